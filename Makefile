@@ -1,0 +1,32 @@
+## bwlint developer targets. `make help` lists them.
+
+.PHONY: help test update lint fuzz bench ci build
+
+help: ## list targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+build: ## build the bwlint binary
+	go build -o bin/bwlint ./cmd/bwlint
+
+test: ## run the tests
+	go test ./...
+
+update: ## rewrite golden files and generated docs after an intended change
+	go test ./checks ./lint/report ./cmd/... -update
+
+lint: ## run golangci-lint with .golangci.yml
+	golangci-lint run ./...
+
+fuzz: ## fuzz every parser for 30 seconds each
+	go test ./inputs/bwcli -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/digest -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/showver -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/tagset -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseTemplate$$' -fuzztime=30s
+	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s
+
+bench: ## parser and lint benchmarks
+	go test ./inputs/... ./lint/... ./cmd/... -run='^$$' -bench=. -benchmem
+
+ci: ## what CI runs
+	bash .ci/run

@@ -1,0 +1,122 @@
+package bwcli
+
+import (
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Transcript is one parsed capture file.
+type Transcript struct {
+	Path     string
+	Commands []*Command
+}
+
+// Command is one prompt line and the output printed after it.
+type Command struct {
+	// Server is the prompt's server prefix as printed: "AS" for AS_CLI.
+	Server source.Value
+	// Context is the context path as printed in the prompt, without the
+	// leading slash: "Interface/Messaging"; empty at the top level.
+	Context source.Value
+	// Path is the context the command ran in. It equals Context.Text unless
+	// the command line navigated first ("sys;sec;black;get"), in which case
+	// it is the full path that navigation led to. Known is false when such
+	// navigation could not be resolved; the output then belongs to no
+	// context and checks must not use it.
+	Path  string
+	Known bool
+	// Input is everything typed after the prompt.
+	Input source.Value
+	// Verb is the command proper, lower-cased: "get", "set", "detail"…;
+	// for "sys;sec;black;get" it is "get".
+	Verb string
+	// Args is what followed the verb, as typed.
+	Args  string
+	typed string // the verb as typed, for messages
+	// Range spans the prompt line through the last line of output.
+	Range hcl.Range
+
+	Attrs  []KV
+	Tables []*Table
+	// Text holds output lines that carry no structure, such as the output of
+	// commands that only print messages. Noise ("...Done", warning banners,
+	// confirmation prompts) is dropped.
+	Text []source.Value
+}
+
+// KV is one "key = value" output line.
+type KV struct {
+	Key   source.Value
+	Value source.Value
+	// Range spans the whole line from the key to the end of the value.
+	Range hcl.Range
+}
+
+// Table is a tabular output block: a header line, a separator line of '='
+// and one row per line, optionally closed by "N entries found.".
+type Table struct {
+	Columns []source.Value
+	Rows    []Row
+	// Footer is the "N entries found." line when the capture has one.
+	Footer source.Value
+	// Range spans the header through the last row or the footer.
+	Range hcl.Range
+}
+
+// Row is one table row. Cells has one value per column; a cell the row
+// leaves empty is an empty Value positioned where the cell would end.
+type Row struct {
+	Cells []source.Value
+	Range hcl.Range
+}
+
+// Attr returns the last attribute named key (compared case-insensitively)
+// in the command's output.
+func (c *Command) Attr(key string) (KV, bool) {
+	for i := len(c.Attrs) - 1; i >= 0; i-- {
+		if strings.EqualFold(c.Attrs[i].Key.Text, key) {
+			return c.Attrs[i], true
+		}
+	}
+	return KV{}, false
+}
+
+// In reports whether the command ran in context path (compared
+// case-insensitively, ignoring leading and trailing slashes).
+func (c *Command) In(path string) bool {
+	return c.Known && SameContext(c.Path, path)
+}
+
+// Column returns the index of the column whose header is name (compared
+// case-insensitively, runs of spaces folded), or -1.
+func (t *Table) Column(name string) int {
+	want := foldSpaces(name)
+	for i, c := range t.Columns {
+		if strings.EqualFold(foldSpaces(c.Text), want) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Cell returns the row's cell in column i, or a zero Value when i is out of
+// range.
+func (r Row) Cell(i int) source.Value {
+	if i < 0 || i >= len(r.Cells) {
+		return source.Value{}
+	}
+	return r.Cells[i]
+}
+
+// SameContext reports whether two context paths name the same context: the
+// CLIs accept any case, and documents spell one context several ways
+// ("Applications/AuthenticationService", "Applications/authenticationService").
+func SameContext(a, b string) bool {
+	return strings.EqualFold(strings.Trim(a, "/"), strings.Trim(b, "/"))
+}
+
+func foldSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

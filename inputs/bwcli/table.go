@@ -1,0 +1,177 @@
+package bwcli
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
+)
+
+// table reads the table whose header is out[h] (out[h+1] is its separator)
+// and returns the index of its last line.
+func (p *parser) table(c *Command, out []line, h int) int {
+	hl := &out[h]
+	t := &Table{}
+	cols := segments(hl.s)
+	for _, sg := range cols {
+		t.Columns = append(t.Columns, p.value(hl, sg[0], sg[1]))
+	}
+	last := &out[h+1]
+	i := h + 2
+rows:
+	for ; i < len(out); i++ {
+		l := &out[i]
+		s := strings.TrimSpace(l.s)
+		switch {
+		case s == "":
+			// A blank line ends the rows; the footer may follow it.
+			k := i + 1
+			for k < len(out) && isBlank(out[k].s) {
+				k++
+			}
+			if k < len(out) && isFooter(strings.TrimSpace(out[k].s)) {
+				i = k
+				last = p.footer(t, &out[k])
+			} else {
+				i--
+			}
+			break rows
+		case isFooter(s):
+			last = p.footer(t, l)
+			break rows
+		case isSeparator(l.s), isNoise(s):
+			i--
+			break rows
+		}
+		if row, ok := p.row(c, t, cols, l); ok {
+			t.Rows = append(t.Rows, row)
+		}
+		last = l
+	}
+	if i >= len(out) {
+		i = len(out) - 1
+	}
+	t.Range = p.span(hl, last)
+	if t.Footer.Present() {
+		if n, ok := footerCount(t.Footer.Text); ok && n != len(t.Rows) {
+			p.warn(last, "table footer says %d entries but %d rows were read", n, len(t.Rows))
+		}
+	}
+	c.Tables = append(c.Tables, t)
+	return i
+}
+
+func (p *parser) footer(t *Table, l *line) *line {
+	i := firstNonBlank(l.s)
+	t.Footer = p.value(l, i, len(l.s))
+	return l
+}
+
+// isFooter recognises "N entries found." and "1 entry found.". s is trimmed.
+func isFooter(s string) bool {
+	_, ok := footerCount(s)
+	return ok
+}
+
+func footerCount(s string) (int, bool) {
+	num, rest, ok := strings.Cut(s, " ")
+	if !ok || (rest != "entries found." && rest != "entry found." && rest != "entries found" && rest != "entry found") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(num)
+	return n, err == nil
+}
+
+// segments returns the [start, end) byte spans of the runs of text in s that
+// are separated by two or more spaces or by tabs. Single spaces stay inside
+// a run: headers and cells hold words ("Client Auth Req", "Apr 18, 2023").
+func segments(s string) [][2]int {
+	var out [][2]int
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return out
+		}
+		start := i
+		for i < len(s) {
+			if s[i] == '\t' || (s[i] == ' ' && (i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\t')) {
+				break
+			}
+			i++
+		}
+		out = append(out, [2]int{start, i})
+	}
+}
+
+// row cuts one table line at the column edges the header gives. BroadWorks
+// right-aligns cells under their header, some tables left-align them, and a
+// cell may be wider than its header; a run of text belongs to the column it
+// overlaps, or to the nearest one when it overlaps none. A line whose runs
+// cannot be placed this way does not fit the table and is reported.
+func (p *parser) row(c *Command, t *Table, cols [][2]int, l *line) (Row, bool) {
+	segs := segments(l.s)
+	cells := make([]source.Value, len(cols))
+	filled := make([]bool, len(cols))
+	for k, sg := range segs {
+		col, ok := k, true
+		if len(segs) != len(cols) {
+			// With as many runs as columns the order decides, which
+			// copes with ragged alignment; otherwise the geometry must.
+			col, ok = placeCell(cols, sg)
+		}
+		if !ok {
+			p.errorAt(l, "table row does not fit its header in the output of %q: %s spans the columns %s and %s",
+				c.typed, quote(l.s[sg[0]:sg[1]]), quote(t.Columns[col].Text), quote(t.Columns[col+1].Text))
+			return Row{}, false
+		}
+		if filled[col] {
+			p.errorAt(l, "table row does not fit its header in the output of %q: two values, %s and %s, under column %s",
+				c.typed, quote(cells[col].Text), quote(l.s[sg[0]:sg[1]]), quote(t.Columns[col].Text))
+			return Row{}, false
+		}
+		filled[col] = true
+		cells[col] = p.value(l, sg[0], sg[1])
+	}
+	for i := range cells {
+		if !filled[i] {
+			at := min(cols[i][1], len(l.s))
+			cells[i] = p.value(l, at, at)
+		}
+	}
+	return Row{Cells: cells, Range: p.span(l, l)}, true
+}
+
+// placeCell returns the column a run of text belongs to. When the run
+// overlaps two columns, ok is false and col is the first of them.
+func placeCell(cols [][2]int, sg [2]int) (col int, ok bool) {
+	first, n := -1, 0
+	for i, c := range cols {
+		if sg[0] < c[1] && c[0] < sg[1] {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		return first, true
+	case n > 1:
+		return first, false
+	}
+	best, bestDist := 0, -1
+	for i, c := range cols {
+		d := c[0] - sg[1] // the run ends before the header starts
+		if sg[0] >= c[1] {
+			d = sg[0] - c[1] // the run starts after the header ends
+		}
+		// On a tie the right-hand column wins: cells are right-aligned.
+		if bestDist < 0 || d <= bestDist {
+			best, bestDist = i, d
+		}
+	}
+	return best, true
+}

@@ -1,0 +1,80 @@
+package source
+
+import (
+	"bytes"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Encoding names how a file was stored on disk.
+type Encoding string
+
+// The encodings Decode recognises.
+const (
+	UTF8    Encoding = "utf-8"
+	UTF8BOM Encoding = "utf-8-bom"
+	UTF16LE Encoding = "utf-16le"
+	UTF16BE Encoding = "utf-16be"
+)
+
+// Decode turns the raw bytes of a text input into UTF-8 without a byte-order
+// mark. UTF-16 is recognised by its byte-order mark only: captures from
+// Windows tools carry one.
+//
+// A file that contains NUL bytes after decoding is not text; Decode returns
+// an error problem at the first NUL and no text. Bytes that are not valid
+// UTF-8 are kept as they are (older servers print ISO-8859-1) and reported as
+// one warning at the first such byte.
+func Decode(path string, raw []byte) ([]byte, Encoding, []Problem) {
+	var text []byte
+	enc := UTF8
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		text, enc = raw[3:], UTF8BOM
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		text, enc = decodeUTF16(raw[2:], false), UTF16LE
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		text, enc = decodeUTF16(raw[2:], true), UTF16BE
+	default:
+		text = raw
+	}
+	if enc != UTF8 && enc != UTF8BOM && len(raw)%2 != 0 {
+		return nil, enc, []Problem{Errorf(hcl.Range{Filename: path}, "file starts with a %s byte-order mark but has an odd number of bytes (%d); it is not UTF-16 text", enc, len(raw))}
+	}
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		ix := NewIndex(path, text[:i+1])
+		return nil, enc, []Problem{Errorf(ix.Range(i, i+1), "file holds a NUL byte at offset %d: binary data, not a text capture", i)}
+	}
+	var probs []Problem
+	if !utf8.Valid(text) {
+		i := firstInvalidUTF8(text)
+		ix := NewIndex(path, text)
+		probs = append(probs, Warnf(ix.Range(i, i+1), "byte 0x%02X is not valid UTF-8; non-UTF-8 bytes are kept as they are", text[i]))
+	}
+	return text, enc, probs
+}
+
+func decodeUTF16(b []byte, bigEndian bool) []byte {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return []byte(string(utf16.Decode(units)))
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}

@@ -1,0 +1,10 @@
+// Package source holds the vocabulary every input parser shares: decoded
+// file text, values that remember the exact bytes they came from, and
+// positioned input problems.
+//
+// Positions are hcl.Range values. Byte offsets index the decoded text of a
+// file: UTF-8 with any byte-order mark removed (UTF-16 files are transcoded
+// first). Lines count from 1 and columns count Unicode code points from 1,
+// so both match what an editor shows for the original file whatever its
+// encoding. Ranges are half-open: End points just past the last byte.
+package source

@@ -1,0 +1,319 @@
+package digest
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// hexDigits is the length of a SHA-256 digest written in hex.
+const hexDigits = 64
+
+// quoteLimit bounds how much of an unreadable line a message repeats, so a
+// stray binary or very long line does not flood the report.
+const quoteLimit = 40
+
+// Digest is one "digest of file" line.
+type Digest struct {
+	// Hex is the digest as written; compare it with Equal, which ignores
+	// case.
+	Hex source.Value
+	// Name is the file name the line names. For a line that starts with a
+	// backslash, Text is the unescaped name and Range covers its escaped
+	// spelling.
+	Name source.Value
+	// Range covers the line without its line ending and surrounding spaces.
+	Range hcl.Range
+}
+
+// Short returns the first 12 hex digits in lower case, enough to tell
+// digests apart in a message.
+func (d Digest) Short() string {
+	h := strings.ToLower(d.Hex.Text)
+	if len(h) > 12 {
+		h = h[:12]
+	}
+	return h
+}
+
+// Equal reports whether a and b record the same content: both hold a full
+// SHA-256 digest and the digests match, ignoring case (sha256sum prints
+// lower case, other tools upper case). File names are not compared: the
+// same key export may be saved under a different name on each server.
+func Equal(a, b Digest) bool {
+	return isDigest(a.Hex.Text) && strings.EqualFold(a.Hex.Text, b.Hex.Text)
+}
+
+// Parse reads the digest lines of one .sha256 file. Lines that cannot be
+// read are reported and skipped; the rest still count.
+func Parse(path string, text []byte) ([]Digest, []source.Problem) {
+	p := &parser{ix: source.NewIndex(path, text), firstLine: map[string]int{}}
+	p.text = p.ix.Text()
+	for line := 1; line <= p.ix.Lines(); line++ {
+		start, end := p.lineBounds(line)
+		p.parseLine(line, start, end)
+	}
+	if len(p.digests) == 0 && len(p.problems) == 0 {
+		msg := "no digest lines: the file is empty"
+		if strings.TrimSpace(p.text) != "" {
+			msg = "no digest lines: the file holds only blank lines and comments"
+		}
+		p.problems = append(p.problems, source.Errorf(p.ix.Range(0, 0), "%s", msg))
+	}
+	return p.digests, p.problems
+}
+
+type parser struct {
+	ix       *source.Index
+	text     string
+	digests  []Digest
+	problems []source.Problem
+	// firstLine maps each file name seen to the line that first named it.
+	firstLine map[string]int
+}
+
+// lineBounds returns the byte range of a line's content: without its line
+// ending, trailing carriage returns, and surrounding spaces or tabs, which
+// copying a capture between systems tends to add.
+func (p *parser) lineBounds(line int) (start, end int) {
+	start = p.ix.LineStart(line)
+	end = len(p.text)
+	if line < p.ix.Lines() {
+		end = p.ix.LineStart(line+1) - 1
+	}
+	for end > start && (p.text[end-1] == '\r' || p.text[end-1] == ' ' || p.text[end-1] == '\t') {
+		end--
+	}
+	for start < end && (p.text[start] == ' ' || p.text[start] == '\t') {
+		start++
+	}
+	return start, end
+}
+
+func (p *parser) parseLine(line, start, end int) {
+	if start == end || p.text[start] == '#' {
+		return
+	}
+	// GNU coreutils marks a line whose file name it had to escape with a
+	// leading backslash.
+	escaped := p.text[start] == '\\'
+	body := start
+	if escaped {
+		body++
+	}
+	if p.parseBSD(line, start, body, end, escaped) {
+		return
+	}
+	p.parseGNU(line, start, body, end, escaped)
+}
+
+// parseBSD reads "SHA256 (name) = hex", also spelled "SHA256(name)= hex" by
+// openssl. It reports whether the line had that shape, in which case it has
+// been handled.
+func (p *parser) parseBSD(line, start, body, end int, escaped bool) bool {
+	wordEnd := body
+	hasDigit := false
+	for wordEnd < end && isAlgorithmByte(p.text[wordEnd]) {
+		hasDigit = hasDigit || ('0' <= p.text[wordEnd] && p.text[wordEnd] <= '9')
+		wordEnd++
+	}
+	// Algorithm names are upper case and hold a digit (MD5, SHA1, SHA256),
+	// which keeps prose such as "Note (x) = y" out.
+	if wordEnd == body || !hasDigit {
+		return false
+	}
+	open := wordEnd
+	if open < end && p.text[open] == ' ' {
+		open++
+	}
+	if open >= end || p.text[open] != '(' {
+		return false
+	}
+	// The name may itself hold ") = ", the digest cannot: the last ')'
+	// closes the name.
+	closing := strings.LastIndexByte(p.text[open+1:end], ')')
+	if closing < 0 {
+		return false
+	}
+	closing += open + 1
+	hexStart := closing + 1
+	if hexStart < end && p.text[hexStart] == ' ' {
+		hexStart++
+	}
+	if hexStart >= end || p.text[hexStart] != '=' {
+		return false
+	}
+	hexStart++
+	for hexStart < end && p.text[hexStart] == ' ' {
+		hexStart++
+	}
+	algorithm := p.text[body:wordEnd]
+	switch strings.ToUpper(algorithm) {
+	case "SHA256", "SHA2-256", "SHA-256":
+	default:
+		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, body, wordEnd),
+			"line holds a %s digest; want SHA256", algorithm))
+		return true
+	}
+	p.add(line, start, end, hexStart, end, open+1, closing, escaped)
+	return true
+}
+
+// parseGNU reads "hex  name" (text mode) and "hex *name" (binary mode).
+func (p *parser) parseGNU(line, start, body, end int, escaped bool) {
+	hexEnd := body
+	for hexEnd < end && p.text[hexEnd] != ' ' && p.text[hexEnd] != '\t' {
+		hexEnd++
+	}
+	hex := p.text[body:hexEnd]
+	nameStart := -1
+	switch {
+	case hexEnd+1 < end && p.text[hexEnd] == ' ' && (p.text[hexEnd+1] == ' ' || p.text[hexEnd+1] == '*'):
+		nameStart = hexEnd + 2
+	case hexEnd < end && p.text[hexEnd] == ' ' && isDigest(hex):
+		// Some tools separate with one space; a full digest in front
+		// makes the line unambiguous.
+		nameStart = hexEnd + 1
+	case hexEnd == end && isDigest(hex):
+		nameStart = end
+	default:
+		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, start, end),
+			"line is not a digest line: %q; want \"<64 hex digits>  <file name>\" or \"SHA256 (<file name>) = <64 hex digits>\"",
+			clip(p.text[start:end])))
+		return
+	}
+	p.add(line, start, end, body, hexEnd, nameStart, end, escaped)
+}
+
+// add checks the digest and file name found on a line and records the
+// digest when both are usable.
+func (p *parser) add(line, start, end, hexStart, hexEnd, nameStart, nameEnd int, escaped bool) {
+	hex := p.ix.ValueOnLine(line, hexStart, hexEnd)
+	if msg := hexProblem(hex.Text); msg != "" {
+		p.problems = append(p.problems, source.Errorf(p.ixRange(line, hexStart, hexEnd, start, end), "%s", msg))
+		return
+	}
+	if nameStart >= nameEnd {
+		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, start, end),
+			"digest %s has no file name", strings.ToLower(hex.Text[:12])))
+		return
+	}
+	name := p.ix.ValueOnLine(line, nameStart, nameEnd)
+	if escaped {
+		name.Text = unescapeName(name.Text)
+	}
+	if first, seen := p.firstLine[name.Text]; seen {
+		p.problems = append(p.problems, source.Errorf(name.Range,
+			"file name %q is listed twice; first at line %d", name.Text, first))
+		return
+	}
+	p.firstLine[name.Text] = line
+	p.digests = append(p.digests, Digest{Hex: hex, Name: name, Range: p.ix.RangeOnLine(line, start, end)})
+}
+
+// ixRange is the range of a bad digest, or of the whole line when the
+// digest is empty ("SHA256 (x) =" with nothing after), so the problem
+// still points at something visible.
+func (p *parser) ixRange(line, hexStart, hexEnd, start, end int) hcl.Range {
+	if hexStart == hexEnd {
+		return p.ix.RangeOnLine(line, start, end)
+	}
+	return p.ix.RangeOnLine(line, hexStart, hexEnd)
+}
+
+// hexProblem describes what is wrong with a digest, or returns "".
+func hexProblem(hex string) string {
+	n := utf8.RuneCountInString(hex)
+	bad := strings.IndexFunc(hex, func(r rune) bool { return !isHexRune(r) })
+	switch {
+	case n == 0:
+		return "digest is empty; want 64 hex digits"
+	case n != hexDigits && bad < 0:
+		return fmt.Sprintf("digest %q has %d characters; want 64 hex digits%s", clip(hex), n, lengthHint(n))
+	case n != hexDigits:
+		r, _ := utf8.DecodeRuneInString(hex[bad:])
+		return fmt.Sprintf("digest %q has %d characters and non-hex character %q; want 64 hex digits", clip(hex), n, r)
+	case bad >= 0:
+		r, _ := utf8.DecodeRuneInString(hex[bad:])
+		return fmt.Sprintf("digest %q has non-hex character %q; want 64 hex digits", clip(hex), r)
+	}
+	return ""
+}
+
+// lengthHint names the hash a wrong-length digest probably came from: the
+// usual mistake is running md5sum or sha1sum instead of sha256sum.
+func lengthHint(n int) string {
+	switch n {
+	case 32:
+		return " (an MD5 digest has 32)"
+	case 40:
+		return " (a SHA-1 digest has 40)"
+	case 128:
+		return " (a SHA-512 digest has 128)"
+	}
+	return ""
+}
+
+func isDigest(s string) bool {
+	if len(s) != hexDigits {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isHexRune(rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHexRune(r rune) bool {
+	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
+}
+
+func isAlgorithmByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-'
+}
+
+// unescapeName undoes the escapes GNU coreutils writes into a file name
+// ("\\", "\n", "\r"); anything else is kept as written.
+func unescapeName(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '\\':
+				b.WriteByte('\\')
+				i++
+				continue
+			case 'n':
+				b.WriteByte('\n')
+				i++
+				continue
+			case 'r':
+				b.WriteByte('\r')
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// clip returns the first quoteLimit characters of s, marking a cut with "...".
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == quoteLimit {
+			return s[:i] + "..."
+		}
+		n++
+	}
+	return s
+}

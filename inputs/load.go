@@ -1,0 +1,355 @@
+package inputs
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/digest"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/showver"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/inputs/tagset"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// ErrNotSnapshot is wrapped by Load's error when the root is not a readable
+// directory.
+var ErrNotSnapshot = errors.New("not a snapshot directory")
+
+// maxFileSize bounds what is read of one file: captures are text of a few
+// megabytes at most; anything larger is certainly not a capture.
+const maxFileSize = 256 << 20
+
+// Load reads the snapshot directory root. Problems with individual files are
+// recorded in Snapshot.Problems and never stop the others; the error is
+// non-nil only when root itself cannot be read as a directory.
+func Load(root string) (*Snapshot, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%w: %s is a file", ErrNotSnapshot, root)
+	}
+	paths, walkProblems, err := listFiles(root)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+	}
+	results := readAll(root, paths)
+	s := assemble(root, results)
+	s.Problems = append(s.Problems, walkProblems...)
+	source.SortProblems(s.Problems)
+	return s, nil
+}
+
+// ignoredName reports names that version control and desktops leave in
+// directories; they are not evidence and never reported. Everything else
+// that does not fit the layout is reported as an unknown input.
+func ignoredName(name string, dir bool) bool {
+	if dir {
+		return name == ".git" || name == ".hg" || name == ".svn"
+	}
+	switch name {
+	case ".bwlint.hcl", ".gitkeep", ".gitignore", ".gitattributes", ".DS_Store":
+		return true
+	}
+	return false
+}
+
+// listFiles returns the slash-separated paths of all files below root,
+// sorted.
+func listFiles(root string) ([]string, []source.Problem, error) {
+	var paths []string
+	var probs []source.Problem
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			if p == root {
+				return err
+			}
+			probs = append(probs, source.Errorf(hcl.Range{Filename: rel}, "cannot read: %v", unwrapPathError(err)))
+			return nil
+		}
+		if p == root {
+			return nil
+		}
+		if ignoredName(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			probs = append(probs, source.Errorf(hcl.Range{Filename: rel}, "not a regular file (%s); captures are plain files", d.Type()))
+			return nil
+		}
+		paths = append(paths, rel)
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, probs, err
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parsed is what reading one file produced.
+type parsed struct {
+	file       *File
+	problems   []source.Problem
+	transcript *bwcli.Transcript
+	showver    *showver.ShowVer
+	digests    []digest.Digest
+	template   *partnerhub.Template
+	cluster    *partnerhub.Cluster
+	tagset     *tagset.TagSet
+}
+
+// readAll reads and parses files concurrently; the result keeps the order
+// of paths so that everything built from it is deterministic.
+func readAll(root string, paths []string) []parsed {
+	out := make([]parsed, len(paths))
+	workers := min(len(paths), 4*runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = readOne(root, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// classify decides a file's kind from its place in the layout. host is the
+// host folder for files under hosts/.
+func classify(rel string) (kind Kind, host string) {
+	parts := strings.Split(rel, "/")
+	ext := strings.ToLower(path.Ext(rel))
+	switch {
+	case parts[0] == "hosts" && len(parts) >= 3:
+		host = parts[1]
+		switch ext {
+		case ".txt":
+			return KindTranscript, host
+		case ".sha256":
+			return KindDigest, host
+		}
+		return KindUnknown, host
+	case len(parts) == 3 && parts[0] == "partnerhub" && parts[1] == "templates" && ext == ".json":
+		return KindTemplate, ""
+	case len(parts) == 3 && parts[0] == "partnerhub" && parts[1] == "clusters" && ext == ".json":
+		return KindCluster, ""
+	case len(parts) == 3 && parts[0] == "devicemgmt" && parts[1] == "tagsets" && (ext == ".tsv" || ext == ".csv"):
+		return KindTagSet, ""
+	}
+	return KindUnknown, ""
+}
+
+func readOne(root, rel string) parsed {
+	kind, host := classify(rel)
+	r := parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	whole := hcl.Range{Filename: rel}
+	if kind == KindUnknown {
+		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
+		return r
+	}
+	raw, err := readFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		r.problems = append(r.problems, source.Errorf(whole, "cannot read: %v", err))
+		return r
+	}
+	sum := sha256.Sum256(raw)
+	r.file.SHA256 = hex.EncodeToString(sum[:])
+	r.file.Size = int64(len(raw))
+	text, enc, probs := source.Decode(rel, raw)
+	r.file.Encoding = enc
+	r.problems = append(r.problems, probs...)
+	if text == nil && len(raw) > 0 {
+		return r
+	}
+	r.file.Text = text
+	usable := r.parse(text)
+	switch {
+	case !usable:
+		r.file.Status = Failed
+	case len(r.problems) > 0:
+		r.file.Status = Partial
+	default:
+		r.file.Status = Parsed
+	}
+	return r
+}
+
+// parse runs the file's parser and reports whether it yielded evidence.
+func (r *parsed) parse(text []byte) bool {
+	f := r.file
+	var probs []source.Problem
+	switch f.Kind {
+	case KindTranscript:
+		if showver.Looks(text) {
+			f.Kind = KindShowVer
+			r.showver, probs = showver.Parse(f.Path, text)
+			r.problems = append(r.problems, probs...)
+			return r.showver != nil
+		}
+		r.transcript, probs = bwcli.Parse(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return len(r.transcript.Commands) > 0
+	case KindDigest:
+		r.digests, probs = digest.Parse(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return len(r.digests) > 0
+	case KindTemplate:
+		r.template, probs = partnerhub.ParseTemplate(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return r.template != nil
+	case KindCluster:
+		r.cluster, probs = partnerhub.ParseCluster(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return r.cluster != nil
+	case KindTagSet:
+		name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+		r.tagset, probs = tagset.Parse(f.Path, name, text)
+		r.problems = append(r.problems, probs...)
+		return r.tagset != nil
+	}
+	return false
+}
+
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if st.Size() > maxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
+	}
+	buf, err := io.ReadAll(io.LimitReader(f, maxFileSize))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	return buf, nil
+}
+
+// describeExpected explains, for an unknown file, what would have been
+// accepted in its place.
+func describeExpected(rel string) string {
+	parts := strings.Split(rel, "/")
+	switch {
+	case parts[0] == "hosts" && len(parts) == 2:
+		return "files directly under hosts/ belong in a host folder, hosts/<host>/"
+	case parts[0] == "hosts":
+		return "host folders hold .txt transcripts and .sha256 digests only"
+	case parts[0] == "partnerhub":
+		return "partnerhub/ holds templates/*.json and clusters/*.json only"
+	case parts[0] == "devicemgmt":
+		return "devicemgmt/ holds tagsets/*.tsv and tagsets/*.csv only"
+	}
+	return "a snapshot holds hosts/, partnerhub/ and devicemgmt/ only"
+}
+
+// assemble builds the Snapshot from the files read, in path order.
+func assemble(root string, results []parsed) *Snapshot {
+	s := &Snapshot{Root: root, files: map[string]*File{}, hosts: map[string]*Host{}}
+	for i := range results {
+		r := &results[i]
+		s.Files = append(s.Files, r.file)
+		s.files[r.file.Path] = r.file
+		s.Problems = append(s.Problems, r.problems...)
+		if r.file.Host != "" {
+			h := s.hosts[r.file.Host]
+			if h == nil {
+				h = &Host{Name: r.file.Host, Dir: "hosts/" + r.file.Host}
+				s.hosts[h.Name] = h
+				s.Hosts = append(s.Hosts, h)
+			}
+			h.Files = append(h.Files, r.file.Path)
+			if r.transcript != nil {
+				h.Commands = append(h.Commands, r.transcript.Commands...)
+			}
+			if r.showver != nil && h.ShowVer == nil {
+				h.ShowVer = r.showver
+				h.Release = r.showver.Release
+			}
+			h.Digests = append(h.Digests, r.digests...)
+		}
+		if r.template != nil {
+			s.Templates = append(s.Templates, r.template)
+		}
+		if r.cluster != nil {
+			s.Clusters = append(s.Clusters, r.cluster)
+		}
+		if r.tagset != nil {
+			s.TagSets = append(s.TagSets, r.tagset)
+		}
+	}
+	slices.SortFunc(s.Hosts, func(a, b *Host) int { return cmp.Compare(a.Name, b.Name) })
+	for _, h := range s.Hosts {
+		s.Problems = append(s.Problems, decideRole(h)...)
+	}
+	return s
+}
+
+// decideRole sets a host's role from its captures: bwshowver's first line
+// and every prompt's server prefix. Evidence that disagrees leaves the role
+// unknown and is reported, so no check runs against a host of the wrong
+// kind.
+func decideRole(h *Host) []source.Problem {
+	var evidence []source.Value
+	if h.ShowVer != nil {
+		evidence = append(evidence, h.ShowVer.Server)
+	}
+	for _, c := range h.Commands {
+		evidence = append(evidence, c.Server)
+	}
+	if len(evidence) == 0 {
+		return nil
+	}
+	first := evidence[0]
+	for _, e := range evidence[1:] {
+		if RoleOf(e.Text) != RoleOf(first.Text) {
+			return []source.Problem{source.Errorf(e.Range,
+				"host %q holds captures of two kinds of server, %s (%s:%d) and %s; its role is left unknown",
+				h.Name, first.Text, first.Range.Filename, first.Range.Start.Line, e.Text)}
+		}
+	}
+	h.Role, h.RoleEvidence = RoleOf(first.Text), first
+	return nil
+}

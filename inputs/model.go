@@ -1,0 +1,210 @@
+package inputs
+
+import (
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/digest"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/showver"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/inputs/tagset"
+)
+
+// Snapshot is everything read from one snapshot directory. It is built once
+// by Load and never modified afterwards, so checks may read it concurrently.
+type Snapshot struct {
+	// Root is the directory as given to Load.
+	Root string
+	// Hosts are sorted by name.
+	Hosts     []*Host
+	Templates []*partnerhub.Template
+	Clusters  []*partnerhub.Cluster
+	TagSets   []*tagset.TagSet
+	// Files lists every file found, sorted by path.
+	Files []*File
+	// Problems lists every input problem, sorted by position.
+	Problems []source.Problem
+
+	files map[string]*File
+	hosts map[string]*Host
+}
+
+// Kind names what a file was read as.
+type Kind string
+
+// The file kinds of input contract v1.
+const (
+	KindTranscript Kind = "transcript"
+	KindShowVer    Kind = "bwshowver"
+	KindDigest     Kind = "sha256"
+	KindTemplate   Kind = "template"
+	KindCluster    Kind = "cluster"
+	KindTagSet     Kind = "tagset"
+	KindUnknown    Kind = "unknown"
+)
+
+// Status tells how much of a file could be used as evidence.
+type Status string
+
+// File statuses.
+const (
+	// Parsed files were understood completely.
+	Parsed Status = "parsed"
+	// Partial files were read with problems; what was understood counts.
+	Partial Status = "partial"
+	// Failed files yielded no evidence at all.
+	Failed Status = "failed"
+)
+
+// File is one file of the snapshot.
+type File struct {
+	// Path is relative to the snapshot root, with forward slashes; it is
+	// the Filename of every range into this file.
+	Path     string
+	Kind     Kind
+	Status   Status
+	Encoding source.Encoding
+	// SHA256 is the hex digest of the file's bytes as stored on disk.
+	SHA256 string
+	Size   int64
+	// Text is the decoded content that all ranges index.
+	Text []byte
+	// Host is the host folder the file belongs to, if any.
+	Host string
+}
+
+// Role is the kind of BroadWorks server a host is.
+type Role string
+
+// Roles. XSP and ADP servers share the role RoleXSP: the ADP is the
+// release-independent successor of the XSP and hosts the same applications.
+const (
+	RoleUnknown Role = ""
+	RoleAS      Role = "as"
+	RoleXSP     Role = "xsp"
+	RoleNS      Role = "ns"
+	RoleMS      Role = "ms"
+	RolePS      Role = "ps"
+	RoleDBS     Role = "dbs"
+	RoleNFM     Role = "nfm"
+)
+
+// RoleOf returns the role of a server prefix such as "AS" or "ADP".
+func RoleOf(server string) Role {
+	switch s := strings.ToUpper(server); s {
+	case "XSP", "ADP":
+		return RoleXSP
+	default:
+		return Role(strings.ToLower(s))
+	}
+}
+
+// Host is one server of the deployment: a folder under hosts/.
+type Host struct {
+	Name string
+	// Dir is the host's folder relative to the snapshot root.
+	Dir string
+	// Role is RoleUnknown when no capture shows it, or when captures
+	// disagree (which is an input problem).
+	Role Role
+	// RoleEvidence is the value the role was read from: a prompt's server
+	// prefix or the first line of bwshowver output.
+	RoleEvidence source.Value
+	// Release is the release from bwshowver ("24.0_1.944"), when captured.
+	Release source.Value
+	// ShowVer is the parsed bwshowver output, nil when not captured.
+	ShowVer *showver.ShowVer
+	// Commands holds every command of every transcript, by file path and
+	// then in file order.
+	Commands []*bwcli.Command
+	Digests  []digest.Digest
+	// Files lists the paths of the host's files.
+	Files []string
+}
+
+// In returns the commands that ran in a context path, compared
+// case-insensitively, in capture order.
+func (h *Host) In(context string) []*bwcli.Command {
+	var out []*bwcli.Command
+	for _, c := range h.Commands {
+		if c.In(context) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Captured reports whether any command ran in a context path.
+func (h *Host) Captured(context string) bool {
+	for _, c := range h.Commands {
+		if c.In(context) {
+			return true
+		}
+	}
+	return false
+}
+
+// Attr returns the last captured value of attribute key in a context, with
+// the command that printed it. Later captures win, so a transcript that
+// shows a "get" after a "set" yields the value in force.
+func (h *Host) Attr(context, key string) (bwcli.KV, *bwcli.Command, bool) {
+	for i := len(h.Commands) - 1; i >= 0; i-- {
+		c := h.Commands[i]
+		if !c.In(context) {
+			continue
+		}
+		if kv, ok := c.Attr(key); ok {
+			return kv, c, true
+		}
+	}
+	return bwcli.KV{}, nil, false
+}
+
+// Tables returns the tables printed in a context, in capture order.
+func (h *Host) Tables(context string) []*bwcli.Table {
+	var out []*bwcli.Table
+	for _, c := range h.In(context) {
+		out = append(out, c.Tables...)
+	}
+	return out
+}
+
+// Digest returns the digest recorded for a file name, such as
+// "authService.keys". The name is compared without any directory part.
+func (h *Host) Digest(name string) (digest.Digest, bool) {
+	for i := len(h.Digests) - 1; i >= 0; i-- {
+		d := h.Digests[i]
+		if baseName(d.Name.Text) == name {
+			return d, true
+		}
+	}
+	return digest.Digest{}, false
+}
+
+// Host returns the host named name, or nil.
+func (s *Snapshot) Host(name string) *Host {
+	return s.hosts[name]
+}
+
+// File returns the file at path, or nil.
+func (s *Snapshot) File(path string) *File {
+	return s.files[path]
+}
+
+// HasErrors reports whether any input problem is an error.
+func (s *Snapshot) HasErrors() bool {
+	for _, p := range s.Problems {
+		if p.Severity == source.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

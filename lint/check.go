@@ -1,0 +1,88 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Check is one rule. Checks are values listed explicitly (checks.All);
+// nothing registers itself.
+type Check struct {
+	// Name is the stable identifier used in configuration, reports and
+	// fingerprints: snake_case, "<component>_<subject>".
+	Name string
+	// Title is one line: lower-case start, no final period.
+	Title string
+	// Doc says what is checked and why, citing the Cisco guide it comes
+	// from. Markdown.
+	Doc string
+	// Fix says how to correct a finding, with the exact CLI commands.
+	// Markdown; full sentences ending in a period.
+	Fix string
+	// Severity is the default severity of the check's findings.
+	Severity Severity
+	// Inputs describes the evidence the check reads, one item per input;
+	// shown in the documentation and used in not-evaluated reasons.
+	Inputs []string
+	// Tags classify the check for code-scanning platforms: its component
+	// ("as", "xsp", "partnerhub") and topic ("security", "provisioning").
+	Tags []string
+	// SecuritySeverity, when set, is the CVSS-like score ("7.5") that code
+	// scanning uses to rank security findings.
+	SecuritySeverity string
+	// Options returns a fresh pointer to the check's options, filled with
+	// defaults; nil when the check has none. Fields carry hcl tags for the
+	// check's configuration block and doc tags for the documentation.
+	Options func() any
+	// Run examines the snapshot and reports through the pass.
+	Run func(*Pass) error
+}
+
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
+
+// Validate checks a list of checks for the mistakes a test should catch
+// before a user does: duplicate or malformed names, missing documentation,
+// titles and fixes that break the house style, missing run functions.
+func Validate(checks []*Check) error {
+	var errs []error
+	seen := map[string]bool{}
+	for i, c := range checks {
+		fail := func(format string, args ...any) {
+			errs = append(errs, fmt.Errorf("check %d (%s): %s", i, c.Name, fmt.Sprintf(format, args...)))
+		}
+		switch {
+		case !nameRE.MatchString(c.Name):
+			fail("name must be snake_case with a component prefix, like xsp_certificate_auth_flags")
+		case seen[c.Name]:
+			fail("name is used twice")
+		}
+		seen[c.Name] = true
+		if c.Title == "" || strings.HasSuffix(c.Title, ".") || strings.ToLower(c.Title[:1]) != c.Title[:1] {
+			fail("title must be set, start lower-case and have no final period")
+		}
+		if strings.TrimSpace(c.Doc) == "" {
+			fail("doc is empty")
+		}
+		if !strings.HasSuffix(strings.TrimSpace(c.Fix), ".") {
+			fail("fix must be full sentences ending in a period")
+		}
+		if c.Severity < Note || c.Severity > Error {
+			fail("severity is not set")
+		}
+		if len(c.Inputs) == 0 {
+			fail("inputs are not described")
+		}
+		if c.Run == nil {
+			fail("run function is nil")
+		}
+		if c.Options != nil && c.Options() == nil {
+			fail("options function returns nil")
+		}
+		if i > 0 && checks[i-1].Name >= c.Name {
+			fail("list is not sorted by name (after %s)", checks[i-1].Name)
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,92 @@
+package lint
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Finding is one problem a check found.
+type Finding struct {
+	Check    string
+	Severity Severity
+	// Host is the host the finding is about; empty for findings about
+	// Partner Hub files or the configuration.
+	Host string
+	// Message names the actual and the expected value: lower-case start,
+	// no final period.
+	Message string
+	// Location is the tight range of the offending token; its Filename is
+	// relative to the snapshot root. A zero Start.Line means the finding
+	// concerns evidence that is absent, located at the file or not at all.
+	Location hcl.Range
+	// Logical locates the finding in BroadWorks terms.
+	Logical Logical
+	// Expected and Actual are the values compared, when the finding is a
+	// mismatch. Secret values are never stored here.
+	Expected string
+	Actual   string
+	// Related are the other places involved, such as peer hosts holding
+	// the majority value.
+	Related []Related
+	// Secret marks a finding about a secret value: reports show neither
+	// its values nor the source lines around it.
+	Secret bool
+	// Waiver is set when a configured waiver covers the finding; a waived
+	// finding is reported but does not fail the run.
+	Waiver *Waiver
+}
+
+// Logical is where a finding lies in BroadWorks terms.
+type Logical struct {
+	Host string
+	// Context is the CLI context path including the server prefix, such as
+	// "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication",
+	// or a Partner Hub object such as "partnerhub/templates/smb".
+	Context string
+	// Key is the attribute, table row or field, such as "allowUserApp" or
+	// "Patch Name=AP.as.24.0.944.ap384177".
+	Key string
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	Location hcl.Range
+	Message  string
+}
+
+// Waiver records why a finding does not count.
+type Waiver struct {
+	Name    string
+	Reason  string
+	Owner   string
+	Expires string
+}
+
+// Diff renders Expected and Actual as a line diff, "" when the finding is
+// not a mismatch.
+func (f Finding) Diff() string {
+	if f.Expected == "" && f.Actual == "" {
+		return ""
+	}
+	return LineDiff(f.Expected, f.Actual)
+}
+
+// Counts reports whether the finding counts towards the exit code.
+func (f Finding) Counts() bool { return f.Waiver == nil }
+
+// SortFindings orders findings by host, file, position, check and message,
+// which is the order every report shows.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Host, b.Host),
+			cmp.Compare(a.Location.Filename, b.Location.Filename),
+			cmp.Compare(a.Location.Start.Byte, b.Location.Start.Byte),
+			cmp.Compare(a.Check, b.Check),
+			cmp.Compare(a.Logical.Key, b.Logical.Key),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

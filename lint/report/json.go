@@ -1,0 +1,167 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// JSONVersion is the version of the JSON report's schema (docs/output.md).
+// It changes only when a field is removed or changes meaning.
+const JSONVersion = 1
+
+type jsonReport struct {
+	Version       int                `json:"version"`
+	Tool          jsonTool           `json:"tool"`
+	Findings      []jsonFinding      `json:"findings"`
+	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
+	InputProblems []jsonProblem      `json:"input_problems"`
+	CheckFailures []jsonFailure      `json:"check_failures"`
+	Checks        []string           `json:"checks"`
+	Summary       Summary            `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// JSONLocation is a range in the JSON formats: path relative to the
+// snapshot root with forward slashes; lines and columns from 1, columns
+// counting Unicode code points, end exclusive.
+type JSONLocation struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+type jsonLogical struct {
+	Host    string `json:"host"`
+	Context string `json:"context"`
+	Key     string `json:"key"`
+}
+
+type jsonRelated struct {
+	Location *JSONLocation `json:"location"`
+	Message  string        `json:"message"`
+}
+
+type jsonWaiver struct {
+	Name    string `json:"name"`
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner"`
+	Expires string `json:"expires"`
+}
+
+type jsonFinding struct {
+	Check    string        `json:"check"`
+	Severity string        `json:"severity"`
+	Host     string        `json:"host"`
+	Message  string        `json:"message"`
+	Location *JSONLocation `json:"location"`
+	Logical  jsonLogical   `json:"logical"`
+	Expected string        `json:"expected"`
+	Actual   string        `json:"actual"`
+	Diff     string        `json:"diff"`
+	Secret   bool          `json:"secret,omitempty"`
+	Related  []jsonRelated `json:"related"`
+	Waived   *jsonWaiver   `json:"waived"`
+}
+
+type jsonNotEvaluated struct {
+	Check  string `json:"check"`
+	Host   string `json:"host"`
+	Reason string `json:"reason"`
+}
+
+type jsonProblem struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+type jsonFailure struct {
+	Check string `json:"check"`
+	Error string `json:"error"`
+}
+
+// Location converts a range for the JSON formats; nil when the range names
+// no file.
+func Location(r hcl.Range) *JSONLocation {
+	if r.Filename == "" {
+		return nil
+	}
+	return &JSONLocation{Path: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+}
+
+// JSON writes the versioned JSON report. Lists are never null.
+func JSON(w io.Writer, r *lint.Result, o Options) error {
+	rep := jsonReport{
+		Version:       JSONVersion,
+		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Findings:      []jsonFinding{},
+		NotEvaluated:  []jsonNotEvaluated{},
+		InputProblems: problemsJSON(r.Problems),
+		CheckFailures: []jsonFailure{},
+		Checks:        []string{},
+		Summary:       Summarize(r, o),
+	}
+	for _, c := range r.Checks {
+		rep.Checks = append(rep.Checks, c.Name)
+	}
+	for _, f := range r.Findings {
+		rep.Findings = append(rep.Findings, findingJSON(f))
+	}
+	for _, n := range r.NotEvaluated {
+		rep.NotEvaluated = append(rep.NotEvaluated, jsonNotEvaluated(n))
+	}
+	for _, f := range r.Failures {
+		rep.CheckFailures = append(rep.CheckFailures, jsonFailure{Check: f.Check, Error: f.Err})
+	}
+	return writeJSON(w, rep)
+}
+
+func findingJSON(f lint.Finding) jsonFinding {
+	jf := jsonFinding{
+		Check:    f.Check,
+		Severity: f.Severity.String(),
+		Host:     f.Host,
+		Message:  f.Message,
+		Location: Location(f.Location),
+		Logical:  jsonLogical(f.Logical),
+		Secret:   f.Secret,
+		Related:  []jsonRelated{},
+	}
+	if !f.Secret {
+		jf.Expected, jf.Actual, jf.Diff = f.Expected, f.Actual, f.Diff()
+	}
+	for _, rel := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{Location: Location(rel.Location), Message: rel.Message})
+	}
+	if f.Waiver != nil {
+		jf.Waived = &jsonWaiver{Name: f.Waiver.Name, Reason: f.Waiver.Reason, Owner: f.Waiver.Owner, Expires: f.Waiver.Expires}
+	}
+	return jf
+}
+
+func problemsJSON(ps []source.Problem) []jsonProblem {
+	out := []jsonProblem{}
+	for _, p := range ps {
+		out = append(out, jsonProblem{Path: p.Range.Filename, Line: p.Range.Start.Line, Column: p.Range.Start.Column, Severity: p.Severity.String(), Message: p.Message})
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

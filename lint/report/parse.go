@@ -1,0 +1,135 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/source"
+)
+
+// ParseText writes what bwlint understood of a snapshot: hosts with role
+// and release, every command's context, values and tables, Partner Hub
+// files, tag sets, every file's status and every input problem. Secret
+// values are shown redacted.
+func ParseText(w io.Writer, s *inputs.Snapshot) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
+	p("snapshot %s: %d hosts, %d templates, %d clusters, %d tag sets, %d files (%s)",
+		s.Root, len(s.Hosts), len(s.Templates), len(s.Clusters), len(s.TagSets), len(s.Files), statusCounts(s))
+	for _, h := range s.Hosts {
+		p("")
+		role := string(h.Role)
+		if role == "" {
+			role = "unknown"
+		} else {
+			role += " (" + position(h.RoleEvidence.Range) + ")"
+		}
+		release := "unknown"
+		if h.Release.Present() {
+			release = h.Release.Text + " (" + position(h.Release.Range) + ")"
+		}
+		p("host %s  role %s  release %s", h.Name, role, release)
+		if h.ShowVer != nil {
+			for _, a := range h.ShowVer.Applications {
+				p("  application %s %s at %s", a.Name.Text, a.Version.Text, a.ContextPath.Text)
+			}
+		}
+		for _, d := range h.Digests {
+			p("  sha256 %s  %s  (%s)", d.Short(), d.Name.Text, position(d.Hex.Range))
+		}
+		for _, c := range h.Commands {
+			writeCommand(p, c)
+		}
+	}
+	for _, t := range s.Templates {
+		p("")
+		p("template %s  (%s)", t.Name.Text, t.Path)
+		writeFields(p, t.Fields)
+	}
+	for _, c := range s.Clusters {
+		p("")
+		p("cluster %s  (%s)", c.Name.Text, c.Path)
+		writeFields(p, c.Fields)
+	}
+	for _, ts := range s.TagSets {
+		p("")
+		p("tag set %s  (%s, %d tags)", ts.Name, ts.Path, len(ts.Tags))
+		for _, tag := range ts.Tags {
+			value := tag.Value.Text
+			if tag.Secret() {
+				value = source.Redacted
+			}
+			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, tag.Overridable.Text, tag.Range.Start.Line)
+		}
+	}
+	p("")
+	p("files")
+	for _, f := range s.Files {
+		p("  %-8s %-10s %-9s %s", f.Status, f.Kind, orDash(string(f.Encoding)), f.Path)
+	}
+	if len(s.Problems) > 0 {
+		p("")
+		p("input problems")
+		for _, pr := range s.Problems {
+			p("  %s", pr.Error())
+		}
+	}
+	return bw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func statusCounts(s *inputs.Snapshot) string {
+	n := map[inputs.Status]int{}
+	for _, f := range s.Files {
+		n[f.Status]++
+	}
+	return fmt.Sprintf("%d parsed, %d partial, %d failed", n[inputs.Parsed], n[inputs.Partial], n[inputs.Failed])
+}
+
+func writeCommand(p func(string, ...any), c *bwcli.Command) {
+	ctx := c.Server.Text + "_CLI"
+	if c.Path != "" {
+		ctx += "/" + c.Path
+	}
+	if !c.Known {
+		ctx += " (context unresolved)"
+	}
+	p("  %s> %s  (%s)", ctx, c.Input.Text, position(c.Input.Range))
+	for _, kv := range c.Attrs {
+		p("    %s = %s  :%d:%d", kv.Key.Text, source.Reveal(kv.Key.Text, kv.Value.Text), kv.Value.Range.Start.Line, kv.Value.Range.Start.Column)
+	}
+	for _, t := range c.Tables {
+		var cols []string
+		for _, col := range t.Columns {
+			cols = append(cols, col.Text)
+		}
+		p("    table [%s], %d rows  :%d", strings.Join(cols, " | "), len(t.Rows), t.Range.Start.Line)
+		for _, r := range t.Rows {
+			var cells []string
+			for i, cell := range r.Cells {
+				cells = append(cells, source.Reveal(t.Columns[i].Text, cell.Text))
+			}
+			p("      %s  :%d", strings.Join(cells, " | "), r.Range.Start.Line)
+		}
+	}
+	for _, v := range c.Text {
+		p("    text %q  :%d", v.Text, v.Range.Start.Line)
+	}
+}
+
+func writeFields(p func(string, ...any), fields []partnerhub.Field) {
+	for _, f := range fields {
+		p("  %s = %s  :%d:%d", f.Key.Text, source.Reveal(f.Key.Text, f.Value.Text), f.Value.Range.Start.Line, f.Value.Range.Start.Column)
+	}
+}

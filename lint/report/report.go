@@ -1,0 +1,87 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// Options carry what a reporter needs besides the Result.
+type Options struct {
+	// Snapshot provides file text for source snippets and the snapshot's
+	// root for headers.
+	Snapshot *inputs.Snapshot
+	// Threshold is the --fail-on level; it decides the summary's verdict.
+	Threshold lint.Threshold
+	// ExitCode is the exit code the run ends with.
+	ExitCode int
+	// Color enables ANSI colour in the text format.
+	Color bool
+}
+
+// Reporter writes a Result in one format.
+type Reporter func(w io.Writer, r *lint.Result, o Options) error
+
+// formats maps format names to reporters.
+var formats = map[string]Reporter{
+	"text": Text,
+	"json": JSON,
+}
+
+// Lookup returns the reporter for a format name.
+func Lookup(name string) (Reporter, error) {
+	if rep, ok := formats[name]; ok {
+		return rep, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: use %s", name, strings.Join(Names(), ", "))
+}
+
+// Names lists the format names, sorted.
+func Names() []string {
+	var names []string
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Summary counts what a run produced.
+type Summary struct {
+	Findings     int            `json:"findings"`
+	BySeverity   map[string]int `json:"by_severity"`
+	Waived       int            `json:"waived"`
+	Counting     int            `json:"counting"`
+	NotEvaluated int            `json:"not_evaluated"`
+	Problems     int            `json:"input_problems"`
+	Failures     int            `json:"check_failures"`
+	ChecksRun    int            `json:"checks_run"`
+	FailOn       string         `json:"fail_on"`
+	ExitCode     int            `json:"exit_code"`
+}
+
+// Summarize counts a Result.
+func Summarize(r *lint.Result, o Options) Summary {
+	s := Summary{
+		Findings:     len(r.Findings),
+		BySeverity:   map[string]int{"error": 0, "warning": 0, "note": 0},
+		Counting:     len(r.Counting(o.Threshold)),
+		NotEvaluated: len(r.NotEvaluated),
+		Problems:     len(r.Problems),
+		Failures:     len(r.Failures),
+		ChecksRun:    len(r.Checks),
+		FailOn:       o.Threshold.String(),
+		ExitCode:     o.ExitCode,
+	}
+	for _, f := range r.Findings {
+		s.BySeverity[f.Severity.String()]++
+		if f.Waiver != nil {
+			s.Waived++
+		}
+	}
+	return s
+}

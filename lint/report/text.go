@@ -1,0 +1,200 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// ANSI colours for the text format; used only when Options.Color is set.
+const (
+	reset  = "\x1b[0m"
+	bold   = "\x1b[1m"
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	cyan   = "\x1b[36m"
+	green  = "\x1b[32m"
+)
+
+// Text writes findings grouped by host — severity, check, position, the
+// source line with the offending token marked, expected against actual,
+// the fix — and a summary with not-evaluated checks and input problems.
+func Text(w io.Writer, r *lint.Result, o Options) error {
+	bw := bufio.NewWriter(w)
+	t := &textWriter{w: bw, o: o, checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
+	for _, c := range r.Checks {
+		t.checks[c.Name] = c
+	}
+	host := "\x00"
+	for _, f := range r.Findings {
+		if f.Host != host {
+			host = f.Host
+			t.hostHeading(host)
+		}
+		t.finding(f)
+	}
+	t.summary(r)
+	return bw.Flush()
+}
+
+type textWriter struct {
+	w        *bufio.Writer
+	o        Options
+	checks   map[string]*lint.Check
+	fixShown map[string]bool
+}
+
+func (t *textWriter) paint(color, s string) string {
+	if !t.o.Color {
+		return s
+	}
+	return color + s + reset
+}
+
+func (t *textWriter) line(format string, args ...any) {
+	fmt.Fprintf(t.w, format+"\n", args...)
+}
+
+func (t *textWriter) hostHeading(host string) {
+	title := "host " + host
+	if host == "" {
+		title = "Partner Hub and snapshot-wide"
+	}
+	t.line("%s", t.paint(bold, title))
+}
+
+func (t *textWriter) severity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return t.paint(red+bold, "error")
+	case lint.Warning:
+		return t.paint(yellow+bold, "warning")
+	}
+	return t.paint(cyan, "note")
+}
+
+func position(r hcl.Range) string {
+	if r.Filename == "" {
+		return "(no file)"
+	}
+	if r.Start.Line == 0 {
+		return r.Filename
+	}
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+func (t *textWriter) finding(f lint.Finding) {
+	waived := ""
+	if f.Waiver != nil {
+		waived = " " + t.paint(green, "(waived)")
+	}
+	t.line("  %s %s %s%s", t.severity(f.Severity), t.paint(bold, f.Check), position(f.Location), waived)
+	t.line("    %s", f.Message)
+	if f.Logical.Context != "" {
+		t.line("    in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))
+	}
+	if !f.Secret {
+		for _, l := range marked(t.o.Snapshot, f.Location, "    ") {
+			t.line("%s", l)
+		}
+		if d := f.Diff(); d != "" {
+			t.line("    expected (-) and actual (+):")
+			for _, l := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
+				color := ""
+				switch {
+				case strings.HasPrefix(l, "-"):
+					color = red
+				case strings.HasPrefix(l, "+"):
+					color = green
+				}
+				if color != "" {
+					l = t.paint(color, l)
+				}
+				t.line("      %s", l)
+			}
+		}
+	}
+	for _, rel := range f.Related {
+		t.line("    related: %s: %s", position(rel.Location), rel.Message)
+	}
+	if f.Waiver != nil {
+		t.line("    waived by %q: %s (owner %s, expires %s)", f.Waiver.Name, f.Waiver.Reason, orNone(f.Waiver.Owner), f.Waiver.Expires)
+	}
+	t.fix(f.Check)
+	t.line("")
+}
+
+func keySuffix(key string) string {
+	if key == "" {
+		return ""
+	}
+	return ", " + key
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// fix prints a check's fix under its first finding and points back to it
+// afterwards, so a run with many findings of one check stays readable.
+func (t *textWriter) fix(name string) {
+	c := t.checks[name]
+	if c == nil {
+		return
+	}
+	if t.fixShown[name] {
+		t.line("    fix: as shown above (bwlint explain %s)", name)
+		return
+	}
+	t.fixShown[name] = true
+	t.line("    fix:")
+	for _, l := range strings.Split(strings.TrimSpace(c.Fix), "\n") {
+		if strings.HasPrefix(l, "```") {
+			continue
+		}
+		t.line("      %s", l)
+	}
+}
+
+func (t *textWriter) summary(r *lint.Result) {
+	s := Summarize(r, t.o)
+	if len(r.NotEvaluated) > 0 {
+		t.line("%s", t.paint(bold, "Not evaluated"))
+		for _, n := range r.NotEvaluated {
+			host := n.Host
+			if host == "" {
+				host = "(all hosts)"
+			}
+			t.line("  %s %s: %s", n.Check, host, n.Reason)
+		}
+		t.line("")
+	}
+	if len(r.Failures) > 0 {
+		t.line("%s", t.paint(bold, "Checks that failed to run"))
+		for _, f := range r.Failures {
+			t.line("  %s: %s", f.Check, f.Err)
+		}
+		t.line("")
+	}
+	if len(r.Problems) > 0 {
+		t.line("%s", t.paint(bold, "Input problems"))
+		for _, p := range r.Problems {
+			t.line("  %s", p.Error())
+		}
+		t.line("")
+	}
+	verdict := t.paint(green, "passed")
+	if s.ExitCode != 0 {
+		verdict = t.paint(red+bold, fmt.Sprintf("failed (exit code %d)", s.ExitCode))
+	}
+	t.line("%s %d findings (%d errors, %d warnings, %d notes; %d waived), %d counting at --fail-on %s; %d checks run, %d not evaluated, %d failed; %d input problems: %s",
+		t.paint(bold, "Summary:"), s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.BySeverity["note"], s.Waived,
+		s.Counting, s.FailOn, s.ChecksRun, s.NotEvaluated, s.Failures, s.Problems, verdict)
+}

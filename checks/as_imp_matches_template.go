@@ -1,0 +1,256 @@
+package checks
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+)
+
+const messagingContext = "Interface/Messaging"
+
+var asIMPMatchesTemplate = &lint.Check{
+	Name:  "as_imp_matches_template",
+	Title: "AS Integrated IM&P settings match the Partner Hub template",
+	Doc: `On each Application Server, the system-level Integrated IM&P settings in
+` + "`AS_CLI/Interface/Messaging`" + ` must match the Partner Hub customer template that
+serves the AS's cluster: ` + "`provisioningUrl`" + ` must equal the template's
+` + "`provisioningUrl`" + ` and ` + "`provisioningUserId`" + ` its ` + "`provisioningAccountName`" + `.
+
+The troubleshooting guide ("Integrated IM&P errors for specific enterprises /
+customers") says these settings "must match, or provisioning fails for all
+users in the enterprise"; a provisioning bridge answering 401 means the
+credentials differ, 403 often that the URL is wrong. URL scheme and host are
+compared case-insensitively, everything else exactly.
+
+The AS's cluster is the Partner Hub cluster whose ` + "`applicationServers`" + ` lists it;
+with no cluster files, a snapshot whose templates all name one cluster uses
+them. When several templates serve one cluster, the one marked
+` + "`\"default\": true`" + ` is compared; without exactly one default the ambiguity is
+reported and the AS is not evaluated.
+
+The password is printed masked (` + "`********`" + `) by the CLI, so it cannot be compared:
+the check says so (not evaluated) rather than claim a match. When a capture
+does show a clear-text password and the template records
+` + "`provisioningPasswordSha256`" + `, their digests are compared and neither is shown.
+
+Enterprise-level settings (Services > Integrated IM&P of an enterprise, "Use
+Messaging Server" with its own URL, username and password) take precedence
+over the system level for that enterprise. They are not visible in AS_CLI
+captures; this check covers the system level only, which is what enterprises
+without their own setting use.`,
+	Fix: `Copy the values from the template in Partner Hub to each AS named in a
+finding (use the fully qualified provisioning URL, never an IP address):
+
+` + "```" + `
+AS_CLI/Interface/Messaging> set provisioningUrl <Provisioning URL from the template>
+AS_CLI/Interface/Messaging> set provisioningUserId <Provisioning Account Name from the template>
+AS_CLI/Interface/Messaging> set provisioningPassword <provisioning account password>
+AS_CLI/Interface/Messaging> get
+` + "```" + `
+
+If the template is the one that is wrong, correct it in Partner Hub instead.`,
+	Severity: lint.Error,
+	Inputs: []string{
+		"AS_CLI/Interface/Messaging> get, on every AS host",
+		"partnerhub/templates/*.json: the template serving the AS's cluster",
+		"partnerhub/clusters/*.json: the applicationServers of each cluster",
+	},
+	Tags: []string{"as", "partnerhub", "provisioning"},
+	Run:  runIMPMatchesTemplate,
+}
+
+func runIMPMatchesTemplate(p *lint.Pass) error {
+	snap := p.Snapshot
+	ases := p.HostsWithRole(inputs.RoleAS)
+	switch {
+	case len(ases) == 0:
+		p.NotEvaluated("", "no Application Server host in the snapshot")
+		return nil
+	case len(snap.Templates) == 0:
+		p.NotEvaluated("", "no Partner Hub template in partnerhub/templates/")
+		return nil
+	}
+	chosen := chooseTemplates(p)
+	for _, h := range ases {
+		cluster, ok := clusterOf(snap, h)
+		if !ok {
+			p.NotEvaluated(h.Name, "%s is not listed in the applicationServers of any partnerhub cluster, so no template is known to serve it", h.Name)
+			continue
+		}
+		t, ok := chosen[strings.ToLower(cluster)]
+		if !ok {
+			p.NotEvaluated(h.Name, "no single template serves cluster %q of %s (see partnerhub/templates/)", cluster, h.Name)
+			continue
+		}
+		if !h.Captured(messagingContext) {
+			p.NotEvaluated(h.Name, "%s", notCaptured(h, "AS", messagingContext, "get"))
+			continue
+		}
+		compareIMP(p, h, t)
+	}
+	return nil
+}
+
+// clusterOf returns the name of the cluster that serves an AS.
+func clusterOf(snap *inputs.Snapshot, h *inputs.Host) (string, bool) {
+	for _, c := range snap.Clusters {
+		for _, as := range c.ApplicationServers {
+			if as.Text == h.Name {
+				return c.Name.Text, true
+			}
+		}
+	}
+	if len(snap.Clusters) > 0 {
+		return "", false
+	}
+	// Without cluster files the templates may still agree on one cluster.
+	name := snap.Templates[0].Cluster.Text
+	for _, t := range snap.Templates[1:] {
+		if !strings.EqualFold(t.Cluster.Text, name) {
+			return "", false
+		}
+	}
+	return name, name != ""
+}
+
+// chooseTemplates picks the template each cluster is compared with, keyed by
+// lower-case cluster name, and reports clusters whose templates are
+// ambiguous.
+func chooseTemplates(p *lint.Pass) map[string]*partnerhub.Template {
+	byCluster := map[string][]*partnerhub.Template{}
+	var order []string
+	for _, t := range p.Snapshot.Templates {
+		k := strings.ToLower(t.Cluster.Text)
+		if _, seen := byCluster[k]; !seen {
+			order = append(order, k)
+		}
+		byCluster[k] = append(byCluster[k], t)
+	}
+	chosen := map[string]*partnerhub.Template{}
+	for _, k := range order {
+		ts := byCluster[k]
+		if len(ts) == 1 {
+			chosen[k] = ts[0]
+			continue
+		}
+		var defaults, paths []string
+		var def *partnerhub.Template
+		for _, t := range ts {
+			paths = append(paths, t.Path)
+			if t.IsDefault() {
+				defaults = append(defaults, t.Path)
+				def = t
+			}
+		}
+		if len(defaults) == 1 {
+			chosen[k] = def
+			continue
+		}
+		slices.Sort(paths)
+		what := "none is marked \"default\": true"
+		if len(defaults) > 1 {
+			what = fmt.Sprintf("%d are marked \"default\": true", len(defaults))
+		}
+		last := ts[len(ts)-1]
+		p.Report(lint.Finding{
+			Severity: lint.Warning,
+			Message:  fmt.Sprintf("templates %s all serve cluster %q and %s: the AS settings cannot be compared with one of them", hostList(paths), ts[0].Cluster.Text, what),
+			Location: last.Cluster.Range,
+			Logical:  lint.Logical{Context: "partnerhub/templates", Key: "cluster=" + ts[0].Cluster.Text},
+		})
+	}
+	return chosen
+}
+
+func compareIMP(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
+	compareIMPValue(p, h, t, "provisioningUrl", t.ProvisioningURL, "provisioningUrl", sameProvisioningURL)
+	compareIMPValue(p, h, t, "provisioningUserId", t.ProvisioningAccountName, "provisioningAccountName", func(a, b string) bool { return a == b })
+	comparePassword(p, h, t)
+}
+
+func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key string, want source.Value, field string, same func(a, b string) bool) {
+	kv, cmd, ok := h.Attr(messagingContext, key)
+	ctx := cliContext(lastIn(h, messagingContext), "AS", messagingContext)
+	related := []lint.Related{{Location: want.Range, Message: fmt.Sprintf("template %s sets %s", t.Name.Text, field)}}
+	if !ok {
+		p.Report(lint.Finding{
+			Host:     h.Name,
+			Message:  fmt.Sprintf("%s is not set on %s; template %s expects %s", key, h.Name, t.Name.Text, want.Text),
+			Location: lastIn(h, messagingContext).Input.Range,
+			Logical:  lint.Logical{Context: ctx, Key: key},
+			Expected: want.Text,
+			Related:  related,
+		})
+		return
+	}
+	if same(kv.Value.Text, want.Text) {
+		return
+	}
+	p.Report(lint.Finding{
+		Host:     h.Name,
+		Message:  fmt.Sprintf("%s on %s is %q but template %s has %s %q", key, h.Name, kv.Value.Text, t.Name.Text, field, want.Text),
+		Location: kv.Value.Range,
+		Logical:  lint.Logical{Context: cliContext(cmd, "AS", messagingContext), Key: key},
+		Expected: want.Text,
+		Actual:   kv.Value.Text,
+		Related:  related,
+	})
+}
+
+func lastIn(h *inputs.Host, context string) *bwcli.Command {
+	cmds := h.In(context)
+	return cmds[len(cmds)-1]
+}
+
+// sameProvisioningURL compares URLs the way HTTP does: scheme and host are
+// case-insensitive, the rest (port, path, query) is compared exactly.
+func sameProvisioningURL(got, want string) bool {
+	if got == want {
+		return true
+	}
+	a, errA := url.Parse(got)
+	b, errB := url.Parse(want)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host) &&
+		a.User.String() == b.User.String() && a.RawPath == b.RawPath && a.Path == b.Path &&
+		a.RawQuery == b.RawQuery && a.Fragment == b.Fragment && a.Opaque == b.Opaque
+}
+
+// comparePassword compares the provisioning password only when both sides
+// allow it; a masked capture is reported as not evaluated, never as a match.
+func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
+	kv, cmd, ok := h.Attr(messagingContext, "provisioningPassword")
+	switch {
+	case !ok:
+		p.NotEvaluated(h.Name, "provisioningPassword is not in the capture of AS_CLI/%s, so it cannot be compared with template %s", messagingContext, t.Name.Text)
+		return
+	case kv.Value.Masked():
+		p.NotEvaluated(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Range.Filename, t.Name.Text)
+		return
+	case !t.ProvisioningPasswordSHA256.Present():
+		p.NotEvaluated(h.Name, "template %s records no provisioningPasswordSha256, so the password captured on %s cannot be compared", t.Name.Text, h.Name)
+		return
+	}
+	sum := sha256.Sum256([]byte(kv.Value.Text))
+	if strings.EqualFold(hex.EncodeToString(sum[:]), t.ProvisioningPasswordSHA256.Text) {
+		return
+	}
+	p.Report(lint.Finding{
+		Host:     h.Name,
+		Message:  fmt.Sprintf("provisioningPassword on %s does not match the provisioningPasswordSha256 of template %s", h.Name, t.Name.Text),
+		Location: kv.Value.Range,
+		Logical:  lint.Logical{Context: cliContext(cmd, "AS", messagingContext), Key: "provisioningPassword"},
+		Related:  []lint.Related{{Location: t.ProvisioningPasswordSHA256.Range, Message: "template password digest"}},
+	})
+}

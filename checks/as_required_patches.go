@@ -1,0 +1,241 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/showver"
+	"github.com/bwlint/bwlint/lint"
+)
+
+const (
+	patchingContext         = "Maintenance/Patching"
+	containerOptionsContext = "Maintenance/ContainerOptions"
+)
+
+type requiredPatchesOptions struct {
+	Patches         map[string][]string `hcl:"patches,optional" doc:"release → patches every AS of that release must have applied; releases not listed are not evaluated, an empty list requires nothing"`
+	AppliedStates   []string            `hcl:"applied_states,optional" doc:"patch states (State column) that count as applied, compared case-insensitively"`
+	Container       string              `hcl:"container,optional" doc:"container of the option the patch needs"`
+	ContainerOption string              `hcl:"container_option,optional" doc:"container option that must be set where a patch is required"`
+	OptionValue     string              `hcl:"option_value,optional" doc:"value the container option must have"`
+}
+
+var asRequiredPatches = &lint.Check{
+	Name:  "as_required_patches",
+	Title: "AS has the release's flow-through provisioning patch applied",
+	Doc: `Each Application Server must have the patch that makes Integrated IM&P send
+provisioning requests to the provisioning URL, for its release:
+
+| release | patch |
+| --- | --- |
+| 22.0 | ` + "`AP.as.22.0.1123.ap373197`" + ` |
+| 23.0 | ` + "`AP.as.23.0.1075.ap373197`" + ` |
+| 24.0 | ` + "`AP.as.24.0.944.ap384177`" + ` (ap373197 does not exist for R24) |
+
+Release-independent servers (` + "`Rel_2022.11_…`" + ` and later, all R25) take fixes as
+new versions and need no patch. On releases that need the patch, the
+container option ` + "`provisioning / bw.imp.useProvisioningUrl`" + ` must also be ` + "`true`" + `:
+the patch does nothing without it.
+
+The troubleshooting guide ("403 Forbidden" under user provisioning failures)
+says a provisioning request aimed at an IP address instead of the
+provisioning bridge URL "could indicate that your Application Server is
+missing a required patch (ap373197)"; the Solution Guide lists the patch per
+release. The release comes from the host's bwshowver capture; applied
+patches are the rows of a ` + "`Maintenance/Patching`" + ` table (` + "`listPatch`" + ` or
+` + "`detail <bundle>`" + `) whose ` + "`State`" + ` is installed, active or activated. A host whose
+release is unknown or not in the table is not evaluated.`,
+	Fix: `Apply the patch named in the finding with the usual patching procedure
+(NFM or bwPatchTool), then enable it:
+
+` + "```" + `
+AS_CLI/Maintenance/ContainerOptions> add provisioning bw.imp.useProvisioningUrl true
+AS_CLI/Maintenance/ContainerOptions> get
+AS_CLI/Maintenance/Patching> listPatch
+` + "```" + `
+
+Restart the AS for the container option to take effect.`,
+	Severity: lint.Error,
+	Inputs: []string{
+		"hosts/<as>/bwshowver.txt: the release of every AS host",
+		"AS_CLI/Maintenance/Patching> listPatch (a table with Patch Name and State)",
+		"AS_CLI/Maintenance/ContainerOptions> get",
+	},
+	Tags: []string{"as", "patching", "provisioning"},
+	Options: func() any {
+		return &requiredPatchesOptions{
+			Patches: map[string][]string{
+				"22.0": {"AP.as.22.0.1123.ap373197"},
+				"23.0": {"AP.as.23.0.1075.ap373197"},
+				"24.0": {"AP.as.24.0.944.ap384177"},
+			},
+			AppliedStates:   []string{"installed", "active", "activated"},
+			Container:       "provisioning",
+			ContainerOption: "bw.imp.useProvisioningUrl",
+			OptionValue:     "true",
+		}
+	},
+	Run: runRequiredPatches,
+}
+
+func runRequiredPatches(p *lint.Pass) error {
+	opts := lint.OptionsOf[requiredPatchesOptions](p)
+	ases := p.HostsWithRole(inputs.RoleAS)
+	if len(ases) == 0 {
+		p.NotEvaluated("", "no Application Server host in the snapshot")
+	}
+	for _, h := range ases {
+		required, release, ok := requiredFor(p, h, opts)
+		if !ok || len(required) == 0 {
+			continue
+		}
+		checkPatches(p, h, release, required, opts)
+		checkContainerOption(p, h, release, opts)
+	}
+	return nil
+}
+
+// requiredFor returns the patches a host's release needs. ok is false when
+// the host was recorded as not evaluated.
+func requiredFor(p *lint.Pass, h *inputs.Host, opts *requiredPatchesOptions) ([]string, string, bool) {
+	if !h.Release.Present() {
+		p.NotEvaluated(h.Name, "the release of %s is unknown (capture bwshowver into %s/bwshowver.txt)", h.Name, h.Dir)
+		return nil, "", false
+	}
+	rel, ok := showver.ParseRelease(h.Release.Text)
+	if !ok {
+		p.NotEvaluated(h.Name, "release %q of %s is not a release bwlint can read", h.Release.Text, h.Name)
+		return nil, "", false
+	}
+	if rel.Independent {
+		return nil, rel.Major, true
+	}
+	required, listed := opts.Patches[rel.Major]
+	if !listed {
+		p.NotEvaluated(h.Name, "release %s of %s is not in the release → patch table (option patches lists %s)", rel.Major, h.Name, strings.Join(sortedKeys(opts.Patches), ", "))
+		return nil, "", false
+	}
+	return required, rel.Major, true
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []string, opts *requiredPatchesOptions) {
+	var tables []*bwcli.Table
+	var cmds []*bwcli.Command
+	for _, c := range h.In(patchingContext) {
+		for _, t := range c.Tables {
+			if t.Column("Patch Name") >= 0 {
+				tables = append(tables, t)
+				cmds = append(cmds, c)
+			}
+		}
+	}
+	if len(tables) == 0 {
+		p.NotEvaluated(h.Name, "no AS_CLI/%s table with a Patch Name column was captured on %s (capture \"AS_CLI/%s> listPatch\" into %s/)", patchingContext, h.Name, patchingContext, h.Dir)
+		return
+	}
+	last := tables[len(tables)-1]
+	ctx := cliContext(cmds[len(cmds)-1], "AS", patchingContext)
+	for _, patch := range required {
+		row, t, found := findPatch(tables, patch)
+		if !found {
+			p.Report(lint.Finding{
+				Host:     h.Name,
+				Message:  fmt.Sprintf("required patch %s for release %s is not applied on %s (%s lists %d other patches)", patch, release, h.Name, ctx, countRows(tables)),
+				Location: last.Columns[last.Column("Patch Name")].Range,
+				Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
+				Expected: patch + " installed",
+			})
+			continue
+		}
+		stateCol := t.Column("State")
+		if stateCol < 0 {
+			continue // listed without a state: listPatch lists applied patches only
+		}
+		state := row.Cell(stateCol)
+		if slices.ContainsFunc(opts.AppliedStates, func(s string) bool { return strings.EqualFold(s, state.Text) }) {
+			continue
+		}
+		p.Report(lint.Finding{
+			Host:     h.Name,
+			Message:  fmt.Sprintf("required patch %s for release %s is %q on %s, not applied (%s)", patch, release, state.Text, h.Name, strings.Join(opts.AppliedStates, ", ")),
+			Location: state.Range,
+			Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
+			Expected: patch + " " + opts.AppliedStates[0],
+			Actual:   patch + " " + state.Text,
+		})
+	}
+}
+
+func findPatch(tables []*bwcli.Table, patch string) (bwcli.Row, *bwcli.Table, bool) {
+	for i := len(tables) - 1; i >= 0; i-- {
+		t := tables[i]
+		col := t.Column("Patch Name")
+		for _, r := range t.Rows {
+			if strings.EqualFold(strings.TrimLeft(r.Cell(col).Text, "* "), patch) {
+				return r, t, true
+			}
+		}
+	}
+	return bwcli.Row{}, nil, false
+}
+
+func countRows(tables []*bwcli.Table) int {
+	seen := map[string]bool{}
+	for _, t := range tables {
+		col := t.Column("Patch Name")
+		for _, r := range t.Rows {
+			seen[strings.ToLower(r.Cell(col).Text)] = true
+		}
+	}
+	return len(seen)
+}
+
+func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *requiredPatchesOptions) {
+	cmds := h.In(containerOptionsContext)
+	if len(cmds) == 0 {
+		p.NotEvaluated(h.Name, "%s", notCaptured(h, "AS", containerOptionsContext, "get"))
+		return
+	}
+	ctx := cliContext(cmds[len(cmds)-1], "AS", containerOptionsContext)
+	key := opts.Container + "/" + opts.ContainerOption
+	val, found := containerOption(cmds, opts.Container, opts.ContainerOption)
+	if !found {
+		at := cmds[len(cmds)-1].Input.Range
+		if ts := cmds[len(cmds)-1].Tables; len(ts) > 0 {
+			at = ts[len(ts)-1].Range
+			at.End = at.Start
+		}
+		p.Report(lint.Finding{
+			Host:     h.Name,
+			Message:  fmt.Sprintf("container option %s is not set on %s; release %s needs it %s for the provisioning patch to take effect", key, h.Name, release, opts.OptionValue),
+			Location: at,
+			Logical:  lint.Logical{Context: ctx, Key: key},
+			Expected: key + " = " + opts.OptionValue,
+		})
+		return
+	}
+	if strings.EqualFold(val.Text, opts.OptionValue) {
+		return
+	}
+	p.Report(lint.Finding{
+		Host:     h.Name,
+		Message:  fmt.Sprintf("container option %s on %s is %q, must be %s for the provisioning patch to take effect", key, h.Name, val.Text, opts.OptionValue),
+		Location: val.Range,
+		Logical:  lint.Logical{Context: ctx, Key: key},
+		Expected: key + " = " + opts.OptionValue,
+		Actual:   key + " = " + val.Text,
+	})
+}

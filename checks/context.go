@@ -1,0 +1,38 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
+)
+
+// cliContext names a context the way operators read it in a prompt:
+// "XSP_CLI/System/…". The server prefix comes from the capture when there
+// is one, so an ADP host is named ADP_CLI.
+func cliContext(cmd *bwcli.Command, fallbackServer, path string) string {
+	server := fallbackServer
+	if cmd != nil {
+		server = cmd.Server.Text
+	}
+	return server + "_CLI/" + strings.Trim(path, "/")
+}
+
+// serverOf returns the prompt prefix a host's captures use, or the given
+// default when it has none.
+func serverOf(h *inputs.Host, def string) string {
+	if len(h.Commands) > 0 {
+		return h.Commands[0].Server.Text
+	}
+	return def
+}
+
+// notCaptured is the not-evaluated reason for a context without output.
+func notCaptured(h *inputs.Host, server, path, command string) string {
+	return fmt.Sprintf("%s was not captured on %s (capture \"%s> %s\" into %s/)",
+		server+"_CLI/"+path, h.Name, server+"_CLI/"+path, command, h.Dir)
+}
+
+// hostList joins host names for messages.
+func hostList(names []string) string { return strings.Join(names, ", ") }

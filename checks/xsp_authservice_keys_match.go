@@ -1,0 +1,194 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/digest"
+	"github.com/bwlint/bwlint/lint"
+)
+
+type authserviceKeysOptions struct {
+	KeysFile string `hcl:"keys_file,optional" doc:"file name whose sha256 digest is compared (the exportKeys output)"`
+}
+
+var xspAuthserviceKeysMatch = &lint.Check{
+	Name:  "xsp_authservice_keys_match",
+	Title: "all XSPs of a cluster hold the same authentication-service keys",
+	Doc: `Every XSP and ADP of a cluster must hold the same RSA key pair for the
+authentication service, compared through the sha256 digest of the key export
+` + "`authService.keys`" + ` recorded in the host's ` + "`*.sha256`" + ` files.
+
+The troubleshooting guide's "Misconfiguration of authentication service"
+asks to check that "the RSA keys (that you generate on one XSP) are copied
+onto all the XSPs": a token issued by one XSP must be decrypted by any other,
+otherwise sign-ins fail at random depending on which XSP a request reaches.
+
+Hosts are grouped by the ` + "`xsps`" + ` list of each Partner Hub cluster file, or, without
+cluster files, all XSP and ADP hosts form one group. Each host whose digest
+differs from the majority of its group is reported, with the majority hosts
+as related locations; when no value holds a majority every host is
+reported. A host without a digest is not evaluated. Equal digests prove
+equal exports; the export format is not documented as byte-stable, so a
+difference means the keys are not proven identical.`,
+	Fix: `Export the keys on one XSP of the majority and import them on each host
+named in a finding, then restart the authentication service:
+
+` + "```" + `
+XSP_CLI/Applications/authenticationService/KeyManagement> exportKeys
+(copy /var/broadworks/tmp/authService.keys to the same path on the other host)
+XSP_CLI/Applications/authenticationService/KeyManagement> importKeys /var/broadworks/tmp/authService.keys
+` + "```" + `
+
+Record the new digest with sha256sum /var/broadworks/tmp/authService.keys.`,
+	Severity: lint.Error,
+	Inputs: []string{
+		"hosts/<xsp>/*.sha256 with the digest of authService.keys, on every XSP and ADP host",
+		"partnerhub/clusters/*.json (optional): the xsps of each cluster",
+	},
+	Tags:             []string{"xsp", "security", "authentication"},
+	SecuritySeverity: "7.0",
+	Options:          func() any { return &authserviceKeysOptions{KeysFile: "authService.keys"} },
+	Run:              runAuthserviceKeysMatch,
+}
+
+// xspGroup is a set of XSP hosts that must share one key pair.
+type xspGroup struct {
+	name  string // "cluster bw-cluster-1", or "all XSP hosts"
+	hosts []*inputs.Host
+}
+
+func runAuthserviceKeysMatch(p *lint.Pass) error {
+	opts := lint.OptionsOf[authserviceKeysOptions](p)
+	groups := xspGroups(p)
+	if len(groups) == 0 {
+		p.NotEvaluated("", "no XSP or ADP host in the snapshot")
+	}
+	for _, g := range groups {
+		checkKeyGroup(p, g, opts.KeysFile)
+	}
+	return nil
+}
+
+// xspGroups groups XSP hosts by Partner Hub cluster. Hosts named by a
+// cluster but absent from the snapshot, and XSP hosts in no cluster, are
+// not evaluated: comparing them with an arbitrary group would prove nothing.
+func xspGroups(p *lint.Pass) []xspGroup {
+	snap := p.Snapshot
+	all := p.HostsWithRole(inputs.RoleXSP)
+	clustered := false
+	var groups []xspGroup
+	inCluster := map[string]bool{}
+	for _, c := range snap.Clusters {
+		if len(c.XSPs) == 0 {
+			continue
+		}
+		clustered = true
+		g := xspGroup{name: "cluster " + c.Name.Text}
+		for _, x := range c.XSPs {
+			inCluster[x.Text] = true
+			h := snap.Host(x.Text)
+			if h == nil {
+				p.NotEvaluated(x.Text, "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
+				continue
+			}
+			g.hosts = append(g.hosts, h)
+		}
+		groups = append(groups, g)
+	}
+	if !clustered {
+		if len(all) == 0 {
+			return nil
+		}
+		return []xspGroup{{name: "all XSP and ADP hosts", hosts: all}}
+	}
+	for _, h := range all {
+		if !inCluster[h.Name] {
+			p.NotEvaluated(h.Name, "XSP %s is not listed in the xsps of any partnerhub cluster, so it has no group to match", h.Name)
+		}
+	}
+	return groups
+}
+
+type heldDigest struct {
+	host *inputs.Host
+	d    digest.Digest
+}
+
+func checkKeyGroup(p *lint.Pass, g xspGroup, keysFile string) {
+	var held []heldDigest
+	for _, h := range g.hosts {
+		d, ok := h.Digest(keysFile)
+		if !ok {
+			p.NotEvaluated(h.Name, "no sha256 digest of %s in %s/*.sha256 (run exportKeys and record sha256sum of the export)", keysFile, h.Dir)
+			continue
+		}
+		held = append(held, heldDigest{h, d})
+	}
+	if len(held) < 2 {
+		return
+	}
+	byValue := map[string][]heldDigest{}
+	for _, hd := range held {
+		k := strings.ToLower(hd.d.Hex.Text)
+		byValue[k] = append(byValue[k], hd)
+	}
+	if len(byValue) == 1 {
+		return
+	}
+	majority, best, tie := "", 0, false
+	for k, hs := range byValue {
+		switch {
+		case len(hs) > best:
+			majority, best, tie = k, len(hs), false
+		case len(hs) == best:
+			tie = true
+		}
+	}
+	for _, hd := range held {
+		k := strings.ToLower(hd.d.Hex.Text)
+		if !tie && k == majority {
+			continue
+		}
+		var others []heldDigest
+		if tie {
+			for _, o := range held {
+				if strings.ToLower(o.d.Hex.Text) != k {
+					others = append(others, o)
+				}
+			}
+		} else {
+			others = byValue[majority]
+		}
+		reportKeyMismatch(p, g, keysFile, hd, others, tie)
+	}
+}
+
+func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest, others []heldDigest, tie bool) {
+	var names []string
+	var related []lint.Related
+	for _, o := range others {
+		names = append(names, o.host.Name)
+		related = append(related, lint.Related{Location: o.d.Hex.Range, Message: fmt.Sprintf("%s holds %s", o.host.Name, o.d.Short())})
+	}
+	slices.Sort(names)
+	msg := fmt.Sprintf("%s digest on %s is %s but %s (the majority of %s) hold %s: the authentication-service keys are not proven identical",
+		keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name, others[0].d.Short())
+	expected := others[0].d.Short()
+	if tie {
+		msg = fmt.Sprintf("%s digest on %s is %s while %s hold other values and no value holds a majority of %s: the authentication-service keys differ within the group",
+			keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name)
+		expected = ""
+	}
+	p.Report(lint.Finding{
+		Host:     hd.host.Name,
+		Message:  msg,
+		Location: hd.d.Hex.Range,
+		Logical:  lint.Logical{Context: hd.d.Range.Filename, Key: keysFile},
+		Expected: expected,
+		Actual:   hd.d.Short(),
+		Related:  related,
+	})
+}

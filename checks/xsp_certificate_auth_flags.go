@@ -1,0 +1,123 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+const certificateAuthContext = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
+
+type certificateAuthOptions struct {
+	Expect map[string]bool `hcl:"expect,optional" doc:"attribute → required boolean value in the CertificateAuthentication context"`
+}
+
+var xspCertificateAuthFlags = &lint.Check{
+	Name:  "xsp_certificate_auth_flags",
+	Title: "XSP certificate authentication allows client apps and not user apps",
+	Doc: `On every XSP and ADP, the external-authentication context
+` + "`System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication`" + `
+must show ` + "`allowUserApp = false`" + ` and ` + "`allowClientApp = true`" + `.
+
+The Webex for Cisco BroadWorks troubleshooting guide lists this under
+"Misconfiguration of authentication service": when external authentication
+by certificates is not configured this way, the Webex app signs in but shows
+Phone Services without an SSO session, because its client certificate is not
+accepted. One finding per host names every wrong attribute; an attribute
+missing from the capture counts as wrong.`,
+	Fix: `On each XSP or ADP named in a finding, set the flags and check them:
+
+` + "```" + `
+XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> set allowUserApp false
+XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> set allowClientApp true
+XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> get
+` + "```" + `
+
+Use ADP_CLI instead of XSP_CLI on ADP servers.`,
+	Severity:         lint.Error,
+	Inputs:           []string{"XSP_CLI/" + certificateAuthContext + "> get, on every XSP and ADP host"},
+	Tags:             []string{"xsp", "security", "authentication"},
+	SecuritySeverity: "7.5",
+	Options: func() any {
+		return &certificateAuthOptions{Expect: map[string]bool{"allowUserApp": false, "allowClientApp": true}}
+	},
+	Run: runCertificateAuthFlags,
+}
+
+func runCertificateAuthFlags(p *lint.Pass) error {
+	opts := lint.OptionsOf[certificateAuthOptions](p)
+	keys := make([]string, 0, len(opts.Expect))
+	for k := range opts.Expect {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	xsps := p.HostsWithRole(inputs.RoleXSP)
+	if len(xsps) == 0 {
+		p.NotEvaluated("", "no XSP or ADP host in the snapshot (hosts/<host>/ with XSP_CLI or ADP_CLI captures)")
+		return nil
+	}
+	for _, h := range xsps {
+		server := serverOf(h, "XSP")
+		cmds := h.In(certificateAuthContext)
+		if len(cmds) == 0 {
+			p.NotEvaluated(h.Name, "%s", notCaptured(h, server, certificateAuthContext, "get"))
+			continue
+		}
+		last := cmds[len(cmds)-1]
+		var wrong []string
+		var want, got []string
+		var at hcl.Range
+		var related []lint.Related
+		for _, key := range keys {
+			expected := strconv.FormatBool(opts.Expect[key])
+			want = append(want, key+" = "+expected)
+			kv, _, ok := h.Attr(certificateAuthContext, key)
+			if !ok {
+				wrong = append(wrong, fmt.Sprintf("%s is missing (must be %s)", key, expected))
+				got = append(got, key+" is not set")
+				if at.Filename == "" {
+					at = last.Input.Range
+				}
+				continue
+			}
+			got = append(got, key+" = "+kv.Value.Text)
+			if b, isBool := source.Bool(kv.Value.Text); isBool && b == opts.Expect[key] {
+				continue
+			}
+			wrong = append(wrong, fmt.Sprintf("%s is %q, must be %s", key, kv.Value.Text, expected))
+			if at.Filename == "" {
+				at = kv.Value.Range
+			} else {
+				related = append(related, lint.Related{Location: kv.Value.Range, Message: key + " is " + strconv.Quote(kv.Value.Text)})
+			}
+		}
+		if len(wrong) == 0 {
+			continue
+		}
+		p.Report(lint.Finding{
+			Host:     h.Name,
+			Message:  "certificate authentication on " + h.Name + ": " + strings.Join(wrong, "; "),
+			Location: at,
+			Logical:  lint.Logical{Context: cliContext(last, server, certificateAuthContext), Key: strings.Join(wrongKeys(wrong), ",")},
+			Expected: strings.Join(want, "\n"),
+			Actual:   strings.Join(got, "\n"),
+			Related:  related,
+		})
+	}
+	return nil
+}
+
+// wrongKeys returns the attribute names that lead each problem text.
+func wrongKeys(problems []string) []string {
+	out := make([]string, len(problems))
+	for i, w := range problems {
+		out[i], _, _ = strings.Cut(w, " ")
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"github.com/bwlint/bwlint/lint/report"
+	"github.com/urfave/cli/v2"
+)
+
+func parseCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "parse",
+		Usage:     "show what bwlint understood of a snapshot",
+		ArgsUsage: "SNAPSHOT",
+		Description: "Prints the hosts with their roles and releases, every captured context with its values and\n" +
+			"tables, the Partner Hub files, tag sets, each file's status and every input problem with its\n" +
+			"position. Exits 2 when any input problem is an error.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout"},
+		},
+		Action: func(c *cli.Context) error {
+			dir, err := oneArg(c, "SNAPSHOT")
+			if err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return usageErrorf("parse: unknown format %q: use text or json", format)
+			}
+			snap, err := loadSnapshot(dir)
+			if err != nil {
+				return err
+			}
+			out := &output{path: c.String("output"), stdout: c.App.Writer}
+			if format == "json" {
+				err = report.ParseJSON(out.Writer(), snap)
+			} else {
+				err = report.ParseText(out.Writer(), snap)
+			}
+			if err != nil {
+				return internalErrorf("writing output: %v", err)
+			}
+			if err := out.Close(); err != nil {
+				return err
+			}
+			if snap.HasErrors() {
+				return exitWith(exitInput)
+			}
+			return nil
+		},
+	}
+}

@@ -39,14 +39,14 @@ const maxFileSize = 256 << 20
 func Load(root string) (*Snapshot, error) {
 	st, err := os.Stat(root)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
 	}
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%w: %s is a file", ErrNotSnapshot, root)
 	}
 	paths, walkProblems, err := listFiles(root)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
 	}
 	results := readAll(root, paths)
 	s := assemble(root, results)

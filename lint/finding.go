@@ -2,7 +2,10 @@ package lint
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -36,7 +39,29 @@ type Finding struct {
 	// Waiver is set when a configured waiver covers the finding; a waived
 	// finding is reported but does not fail the run.
 	Waiver *Waiver
+	// State compares the finding with an earlier capture or a baseline:
+	// "" when there is nothing to compare with, else one of StateNew,
+	// StateUnchanged, StateChanged, StateFixed.
+	State State
+	// Baselined is set when a baseline entry matches the finding with the
+	// same value: it is reported but does not fail the run.
+	Baselined bool
+	// Value is the offending value whose hash tells a baseline whether a
+	// known finding changed. Checks leave it empty when Actual says it;
+	// it is never printed.
+	Value string
 }
+
+// State is a finding's standing against an earlier capture or baseline.
+type State string
+
+// Finding states. SARIF calls them new, unchanged, updated and absent.
+const (
+	StateNew       State = "new"
+	StateUnchanged State = "unchanged"
+	StateChanged   State = "changed"
+	StateFixed     State = "fixed"
+)
 
 // Logical is where a finding lies in BroadWorks terms.
 type Logical struct {
@@ -73,8 +98,38 @@ func (f Finding) Diff() string {
 	return LineDiff(f.Expected, f.Actual)
 }
 
-// Counts reports whether the finding counts towards the exit code.
-func (f Finding) Counts() bool { return f.Waiver == nil }
+// Counts reports whether the finding counts towards the exit code: it is
+// neither waived, nor known from the baseline, nor already fixed.
+func (f Finding) Counts() bool { return f.Waiver == nil && !f.Baselined && f.State != StateFixed }
+
+// Key is the finding's semantic identity: check, host, context and key.
+// It never holds line numbers, which move with every re-capture, nor
+// values, so a finding keeps its identity when its value changes.
+func (f Finding) Key() string {
+	return strings.Join([]string{f.Check, f.Logical.Host, strings.ToLower(f.Logical.Context), f.Logical.Key}, "\x1f")
+}
+
+// Fingerprint is a stable hash of Key, for SARIF partialFingerprints,
+// code-quality reports and baselines.
+func (f Finding) Fingerprint() string {
+	sum := sha256.Sum256([]byte(f.Key()))
+	return hex.EncodeToString(sum[:16])
+}
+
+// ValueHash hashes the offending value (Value, else Actual, else Message)
+// so that a baseline can tell a changed finding from a known one without
+// storing the value, which may be sensitive.
+func (f Finding) ValueHash() string {
+	v := f.Value
+	if v == "" {
+		v = f.Actual
+	}
+	if v == "" {
+		v = f.Message
+	}
+	sum := sha256.Sum256([]byte(f.Check + "\x1f" + v))
+	return hex.EncodeToString(sum[:16])
+}
 
 // SortFindings orders findings by host, file, position, check and message,
 // which is the order every report shows.

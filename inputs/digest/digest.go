@@ -169,7 +169,7 @@ func (p *parser) parseGNU(line, start, body, end int, escaped bool) {
 		hexEnd++
 	}
 	hex := p.text[body:hexEnd]
-	nameStart := -1
+	var nameStart int
 	switch {
 	case hexEnd+1 < end && p.text[hexEnd] == ' ' && (p.text[hexEnd+1] == ' ' || p.text[hexEnd+1] == '*'):
 		nameStart = hexEnd + 2

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
@@ -21,6 +22,19 @@ type Options struct {
 	ExitCode int
 	// Color enables ANSI colour in the text format.
 	Color bool
+	// Start and End are when the run began and ended (UTC); formats that
+	// record an invocation (SARIF) use them.
+	Start, End time.Time
+	// SARIFRoot is the directory SARIF artifact URIs are made relative
+	// to; the snapshot's files are located from it. Empty means the
+	// current directory.
+	SARIFRoot string
+	// SARIFCategory is SARIF's automationDetails.id, which code scanning
+	// uses to tell runs of different configurations apart.
+	SARIFCategory string
+	// SARIFProfile is "audit" (waived findings kept, with suppressions)
+	// or "github" (waived findings left out).
+	SARIFProfile string
 }
 
 // Reporter writes a Result in one format.

@@ -19,8 +19,8 @@ import (
 func ParseText(w io.Writer, s *inputs.Snapshot) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
-	p("snapshot %s: %d hosts, %d templates, %d clusters, %d tag sets, %d files (%s)",
-		s.Root, len(s.Hosts), len(s.Templates), len(s.Clusters), len(s.TagSets), len(s.Files), statusCounts(s))
+	p("snapshot %s: %s, %s, %s, %s, %s (%s)", s.Root, plural(len(s.Hosts), "host"), plural(len(s.Templates), "template"),
+		plural(len(s.Clusters), "cluster"), plural(len(s.TagSets), "tag set"), plural(len(s.Files), "file"), statusCounts(s))
 	for _, h := range s.Hosts {
 		p("")
 		role := string(h.Role)
@@ -80,6 +80,14 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// plural writes a count with its noun: "1 host", "2 hosts".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func orDash(s string) string {

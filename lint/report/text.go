@@ -194,7 +194,8 @@ func (t *textWriter) summary(r *lint.Result) {
 	if s.ExitCode != 0 {
 		verdict = t.paint(red+bold, fmt.Sprintf("failed (exit code %d)", s.ExitCode))
 	}
-	t.line("%s %d findings (%d errors, %d warnings, %d notes; %d waived), %d counting at --fail-on %s; %d checks run, %d not evaluated, %d failed; %d input problems: %s",
-		t.paint(bold, "Summary:"), s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.BySeverity["note"], s.Waived,
-		s.Counting, s.FailOn, s.ChecksRun, s.NotEvaluated, s.Failures, s.Problems, verdict)
+	t.line("%s %s (%s, %s, %s; %d waived), %d counting at --fail-on %s; %s run, %d not evaluated, %d failed; %s: %s",
+		t.paint(bold, "Summary:"), plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
+		plural(s.BySeverity["note"], "note"), s.Waived, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated, s.Failures,
+		plural(s.Problems, "input problem"), verdict)
 }

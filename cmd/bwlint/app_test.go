@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwlint/bwlint/lint/linttest"
+)
+
+// cliCase is one in-process run of bwlint: its arguments, the golden file
+// holding stdout, and the expected exit code and stderr fragment.
+type cliCase struct {
+	name   string
+	args   []string
+	code   int
+	stderr string // a fragment stderr must contain; "" means empty
+}
+
+var cliCases = []cliCase{
+	{name: "lint_example_text", args: []string{"lint", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_json", args: []string{"lint", "--format", "json", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_fail_on_none", args: []string{"lint", "--fail-on", "none", "../../testdata/example"}, code: exitOK},
+	{name: "lint_ugly_text", args: []string{"lint", "../../testdata/ugly"}, code: exitOK},
+	{name: "lint_broken_text", args: []string{"lint", "../../testdata/broken"}, code: exitInput},
+	{name: "parse_example_text", args: []string{"parse", "../../testdata/example"}, code: exitOK},
+	{name: "parse_example_json", args: []string{"parse", "--format", "json", "../../testdata/example"}, code: exitOK},
+	{name: "parse_ugly_text", args: []string{"parse", "../../testdata/ugly"}, code: exitOK},
+	{name: "parse_broken_text", args: []string{"parse", "../../testdata/broken"}, code: exitInput},
+	{name: "parse_broken_json", args: []string{"parse", "--format", "json", "../../testdata/broken"}, code: exitInput},
+	{name: "checks", args: []string{"checks"}, code: exitOK},
+	{name: "explain", args: []string{"explain", "xsp_certificate_auth_flags"}, code: exitOK},
+	{name: "explain_unknown", args: []string{"explain", "xsp_certificate_auth_flag"}, code: exitUsage, stderr: `unknown check "xsp_certificate_auth_flag"; did you mean "xsp_certificate_auth_flags"?`},
+	{name: "lint_missing_arg", args: []string{"lint"}, code: exitUsage, stderr: "lint: missing SNAPSHOT argument"},
+	{name: "lint_bad_format", args: []string{"lint", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
+	{name: "lint_bad_fail_on", args: []string{"lint", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
+	{name: "lint_unknown_flag", args: []string{"lint", "--colour", "../../testdata/example"}, code: exitUsage, stderr: "flag provided but not defined: -colour"},
+	{name: "lint_no_such_dir", args: []string{"lint", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
+	{name: "lint_file_not_dir", args: []string{"lint", "../../README.md"}, code: exitInput, stderr: "is a file"},
+}
+
+func TestCLI(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	for _, tc := range cliCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(append([]string{"bwlint"}, tc.args...), &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.code, stderr.String())
+			}
+			switch {
+			case tc.stderr == "" && stderr.Len() > 0:
+				t.Errorf("unexpected stderr: %s", stderr.String())
+			case tc.stderr != "" && !strings.Contains(stderr.String(), tc.stderr):
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
+			}
+			if tc.code != exitUsage {
+				linttest.Golden(t, filepath.Join("testdata", tc.name+".golden"), stdout.String())
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"bwlint", "--version"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit code %d", code)
+	}
+	if !strings.Contains(stdout.String(), "bwlint version ") {
+		t.Errorf("--version printed %q", stdout.String())
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, cmd := range newApp(nil, nil).Commands {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"bwlint", cmd.Name, "--help"}, &stdout, &stderr); code != exitOK {
+			t.Errorf("%s --help: exit code %d, stderr %s", cmd.Name, code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "bwlint "+cmd.Name) {
+			t.Errorf("%s --help does not show its usage line:\n%s", cmd.Name, stdout.String())
+		}
+	}
+}
+
+// TestOutputFile checks that --output writes the report to a file and
+// leaves stdout empty.
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"bwlint", "lint", "--format", "json", "--output", out, "../../testdata/example"}, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout not empty with --output: %s", stdout.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"check": "xsp_certificate_auth_flags"`)) {
+		t.Errorf("report file lacks the example's findings:\n%s", b)
+	}
+}

@@ -1,0 +1,94 @@
+// Package linttest runs a check on folders of example snapshots and
+// compares its report with golden files, as analysistest does for Go
+// analyzers: a check's test is one call.
+//
+// Layout, under a check package's testdata directory:
+//
+//	<check name>/<case>/          a snapshot (hosts/, partnerhub/, devicemgmt/)
+//	<check name>/<case>.golden    the text report of that check alone
+//
+// Run the tests with -update to rewrite the golden files after an intended
+// change, then review the diff.
+package linttest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/report"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Update rewrites golden files instead of comparing with them.
+var Update = flag.Bool("update", false, "rewrite golden files and generated documentation")
+
+// Run lints every case folder under dir with check alone and compares the
+// text report with <case>.golden. It fails when dir holds no case.
+func Run(t *testing.T, check *lint.Check, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("check %s has no test cases: %v", check.Name, err)
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		n++
+		name := e.Name()
+		t.Run(name, func(t *testing.T) {
+			got := Report(t, check, filepath.Join(dir, name))
+			Golden(t, filepath.Join(dir, name+".golden"), got)
+		})
+	}
+	if n == 0 {
+		t.Fatalf("check %s has no test cases in %s", check.Name, dir)
+	}
+}
+
+// Report lints one snapshot with one check and returns the text report,
+// without colour, with the snapshot's root shown as ".".
+func Report(t *testing.T, check *lint.Check, snapshot string) string {
+	t.Helper()
+	snap, err := inputs.Load(snapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(context.Background(), snap, []*lint.Check{check}, lint.Settings{})
+	for _, f := range res.Failures {
+		t.Errorf("check %s failed: %s", f.Check, f.Err)
+	}
+	var buf bytes.Buffer
+	if err := report.Text(&buf, res, report.Options{Snapshot: snap, Threshold: lint.Threshold(lint.Note)}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// Golden compares got with the file at path, or writes it under -update.
+func Golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *Update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test with -update to create it)", err)
+	}
+	if diff := cmp.Diff(normalizeNewlines(string(want)), got); diff != "" {
+		t.Errorf("%s differs (-want +got); run go test with -update if the change is intended:\n%s", path, diff)
+	}
+}
+
+func normalizeNewlines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }

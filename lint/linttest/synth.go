@@ -1,0 +1,120 @@
+package linttest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// LargeSnapshot describes a synthetic deployment the size of a large
+// service provider, for benchmarks.
+type LargeSnapshot struct {
+	Clusters      int // each with its own template
+	ASPerCluster  int
+	XSPPerCluster int
+	// FilesPerHost is the number of capture files per host, including
+	// the ones the checks read.
+	FilesPerHost int
+}
+
+// Write creates the snapshot under dir and returns the number of files.
+// Every tenth AS misses its patch and every seventh XSP has a wrong flag,
+// so the checks have findings to report.
+func (l LargeSnapshot) Write(dir string) (int, error) {
+	n := 0
+	write := func(rel, content string) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		n++
+		return os.WriteFile(p, []byte(content), 0o644)
+	}
+	for c := range l.Clusters {
+		cluster := fmt.Sprintf("cluster-%03d", c)
+		var ases, xsps []string
+		for a := range l.ASPerCluster {
+			host := fmt.Sprintf("as-%03d-%02d", c, a)
+			ases = append(ases, `"`+host+`"`)
+			if err := l.writeAS(write, host, cluster, (c*l.ASPerCluster+a)%10 == 9); err != nil {
+				return n, err
+			}
+		}
+		for x := range l.XSPPerCluster {
+			host := fmt.Sprintf("xsp-%03d-%02d", c, x)
+			xsps = append(xsps, `"`+host+`"`)
+			if err := l.writeXSP(write, host, (c*l.XSPPerCluster+x)%7 == 6); err != nil {
+				return n, err
+			}
+		}
+		if err := write("partnerhub/clusters/"+cluster+".json", fmt.Sprintf(`{"name": %q, "authServiceUrl": "https://%s.example.net/authService",
+ "xsiActionsUrl": "https://%s.example.net/com.broadsoft.xsi-actions", "xsiEventsUrl": "https://%s.example.net/com.broadsoft.xsi-events",
+ "applicationServers": [%s], "xsps": [%s]}`, cluster, cluster, cluster, cluster, strings.Join(ases, ", "), strings.Join(xsps, ", "))); err != nil {
+			return n, err
+		}
+		if err := write("partnerhub/templates/"+cluster+".json", fmt.Sprintf(`{"name": "tpl-%s", "cluster": %q,
+ "provisioningUrl": "https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/%s",
+ "provisioningAccountName": "w4b-prov-admin", "authenticationMode": "broadworks", "enterpriseMode": true,
+ "autoCreateOrgs": true, "emailTrust": "trusted", "package": "standard"}`, cluster, cluster, cluster)); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+type writeFunc func(rel, content string) error
+
+func (l LargeSnapshot) writeAS(write writeFunc, host, cluster string, missingPatch bool) error {
+	dir := "hosts/" + host + "/"
+	patch := "AP.as.24.0.944.ap384177"
+	if missingPatch {
+		patch = "AP.as.24.0.944.ap370326"
+	}
+	files := map[string]string{
+		"bwshowver.txt": "AS version Rel_24.0_1.944\n\nBuilt  Sat Jun  6 00:26:50 EDT 2020\n- BASE revision 909962\n- AS revision 909962\n\nPatching Info:\n  Active Patches: 2\n",
+		"interface-messaging.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUrl = https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/" + cluster +
+			"\n  provisioningUserId = w4b-prov-admin\n  provisioningPassword = ********\n  enableSynchronization = true\n",
+		"patching.txt": "AS_CLI/Maintenance/Patching> listPatch\n               Patch Name      State\n====================================\n  " +
+			patch + "  installed\n  AP.as.24.0.944.ap375266  installed\n\n2 entries found.\n",
+		"container-options.txt": "AS_CLI/Maintenance/ContainerOptions> get\n  Container Name                Option Name  Option Value\n" +
+			"=========================================================\n    provisioning  bw.imp.useProvisioningUrl          true\n\n1 entry found.\n",
+	}
+	return l.writeHost(write, dir, "AS", files)
+}
+
+func (l LargeSnapshot) writeXSP(write writeFunc, host string, wrongFlag bool) error {
+	dir := "hosts/" + host + "/"
+	user := "false"
+	if wrongFlag {
+		user = "true"
+	}
+	files := map[string]string{
+		"bwshowver.txt": "XSP version Rel_24.0_1.944\n\nApplications Info:\n- Xsi-Actions version 24.0_1.944 context path /com.broadsoft.xsi-actions\n" +
+			"- AuthenticationService version 24.0_1.944 context path /authService\n",
+		"certificate-auth.txt": "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> get\n" +
+			"  allowUserApp = " + user + "\n  allowClientApp = true\n",
+		"authservice-keys.sha256": "fc847471a141144ccf18474f804cea02c94792834b609fed3aa1a36e6fc94150  authService.keys\n",
+	}
+	return l.writeHost(write, dir, "XSP", files)
+}
+
+// writeHost writes a host's files and pads it to FilesPerHost with
+// realistic captures of other contexts.
+func (l LargeSnapshot) writeHost(write writeFunc, dir, server string, files map[string]string) error {
+	for name, content := range files {
+		if err := write(dir+name, content); err != nil {
+			return err
+		}
+	}
+	for i := len(files); i < l.FilesPerHost; i++ {
+		content := fmt.Sprintf("%s_CLI/System/Filler/Context%02d> get\n  enabled = true\n  serverPort = %d\n  description = capture %d of this host\n"+
+			"%s_CLI/Interface/Filler/Table%02d> get\n  Interface IP  Port  Secure  Client Auth Req\n===============================================\n"+
+			"  10.155.6.175  8012    true             true\n  10.155.6.176  8013   false            false\n\n2 entries found.\n",
+			server, i, 2000+i, i, server, i)
+		if err := write(fmt.Sprintf("%sfiller-%02d.txt", dir, i), content); err != nil {
+			return err
+		}
+	}
+	return nil
+}

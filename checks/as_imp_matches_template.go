@@ -57,7 +57,9 @@ AS_CLI/Interface/Messaging> set provisioningPassword <provisioning account passw
 AS_CLI/Interface/Messaging> get
 ` + "```" + `
 
-If the template is the one that is wrong, correct it in Partner Hub instead.`,
+If the template is the one that is wrong, correct it in Partner Hub instead. When several
+templates serve one cluster, mark the one the Application Servers follow with
+` + "`\"default\": true`" + ` in its file under partnerhub/templates/.`,
 	Severity: lint.Error,
 	Inputs: []string{
 		"AS_CLI/Interface/Messaging> get, on every AS host",
@@ -79,16 +81,30 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 		p.NotEvaluated("", "no Partner Hub template in partnerhub/templates/")
 		return nil
 	}
-	chosen := chooseTemplates(p)
+	served := map[string]bool{}
+	for _, h := range ases {
+		if cluster, ok := clusterOf(snap, h); ok {
+			served[strings.ToLower(cluster)] = true
+		}
+	}
+	chosen, ambiguous := chooseTemplates(p, served)
 	for _, h := range ases {
 		cluster, ok := clusterOf(snap, h)
 		if !ok {
-			p.NotEvaluated(h.Name, "%s is not listed in the applicationServers of any partnerhub cluster, so no template is known to serve it", h.Name)
+			if len(snap.Clusters) == 0 {
+				p.NotEvaluated(h.Name, "there are no partnerhub cluster files and the templates name several clusters, so no template is known to serve %s", h.Name)
+			} else {
+				p.NotEvaluated(h.Name, "%s is not listed in the applicationServers of any partnerhub cluster, so no template is known to serve it", h.Name)
+			}
 			continue
 		}
 		t, ok := chosen[strings.ToLower(cluster)]
-		if !ok {
-			p.NotEvaluated(h.Name, "no single template serves cluster %q of %s (see partnerhub/templates/)", cluster, h.Name)
+		switch {
+		case !ok && ambiguous[strings.ToLower(cluster)]:
+			p.NotEvaluated(h.Name, "several templates serve cluster %q of %s and none is the single default (see the warning)", cluster, h.Name)
+			continue
+		case !ok:
+			p.NotEvaluated(h.Name, "no template in partnerhub/templates/ serves cluster %q of %s", cluster, h.Name)
 			continue
 		}
 		if !h.Captured(messagingContext) {
@@ -104,7 +120,7 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 func clusterOf(snap *inputs.Snapshot, h *inputs.Host) (string, bool) {
 	for _, c := range snap.Clusters {
 		for _, as := range c.ApplicationServers {
-			if as.Text == h.Name {
+			if sameHost(as.Text, h.Name) {
 				return c.Name.Text, true
 			}
 		}
@@ -123,9 +139,9 @@ func clusterOf(snap *inputs.Snapshot, h *inputs.Host) (string, bool) {
 }
 
 // chooseTemplates picks the template each cluster is compared with, keyed by
-// lower-case cluster name, and reports clusters whose templates are
-// ambiguous.
-func chooseTemplates(p *lint.Pass) map[string]*partnerhub.Template {
+// lower-case cluster name, and reports the clusters serving an AS whose
+// templates are ambiguous.
+func chooseTemplates(p *lint.Pass, served map[string]bool) (chosen map[string]*partnerhub.Template, ambiguous map[string]bool) {
 	byCluster := map[string][]*partnerhub.Template{}
 	var order []string
 	for _, t := range p.Snapshot.Templates {
@@ -135,7 +151,7 @@ func chooseTemplates(p *lint.Pass) map[string]*partnerhub.Template {
 		}
 		byCluster[k] = append(byCluster[k], t)
 	}
-	chosen := map[string]*partnerhub.Template{}
+	chosen, ambiguous = map[string]*partnerhub.Template{}, map[string]bool{}
 	for _, k := range order {
 		ts := byCluster[k]
 		if len(ts) == 1 {
@@ -155,20 +171,28 @@ func chooseTemplates(p *lint.Pass) map[string]*partnerhub.Template {
 			chosen[k] = def
 			continue
 		}
+		ambiguous[k] = true
+		if !served[k] {
+			continue // no AS depends on this cluster's templates
+		}
 		slices.Sort(paths)
 		what := "none is marked \"default\": true"
 		if len(defaults) > 1 {
 			what = fmt.Sprintf("%d are marked \"default\": true", len(defaults))
 		}
-		last := ts[len(ts)-1]
+		var related []lint.Related
+		for _, t := range ts[1:] {
+			related = append(related, lint.Related{Location: t.Cluster.Range, Message: fmt.Sprintf("template %s also serves cluster %q", t.Name.Text, t.Cluster.Text)})
+		}
 		p.Report(lint.Finding{
 			Severity: lint.Warning,
-			Message:  fmt.Sprintf("templates %s all serve cluster %q and %s: the AS settings cannot be compared with one of them", hostList(paths), ts[0].Cluster.Text, what),
-			Location: last.Cluster.Range,
+			Message:  fmt.Sprintf("templates %s all serve cluster %q and %s: the AS settings cannot be compared with one of them; mark exactly one \"default\": true", hostList(paths), ts[0].Cluster.Text, what),
+			Location: ts[0].Cluster.Range,
 			Logical:  lint.Logical{Context: "partnerhub/templates", Key: "cluster=" + ts[0].Cluster.Text},
+			Related:  related,
 		})
 	}
-	return chosen
+	return chosen, ambiguous
 }
 
 func compareIMP(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
@@ -238,7 +262,7 @@ func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 	case kv.Value.Masked():
 		p.NotEvaluated(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Range.Filename, t.Name.Text)
 		return
-	case !t.ProvisioningPasswordSHA256.Present():
+	case !t.ProvisioningPasswordSHA256.Present() || t.ProvisioningPasswordSHA256.Masked():
 		p.NotEvaluated(h.Name, "template %s records no provisioningPasswordSha256, so the password captured on %s cannot be compared", t.Name.Text, h.Name)
 		return
 	}

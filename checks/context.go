@@ -36,3 +36,22 @@ func notCaptured(h *inputs.Host, server, path, command string) string {
 
 // hostList joins host names for messages.
 func hostList(names []string) string { return strings.Join(names, ", ") }
+
+// sameHost compares host names the way DNS does: case-insensitively and
+// ignoring a trailing dot, since cluster files are typed by hand.
+func sameHost(a, b string) bool {
+	return strings.EqualFold(strings.TrimSuffix(a, "."), strings.TrimSuffix(b, "."))
+}
+
+// findHost returns the snapshot host a hand-typed name refers to, or nil.
+func findHost(snap *inputs.Snapshot, name string) *inputs.Host {
+	if h := snap.Host(name); h != nil {
+		return h
+	}
+	for _, h := range snap.Hosts {
+		if sameHost(h.Name, name) {
+			return h
+		}
+	}
+	return nil
+}

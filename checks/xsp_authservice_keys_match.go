@@ -88,8 +88,10 @@ func xspGroups(p *lint.Pass) []xspGroup {
 		clustered = true
 		g := xspGroup{name: "cluster " + c.Name.Text}
 		for _, x := range c.XSPs {
-			inCluster[x.Text] = true
-			h := snap.Host(x.Text)
+			h := findHost(snap, x.Text)
+			if h != nil {
+				inCluster[h.Name] = true
+			}
 			if h == nil {
 				p.NotEvaluated(x.Text, "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
 				continue
@@ -126,6 +128,9 @@ func checkKeyGroup(p *lint.Pass, g xspGroup, keysFile string) {
 			continue
 		}
 		held = append(held, heldDigest{h, d})
+	}
+	if len(held) == 1 && len(g.hosts) > 1 {
+		p.NotEvaluated(held[0].host.Name, "%s is the only host of %s with a digest of %s, so there is nothing to compare it with", held[0].host.Name, g.name, keysFile)
 	}
 	if len(held) < 2 {
 		return
@@ -166,6 +171,14 @@ func checkKeyGroup(p *lint.Pass, g xspGroup, keysFile string) {
 	}
 }
 
+// verb picks the singular or plural form for a count of hosts.
+func verb(n int, singular, pluralForm string) string {
+	if n == 1 {
+		return singular
+	}
+	return pluralForm
+}
+
 func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest, others []heldDigest, tie bool) {
 	var names []string
 	var related []lint.Related
@@ -174,13 +187,13 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 		related = append(related, lint.Related{Location: o.d.Hex.Range, Message: fmt.Sprintf("%s holds %s", o.host.Name, o.d.Short())})
 	}
 	slices.Sort(names)
-	msg := fmt.Sprintf("%s digest on %s is %s but %s (the majority of %s) hold %s: the authentication-service keys are not proven identical",
-		keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name, others[0].d.Short())
+	msg := fmt.Sprintf("%s digest on %s is %s but %s of %s, the largest group holding one value, %s %s: the authentication-service keys are not proven identical",
+		keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name, verb(len(names), "has", "have"), others[0].d.Short())
 	expected := others[0].d.Short()
 	if tie {
-		msg = fmt.Sprintf("%s digest on %s is %s while %s hold other values and no value holds a majority of %s: the authentication-service keys differ within the group",
-			keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name)
-		expected = ""
+		msg = fmt.Sprintf("%s digest on %s is %s while %s of %s %s other values and no value is held by more hosts than any other: the authentication-service keys differ within the group",
+			keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name, verb(len(names), "holds", "hold"))
+		expected = "the same digest as " + hostList(names)
 	}
 	p.Report(lint.Finding{
 		Host:     hd.host.Name,

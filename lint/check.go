@@ -59,8 +59,8 @@ func Validate(checks []*Check) error {
 			fail("name is used twice")
 		}
 		seen[c.Name] = true
-		if c.Title == "" || strings.HasSuffix(c.Title, ".") || strings.ToLower(c.Title[:1]) != c.Title[:1] {
-			fail("title must be set, start lower-case and have no final period")
+		if c.Title == "" || strings.HasSuffix(c.Title, ".") || !lowerOrAcronym(c.Title) {
+			fail("title must be set, start lower-case (or with an acronym such as AS) and have no final period")
 		}
 		if strings.TrimSpace(c.Doc) == "" {
 			fail("doc is empty")
@@ -85,4 +85,11 @@ func Validate(checks []*Check) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// lowerOrAcronym reports whether a title starts with a lower-case word or an
+// acronym ("AS", "XSP"): titles read as sentence fragments after a name.
+func lowerOrAcronym(title string) bool {
+	first, _, _ := strings.Cut(title, " ")
+	return strings.ToLower(first) == first || strings.ToUpper(first) == first
 }

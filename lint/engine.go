@@ -124,3 +124,26 @@ func (r *Result) HasInputErrors() bool {
 	}
 	return false
 }
+
+// Exit codes of every bwlint command.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitInput    = 2
+	ExitUsage    = 3
+	ExitInternal = 4
+)
+
+// ExitCode decides a run's exit code: a failed check outranks unreadable
+// evidence, which outranks findings at or above the threshold.
+func (r *Result) ExitCode(t Threshold) int {
+	switch {
+	case len(r.Failures) > 0:
+		return ExitInternal
+	case r.HasInputErrors():
+		return ExitInput
+	case len(r.Counting(t)) > 0:
+		return ExitFindings
+	}
+	return ExitOK
+}

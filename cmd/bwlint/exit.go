@@ -3,15 +3,17 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/bwlint/bwlint/lint"
 )
 
 // Exit codes shared by every command.
 const (
-	exitOK       = 0
-	exitFindings = 1
-	exitInput    = 2
-	exitUsage    = 3
-	exitInternal = 4
+	exitOK       = lint.ExitOK
+	exitFindings = lint.ExitFindings
+	exitInput    = lint.ExitInput
+	exitUsage    = lint.ExitUsage
+	exitInternal = lint.ExitInternal
 )
 
 // exitError ends a command with a code and, when msg is set, a message on

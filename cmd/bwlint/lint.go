@@ -56,7 +56,7 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
-	code := exitCodeFor(res, threshold)
+	code := res.ExitCode(threshold)
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
 	opts := report.Options{Snapshot: snap, Threshold: threshold, ExitCode: code, Color: out.path == "" && colorFor(c.App.Writer)}
 	if err := rep(out.Writer(), res, opts); err != nil {
@@ -66,18 +66,4 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	return exitWith(code)
-}
-
-// exitCodeFor decides a lint run's exit code: a failed check outranks
-// unreadable evidence, which outranks findings.
-func exitCodeFor(res *lint.Result, t lint.Threshold) int {
-	switch {
-	case len(res.Failures) > 0:
-		return exitInternal
-	case res.HasInputErrors():
-		return exitInput
-	case len(res.Counting(t)) > 0:
-		return exitFindings
-	}
-	return exitOK
 }

@@ -67,7 +67,9 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 		t.Errorf("check %s failed: %s", f.Check, f.Err)
 	}
 	var buf bytes.Buffer
-	if err := report.Text(&buf, res, report.Options{Snapshot: snap, Threshold: lint.Threshold(lint.Note)}); err != nil {
+	threshold := lint.Threshold(lint.Note)
+	opts := report.Options{Snapshot: snap, Threshold: threshold, ExitCode: res.ExitCode(threshold)}
+	if err := report.Text(&buf, res, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

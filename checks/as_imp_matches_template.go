@@ -62,9 +62,9 @@ templates serve one cluster, mark the one the Application Servers follow with
 ` + "`\"default\": true`" + ` in its file under partnerhub/templates/.`,
 	Severity: lint.Error,
 	Inputs: []string{
-		"AS_CLI/Interface/Messaging> get, on every AS host",
-		"partnerhub/templates/*.json: the template serving the AS's cluster",
-		"partnerhub/clusters/*.json: the applicationServers of each cluster",
+		"`AS_CLI/Interface/Messaging> get`, on every AS host",
+		"`partnerhub/templates/*.json`: the template serving the AS's cluster",
+		"`partnerhub/clusters/*.json`: the applicationServers of each cluster",
 	},
 	Tags: []string{"as", "partnerhub", "provisioning"},
 	Run:  runIMPMatchesTemplate,

@@ -61,9 +61,9 @@ AS_CLI/Maintenance/Patching> listPatch
 Restart the AS for the container option to take effect.`,
 	Severity: lint.Error,
 	Inputs: []string{
-		"hosts/<as>/bwshowver.txt: the release of every AS host",
-		"AS_CLI/Maintenance/Patching> listPatch (a table with Patch Name and State)",
-		"AS_CLI/Maintenance/ContainerOptions> get",
+		"`hosts/<as>/bwshowver.txt`: the release of every AS host",
+		"`AS_CLI/Maintenance/Patching> listPatch` (a table with Patch Name and State)",
+		"`AS_CLI/Maintenance/ContainerOptions> get`",
 	},
 	Tags: []string{"as", "patching", "provisioning"},
 	Options: func() any {

@@ -45,8 +45,8 @@ XSP_CLI/Applications/authenticationService/KeyManagement> importKeys /var/broadw
 Record the new digest with sha256sum /var/broadworks/tmp/authService.keys.`,
 	Severity: lint.Error,
 	Inputs: []string{
-		"hosts/<xsp>/*.sha256 with the digest of authService.keys, on every XSP and ADP host",
-		"partnerhub/clusters/*.json (optional): the xsps of each cluster",
+		"`hosts/<xsp>/*.sha256` with the digest of `authService.keys`, on every XSP and ADP host",
+		"`partnerhub/clusters/*.json` (optional): the xsps of each cluster",
 	},
 	Tags:             []string{"xsp", "security", "authentication"},
 	SecuritySeverity: "7.0",

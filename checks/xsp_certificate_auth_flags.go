@@ -41,7 +41,7 @@ XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/Certi
 
 Use ADP_CLI instead of XSP_CLI on ADP servers.`,
 	Severity:         lint.Error,
-	Inputs:           []string{"XSP_CLI/" + certificateAuthContext + "> get, on every XSP and ADP host"},
+	Inputs:           []string{"`XSP_CLI/" + certificateAuthContext + "> get`, on every XSP and ADP host"},
 	Tags:             []string{"xsp", "security", "authentication"},
 	SecuritySeverity: "7.5",
 	Options: func() any {

@@ -35,7 +35,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: false,
-		HideHelpCommand:      true,
+		// --report values are FORMAT=FILE; a file name may hold a comma.
+		DisableSliceFlagSeparator: true,
+		HideHelpCommand:           true,
 		// The default handler calls os.Exit; exit codes are decided by run.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {

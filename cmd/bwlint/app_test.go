@@ -37,6 +37,10 @@ var cliCases = []cliCase{
 	{name: "lint_bad_format", args: []string{"lint", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
 	{name: "lint_bad_fail_on", args: []string{"lint", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
 	{name: "lint_unknown_flag", args: []string{"lint", "--colour", "../../testdata/example"}, code: exitUsage, stderr: "flag provided but not defined: -colour"},
+	{name: "lint_example_markdown", args: []string{"lint", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_bad_report", args: []string{"lint", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
+	{name: "lint_bad_report_format", args: []string{"lint", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
+	{name: "lint_bad_sarif_profile", args: []string{"lint", "--sarif-profile", "gitlab", "../../testdata/example"}, code: exitUsage, stderr: `unknown profile "gitlab"`},
 	{name: "lint_no_such_dir", args: []string{"lint", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
 	{name: "lint_file_not_dir", args: []string{"lint", "../../README.md"}, code: exitInput, stderr: "is a file"},
 }
@@ -81,6 +85,30 @@ func TestHelpOnEveryCommand(t *testing.T) {
 		}
 		if !strings.Contains(stdout.String(), "bwlint "+cmd.Name) {
 			t.Errorf("%s --help does not show its usage line:\n%s", cmd.Name, stdout.String())
+		}
+	}
+}
+
+// TestExtraReports checks that --report writes each extra format to its
+// file while the main report still goes to stdout.
+func TestExtraReports(t *testing.T) {
+	dir := t.TempDir()
+	sarif, junit := filepath.Join(dir, "out,1.sarif"), filepath.Join(dir, "junit.xml")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"bwlint", "lint", "--report", "sarif=" + sarif, "--report", "junit=" + junit, "../../testdata/example"}, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Summary: 3 findings") {
+		t.Errorf("text report missing from stdout:\n%s", stdout.String())
+	}
+	for path, want := range map[string]string{sarif: `"ruleId": "as_required_patches"`, junit: `<testsuite name="as_required_patches"`} {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s lacks %s", path, want)
 		}
 	}
 }

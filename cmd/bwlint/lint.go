@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
@@ -22,6 +25,10 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
+			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
+			&cli.StringFlag{Name: "sarif-root", Usage: "make SARIF, JUnit, GitHub and code-quality paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
+			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
+			&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived findings left out) or audit (all findings, waived ones with suppressions)"},
 		},
 		Action: runLint,
 	}
@@ -43,27 +50,74 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := report.Lookup(c.String("format"))
+	targets, err := reportTargets(c)
 	if err != nil {
-		return usageErrorf("lint: %v", err)
+		return err
 	}
 	threshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("lint: --fail-on: %v", err)
 	}
+	if p := c.String("sarif-profile"); !slices.Contains(report.SARIFProfiles, p) {
+		return usageErrorf("lint: --sarif-profile: unknown profile %q: use %s", p, strings.Join(report.SARIFProfiles, " or "))
+	}
+	start := time.Now()
 	snap, err := loadSnapshot(dir)
 	if err != nil {
 		return err
 	}
 	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
 	code := res.ExitCode(threshold)
-	out := &output{path: c.String("output"), stdout: c.App.Writer}
-	opts := report.Options{Snapshot: snap, Threshold: threshold, ExitCode: code, Color: out.path == "" && colorFor(c.App.Writer)}
-	if err := rep(out.Writer(), res, opts); err != nil {
-		return internalErrorf("writing report: %v", err)
+	opts := report.Options{
+		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
+		SARIFRoot: c.String("sarif-root"), SARIFCategory: c.String("sarif-category"), SARIFProfile: c.String("sarif-profile"),
 	}
-	if err := out.Close(); err != nil {
+	if err := writeReports(c, targets, res, opts); err != nil {
 		return err
 	}
 	return exitWith(code)
+}
+
+// reportTarget is one report to write: the main one (--format, --output)
+// or an extra --report FORMAT=FILE.
+type reportTarget struct {
+	format string
+	path   string // "" for stdout
+	render report.Reporter
+}
+
+func reportTargets(c *cli.Context) ([]reportTarget, error) {
+	main, err := report.Lookup(c.String("format"))
+	if err != nil {
+		return nil, usageErrorf("lint: %v", err)
+	}
+	targets := []reportTarget{{format: c.String("format"), path: c.String("output"), render: main}}
+	for _, spec := range c.StringSlice("report") {
+		format, path, ok := strings.Cut(spec, "=")
+		if !ok || path == "" {
+			return nil, usageErrorf("lint: --report %q: want FORMAT=FILE, e.g. sarif=bwlint.sarif", spec)
+		}
+		render, err := report.Lookup(format)
+		if err != nil {
+			return nil, usageErrorf("lint: --report %q: %v", spec, err)
+		}
+		targets = append(targets, reportTarget{format: format, path: path, render: render})
+	}
+	return targets, nil
+}
+
+// writeReports renders every target; colour only ever goes to a terminal.
+func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options) error {
+	for _, t := range targets {
+		out := &output{path: t.path, stdout: c.App.Writer}
+		o := opts
+		o.Color = t.format == "text" && (t.path == "" || t.path == "-") && colorFor(c.App.Writer)
+		if err := t.render(out.Writer(), res, o); err != nil {
+			return internalErrorf("writing %s report: %v", t.format, err)
+		}
+		if err := out.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -71,6 +71,13 @@ type jsonFinding struct {
 	Secret   bool          `json:"secret,omitempty"`
 	Related  []jsonRelated `json:"related"`
 	Waived   *jsonWaiver   `json:"waived"`
+	// State is new, unchanged, changed or fixed when the run compared
+	// findings with a baseline or an earlier snapshot; omitted otherwise.
+	State     string `json:"state,omitempty"`
+	Baselined bool   `json:"baselined,omitempty"`
+	// Fingerprint is the stable semantic identity (check, host, context,
+	// key) shared with SARIF partialFingerprints and baselines.
+	Fingerprint string `json:"fingerprint"`
 }
 
 type jsonNotEvaluated struct {
@@ -130,14 +137,17 @@ func JSON(w io.Writer, r *lint.Result, o Options) error {
 
 func findingJSON(f lint.Finding) jsonFinding {
 	jf := jsonFinding{
-		Check:    f.Check,
-		Severity: f.Severity.String(),
-		Host:     f.Host,
-		Message:  f.Message,
-		Location: Location(f.Location),
-		Logical:  jsonLogical(f.Logical),
-		Secret:   f.Secret,
-		Related:  []jsonRelated{},
+		Check:       f.Check,
+		Severity:    f.Severity.String(),
+		Host:        f.Host,
+		Message:     f.Message,
+		Location:    Location(f.Location),
+		Logical:     jsonLogical(f.Logical),
+		Secret:      f.Secret,
+		Related:     []jsonRelated{},
+		State:       string(f.State),
+		Baselined:   f.Baselined,
+		Fingerprint: f.Fingerprint(),
 	}
 	if !f.Secret {
 		jf.Expected, jf.Actual, jf.Diff = f.Expected, f.Actual, f.Diff()

@@ -42,8 +42,13 @@ type Reporter func(w io.Writer, r *lint.Result, o Options) error
 
 // formats maps format names to reporters.
 var formats = map[string]Reporter{
-	"text": Text,
-	"json": JSON,
+	"text":        Text,
+	"json":        JSON,
+	"sarif":       SARIF,
+	"junit":       JUnit,
+	"github":      GitHub,
+	"markdown":    Markdown,
+	"codeclimate": CodeClimate,
 }
 
 // Lookup returns the reporter for a format name.

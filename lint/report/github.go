@@ -1,0 +1,119 @@
+package report
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// GitHub writes GitHub Actions workflow commands: one annotation per
+// finding, input problem, not-evaluated check and check failure, then a
+// summary line. Waived findings and findings fixed since the baseline are
+// left out, as in the SARIF github profile: an annotation cannot say
+// "accepted". Paths are relative to the report root (the checkout).
+func GitHub(w io.Writer, r *lint.Result, o Options) error {
+	paths, err := newReportPaths(o)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	a := annotator{w: bw, paths: paths}
+	left := 0
+	for _, f := range r.Findings {
+		if f.Waiver != nil || f.State == lint.StateFixed {
+			left++
+			continue
+		}
+		level := githubLevel(f.Severity)
+		if f.Baselined {
+			level = "notice" // known and accepted by the baseline: not a new problem
+		}
+		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", findingAnnotation(f))
+	}
+	for _, p := range r.Problems {
+		level := "warning"
+		if p.Severity == source.Error {
+			level = "error"
+		}
+		a.annotate(level, p.Range, "input problem", p.Message)
+	}
+	for _, n := range r.NotEvaluated {
+		a.annotate("notice", hcl.Range{}, n.Check+" not evaluated", fmt.Sprintf("%s on %s: %s", n.Check, cmp.Or(n.Host, "all hosts"), n.Reason))
+	}
+	for _, f := range r.Failures {
+		a.annotate("error", hcl.Range{}, f.Check+" failed", "check "+f.Check+" failed: "+f.Err)
+	}
+	s := Summarize(r, o)
+	fmt.Fprintf(bw, "%s: %s (%d counting at --fail-on %s, %d waived or fixed not annotated), %d not evaluated, %s, %d check failures; exit code %d\n",
+		lint.ToolName, plural(s.Findings, "finding"), s.Counting, s.FailOn, left, s.NotEvaluated, plural(s.Problems, "input problem"), s.Failures, s.ExitCode)
+	return bw.Flush()
+}
+
+type annotator struct {
+	w     *bufio.Writer
+	paths reportPaths
+}
+
+// annotate writes "::level file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message".
+// A range without a file gives an annotation on the run, not on a file.
+func (a annotator) annotate(level string, r hcl.Range, title, msg string) {
+	var props []string
+	if r.Filename != "" {
+		props = append(props, "file="+escapeProperty(a.paths.fromRoot(r.Filename)))
+		if r.Start.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(r.Start.Line), "col="+strconv.Itoa(r.Start.Column),
+				"endLine="+strconv.Itoa(r.End.Line), "endColumn="+strconv.Itoa(r.End.Column))
+		}
+	}
+	props = append(props, "title="+escapeProperty(title))
+	fmt.Fprintf(a.w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
+}
+
+// findingAnnotation is the message first, then where in BroadWorks terms,
+// the expected and actual values (never for secrets) and where the fix is.
+func findingAnnotation(f lint.Finding) string {
+	lines := []string{f.Message}
+	if f.Logical.Context != "" {
+		lines = append(lines, "in "+f.Logical.Context+keySuffix(f.Logical.Key))
+	}
+	if d := f.Diff(); d != "" && !f.Secret {
+		lines = append(lines, "expected (-) and actual (+):", strings.TrimSuffix(d, "\n"))
+	}
+	for _, rel := range f.Related {
+		lines = append(lines, "related: "+position(rel.Location)+": "+rel.Message)
+	}
+	if f.Baselined {
+		lines = append(lines, "known from the baseline")
+	}
+	lines = append(lines, "fix: bwlint explain "+f.Check)
+	return strings.Join(lines, "\n")
+}
+
+func githubLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// escapeData escapes a workflow command's message as the Actions runner
+// expects (actions/toolkit, command.ts): %, CR and LF.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a property value: the message escapes plus the
+// separators ":" and ",".
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,228 @@
+package report
+
+import (
+	"cmp"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// The JUnit XML that Jenkins (junit plugin) and GitLab (artifacts:reports:
+// junit) both read: testsuites > testsuite > testcase with failure,
+// error, skipped and system-out.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitProblem `xml:"failure"`
+	Error     *junitProblem `xml:"error"`
+	Skipped   *junitSkipped `xml:"skipped"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",chardata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// JUnit writes one testsuite per check and one for input problems.
+// A check's testcases are its findings (a failure when the finding counts
+// towards the exit code, skipped when it is waived, known from the
+// baseline or below --fail-on, passed when fixed since the baseline), its
+// not-evaluated hosts (skipped, never passed) and its internal failure (an
+// error). A check with none of these has one passing testcase.
+func JUnit(w io.Writer, r *lint.Result, o Options) error {
+	paths, err := newReportPaths(o)
+	if err != nil {
+		return err
+	}
+	j := junitBuilder{o: o, paths: paths, suites: map[string]*junitSuite{}}
+	for _, c := range r.Checks {
+		j.suite(c.Name)
+	}
+	for _, f := range r.Findings {
+		j.add(f.Check, j.findingCase(f))
+	}
+	for _, n := range r.NotEvaluated {
+		j.add(n.Check, junitCase{
+			Name:    cmp.Or(n.Host, "all hosts"),
+			Skipped: &junitSkipped{Message: "not evaluated: " + n.Reason},
+		})
+	}
+	for _, f := range r.Failures {
+		j.add(f.Check, junitCase{Name: "run", Error: &junitProblem{Message: f.Err, Type: "check_failure", Body: "check " + f.Check + " failed: " + f.Err}})
+	}
+	for _, name := range j.order {
+		if s := j.suites[name]; len(s.Cases) == 0 {
+			j.add(name, junitCase{Name: "no findings", SystemOut: "no finding on the evidence the check evaluated"})
+		}
+	}
+	for _, p := range r.Problems {
+		j.add("input problems", j.problemCase(p))
+	}
+	out := junitSuites{Name: lint.ToolName}
+	for _, name := range j.order {
+		s := j.suites[name]
+		out.Suites = append(out.Suites, *s)
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+		out.Skipped += s.Skipped
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+type junitBuilder struct {
+	o      Options
+	paths  reportPaths
+	suites map[string]*junitSuite
+	order  []string
+}
+
+func (j *junitBuilder) suite(name string) *junitSuite {
+	if s, ok := j.suites[name]; ok {
+		return s
+	}
+	s := &junitSuite{Name: name}
+	j.suites[name] = s
+	j.order = append(j.order, name)
+	return s
+}
+
+func (j *junitBuilder) add(suite string, c junitCase) {
+	s := j.suite(suite)
+	if c.ClassName == "" {
+		c.ClassName = lint.ToolName + "." + suite
+	}
+	s.Tests++
+	switch {
+	case c.Failure != nil:
+		s.Failures++
+	case c.Error != nil:
+		s.Errors++
+	case c.Skipped != nil:
+		s.Skipped++
+	}
+	s.Cases = append(s.Cases, c)
+}
+
+func (j *junitBuilder) findingCase(f lint.Finding) junitCase {
+	c := junitCase{Name: findingName(f)}
+	if f.Location.Filename != "" {
+		c.File, c.Line = j.paths.fromRoot(f.Location.Filename), f.Location.Start.Line
+	}
+	switch {
+	case f.State == lint.StateFixed:
+		c.SystemOut = "fixed since the baseline: " + f.Message
+	case f.Waiver != nil:
+		c.Skipped = &junitSkipped{Message: fmt.Sprintf("waived by %q: %s (owner %s, expires %s)", f.Waiver.Name, f.Waiver.Reason, orNone(f.Waiver.Owner), f.Waiver.Expires)}
+	case f.Baselined:
+		c.Skipped = &junitSkipped{Message: "known from the baseline: " + f.Message}
+	case !j.o.Threshold.Fails(f.Severity):
+		c.Skipped = &junitSkipped{Message: fmt.Sprintf("%s below --fail-on %s: %s", f.Severity, j.o.Threshold, f.Message)}
+	default:
+		c.Failure = &junitProblem{Message: f.Message, Type: f.Severity.String(), Body: j.findingBody(f)}
+	}
+	return c
+}
+
+// findingName identifies a finding within its check: host and logical
+// place, which stay the same across re-captures (CI history tracks tests
+// by name).
+func findingName(f lint.Finding) string {
+	parts := []string{cmp.Or(f.Host, "snapshot")}
+	if f.Logical.Context != "" {
+		parts = append(parts, f.Logical.Context)
+	}
+	if f.Logical.Key != "" {
+		parts = append(parts, f.Logical.Key)
+	}
+	if len(parts) == 1 && f.Location.Filename != "" {
+		parts = append(parts, f.Location.Filename)
+	}
+	return strings.Join(parts, " ")
+}
+
+// findingBody is what a CI page shows under a failed test: where, the
+// values compared (never for secrets), related places and the fix.
+func (j *junitBuilder) findingBody(f lint.Finding) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	p("%s: %s %s: %s", j.position(f), f.Severity, f.Check, f.Message)
+	if f.Logical.Context != "" {
+		p("in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))
+	}
+	if d := f.Diff(); d != "" && !f.Secret {
+		p("expected (-) and actual (+):")
+		b.WriteString(d)
+	}
+	for _, rel := range f.Related {
+		p("related: %s: %s", position(rel.Location), rel.Message)
+	}
+	p("fix: %s (or bwlint explain %s)", CheckHelpURI(f.Check), f.Check)
+	return b.String()
+}
+
+func (j *junitBuilder) position(f lint.Finding) string {
+	if f.Location.Filename == "" {
+		return cmp.Or(f.Host, "snapshot")
+	}
+	path := j.paths.fromRoot(f.Location.Filename)
+	if f.Location.Start.Line == 0 {
+		return path
+	}
+	return path + ":" + strconv.Itoa(f.Location.Start.Line) + ":" + strconv.Itoa(f.Location.Start.Column)
+}
+
+func (j *junitBuilder) problemCase(p source.Problem) junitCase {
+	path := j.paths.fromRoot(p.Range.Filename)
+	c := junitCase{Name: path, ClassName: lint.ToolName + ".inputs", File: path, Line: p.Range.Start.Line}
+	if p.Range.Start.Line > 0 {
+		c.Name += ":" + strconv.Itoa(p.Range.Start.Line)
+	}
+	if p.Severity == source.Error {
+		c.Error = &junitProblem{Message: p.Message, Type: "input_problem", Body: p.Error()}
+	} else {
+		c.SystemOut = "warning: " + p.Message
+	}
+	return c
+}

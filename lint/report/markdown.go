@@ -1,0 +1,202 @@
+package report
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bwlint/bwlint/lint"
+)
+
+// Markdown writes a report for a change ticket or a pull-request comment
+// (GitHub-flavoured Markdown): the verdict and a summary table, findings
+// per host with the values compared, then not-evaluated checks, check
+// failures and input problems. Paths are relative to the snapshot, like
+// the text report, since a ticket has no checkout to be relative to.
+func Markdown(w io.Writer, r *lint.Result, o Options) error {
+	bw := bufio.NewWriter(w)
+	m := mdWriter{w: bw}
+	s := Summarize(r, o)
+	verdict := "passed"
+	if s.ExitCode != 0 {
+		verdict = fmt.Sprintf("failed (exit code %d)", s.ExitCode)
+	}
+	m.p("## %s: %s", lint.ToolName, verdict)
+	m.p("")
+	m.p("| | |")
+	m.p("| --- | --- |")
+	if o.Snapshot != nil {
+		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
+	}
+	m.p("| Tool | %s %s, %s |", lint.ToolName, lint.Version, plural(s.ChecksRun, "check"))
+	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
+	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
+	m.p("| Waived | %d |", s.Waived)
+	m.p("| Not evaluated | %d |", s.NotEvaluated)
+	m.p("| Input problems | %d |", s.Problems)
+	m.p("| Check failures | %d |", s.Failures)
+	if len(r.Findings) > 0 {
+		m.findingsTable(r.Findings)
+		m.findingsByHost(r.Findings)
+	}
+	m.notEvaluated(r)
+	if len(r.Failures) > 0 {
+		m.p("")
+		m.p("### Checks that failed to run")
+		m.p("")
+		for _, f := range r.Failures {
+			m.p("- %s: %s", mdCode(f.Check), mdEscape(f.Err))
+		}
+	}
+	if len(r.Problems) > 0 {
+		m.p("")
+		m.p("### Input problems")
+		m.p("")
+		m.p("| Severity | File | Line | Problem |")
+		m.p("| --- | --- | --- | --- |")
+		for _, p := range r.Problems {
+			line := "-"
+			if p.Range.Start.Line > 0 {
+				line = fmt.Sprintf("%d:%d", p.Range.Start.Line, p.Range.Start.Column)
+			}
+			m.p("| %s | %s | %s | %s |", p.Severity, mdCode(p.Range.Filename), line, mdEscape(p.Message))
+		}
+	}
+	return bw.Flush()
+}
+
+type mdWriter struct{ w *bufio.Writer }
+
+func (m mdWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format+"\n", args...) }
+
+func (m mdWriter) findingsTable(fs []lint.Finding) {
+	m.p("")
+	m.p("| Severity | Check | Host | Location | Status |")
+	m.p("| --- | --- | --- | --- | --- |")
+	for _, f := range fs {
+		m.p("| %s | %s | %s | %s | %s |", f.Severity, mdCode(f.Check), mdEscape(cmp.Or(f.Host, "-")), mdCode(position(f.Location)), findingStatus(f))
+	}
+}
+
+// findingStatus says whether a finding counts and why not.
+func findingStatus(f lint.Finding) string {
+	switch {
+	case f.State == lint.StateFixed:
+		return "fixed"
+	case f.Waiver != nil:
+		return "waived (" + mdEscape(f.Waiver.Name) + ")"
+	case f.Baselined:
+		return "baselined"
+	case f.State == lint.StateChanged:
+		return "changed"
+	case f.State == lint.StateNew:
+		return "new"
+	}
+	return "open"
+}
+
+func (m mdWriter) findingsByHost(fs []lint.Finding) {
+	host := "\x00"
+	for _, f := range fs {
+		if f.Host != host {
+			host = f.Host
+			m.p("")
+			if host == "" {
+				m.p("### Partner Hub and snapshot-wide")
+			} else {
+				m.p("### Host %s", mdEscape(host))
+			}
+		}
+		m.p("")
+		m.p("- **%s** %s at %s: %s", f.Severity, mdCode(f.Check), mdCode(position(f.Location)), mdEscape(f.Message))
+		if f.Logical.Context != "" {
+			m.p("  - in %s", mdCode(f.Logical.Context+keySuffix(f.Logical.Key)))
+		}
+		if d := f.Diff(); d != "" && !f.Secret {
+			m.p("  - expected (-) and actual (+):")
+			m.p("")
+			fence := mdFence(d)
+			m.p("    %sdiff", fence)
+			for _, l := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
+				m.p("    %s", l)
+			}
+			m.p("    %s", fence)
+			m.p("")
+		}
+		for _, rel := range f.Related {
+			m.p("  - related: %s: %s", mdCode(position(rel.Location)), mdEscape(rel.Message))
+		}
+		if f.Waiver != nil {
+			m.p("  - waived by %s: %s (owner %s, expires %s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(orNone(f.Waiver.Owner)), mdEscape(orNone(f.Waiver.Expires)))
+		}
+		switch status := findingStatus(f); {
+		case f.Waiver != nil || status == "open":
+		case f.Baselined:
+			m.p("  - known from the baseline: does not count")
+		default:
+			m.p("  - %s since the baseline", status)
+		}
+		m.p("  - fix: [%s](%s)", f.Check, CheckHelpURI(f.Check))
+	}
+}
+
+func (m mdWriter) notEvaluated(r *lint.Result) {
+	if len(r.NotEvaluated) == 0 {
+		return
+	}
+	m.p("")
+	m.p("### Not evaluated")
+	m.p("")
+	m.p("Missing evidence is not a pass: these checks could not run on these hosts.")
+	m.p("")
+	m.p("| Check | Host | Reason |")
+	m.p("| --- | --- | --- |")
+	for _, n := range r.NotEvaluated {
+		m.p("| %s | %s | %s |", mdCode(n.Check), mdEscape(cmp.Or(n.Host, "all hosts")), mdEscape(n.Reason))
+	}
+}
+
+// mdEscape makes text literal in Markdown: characters that start
+// emphasis, links, code, HTML, entities or table cells are backslash-escaped, and
+// newlines become spaces so a list item stays one item.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range stripControl(strings.ReplaceAll(s, "\n", " ")) {
+		if strings.ContainsRune("\\`*_[]<>|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdCode writes s as an inline code span, with a backtick fence longer
+// than any run of backticks inside; "|" still ends a table cell inside
+// a code span in GitHub's tables, so it is escaped.
+func mdCode(s string) string {
+	s = strings.ReplaceAll(stripControl(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return fence + pad + s + pad + fence
+}
+
+// mdFence is a code-block fence longer than any backtick run in s.
+func mdFence(s string) string { return strings.Repeat("`", max(3, longestRun(s, '`')+1)) }
+
+func longestRun(s string, c rune) int {
+	longest, n := 0, 0
+	for _, r := range s {
+		if r == c {
+			n++
+			longest = max(longest, n)
+		} else {
+			n = 0
+		}
+	}
+	return longest
+}

@@ -1,0 +1,518 @@
+package report
+
+// Why hand-written SARIF types and not github.com/owenrumney/go-sarif/v3:
+// both were tried (go-sarif v3.3.1) on the same log and run through
+// ../shared/tools/sarif/sarif-validate --strict.
+//
+//   - go-sarif's Result.Suppressions is `omitempty`: a result given an
+//     empty list is written without suppressions, so the audit profile
+//     breaks SARIF's rule that suppressions are on every result of a run
+//     or on none (§3.27.23). Neither the multitool nor the schema catches
+//     that, so it would pass CI and mislead the auditors it is for.
+//   - NewSimpleArtifactLocation writes "index": -1, which the multitool
+//     reports as warning SARIF2004 and --strict rejects; every location
+//     would need fixing after the builder ran.
+//   - It writes empty arrays for every unused invocation list and puts
+//     every optional field behind a pointer and a builder method.
+//
+// The types below are the ~40 fields of the checklist in docs/output.md,
+// nothing more; their JSON is exactly what the golden files show, the
+// schema test in sarif_test.go holds them to SARIF 2.1.0, and the module
+// keeps one dependency fewer for a tool that runs air-gapped.
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// SARIF profiles: what a SARIF log is for.
+const (
+	// SARIFProfileGitHub is for code scanning: waived findings and findings
+	// fixed since the baseline are left out, since GitHub does not honour
+	// suppressions and would show them as open alerts. The default.
+	SARIFProfileGitHub = "github"
+	// SARIFProfileAudit is evidence for auditors: every finding is kept,
+	// and every result carries suppressions (empty when not waived).
+	SARIFProfileAudit = "audit"
+)
+
+// SARIFProfiles lists the accepted values of Options.SARIFProfile.
+var SARIFProfiles = []string{SARIFProfileGitHub, SARIFProfileAudit}
+
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// fingerprintKey names bwlint's semantic fingerprint; bump the suffix
+	// if Finding.Fingerprint ever changes meaning.
+	fingerprintKey = "bwlint/v1"
+)
+
+// SARIF writes one SARIF 2.1.0 log with one run, in the profile
+// o.SARIFProfile (default github).
+func SARIF(w io.Writer, r *lint.Result, o Options) error {
+	profile := cmp.Or(o.SARIFProfile, SARIFProfileGitHub)
+	if !slices.Contains(SARIFProfiles, profile) {
+		return fmt.Errorf("unknown SARIF profile %q: use %s", profile, strings.Join(SARIFProfiles, " or "))
+	}
+	paths, err := newReportPaths(o)
+	if err != nil {
+		return err
+	}
+	b := &sarifBuilder{
+		o: o, profile: profile, paths: paths,
+		ruleIndex: map[string]int{}, artifactIndex: map[string]int{}, logicalIndex: map[string]int{},
+	}
+	run := b.build(r)
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// sarifBuilder assembles one run; the index maps keep rules, artifacts
+// and logical locations unique, as the schema requires.
+type sarifBuilder struct {
+	o             Options
+	profile       string
+	paths         reportPaths
+	rules         []sarifDescriptor
+	ruleIndex     map[string]int
+	artifacts     []sarifArtifact
+	artifactIndex map[string]int
+	logical       []sarifLogical
+	logicalIndex  map[string]int
+}
+
+func (b *sarifBuilder) build(r *lint.Result) sarifRun {
+	for _, c := range r.Checks {
+		b.addRule(c)
+	}
+	if b.o.Snapshot != nil {
+		for _, f := range b.o.Snapshot.Files {
+			b.artifact(f.Path)
+		}
+	}
+	run := sarifRun{
+		ColumnKind: "unicodeCodePoints",
+		Results:    []sarifResult{},
+		Properties: &sarifRunProperties{Profile: b.profile, FailOn: b.o.Threshold.String()},
+	}
+	audit := b.profile == SARIFProfileAudit
+	for _, f := range r.Findings {
+		switch {
+		case !audit && f.Waiver != nil:
+			run.Properties.OmittedWaived++
+			continue
+		case !audit && f.State == lint.StateFixed:
+			run.Properties.OmittedFixed++
+			continue
+		}
+		run.Results = append(run.Results, b.result(f, audit))
+	}
+	run.Invocations = []sarifInvocation{b.invocation(r)}
+	if b.o.SARIFCategory != "" {
+		run.AutomationDetails = &sarifAutomation{ID: b.o.SARIFCategory}
+	}
+	run.Tool = sarifTool{Driver: sarifDriver{
+		Name: lint.ToolName, Version: lint.Version, SemanticVersion: lint.Version, InformationURI: lint.InformationURI,
+		Rules: b.rules, Notifications: notificationDescriptors,
+	}}
+	if b.rules == nil {
+		run.Tool.Driver.Rules = []sarifDescriptor{}
+	}
+	run.Artifacts, run.LogicalLocations = b.artifacts, b.logical
+	return run
+}
+
+// CheckHelpURI is the web page of a check's documentation.
+func CheckHelpURI(name string) string {
+	return lint.InformationURI + "/blob/main/docs/checks/" + name + ".md"
+}
+
+func (b *sarifBuilder) addRule(c *lint.Check) int {
+	if i, ok := b.ruleIndex[c.Name]; ok {
+		return i
+	}
+	doc, fix := strings.TrimSpace(c.Doc), strings.TrimSpace(c.Fix)
+	props := &sarifRuleProperty{Tags: slices.Clone(c.Tags), SecuritySeverity: c.SecuritySeverity}
+	// GitHub ranks a rule by security-severity only when it is tagged
+	// "security".
+	if c.SecuritySeverity != "" && !slices.Contains(props.Tags, "security") {
+		props.Tags = append(props.Tags, "security")
+	}
+	if len(props.Tags) == 0 && props.SecuritySeverity == "" {
+		props = nil
+	}
+	d := sarifDescriptor{
+		ID:               c.Name,
+		Name:             pascalCase(c.Name),
+		ShortDescription: &sarifText{Text: sentence(upperFirst(c.Title))},
+		FullDescription:  &sarifText{Text: limitText(doc, 1024), Markdown: doc},
+		Help: &sarifText{
+			Text:     doc + "\n\nHow to fix:\n\n" + fix,
+			Markdown: doc + "\n\n## How to fix\n\n" + fix,
+		},
+		HelpURI:              CheckHelpURI(c.Name),
+		DefaultConfiguration: &sarifRuleConfig{Level: c.Severity.String()},
+		Properties:           props,
+	}
+	b.ruleIndex[c.Name] = len(b.rules)
+	b.rules = append(b.rules, d)
+	return len(b.rules) - 1
+}
+
+// rule returns the index of a check's rule, adding a bare rule for a name
+// that is not among the checks that ran (a finding must always resolve).
+func (b *sarifBuilder) rule(name string) int {
+	if i, ok := b.ruleIndex[name]; ok {
+		return i
+	}
+	return b.addRule(&lint.Check{Name: name, Title: name, Doc: "Reported by " + lint.ToolName + ".", Fix: "See " + CheckHelpURI(name) + ".", Severity: lint.Warning})
+}
+
+func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {
+	res := sarifResult{
+		RuleID:              f.Check,
+		RuleIndex:           b.rule(f.Check),
+		Level:               f.Severity.String(),
+		Message:             sarifText{Text: sentence(f.Message)},
+		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
+		BaselineState:       sarifBaselineState(f.State),
+	}
+	// A fixed finding's range is in the earlier capture: no snippet.
+	showSource := !f.Secret && f.State != lint.StateFixed
+	loc := b.location(f.Location, f.Host, showSource)
+	loc.LogicalLocations = b.logicalLocations(f.Logical)
+	res.Locations = []sarifLocation{loc}
+	for i, rel := range f.Related {
+		l := b.location(rel.Location, f.Host, showSource)
+		l.ID = ptr(i + 1)
+		l.Message = &sarifText{Text: sentence(rel.Message)}
+		res.RelatedLocations = append(res.RelatedLocations, l)
+	}
+	props := &sarifResultProps{Secret: f.Secret, Baselined: f.Baselined}
+	if !f.Secret {
+		props.Expected, props.Actual = f.Expected, f.Actual
+	}
+	if *props != (sarifResultProps{}) {
+		res.Properties = props
+	}
+	if audit {
+		// SARIF §3.27.23: suppressions are present on every result of a
+		// run or on none; an empty list says "not suppressed".
+		sups := []sarifSuppression{}
+		if wv := f.Waiver; wv != nil {
+			sups = append(sups, sarifSuppression{
+				Kind: "external", Status: "accepted", Justification: wv.Reason,
+				Properties: sarifSuppressionProps{Waiver: wv.Name, Owner: wv.Owner, Expires: wv.Expires},
+			})
+		}
+		res.Suppressions = &sups
+	}
+	return res
+}
+
+func sarifBaselineState(s lint.State) string {
+	switch s {
+	case lint.StateNew:
+		return "new"
+	case lint.StateUnchanged:
+		return "unchanged"
+	case lint.StateChanged:
+		return "updated"
+	case lint.StateFixed:
+		return "absent"
+	}
+	return ""
+}
+
+// location converts a range. Code scanning rejects a whole upload when
+// one result lacks a file (codeql-action "expected artifact location"),
+// and the multitool wants a region on every result, so:
+//   - a range without a file (evidence that is absent) points at the
+//     host's folder, where the missing capture belongs, else at the
+//     snapshot directory, line 1;
+//   - a range without a line covers the whole file.
+//
+// Snippets are added only when showSource is set (never for secrets).
+func (b *sarifBuilder) location(r hcl.Range, host string, showSource bool) sarifLocation {
+	if r.Filename == "" {
+		dir := ""
+		if b.o.Snapshot != nil && host != "" {
+			if h := b.o.Snapshot.Host(host); h != nil {
+				dir = h.Dir
+			}
+		}
+		return sarifLocation{PhysicalLocation: &sarifPhysical{
+			ArtifactLocation: sarifArtifactLocation{URI: fileURI(b.paths.fromRoot(dir), true)},
+			Region:           &sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1},
+		}}
+	}
+	phys := &sarifPhysical{ArtifactLocation: b.artifact(r.Filename)}
+	if r.Start.Line == 0 {
+		phys.Region = b.wholeFile(r.Filename)
+		return sarifLocation{PhysicalLocation: phys}
+	}
+	phys.Region = &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+	if showSource {
+		phys.Region.Snippet, phys.ContextRegion = b.snippet(r)
+	}
+	return sarifLocation{PhysicalLocation: phys}
+}
+
+// wholeFile is the region of a whole file: first line to the end of the
+// last; line 1 alone when the text is unknown or empty.
+func (b *sarifBuilder) wholeFile(path string) *sarifRegion {
+	reg := &sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1}
+	if b.o.Snapshot == nil {
+		return reg
+	}
+	f := b.o.Snapshot.File(path)
+	if f == nil || len(f.Text) == 0 {
+		return reg
+	}
+	lines := strings.Split(strings.TrimSuffix(string(f.Text), "\n"), "\n")
+	last := strings.TrimSuffix(lines[len(lines)-1], "\r")
+	reg.EndLine, reg.EndColumn = len(lines), utf8.RuneCountInString(last)+1
+	return reg
+}
+
+// snippet returns the text of a one-line range and its whole line, unless
+// the line holds a secret value.
+func (b *sarifBuilder) snippet(r hcl.Range) (*sarifText, *sarifRegion) {
+	line, ok := sourceLine(b.o.Snapshot, r.Filename, r.Start.Line)
+	if !ok || r.End.Line != r.Start.Line || redactLine(line) != line {
+		return nil, nil
+	}
+	runes := []rune(line)
+	start, end := r.Start.Column-1, r.End.Column-1
+	if start < 0 || end > len(runes) || start >= end {
+		return nil, nil
+	}
+	ctx := &sarifRegion{StartLine: r.Start.Line, StartColumn: 1, EndLine: r.Start.Line, EndColumn: len(runes) + 1, Snippet: &sarifText{Text: line}}
+	return &sarifText{Text: string(runes[start:end])}, ctx
+}
+
+// artifact returns the location of a snapshot file ("" for the snapshot
+// directory itself), adding the file to artifacts[] on first use.
+func (b *sarifBuilder) artifact(path string) sarifArtifactLocation {
+	uri := fileURI(b.paths.fromRoot(path), path == "")
+	if path == "" {
+		return sarifArtifactLocation{URI: uri}
+	}
+	if i, ok := b.artifactIndex[path]; ok {
+		return sarifArtifactLocation{URI: uri, Index: ptr(i)}
+	}
+	a := sarifArtifact{Location: sarifArtifactLocation{URI: uri}, Roles: []string{"analysisTarget"}}
+	if b.o.Snapshot != nil {
+		if f := b.o.Snapshot.File(path); f != nil {
+			a.Length = f.Size
+			a.Encoding = sarifEncoding(f.Encoding)
+			a.Hashes = map[string]string{"sha-256": f.SHA256}
+			a.Properties = &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host}
+		}
+	}
+	if a.Hashes == nil {
+		a.Length = -1 // SARIF's "unknown"
+	}
+	i := len(b.artifacts)
+	b.artifacts = append(b.artifacts, a)
+	b.artifactIndex[path] = i
+	return sarifArtifactLocation{URI: uri, Index: ptr(i)}
+}
+
+// sarifEncoding names an input encoding as IANA does; a byte-order mark
+// is part of the file, not of the encoding's name.
+func sarifEncoding(e source.Encoding) string {
+	switch e {
+	case source.UTF8, source.UTF8BOM:
+		return "utf-8"
+	case source.UTF16LE:
+		return "utf-16le"
+	case source.UTF16BE:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// logicalLocations places a finding in BroadWorks terms as a chain in
+// run.logicalLocations: host (kind "module"), CLI context or Partner Hub
+// object ("namespace"), key ("member"). The result references the most
+// specific one; parentIndex links lead back to the host.
+func (b *sarifBuilder) logicalLocations(l lint.Logical) []sarifLogical {
+	parent := -1
+	var fqn []string
+	add := func(name, kind string) {
+		fqn = append(fqn, name)
+		parent = b.logicalNode(name, strings.Join(fqn, "/"), kind, parent)
+	}
+	if l.Host != "" {
+		add(l.Host, "module")
+	}
+	if l.Context != "" {
+		add(l.Context, "namespace")
+	}
+	if l.Key != "" {
+		add(l.Key, "member")
+	}
+	if parent < 0 {
+		return nil
+	}
+	n := b.logical[parent]
+	return []sarifLogical{{Name: n.Name, FullyQualifiedName: n.FullyQualifiedName, Kind: n.Kind, Index: ptr(parent)}}
+}
+
+func (b *sarifBuilder) logicalNode(name, fqn, kind string, parent int) int {
+	id := kind + "\x00" + fqn
+	if i, ok := b.logicalIndex[id]; ok {
+		return i
+	}
+	n := sarifLogical{Name: name, FullyQualifiedName: fqn, Kind: kind}
+	if parent >= 0 {
+		n.ParentIndex = ptr(parent)
+	}
+	b.logicalIndex[id] = len(b.logical)
+	b.logical = append(b.logical, n)
+	return len(b.logical) - 1
+}
+
+// Notification descriptors, referenced by index from
+// toolExecutionNotifications.
+const (
+	notifyInputProblem = iota
+	notifyNotEvaluated
+	notifyCheckFailure
+)
+
+var notificationDescriptors = []sarifDescriptor{
+	notifyInputProblem: notificationDescriptor("input_problem",
+		"An input file could not be read completely.",
+		"What an unreadable file or line would have shown is not evidence: the run exits 2 on an input error, never passes in silence. docs/inputs.md describes the files bwlint reads."),
+	notifyNotEvaluated: notificationDescriptor("not_evaluated",
+		"A check lacked the evidence it needs.",
+		"A check that is not evaluated neither passed nor failed; the reason names the capture to add."),
+	notifyCheckFailure: notificationDescriptor("check_failure",
+		"A check failed internally.",
+		"The check's findings are missing from the run, which exits 4; please report it."),
+}
+
+func notificationDescriptor(id, short, full string) sarifDescriptor {
+	return sarifDescriptor{
+		ID: id, Name: pascalCase(id),
+		ShortDescription: &sarifText{Text: short},
+		FullDescription:  &sarifText{Text: full},
+		Help:             &sarifText{Text: full},
+		HelpURI:          lint.InformationURI + "/blob/main/docs/output.md",
+	}
+}
+
+func notificationRef(i int) *sarifRef {
+	return &sarifRef{ID: notificationDescriptors[i].ID, Index: i}
+}
+
+// exitCodeDescriptions follow the exit-code contract of docs/output.md.
+var exitCodeDescriptions = map[int]string{
+	0: "no finding at or above the failure threshold",
+	1: "findings at or above the failure threshold",
+	2: "input problems: some evidence could not be read",
+	3: "usage or configuration error",
+	4: "a check failed internally",
+}
+
+func (b *sarifBuilder) invocation(r *lint.Result) sarifInvocation {
+	inv := sarifInvocation{
+		StartTimeUTC:        sarifTime(b.o.Start),
+		EndTimeUTC:          sarifTime(b.o.End),
+		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors(),
+		ExitCode:            b.o.ExitCode,
+		ExitCodeDescription: exitCodeDescriptions[b.o.ExitCode],
+	}
+	for _, p := range r.Problems {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:      p.Severity.String(),
+			Message:    sarifText{Text: sentence(p.Message)},
+			Locations:  []sarifLocation{b.location(p.Range, "", false)},
+			Descriptor: notificationRef(notifyInputProblem),
+		})
+	}
+	for _, n := range r.NotEvaluated {
+		host := cmp.Or(n.Host, "all hosts")
+		note := sarifNotification{
+			Level:          "note",
+			Message:        sarifText{Text: sentence(fmt.Sprintf("%s not evaluated on %s: %s", n.Check, host, n.Reason))},
+			Descriptor:     notificationRef(notifyNotEvaluated),
+			AssociatedRule: &sarifRef{ID: n.Check, Index: b.rule(n.Check)},
+		}
+		if n.Host != "" {
+			note.Locations = []sarifLocation{{LogicalLocations: b.logicalLocations(lint.Logical{Host: n.Host})}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
+	}
+	for _, f := range r.Failures {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:          "error",
+			Message:        sarifText{Text: sentence(fmt.Sprintf("check %s failed: %s", f.Check, f.Err))},
+			Descriptor:     notificationRef(notifyCheckFailure),
+			AssociatedRule: &sarifRef{ID: f.Check, Index: b.rule(f.Check)},
+		})
+	}
+	return inv
+}
+
+func sarifTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// sentence ends a message with a period, as SARIF messages should.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// pascalCase turns a check name into a SARIF rule name:
+// xsp_certificate_auth_flags → XspCertificateAuthFlags.
+func pascalCase(name string) string {
+	var b strings.Builder
+	for part := range strings.SplitSeq(name, "_") {
+		b.WriteString(upperFirst(part))
+	}
+	return b.String()
+}
+
+// limitText cuts markdown to at most n bytes at a paragraph break (code
+// scanning rejects longer descriptions), else at a word.
+func limitText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndex(s[:n], "\n\n"); i > 0 {
+		return s[:i]
+	}
+	const ellipsis = "…"
+	if i := strings.LastIndexByte(s[:n-len(ellipsis)], ' '); i > 0 {
+		return s[:i] + ellipsis
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,346 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// This file also holds the harness the other format tests share: the
+// fixtures built from testdata/example and the golden-file comparison.
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sarifSchemaPath is the OASIS SARIF 2.1.0 schema beside the repository.
+const sarifSchemaPath = "../../../shared/schemas/sarif-schema-2.1.0.json"
+
+// Fixed run times: reports must be byte-identical apart from these, and
+// the tests pin them instead of asserting on the clock.
+var (
+	testStart = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+	testEnd   = testStart.Add(1500 * time.Millisecond)
+)
+
+// fixture is a Result with the options a CLI run would pass.
+type fixture struct {
+	name string
+	res  *lint.Result
+	opts Options
+}
+
+// exampleFixture lints testdata/example with every check, as
+// `bwlint lint testdata/example` does, with report paths relative to the
+// repository root.
+func exampleFixture(t *testing.T) fixture {
+	t.Helper()
+	snap, err := inputs.Load("../../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	if len(res.Findings) < 3 {
+		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))
+	}
+	return fixture{name: "example", res: res, opts: Options{
+		Snapshot: snap, Threshold: lint.Threshold(lint.Warning), ExitCode: 1,
+		Start: testStart, End: testEnd, SARIFRoot: "../..",
+	}}
+}
+
+// mixedFixture is the example run with every case a report must handle
+// added: a waived finding, a secret one, states against a baseline, a
+// finding without a file and one about a whole file, a note below the
+// threshold, an input problem and a failed check.
+func mixedFixture(t *testing.T) fixture {
+	t.Helper()
+	fx := exampleFixture(t)
+	fs := fx.res.Findings
+	fs[0].Waiver = &lint.Waiver{Name: "lab-as2", Reason: "as2 is the lab AS; its template is fixed in CHG-1042", Owner: "voice-ops", Expires: "2026-06-30"}
+	fs[1].State, fs[1].Baselined = lint.StateUnchanged, true
+	fs[2].State = lint.StateChanged
+	fs = append(fs,
+		lint.Finding{
+			Check: "as_imp_matches_template", Severity: lint.Error, Host: "as1", Secret: true,
+			Message:  "provisioningPassword on as1 differs from template smb-standard-eu",
+			Location: rangeAt("hosts/as1/interface-messaging.txt", 4, 26, 4, 34),
+			Logical:  lint.Logical{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "provisioningPassword"},
+			Expected: "hunter2-expected", Actual: "hunter2-actual", Value: "hunter2-actual",
+		},
+		lint.Finding{
+			Check: "as_required_patches", Severity: lint.Warning, Host: "as1", State: lint.StateNew,
+			Message: "no patch list captured for as1 | run \"listPatch\" in AS_CLI/Maintenance/Patching",
+			Logical: lint.Logical{Host: "as1", Context: "AS_CLI/Maintenance/Patching"},
+		},
+		lint.Finding{
+			Check: "xsp_authservice_keys_match", Severity: lint.Note, Host: "xsp1",
+			Message:  "authService.keys digest of xsp1 is recorded without a date, 50% of peers date theirs: see <notes>",
+			Location: hcl.Range{Filename: "hosts/xsp1/authservice-keys.sha256"},
+			Logical:  lint.Logical{Host: "xsp1", Context: "authService.keys"},
+		},
+		lint.Finding{
+			Check: "xsp_certificate_auth_flags", Severity: lint.Error, Host: "xsp1", State: lint.StateFixed,
+			Message:  "certificate authentication on xsp1: allowUserApp is \"true\", must be false",
+			Location: rangeAt("hosts/xsp1/certificate-auth.txt", 2, 18, 2, 23),
+			Logical:  lint.Logical{Host: "xsp1", Context: "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication", Key: "allowUserApp"},
+		},
+	)
+	lint.SortFindings(fs)
+	fx.res.Findings = fs
+	fx.res.Problems = append(fx.res.Problems,
+		source.Problem{Severity: source.Error, Message: "file holds a NUL byte at offset 3: binary data, not a text capture", Range: rangeAt("hosts/as1/garbage.bin.txt", 1, 4, 1, 5)},
+		source.Problem{Severity: source.Warning, Message: "table footer says 3 entries but 2 rows were read", Range: hcl.Range{Filename: "hosts/as1/patching.txt"}},
+	)
+	fx.res.Failures = []lint.Failure{{Check: "xsp_authservice_keys_match", Err: "panic: runtime error: index out of range [3] with length 3"}}
+	fx.name, fx.opts.ExitCode = "mixed", 4
+	return fx
+}
+
+func rangeAt(file string, line, col, endLine, endCol int) hcl.Range {
+	return hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: col}, End: hcl.Pos{Line: endLine, Column: endCol}}
+}
+
+func fixtures(t *testing.T) []fixture {
+	return []fixture{exampleFixture(t), mixedFixture(t)}
+}
+
+func render(t *testing.T, rep Reporter, fx fixture) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := rep(&buf, fx.res, fx.opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// golden compares got with testdata/<name>, or writes it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./lint/report -update)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs from the golden file (-want +got; rerun with -update if intended):\n%s", path, diff)
+	}
+}
+
+func TestSARIFGolden(t *testing.T) {
+	for _, fx := range fixtures(t) {
+		for _, profile := range SARIFProfiles {
+			t.Run(fx.name+"/"+profile, func(t *testing.T) {
+				fx.opts.SARIFProfile = profile
+				fx.opts.SARIFCategory = "bwlint/" + fx.name + "/"
+				golden(t, fx.name+"."+profile+".sarif", render(t, SARIF, fx))
+			})
+		}
+	}
+}
+
+func TestSARIFDefaultProfileIsGitHub(t *testing.T) {
+	fx := mixedFixture(t)
+	fx.opts.SARIFProfile = SARIFProfileGitHub
+	want := render(t, SARIF, fx)
+	fx.opts.SARIFProfile = ""
+	if diff := cmp.Diff(want, render(t, SARIF, fx)); diff != "" {
+		t.Errorf("default profile differs from github (-github +default):\n%s", diff)
+	}
+}
+
+func TestSARIFUnknownProfile(t *testing.T) {
+	fx := exampleFixture(t)
+	fx.opts.SARIFProfile = "gitlab"
+	if err := SARIF(&bytes.Buffer{}, fx.res, fx.opts); err == nil || !strings.Contains(err.Error(), "audit") {
+		t.Errorf("SARIF with profile gitlab: error %v, want one naming the valid profiles", err)
+	}
+}
+
+// sarifDoc is the part of a SARIF log the property tests read.
+type sarifDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID string `json:"id"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Artifacts []struct {
+			Location struct {
+				URI string `json:"uri"`
+			} `json:"location"`
+			Hashes map[string]string `json:"hashes"`
+		} `json:"artifacts"`
+		Results []struct {
+			RuleID              string             `json:"ruleId"`
+			RuleIndex           int                `json:"ruleIndex"`
+			Suppressions        *[]json.RawMessage `json:"suppressions"`
+			PartialFingerprints map[string]string  `json:"partialFingerprints"`
+			Locations           []struct {
+				PhysicalLocation *struct {
+					ArtifactLocation struct {
+						URI   string `json:"uri"`
+						Index *int   `json:"index"`
+					} `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+func decodeSARIF(t *testing.T, s string) sarifDoc {
+	t.Helper()
+	var doc sarifDoc
+	if err := json.Unmarshal([]byte(s), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Runs) != 1 {
+		t.Fatalf("SARIF has %d runs, want exactly 1 (code scanning rejects several runs of one tool and category)", len(doc.Runs))
+	}
+	return doc
+}
+
+// TestSARIFInvariants checks what code scanning and the SARIF spec require
+// of every log, beyond the schema: resolvable indexes, one location with
+// a file per result, suppressions all or none, fingerprints present.
+func TestSARIFInvariants(t *testing.T) {
+	for _, fx := range fixtures(t) {
+		for _, profile := range SARIFProfiles {
+			t.Run(fx.name+"/"+profile, func(t *testing.T) {
+				fx.opts.SARIFProfile = profile
+				run := decodeSARIF(t, render(t, SARIF, fx)).Runs[0]
+				withSuppressions := 0
+				for i, res := range run.Results {
+					rules := run.Tool.Driver.Rules
+					if res.RuleIndex < 0 || res.RuleIndex >= len(rules) || rules[res.RuleIndex].ID != res.RuleID {
+						t.Errorf("result %d: ruleIndex %d does not resolve to rule %s", i, res.RuleIndex, res.RuleID)
+					}
+					if len(res.Locations) != 1 || res.Locations[0].PhysicalLocation == nil {
+						t.Errorf("result %d has no physical location", i)
+					} else if al := res.Locations[0].PhysicalLocation.ArtifactLocation; al.Index != nil && run.Artifacts[*al.Index].Location.URI != al.URI {
+						t.Errorf("result %d: artifact index %d is %s, not %s", i, *al.Index, run.Artifacts[*al.Index].Location.URI, al.URI)
+					}
+					if res.PartialFingerprints[fingerprintKey] == "" {
+						t.Errorf("result %d has no %s fingerprint", i, fingerprintKey)
+					}
+					if res.Suppressions != nil {
+						withSuppressions++
+					}
+				}
+				want := 0
+				if profile == SARIFProfileAudit {
+					want = len(run.Results)
+				}
+				if withSuppressions != want {
+					t.Errorf("%d of %d results carry suppressions, want %d", withSuppressions, len(run.Results), want)
+				}
+				if n := len(fx.opts.Snapshot.Files); len(run.Artifacts) < n {
+					t.Errorf("%d artifacts for %d input files", len(run.Artifacts), n)
+				}
+				for _, a := range run.Artifacts[:len(fx.opts.Snapshot.Files)] {
+					if len(a.Hashes["sha-256"]) != 64 || !strings.HasPrefix(a.Location.URI, "testdata/example/") {
+						t.Errorf("artifact %s: sha-256 %q, want a digest and a repository-relative URI", a.Location.URI, a.Hashes["sha-256"])
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestSARIFProfilesDifferOnlyInWaivedAndFixed(t *testing.T) {
+	fx := mixedFixture(t)
+	count := func(profile string) int {
+		fx.opts.SARIFProfile = profile
+		return len(decodeSARIF(t, render(t, SARIF, fx)).Runs[0].Results)
+	}
+	audit, github := count(SARIFProfileAudit), count(SARIFProfileGitHub)
+	if audit != len(fx.res.Findings) || github != audit-2 {
+		t.Errorf("audit has %d results, github %d, for %d findings (1 waived, 1 fixed)", audit, github, len(fx.res.Findings))
+	}
+}
+
+// TestSARIFSchema validates every golden case against the OASIS schema.
+// CI also runs the SARIF multitool on the example snapshots (.ci/run).
+func TestSARIFSchema(t *testing.T) {
+	if _, err := os.Stat(sarifSchemaPath); err != nil {
+		t.Skipf("SARIF schema not available: %v", err)
+	}
+	c := jsonschema.NewCompiler()
+	schema, err := c.Compile(sarifSchemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fx := range fixtures(t) {
+		for _, profile := range SARIFProfiles {
+			t.Run(fx.name+"/"+profile, func(t *testing.T) {
+				fx.opts.SARIFProfile = profile
+				doc, err := jsonschema.UnmarshalJSON(strings.NewReader(render(t, SARIF, fx)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := schema.Validate(doc); err != nil {
+					t.Errorf("SARIF does not match the 2.1.0 schema: %v", err)
+				}
+			})
+		}
+	}
+}
+
+func TestReportPaths(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ root, snapRoot, path, want string }{
+		{"../..", "../../testdata/example", "hosts/as1/a b.txt", "testdata/example/hosts/as1/a b.txt"},
+		{"", ".", "hosts/as1/x.txt", "hosts/as1/x.txt"},
+		{"", ".", "", "."},
+		{wd, "../../testdata/example", "", "../../testdata/example"},
+	} {
+		p, err := newReportPaths(Options{Snapshot: &inputs.Snapshot{Root: tc.snapRoot}, SARIFRoot: tc.root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.fromRoot(tc.path); got != tc.want {
+			t.Errorf("root %q, snapshot %q: fromRoot(%q) = %q, want %q", tc.root, tc.snapRoot, tc.path, got, tc.want)
+		}
+	}
+	if got := fileURI("testdata/ex ample/h#1.txt", false); got != "testdata/ex%20ample/h%231.txt" {
+		t.Errorf("fileURI = %q, want spaces and # escaped", got)
+	}
+	if got := fileURI("testdata/example", true); got != "testdata/example/" {
+		t.Errorf("fileURI of a directory = %q, want a trailing slash", got)
+	}
+}
+
+func TestLimitText(t *testing.T) {
+	long := strings.Repeat("word ", 300)
+	for _, s := range []string{long, "para one.\n\n" + long, strings.Repeat("é", 600)} {
+		if got := limitText(s, 1024); len(got) > 1024 || !strings.HasPrefix(s, strings.TrimSuffix(got, "…")) {
+			t.Errorf("limitText gave %d bytes, not a prefix of at most 1024", len(got))
+		}
+	}
+}

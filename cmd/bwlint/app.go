@@ -45,6 +45,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 		Commands: []*cli.Command{
 			lintCommand(),
+			diffCommand(),
 			parseCommand(),
 			checksCommand(),
 			explainCommand(),

@@ -21,7 +21,7 @@ func lintCommand() *cli.Command {
 			"evaluated for lack of evidence, and input problems.\n\n" +
 			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems (even when\n" +
 			"findings exist, which are still reported); 3 usage or configuration error; 4 a check failed.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
@@ -29,7 +29,7 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "sarif-root", Usage: "make SARIF, JUnit, GitHub and code-quality paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
 			&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived findings left out) or audit (all findings, waived ones with suppressions)"},
-		},
+		}, baselineFlags()...),
 		Action: runLint,
 	}
 }
@@ -67,6 +67,9 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	if err := applyBaselineFlags(c, res); err != nil {
+		return err
+	}
 	code := res.ExitCode(threshold)
 	opts := report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),

@@ -88,11 +88,21 @@ func position(r hcl.Range) string {
 }
 
 func (t *textWriter) finding(f lint.Finding) {
-	waived := ""
+	var marks []string
 	if f.Waiver != nil {
-		waived = " " + t.paint(green, "(waived)")
+		marks = append(marks, "waived")
 	}
-	t.line("  %s %s %s%s", t.severity(f.Severity), t.paint(bold, f.Check), position(f.Location), waived)
+	if f.Baselined {
+		marks = append(marks, "baselined")
+	}
+	if f.State != "" {
+		marks = append(marks, string(f.State))
+	}
+	status := ""
+	if len(marks) > 0 {
+		status = " " + t.paint(green, "("+strings.Join(marks, ", ")+")")
+	}
+	t.line("  %s %s %s%s", t.severity(f.Severity), t.paint(bold, f.Check), position(f.Location), status)
 	t.line("    %s", f.Message)
 	if f.Logical.Context != "" {
 		t.line("    in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+
+	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/urfave/cli/v2"
+)
+
+// baselineFlags are the lint command's baseline flags.
+func baselineFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "baseline", Usage: "report findings recorded in `FILE` as baselined: they do not fail the run unless their value changed"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "record this run's findings in `FILE` (sorted JSON, no line numbers, no values)"},
+	}
+}
+
+// applyBaselineFlags handles --write-baseline and --baseline on a finished
+// run, before the exit code is decided. The baseline is written from the
+// run's own findings, before any baseline is applied, so that writing and
+// reading one file in a single run records the present state.
+func applyBaselineFlags(c *cli.Context, res *lint.Result) error {
+	if path := c.String("write-baseline"); path != "" {
+		if err := writeBaseline(path, res); err != nil {
+			return err
+		}
+	}
+	if path := c.String("baseline"); path != "" {
+		return applyBaseline(path, res)
+	}
+	return nil
+}
+
+// writeBaseline records res's findings in path. The file is written whole
+// or not at all; a path that cannot be written is a usage error.
+func writeBaseline(path string, res *lint.Result) error {
+	var buf bytes.Buffer
+	if err := baseline.FromFindings(res.Findings).Write(&buf); err != nil {
+		return internalErrorf("writing baseline: %v", err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return usageErrorf("cannot write baseline: %v", err)
+	}
+	return nil
+}
+
+// applyBaseline reads path and marks res's findings against it. A file
+// that is missing or malformed is a configuration error (exit 3), reported
+// with its position: a CI gate must not pass on a baseline it misread.
+func applyBaseline(path string, res *lint.Result) error {
+	f, err := baseline.Read(path)
+	if err != nil {
+		return usageErrorf("--baseline: %v", err)
+	}
+	baseline.Apply(f, res)
+	return nil
+}

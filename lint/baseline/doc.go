@@ -1,0 +1,17 @@
+// Package baseline records the findings of a run so that a CI gate fails
+// only on new problems.
+//
+// A baseline file is sorted, indented JSON, one entry per finding: check,
+// host, context, key and a hash of the offending value. It never holds
+// line numbers, which move with every capture, nor values, which may be
+// sensitive; so it stays stable across re-captures and is safe to commit
+// and review.
+//
+// Apply marks the findings of a new run against a baseline: a finding
+// whose entry has the same value hash is Baselined (reported, not
+// counted); one whose value changed counts again with State changed; one
+// without an entry is new. Entries that match no finding are reported as
+// findings of the note check baseline_entry_unused, located at the entry
+// in the baseline file, so the file can be pruned; they have State fixed
+// and so never fail a run.
+package baseline

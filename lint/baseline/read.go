@@ -1,0 +1,230 @@
+package baseline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Error is a problem with a baseline file, at a position in it.
+type Error struct {
+	Range hcl.Range
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	if e.Range.Start.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.Range.Filename, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Range.Filename, e.Range.Start.Line, e.Range.Start.Column, e.Msg)
+}
+
+// Read reads and parses the baseline file at path.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Range: hcl.Range{Filename: path}, Msg: fmt.Sprintf("cannot read baseline: %v", unwrapPath(err))}
+	}
+	return Parse(path, data)
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse reads a baseline from data; path names it in errors and in the
+// entries' ranges. The first problem ends parsing: a baseline that is
+// half understood would silently let known findings fail, or worse,
+// unknown ones pass.
+func Parse(path string, data []byte) (*File, error) {
+	p := &parser{path: path, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p.dec.DisallowUnknownFields()
+	f, err := p.file()
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+type parser struct {
+	path string
+	data []byte
+	dec  *json.Decoder
+}
+
+// errAt reports msg at byte offset off.
+func (p *parser) errAt(off int64, format string, args ...any) error {
+	return &Error{Range: p.rangeOf(off, off), Msg: fmt.Sprintf(format, args...)}
+}
+
+// jsonErr turns an encoding/json error into a positioned one.
+func (p *parser) jsonErr(err error, fallback int64) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return p.errAt(syn.Offset, "not valid JSON: %v", err)
+	case errors.As(err, &typ):
+		// typ.Offset counts from where this Decode began, so the value's
+		// own start is the better place to point at.
+		return p.errAt(fallback, "%q must be %s, found %s", typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return p.errAt(int64(len(p.data)), "unexpected end of file")
+	}
+	return p.errAt(fallback, "%v", err)
+}
+
+func (p *parser) file() (*File, error) {
+	if err := p.delim('{', "a baseline must be a JSON object"); err != nil {
+		return nil, err
+	}
+	f := &File{}
+	sawVersion := false
+	for p.dec.More() {
+		at := p.dec.InputOffset()
+		tok, err := p.dec.Token()
+		if err != nil {
+			return nil, p.jsonErr(err, at)
+		}
+		switch key := tok.(string); key {
+		case "version":
+			sawVersion = true
+			at := p.next()
+			if err := p.dec.Decode(&f.Version); err != nil {
+				return nil, p.jsonErr(err, at)
+			}
+			if f.Version != Version {
+				return nil, p.errAt(at, "baseline version %d is not supported: this bwlint reads version %d", f.Version, Version)
+			}
+		case "entries":
+			if f.Entries, err = p.entries(); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, p.errAt(p.next(), "unknown field %q: a baseline has version and entries", key)
+		}
+	}
+	if err := p.closing('}'); err != nil {
+		return nil, err
+	}
+	if at := p.next(); at < int64(len(p.data)) {
+		return nil, p.errAt(at, "unexpected text after the baseline object")
+	}
+	if !sawVersion {
+		return nil, p.errAt(0, `baseline has no "version"; write it with --write-baseline`)
+	}
+	if f.Entries == nil {
+		f.Entries = []Entry{}
+	}
+	return f, nil
+}
+
+func (p *parser) entries() ([]Entry, error) {
+	if err := p.delim('[', `"entries" must be a list`); err != nil {
+		return nil, err
+	}
+	out := []Entry{}
+	for p.dec.More() {
+		start := p.next()
+		var e Entry
+		if err := p.dec.Decode(&e); err != nil {
+			return nil, p.jsonErr(err, start)
+		}
+		e.Range = p.rangeOf(start, p.dec.InputOffset())
+		if err := validate(e); err != nil {
+			return nil, &Error{Range: e.Range, Msg: err.Error()}
+		}
+		out = append(out, e)
+	}
+	return out, p.closing(']')
+}
+
+// closing reads the delimiter that ends an object or list.
+func (p *parser) closing(d json.Delim) error {
+	at := p.next()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return p.jsonErr(err, at)
+	}
+	if tok != d {
+		return p.errAt(at, "expected %q", d.String())
+	}
+	return nil
+}
+
+// validate rejects entries that could never match a finding, which would
+// otherwise only show up later as unused.
+func validate(e Entry) error {
+	if e.Check == "" {
+		return errors.New(`entry has no "check"`)
+	}
+	if len(e.ValueHash) != 32 || !isLowerHex(e.ValueHash) {
+		return fmt.Errorf(`entry's "value_hash" must be 32 lower-case hexadecimal digits, found %q`, e.ValueHash)
+	}
+	return nil
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// delim reads the next token and insists it is d.
+func (p *parser) delim(d json.Delim, msg string) error {
+	at := p.next()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return p.jsonErr(err, at)
+	}
+	if tok != d {
+		return p.errAt(at, "%s", msg)
+	}
+	return nil
+}
+
+// next returns the offset of the next token: after the decoder's position,
+// whitespace, and the comma or colon that separates it from the last one.
+func (p *parser) next() int64 {
+	off := p.dec.InputOffset()
+	for off < int64(len(p.data)) && isSeparator(p.data[off]) {
+		off++
+	}
+	return off
+}
+
+func isSeparator(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ':'
+}
+
+// rangeOf converts byte offsets to a range with 1-based lines and columns
+// counted in code points, as every other position in bwlint.
+func (p *parser) rangeOf(start, end int64) hcl.Range {
+	return hcl.Range{Filename: p.path, Start: p.pos(start), End: p.pos(end)}
+}
+
+func (p *parser) pos(off int64) hcl.Pos {
+	off = min(max(off, 0), int64(len(p.data)))
+	line, col := 1, 1
+	for _, b := range bytes.SplitAfter(p.data[:off], []byte("\n")) {
+		if bytes.HasSuffix(b, []byte("\n")) {
+			line++
+			continue
+		}
+		col = utf8.RuneCount(b) + 1
+	}
+	return hcl.Pos{Line: line, Column: col, Byte: int(off)}
+}

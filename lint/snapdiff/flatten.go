@@ -1,0 +1,171 @@
+package snapdiff
+
+import (
+	"bytes"
+	"encoding/json"
+	"path"
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/inputs/tagset"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// flatten turns a snapshot into comparable settings. Group entries (Key
+// empty) stand for the presence of a table row, template, cluster or tag
+// set, so that a row added is one change, not one per cell.
+func flatten(s *inputs.Snapshot) *settings {
+	out := newSettings()
+	for _, h := range s.Hosts {
+		flattenShowVer(out, h)
+		flattenCommands(out, h)
+		for _, d := range h.Digests {
+			v := d.Hex
+			v.Text = strings.ToLower(v.Text) // sha256sum and certutil differ only in case
+			out.put(setting{id: settingID{Host: h.Name, Context: d.Range.Filename, Key: d.Name.Text}, value: v})
+		}
+	}
+	for _, t := range s.Templates {
+		flattenObject(out, "partnerhub/templates/"+nameOr(t.Name, t.Path), t.Fields, t.Range)
+	}
+	for _, c := range s.Clusters {
+		flattenObject(out, "partnerhub/clusters/"+nameOr(c.Name, c.Path), c.Fields, c.Range)
+	}
+	for _, ts := range s.TagSets {
+		flattenTagSet(out, ts)
+	}
+	return out
+}
+
+// nameOr returns an object's name, or its file name when the name is
+// missing, so that a template without a name can still be compared.
+func nameOr(name source.Value, file string) string {
+	if name.Text != "" {
+		return name.Text
+	}
+	return strings.TrimSuffix(path.Base(file), path.Ext(file))
+}
+
+func flattenShowVer(out *settings, h *inputs.Host) {
+	sv := h.ShowVer
+	if sv == nil {
+		return
+	}
+	put := func(key string, v source.Value) {
+		if v.Present() {
+			out.put(setting{id: settingID{Host: h.Name, Context: "bwshowver", Key: key}, value: v})
+		}
+	}
+	put("server", sv.Server)
+	put("release", sv.Release)
+	put("built", sv.Built)
+	put("active patches", sv.ActivePatches)
+	for _, app := range sv.Applications {
+		put("application "+app.Name.Text, app.Version)
+	}
+}
+
+// tableKey identifies one table of a host: the same context, the same
+// command arguments and the same identifying column. The last capture of a
+// table replaces earlier ones entirely, so that a row deleted between two
+// captures in one snapshot is not kept alive by the first.
+type tableKey struct {
+	context, scope, idColumn string
+}
+
+func flattenCommands(out *settings, h *inputs.Host) {
+	tables := map[tableKey]*bwcli.Table{}
+	var order []tableKey
+	for _, c := range h.Commands {
+		if !c.Known {
+			continue // output that belongs to no context cannot be compared
+		}
+		ctx := cliContext(c)
+		scope := commandScope(c)
+		for _, kv := range c.Attrs {
+			out.put(setting{
+				id:     settingID{Host: h.Name, Context: ctx, Row: scope, Key: kv.Key.Text},
+				value:  kv.Value,
+				secret: isSecret(kv.Key.Text, kv.Value),
+			})
+		}
+		for _, t := range c.Tables {
+			if len(t.Columns) == 0 {
+				continue
+			}
+			k := tableKey{context: strings.ToLower(ctx), scope: scope, idColumn: t.Columns[idColumn(t)].Text}
+			if _, seen := tables[k]; !seen {
+				order = append(order, k)
+			}
+			tables[k] = t
+		}
+	}
+	for _, k := range order {
+		t := tables[k]
+		flattenTable(out, h.Name, contextOf(h, k), k.scope, t)
+	}
+}
+
+// contextOf recovers the spelling of a table's context from the host's
+// commands; tableKey holds it folded.
+func contextOf(h *inputs.Host, k tableKey) string {
+	for i := len(h.Commands) - 1; i >= 0; i-- {
+		c := h.Commands[i]
+		if c.Known && strings.EqualFold(cliContext(c), k.context) {
+			return cliContext(c)
+		}
+	}
+	return k.context
+}
+
+// cliContext is the context as findings name it: "AS_CLI/Interface/Messaging".
+func cliContext(c *bwcli.Command) string {
+	return c.Server.Text + "_CLI/" + strings.Trim(c.Path, "/")
+}
+
+// commandScope distinguishes output of commands that take an argument, such
+// as `detail "Business Communicator - PC"`, from other output in the same
+// context: two device types detailed in one context are two rows.
+func commandScope(c *bwcli.Command) string {
+	if strings.TrimSpace(c.Args) == "" {
+		return ""
+	}
+	return c.Verb + " " + strings.TrimSpace(c.Args)
+}
+
+func flattenObject(out *settings, ctx string, fields []partnerhub.Field, whole hcl.Range) {
+	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Range: whole}})
+	for _, f := range fields {
+		v := f.Value
+		if f.Kind == "object" || f.Kind == "array" {
+			v.Text = compactJSON(v.Text)
+		}
+		out.put(setting{id: settingID{Context: ctx, Key: f.Key.Text}, value: v, secret: isSecret(f.Key.Text, f.Value)})
+	}
+}
+
+// compactJSON removes the layout of a JSON value, so that re-indenting a
+// file is no change and a list reads on one line.
+func compactJSON(raw string) string {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(raw)); err != nil {
+		return raw
+	}
+	return buf.String()
+}
+
+func flattenTagSet(out *settings, ts *tagset.TagSet) {
+	ctx := "devicemgmt/tagsets/" + ts.Name
+	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Range: wholeFile(ts.Path)}})
+	for _, t := range ts.Tags {
+		row := "Tag Name=" + t.Name.Text
+		cells := []cell{{"Tag Value", t.Value, t.Secret()}, {"Is Overridable", t.Overridable, false}}
+		if t.Encrypted.Present() {
+			cells = append(cells, cell{"Is Encrypted", t.Encrypted, false})
+		}
+		putRow(out, settingID{Context: ctx, Row: row}, t.Range, append([]cell{{"Tag Name", t.Name, false}}, cells...), cells)
+	}
+}

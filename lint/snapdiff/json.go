@@ -1,0 +1,167 @@
+package snapdiff
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/report"
+)
+
+// JSONVersion is the version of the review's JSON schema (docs/review.md).
+// It changes only when a field is removed or changes meaning.
+const JSONVersion = 1
+
+type jsonReview struct {
+	Version       int                   `json:"version"`
+	Tool          jsonTool              `json:"tool"`
+	Before        string                `json:"before"`
+	After         string                `json:"after"`
+	Changes       []jsonChange          `json:"changes"`
+	Files         []jsonFile            `json:"files"`
+	Findings      []jsonFinding         `json:"findings"`
+	InputProblems map[string][]jsonProb `json:"input_problems"`
+	CheckFailures []jsonFailure         `json:"check_failures"`
+	Summary       Summary               `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// jsonChange's before and after are null on the side where the thing does
+// not exist, and on both sides of a secret.
+type jsonChange struct {
+	Host           string               `json:"host"`
+	Context        string               `json:"context"`
+	Key            string               `json:"key"`
+	Row            string               `json:"row"`
+	Kind           Kind                 `json:"kind"`
+	Before         *string              `json:"before"`
+	After          *string              `json:"after"`
+	Secret         bool                 `json:"secret,omitempty"`
+	BeforeLocation *report.JSONLocation `json:"before_location"`
+	AfterLocation  *report.JSONLocation `json:"after_location"`
+}
+
+type jsonFile struct {
+	Path   string     `json:"path"`
+	Host   string     `json:"host"`
+	Status Kind       `json:"status"`
+	Hunks  []jsonHunk `json:"hunks"`
+}
+
+type jsonHunk struct {
+	Header string   `json:"header"`
+	Lines  []string `json:"lines"`
+}
+
+type jsonFinding struct {
+	Check    string               `json:"check"`
+	Severity string               `json:"severity"`
+	Host     string               `json:"host"`
+	Message  string               `json:"message"`
+	Snapshot string               `json:"snapshot"`
+	Location *report.JSONLocation `json:"location"`
+	Logical  jsonLogical          `json:"logical"`
+	State    lint.State           `json:"state"`
+	// Counting is true when the finding fails the review at the threshold.
+	Counting    bool   `json:"counting"`
+	Baselined   bool   `json:"baselined"`
+	Waived      bool   `json:"waived"`
+	Secret      bool   `json:"secret,omitempty"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+type jsonLogical struct {
+	Host    string `json:"host"`
+	Context string `json:"context"`
+	Key     string `json:"key"`
+}
+
+type jsonProb struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+type jsonFailure struct {
+	Snapshot string `json:"snapshot"`
+	Check    string `json:"check"`
+	Error    string `json:"error"`
+}
+
+// JSON writes the review as versioned JSON. Lists are never null.
+func JSON(w io.Writer, r *Review, o Options) error {
+	rep := jsonReview{
+		Version:       JSONVersion,
+		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Before:        r.Before.Snapshot.Root,
+		After:         r.After.Snapshot.Root,
+		Changes:       []jsonChange{},
+		Files:         []jsonFile{},
+		Findings:      []jsonFinding{},
+		InputProblems: map[string][]jsonProb{"before": problemsJSON(r.Before), "after": problemsJSON(r.After)},
+		CheckFailures: []jsonFailure{},
+		Summary:       Summarize(r, o),
+	}
+	for _, c := range r.Changes {
+		rep.Changes = append(rep.Changes, changeJSON(c))
+	}
+	for _, c := range r.Captures {
+		jf := jsonFile{Path: c.Path, Host: c.Host, Status: c.Status, Hunks: []jsonHunk{}}
+		for _, h := range c.Hunks {
+			jh := jsonHunk{Header: hunkHeader(h), Lines: []string{}}
+			for _, l := range h.Lines {
+				jh.Lines = append(jh.Lines, string(l.Op)+l.Text)
+			}
+			jf.Hunks = append(jf.Hunks, jh)
+		}
+		rep.Files = append(rep.Files, jf)
+	}
+	for _, f := range byState(r.Findings) {
+		rep.Findings = append(rep.Findings, jsonFinding{
+			Check: f.Check, Severity: f.Severity.String(), Host: f.Host, Message: f.Message,
+			Snapshot: findingSide(f), Location: report.Location(f.Location), Logical: jsonLogical(f.Logical),
+			State: f.State, Counting: introduces(f, o.Threshold),
+			Baselined: f.Baselined, Waived: f.Waiver != nil, Secret: f.Secret, Fingerprint: f.Fingerprint(),
+		})
+	}
+	for i, s := range []Side{r.Before, r.After} {
+		if s.Result == nil {
+			continue
+		}
+		for _, f := range s.Result.Failures {
+			rep.CheckFailures = append(rep.CheckFailures, jsonFailure{Snapshot: []string{"before", "after"}[i], Check: f.Check, Error: f.Err})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+func changeJSON(c Change) jsonChange {
+	jc := jsonChange{
+		Host: c.Host, Context: c.Context, Key: c.Key, Row: c.Row, Kind: c.Kind, Secret: c.Secret,
+		BeforeLocation: report.Location(c.BeforeLocation), AfterLocation: report.Location(c.AfterLocation),
+	}
+	if !c.Secret && c.BeforeLocation.Filename != "" {
+		jc.Before = &c.Before
+	}
+	if !c.Secret && c.AfterLocation.Filename != "" {
+		jc.After = &c.After
+	}
+	return jc
+}
+
+func problemsJSON(s Side) []jsonProb {
+	out := []jsonProb{}
+	for _, p := range s.Snapshot.Problems {
+		out = append(out, jsonProb{Path: p.Range.Filename, Line: p.Range.Start.Line, Column: p.Range.Start.Column, Severity: p.Severity.String(), Message: p.Message})
+	}
+	return out
+}

@@ -1,0 +1,81 @@
+package snapdiff
+
+import (
+	"slices"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// Side is one snapshot of a review and the lint run on it. Result may be
+// nil when no checks ran.
+type Side struct {
+	Snapshot *inputs.Snapshot
+	Result   *lint.Result
+}
+
+// Review is everything a pre-change review shows.
+type Review struct {
+	Before, After Side
+	// Changes are sorted by host, context, row and key.
+	Changes []Change
+	// Captures are the files whose text differs, by host and path.
+	Captures []Capture
+	// Findings are both sides' findings classified by Classify: after's
+	// findings, then before's fixed ones.
+	Findings []lint.Finding
+}
+
+// Compare reviews the change from before to after. Neither snapshot is
+// modified.
+func Compare(before, after Side) *Review {
+	r := &Review{Before: before, After: after}
+	hostChanges, oneSided := compareHosts(before.Snapshot, after.Snapshot)
+	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
+	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
+	sortChanges(r.Changes)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(b, a), oneSided)
+	sortCaptures(r.Captures)
+	r.Findings = Classify(findingsOf(before.Result), findingsOf(after.Result))
+	return r
+}
+
+func findingsOf(r *lint.Result) []lint.Finding {
+	if r == nil {
+		return nil
+	}
+	return r.Findings
+}
+
+// Introduced returns the findings the change brings in that fail a run at
+// threshold t: new or changed, counting, and at or above t. Fixed and
+// unchanged findings never fail a review: they were there before.
+func (r *Review) Introduced(t lint.Threshold) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range r.Findings {
+		if introduces(f, t) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func introduces(f lint.Finding, t lint.Threshold) bool {
+	return (f.State == lint.StateNew || f.State == lint.StateChanged) && f.Counts() && t.Fails(f.Severity)
+}
+
+// HasInputErrors reports whether either snapshot has an input error.
+func (r *Review) HasInputErrors() bool {
+	return r.Before.Snapshot.HasErrors() || r.After.Snapshot.HasErrors()
+}
+
+// CheckFailures counts checks that failed to run on either side.
+func (r *Review) CheckFailures() int {
+	n := 0
+	for _, s := range []Side{r.Before, r.After} {
+		if s.Result != nil {
+			n += len(s.Result.Failures)
+		}
+	}
+	return n
+}

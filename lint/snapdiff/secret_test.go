@@ -1,0 +1,66 @@
+package snapdiff
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/bwlint/bwlint/lint"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSecretsNeverShown changes every kind of secret and asserts that no
+// secret value appears in any output, while each change is still reported.
+func TestSecretsNeverShown(t *testing.T) {
+	secrets := []string{"hunter2", "s3cr3tCommunity", "oldCommunity", "tagS3cret", "tagOld", "newHashValue", "Sup3rToken", "clearOnlyAfter", "rowCommunity", "public123", "oldToken"}
+	beforeFiles := map[string]string{
+		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = oldToken\n  legacyField = ********\n",
+		"hosts/as1/snmp.txt": "AS_CLI/System/SNMP/Agent> get\n  community = oldCommunity\n" +
+			"AS_CLI/System/SNMP/Trap> get\n  Host Name  Community\n======================\n     nms1  public123\n\n1 entry found.\n",
+		"devicemgmt/tagsets/t.tsv":      "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%PWD%\ttagOld\tfalse\ttrue\n%HOST%\th\tfalse\tfalse\n",
+		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"" + strings.Repeat("a", 64) + "\"\n}\n",
+	}
+	afterFiles := map[string]string{
+		// password still masked: no change; apiToken changed in clear; a
+		// masked value that the after capture prints in clear.
+		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = Sup3rToken\n  legacyField = clearOnlyAfter\n",
+		"hosts/as1/snmp.txt": "AS_CLI/System/SNMP/Agent> get\n  community = s3cr3tCommunity\n" +
+			"AS_CLI/System/SNMP/Trap> get\n  Host Name  Community\n======================\n     nms1  rowCommunity\n     nms2  hunter2\n\n2 entries found.\n",
+		"devicemgmt/tagsets/t.tsv":      "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%PWD%\ttagS3cret\tfalse\ttrue\n%HOST%\th\tfalse\tfalse\n",
+		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"newHashValue\"\n}\n",
+	}
+	r := Compare(Side{Snapshot: snapshot(t, beforeFiles)}, Side{Snapshot: snapshot(t, afterFiles)})
+
+	want := []changeRow{
+		{Context: "devicemgmt/tagsets/t", Row: "Tag Name=%PWD%", Key: "Tag Value", Kind: Changed, Secret: true},
+		{Context: "partnerhub/templates/smb", Key: "provisioningPasswordSha256", Kind: Changed, Secret: true},
+		{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "apiToken", Kind: Changed, Secret: true},
+		{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "legacyField", Kind: Changed, Secret: true},
+		{Host: "as1", Context: "AS_CLI/System/SNMP/Agent", Key: "community", Kind: Changed, Secret: true},
+		{Host: "as1", Context: "AS_CLI/System/SNMP/Trap", Row: "Host Name=nms1", Key: "Community", Kind: Changed, Secret: true},
+		{Host: "as1", Context: "AS_CLI/System/SNMP/Trap", Row: "Host Name=nms2", Kind: Added, After: "Host Name=nms2, Community=(secret, not shown)"},
+	}
+	if d := cmp.Diff(want, rows(r.Changes)); d != "" {
+		t.Errorf("changes (-want +got):\n%s", d)
+	}
+
+	r.Findings = []lint.Finding{{Check: "as_x", Severity: lint.Error, Host: "as1", Message: "password is wrong", Secret: true, State: lint.StateNew}}
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"text":     func(b *bytes.Buffer) error { return Text(b, r, Options{}) },
+		"json":     func(b *bytes.Buffer) error { return JSON(b, r, Options{}) },
+		"markdown": func(b *bytes.Buffer) error { return Markdown(b, r, Options{}) },
+	} {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secrets {
+			if strings.Contains(buf.String(), s) {
+				t.Errorf("%s output shows secret %q:\n%s", name, s, buf.String())
+			}
+		}
+		if !strings.Contains(buf.String(), "apiToken") {
+			t.Errorf("%s output does not report the changed secret apiToken", name)
+		}
+	}
+}

@@ -49,6 +49,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			parseCommand(),
 			checksCommand(),
 			explainCommand(),
+			initCommand(),
 		},
 	}
 }

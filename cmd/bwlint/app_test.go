@@ -20,11 +20,11 @@ type cliCase struct {
 }
 
 var cliCases = []cliCase{
-	{name: "lint_example_text", args: []string{"lint", "../../testdata/example"}, code: exitFindings},
-	{name: "lint_example_json", args: []string{"lint", "--format", "json", "../../testdata/example"}, code: exitFindings},
-	{name: "lint_example_fail_on_none", args: []string{"lint", "--fail-on", "none", "../../testdata/example"}, code: exitOK},
-	{name: "lint_ugly_text", args: []string{"lint", "../../testdata/ugly"}, code: exitOK},
-	{name: "lint_broken_text", args: []string{"lint", "../../testdata/broken"}, code: exitInput},
+	{name: "lint_example_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_json", args: []string{"lint", "--as-of", "2026-11-22", "--format", "json", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_fail_on_none", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "none", "../../testdata/example"}, code: exitOK},
+	{name: "lint_ugly_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/ugly"}, code: exitOK},
+	{name: "lint_broken_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/broken"}, code: exitInput},
 	{name: "parse_example_text", args: []string{"parse", "../../testdata/example"}, code: exitOK},
 	{name: "parse_example_json", args: []string{"parse", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "parse_ugly_text", args: []string{"parse", "../../testdata/ugly"}, code: exitOK},
@@ -34,15 +34,19 @@ var cliCases = []cliCase{
 	{name: "explain", args: []string{"explain", "xsp_certificate_auth_flags"}, code: exitOK},
 	{name: "explain_unknown", args: []string{"explain", "xsp_certificate_auth_flag"}, code: exitUsage, stderr: `unknown check "xsp_certificate_auth_flag"; did you mean "xsp_certificate_auth_flags"?`},
 	{name: "lint_missing_arg", args: []string{"lint"}, code: exitUsage, stderr: "lint: missing SNAPSHOT argument"},
-	{name: "lint_bad_format", args: []string{"lint", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
-	{name: "lint_bad_fail_on", args: []string{"lint", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
-	{name: "lint_unknown_flag", args: []string{"lint", "--colour", "../../testdata/example"}, code: exitUsage, stderr: "flag provided but not defined: -colour"},
-	{name: "lint_example_markdown", args: []string{"lint", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
-	{name: "lint_bad_report", args: []string{"lint", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
-	{name: "lint_bad_report_format", args: []string{"lint", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
-	{name: "lint_bad_sarif_profile", args: []string{"lint", "--sarif-profile", "gitlab", "../../testdata/example"}, code: exitUsage, stderr: `unknown profile "gitlab"`},
-	{name: "lint_no_such_dir", args: []string{"lint", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
-	{name: "lint_file_not_dir", args: []string{"lint", "../../README.md"}, code: exitInput, stderr: "is a file"},
+	{name: "lint_bad_format", args: []string{"lint", "--as-of", "2026-11-22", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
+	{name: "lint_bad_fail_on", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
+	{name: "lint_unknown_flag", args: []string{"lint", "--as-of", "2026-11-22", "--colour", "../../testdata/example"}, code: exitUsage, stderr: "flag provided but not defined: -colour"},
+	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_bad_report", args: []string{"lint", "--as-of", "2026-11-22", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
+	{name: "lint_bad_report_format", args: []string{"lint", "--as-of", "2026-11-22", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
+	{name: "lint_bad_sarif_profile", args: []string{"lint", "--as-of", "2026-11-22", "--sarif-profile", "gitlab", "../../testdata/example"}, code: exitUsage, stderr: `unknown profile "gitlab"`},
+	{name: "lint_example_no_waivers", args: []string{"lint", "--as-of", "2026-11-22", "--no-waivers", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_waiver_expired", args: []string{"lint", "--as-of", "2027-02-01", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_bad_as_of", args: []string{"lint", "--as-of", "31/01/2027", "../../testdata/example"}, code: exitUsage, stderr: `--as-of "31/01/2027"`},
+	{name: "lint_bad_config", args: []string{"lint", "--config", "testdata/bad.hcl", "../../testdata/example"}, code: exitUsage, stderr: "testdata/bad.hcl:3:3: error: Unsupported argument"},
+	{name: "lint_no_such_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
+	{name: "lint_file_not_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../README.md"}, code: exitInput, stderr: "is a file"},
 }
 
 func TestCLI(t *testing.T) {
@@ -102,7 +106,7 @@ func TestExtraReports(t *testing.T) {
 	if !strings.Contains(stdout.String(), "Summary: 3 findings") {
 		t.Errorf("text report missing from stdout:\n%s", stdout.String())
 	}
-	for path, want := range map[string]string{sarif: `"ruleId": "as_required_patches"`, junit: `<testsuite name="as_required_patches"`} {
+	for path, want := range map[string]string{sarif: `"ruleId": "xsp_certificate_auth_flags"`, junit: `<testsuite name="as_required_patches"`} {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/agext/levenshtein"
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
 
@@ -18,7 +21,7 @@ func checksCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "CHECK\tSEVERITY\tTITLE")
-			for _, ch := range checks.All() {
+			for _, ch := range knownChecks() {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", ch.Name, ch.Severity, ch.Title)
 			}
 			return tw.Flush()
@@ -46,8 +49,17 @@ func explainCommand() *cli.Command {
 	}
 }
 
+// knownChecks are the built-in checks and the policy's own checks
+// (config_waiver_expired, config_waiver_unused, baseline_entry_unused), in
+// name order.
+func knownChecks() []*lint.Check {
+	all := append(append(checks.All(), config.Checks()...), baseline.UnusedCheck)
+	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
+	return all
+}
+
 func findCheck(name string) *lint.Check {
-	for _, c := range checks.All() {
+	for _, c := range knownChecks() {
 		if c.Name == name {
 			return c
 		}
@@ -58,7 +70,7 @@ func findCheck(name string) *lint.Check {
 // didYouMean suggests the closest check name to a misspelt one.
 func didYouMean(name string) string {
 	best, bestDist := "", 0
-	for _, c := range checks.All() {
+	for _, c := range knownChecks() {
 		d := levenshtein.Distance(strings.ToLower(name), c.Name, nil)
 		if best == "" || d < bestDist {
 			best, bestDist = c.Name, d

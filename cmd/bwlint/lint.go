@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -29,6 +32,9 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "sarif-root", Usage: "make SARIF, JUnit, GitHub and code-quality paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
 			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
 			&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived findings left out) or audit (all findings, waived ones with suppressions)"},
+			&cli.StringFlag{Name: "config", Usage: "read the policy from `FILE` (default: $BWLINT_CONFIG, ./.bwlint.hcl, then SNAPSHOT/.bwlint.hcl)"},
+			&cli.BoolFlag{Name: "no-waivers", Usage: "apply no waiver: report every finding unwaived, for audits"},
+			&cli.StringFlag{Name: "as-of", Usage: "judge waiver expiry as of `YYYY-MM-DD` instead of today, to reproduce an earlier report"},
 		}, baselineFlags()...),
 		Action: runLint,
 	}
@@ -54,7 +60,7 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	threshold, err := lint.ParseThreshold(c.String("fail-on"))
+	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("lint: --fail-on: %v", err)
 	}
@@ -62,14 +68,35 @@ func runLint(c *cli.Context) error {
 		return usageErrorf("lint: --sarif-profile: unknown profile %q: use %s", p, strings.Join(report.SARIFProfiles, " or "))
 	}
 	start := time.Now()
+	asOf := start
+	if v := c.String("as-of"); v != "" {
+		if asOf, err = time.Parse(time.DateOnly, v); err != nil {
+			return usageErrorf("lint: --as-of %q: want a date such as 2026-11-22", v)
+		}
+	}
 	snap, err := loadSnapshot(dir)
 	if err != nil {
 		return err
 	}
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	cfg, err := loadPolicy(c, dir)
+	if err != nil {
+		return err
+	}
+	threshold := flagThreshold
+	if t, ok := cfg.FailOn(); ok && !c.IsSet("fail-on") {
+		threshold = t // the policy's fail_on, unless the flag overrides it
+	}
+	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+	}
+	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+	if !c.Bool("no-waivers") {
+		cfg.ApplyWaivers(res, asOf)
+	}
 	if err := applyBaselineFlags(c, res); err != nil {
 		return err
 	}
+	relocate(res, dir, cfg.Path(), c.String("baseline"))
 	code := res.ExitCode(threshold)
 	opts := report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
@@ -79,6 +106,48 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	return exitWith(code)
+}
+
+// loadPolicy finds and decodes the policy file. Its problems are printed as
+// positioned diagnostics and end the run with exit code 3.
+func loadPolicy(c *cli.Context, dir string) (*config.Config, error) {
+	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
+	if err != nil {
+		return nil, usageErrorf("lint: %v", err)
+	}
+	cfg, diags := config.Load(path, checks.All())
+	if diags.HasErrors() {
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+		return nil, usageErrorf("lint: %s has errors; nothing was linted", path)
+	}
+	return cfg, nil
+}
+
+// relocate makes the paths of findings located in the policy or baseline
+// file relative to the snapshot root, as every other finding's path is, so
+// that SARIF and the other formats resolve them from the same base.
+func relocate(res *lint.Result, snapshotRoot string, files ...string) {
+	moved := map[string]string{}
+	for _, f := range files {
+		if f == "" {
+			continue
+		}
+		if rel, err := filepath.Rel(snapshotRoot, f); err == nil {
+			moved[f] = filepath.ToSlash(rel)
+		}
+	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if to, ok := moved[f.Location.Filename]; ok {
+			f.Location.Filename = to
+		}
+		for j := range f.Related {
+			if to, ok := moved[f.Related[j].Location.Filename]; ok {
+				f.Related[j].Location.Filename = to
+			}
+		}
+	}
+	lint.SortFindings(res.Findings)
 }
 
 // reportTarget is one report to write: the main one (--format, --output)

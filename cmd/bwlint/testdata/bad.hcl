@@ -1,0 +1,4 @@
+lint {
+  fail_on = "warning"
+  fail_onn = "error"
+}

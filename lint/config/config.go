@@ -1,0 +1,261 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// Config is a loaded policy file. The zero policy, from Load(""), runs
+// every check with its defaults and waives nothing.
+type Config struct {
+	path  string
+	files map[string]*hcl.File
+	// checks are the built-in checks, then the configuration's own
+	// (waiver checks), then the custom rules: everything a name in the
+	// file may refer to.
+	checks   []*lint.Check
+	failOn   *lint.Threshold
+	selected map[string]bool
+	settings map[string]*checkSetting
+	hosts    []*hostOverride
+	clusters []*clusterOverride
+	waivers  []*waiver
+	rules    []*rule
+}
+
+// checkSetting is what a check block says about one check.
+type checkSetting struct {
+	enabled  *bool
+	severity *lint.Severity
+	options  any
+}
+
+// Load reads the policy file at path and checks it against the built-in
+// checks. An empty path yields the default policy. The Config is never
+// nil, and its Files are available for rendering the diagnostics even when
+// they hold errors; a Config loaded with errors must not be used for a run.
+func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, builtin)
+	if path == "" {
+		c.selected, _ = c.selectChecks(nil)
+		return c, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return c, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration file",
+			Detail: unwrapPathError(err).Error() + ".", Subject: &hcl.Range{Filename: path}}}
+	}
+	return c, c.parse(src)
+}
+
+// Parse is Load for a file already in memory; path names it in
+// diagnostics and findings.
+func Parse(path string, src []byte, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, builtin)
+	return c, c.parse(src)
+}
+
+func newConfig(path string, builtin []*lint.Check) *Config {
+	return &Config{
+		path:     path,
+		files:    map[string]*hcl.File{},
+		checks:   append(slices.Clone(builtin), waiverChecks...),
+		settings: map[string]*checkSetting{},
+	}
+}
+
+func (c *Config) parse(src []byte) hcl.Diagnostics {
+	p := hclparse.NewParser()
+	f, diags := p.ParseHCL(src, c.path)
+	c.files = p.Files()
+	if diags.HasErrors() {
+		return diags
+	}
+	var body fileBody
+	if diags = append(diags, gohcl.DecodeBody(f.Body, nil, &body)...); diags.HasErrors() {
+		return diags
+	}
+	// Rules come first: check blocks, selections and waivers may name them.
+	diags = append(diags, c.readRules(body.Rules)...)
+	diags = append(diags, c.readLint(body.Lint)...)
+	diags = append(diags, c.readChecks(body.Checks)...)
+	diags = append(diags, c.readHosts(body.Hosts)...)
+	diags = append(diags, c.readClusters(body.Clusters)...)
+	diags = append(diags, c.readWaivers(body.Waivers)...)
+	return diags
+}
+
+// Path is the file the policy was read from, "" for the default policy.
+func (c *Config) Path() string { return c.path }
+
+// Files are the parsed files by name, for WriteDiagnostics.
+func (c *Config) Files() map[string]*hcl.File { return c.files }
+
+// FailOn returns the failure threshold the file sets; ok is false when it
+// sets none, and a --fail-on flag given explicitly takes precedence.
+func (c *Config) FailOn() (t lint.Threshold, ok bool) {
+	if c.failOn == nil {
+		return 0, false
+	}
+	return *c.failOn, true
+}
+
+// Settings returns the severities and options the check blocks set.
+func (c *Config) Settings() lint.Settings {
+	s := lint.Settings{Severity: map[string]lint.Severity{}, Options: map[string]any{}}
+	for name, cs := range c.settings {
+		if cs.severity != nil {
+			s.Severity[name] = *cs.severity
+		}
+		if cs.options != nil {
+			s.Options[name] = cs.options
+		}
+	}
+	return s
+}
+
+// severityOf is a check's severity after configuration.
+func (c *Config) severityOf(ch *lint.Check) lint.Severity {
+	if cs := c.settings[ch.Name]; cs != nil && cs.severity != nil {
+		return *cs.severity
+	}
+	return ch.Severity
+}
+
+// check returns the check a name refers to, built-in or custom.
+func (c *Config) check(name string) *lint.Check {
+	for _, ch := range c.checks {
+		if ch.Name == name {
+			return ch
+		}
+	}
+	return nil
+}
+
+func (c *Config) checkNames() []string {
+	names := make([]string, len(c.checks))
+	for i, ch := range c.checks {
+		names[i] = ch.Name
+	}
+	return names
+}
+
+// unknownCheck is the diagnostic for a name that is no check.
+func (c *Config) unknownCheck(v source.Value) *hcl.Diagnostic {
+	return errorAt(v.Range, "Unknown check", "There is no check named %q.%s Run \"bwlint checks\" for the list.",
+		v.Text, didYouMean(v.Text, c.checkNames()))
+}
+
+func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	var selection []source.Value
+	if b != nil && b.FailOn != nil {
+		v, d := stringValue(b.FailOn)
+		diags = append(diags, d...)
+		if !d.HasErrors() {
+			if t, err := lint.ParseThreshold(v.Text); err != nil {
+				diags = append(diags, oneOf(v, "fail_on", "error", "warning", "note", "none"))
+			} else {
+				c.failOn = &t
+			}
+		}
+	}
+	if b != nil && b.Checks != nil {
+		var d hcl.Diagnostics
+		selection, d = stringList(b.Checks)
+		diags = append(diags, d...)
+		if selection == nil {
+			selection = []source.Value{} // "checks = []" selects nothing
+		}
+	}
+	sel, d := c.selectChecks(selection)
+	c.selected = sel
+	return append(diags, d...)
+}
+
+func (c *Config) readChecks(blocks []*checkBlock) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]hcl.Range{}
+	for _, b := range blocks {
+		name := source.Value{Text: b.Name, Range: b.NameRange}
+		ch := c.check(b.Name)
+		if ch == nil {
+			diags = append(diags, c.unknownCheck(name))
+			continue
+		}
+		if prev, dup := seen[b.Name]; dup {
+			diags = append(diags, duplicate("check", b.Name, b.DefRange, prev))
+			continue
+		}
+		seen[b.Name] = b.DefRange
+		cs, d := readCheck(ch, b)
+		diags = append(diags, d...)
+		c.settings[b.Name] = cs
+		if cs.enabled != nil {
+			c.selected[b.Name] = *cs.enabled
+		}
+	}
+	return diags
+}
+
+// readCheck reads one check block: the engine's enabled and severity, and
+// the rest into a fresh copy of the check's options, so defaults survive
+// for every option the block does not set.
+func readCheck(ch *lint.Check, b *checkBlock) (*checkSetting, hcl.Diagnostics) {
+	cs := &checkSetting{}
+	var diags hcl.Diagnostics
+	if b.Enabled != nil {
+		on, d := boolValue(b.Enabled)
+		diags = append(diags, d...)
+		cs.enabled = &on
+	}
+	if b.Severity != nil {
+		sev, d := severityValue(b.Severity)
+		diags = append(diags, d...)
+		cs.severity = sev
+	}
+	if ch.Options == nil {
+		var none struct{}
+		if d := gohcl.DecodeBody(b.Options, nil, &none); d.HasErrors() {
+			for _, dg := range d {
+				dg.Detail += fmt.Sprintf(" Check %s has no options; its block takes enabled and severity only.", ch.Name)
+			}
+			diags = append(diags, d...)
+		}
+		return cs, diags
+	}
+	opts := ch.Options()
+	d := gohcl.DecodeBody(b.Options, nil, opts)
+	diags = append(diags, d...)
+	if !d.HasErrors() {
+		cs.options = opts
+	}
+	return cs, diags
+}
+
+func severityValue(a *hcl.Attribute) (*lint.Severity, hcl.Diagnostics) {
+	v, diags := stringValue(a)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	sev, err := lint.ParseSeverity(v.Text)
+	if err != nil {
+		return nil, hcl.Diagnostics{oneOf(v, "severity", "error", "warning", "note")}
+	}
+	return &sev, nil
+}
+
+func duplicate(kind, name string, at, prev hcl.Range) *hcl.Diagnostic {
+	return errorAt(at, "Duplicate "+kind+" block", "%s %q is already configured at %s; merge the two blocks.", kind, name, lineOf(prev))
+}
+
+// lineOf names a position the way compilers do, file:line.
+func lineOf(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line) }

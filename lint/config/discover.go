@@ -1,0 +1,58 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// EnvVar names the environment variable that points at a policy file.
+const EnvVar = "BWLINT_CONFIG"
+
+// Discover finds the policy file: flagPath (--config), else envPath (the
+// value of BWLINT_CONFIG), else .bwlint.hcl in cwd, else .bwlint.hcl at
+// the snapshot root. explicit is true when the path came from the flag or
+// the environment; such a path must exist, so a typo is an error rather
+// than a silent run with the defaults. path is "" when there is no file.
+// Pass cwd as "." to have a file found there named relative to it.
+func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explicit bool, err error) {
+	for _, given := range []struct{ path, origin string }{{flagPath, "--config"}, {envPath, EnvVar}} {
+		if given.path == "" {
+			continue
+		}
+		st, err := os.Stat(given.path)
+		switch {
+		case err != nil:
+			return "", true, fmt.Errorf("%s %s: %w", given.origin, given.path, unwrapPathError(err))
+		case st.IsDir():
+			return "", true, fmt.Errorf("%s %s: is a directory; name the file, such as %s", given.origin, given.path, filepath.Join(given.path, FileName))
+		}
+		return given.path, true, nil
+	}
+	for _, dir := range []string{cwd, snapshotRoot} {
+		if dir == "" {
+			continue
+		}
+		p := filepath.Join(dir, FileName)
+		st, err := os.Stat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return "", false, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		case st.Mode().IsRegular():
+			return p, false, nil
+		}
+	}
+	return "", false, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,67 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDiscover(t *testing.T) {
+	dir := t.TempDir()
+	cwd := filepath.Join(dir, "cwd")
+	snap := filepath.Join(dir, "snap")
+	explicit := filepath.Join(dir, "policy.hcl")
+	for _, d := range []string{cwd, snap} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(p string) {
+		if err := os.WriteFile(p, []byte("lint {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(explicit)
+
+	check := func(name, flag, env, wantPath string, wantExplicit bool) {
+		t.Helper()
+		got, exp, err := Discover(flag, env, cwd, snap)
+		if err != nil || got != wantPath || exp != wantExplicit {
+			t.Errorf("%s: got %q, %v, %v; want %q, %v", name, got, exp, err, wantPath, wantExplicit)
+		}
+	}
+	check("nothing anywhere", "", "", "", false)
+	write(filepath.Join(snap, FileName))
+	check("snapshot root", "", "", filepath.Join(snap, FileName), false)
+	write(filepath.Join(cwd, FileName))
+	check("cwd before snapshot root", "", "", filepath.Join(cwd, FileName), false)
+	check("environment before cwd", "", explicit, explicit, true)
+	check("flag before environment", explicit, filepath.Join(dir, "missing.hcl"), explicit, true)
+}
+
+func TestDiscoverExplicitMustExist(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ flag, env, want string }{
+		{filepath.Join(dir, "nope.hcl"), "", "--config " + filepath.Join(dir, "nope.hcl") + ": no such file or directory"},
+		{"", filepath.Join(dir, "nope.hcl"), "BWLINT_CONFIG " + filepath.Join(dir, "nope.hcl") + ": no such file or directory"},
+		{dir, "", "--config " + dir + ": is a directory; name the file, such as " + filepath.Join(dir, FileName)},
+	} {
+		_, explicit, err := Discover(tt.flag, tt.env, dir, dir)
+		if err == nil || !explicit || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Discover(%q, %q): %v, explicit %v; want error %q", tt.flag, tt.env, err, explicit, tt.want)
+		}
+	}
+}
+
+func TestDiscoverRelativeToDot(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	got, _, err := Discover("", "", ".", "")
+	if err != nil || got != FileName {
+		t.Errorf("got %q, %v; want %q", got, err, FileName)
+	}
+}

@@ -1,0 +1,36 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bwlint/bwlint/checks"
+)
+
+// FuzzParse holds the loader to its contract on any input: no panic, and
+// every diagnostic positioned in the file, so the CLI can always say
+// where the problem is.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*/*.hcl")
+	seeds = append(seeds, "../../testdata/example/.bwlint.hcl")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add(Starter(checks.All()))
+	builtin := checks.All()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, diags := Parse(FileName, src, builtin)
+		for _, d := range diags {
+			if d.Subject == nil || d.Subject.Filename != FileName {
+				t.Fatalf("diagnostic %q has no subject in the file: %v", d.Summary, d.Subject)
+			}
+		}
+		if !diags.HasErrors() {
+			_ = cfg.Checks()
+			_ = cfg.Settings()
+		}
+	})
+}

@@ -1,0 +1,169 @@
+package config
+
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/showver"
+	"github.com/bwlint/bwlint/inputs/source"
+)
+
+// roles are the values a host block's role may take.
+var roles = []string{"as", "xsp", "ns", "ms", "ps", "dbs", "nfm"}
+
+// hostOverride is a host block: what the operator knows better than the
+// captures (a host without bwshowver, a role the prompts do not show).
+type hostOverride struct {
+	name    source.Value
+	role    source.Value // absent when not set
+	release source.Value
+}
+
+// clusterOverride is a cluster block: the members of a Partner Hub
+// cluster, added to or replacing those of the partnerhub/clusters file.
+type clusterOverride struct {
+	name               source.Value
+	at                 hcl.Range
+	xsps, appServers   []source.Value
+	setXSPs, setAppSvr bool
+}
+
+func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]hcl.Range{}
+	for _, b := range blocks {
+		if prev, dup := seen[b.Name]; dup {
+			diags = append(diags, duplicate("host", b.Name, b.DefRange, prev))
+			continue
+		}
+		seen[b.Name] = b.DefRange
+		h := &hostOverride{name: source.Value{Text: b.Name, Range: b.NameRange}}
+		if b.Role != nil {
+			v, d := stringValue(b.Role)
+			diags = append(diags, d...)
+			if !d.HasErrors() {
+				if bad := oneOf(v, "role", roles...); bad != nil {
+					diags = append(diags, bad)
+				} else {
+					h.role = v
+				}
+			}
+		}
+		if b.Release != nil {
+			v, d := stringValue(b.Release)
+			diags = append(diags, d...)
+			if !d.HasErrors() {
+				if _, ok := showver.ParseRelease(v.Text); ok {
+					h.release = v
+				} else {
+					diags = append(diags, errorAt(v.Range, "Invalid release",
+						"%q is not a BroadWorks release: write it as bwshowver prints it (\"Rel_24.0_1.944\", \"24.0_1.944\") or as a release (\"24.0\", \"R21SP1\", \"2023.03\").", v.Text))
+				}
+			}
+		}
+		if b.Role == nil && b.Release == nil {
+			diags = append(diags, warningAt(b.DefRange, "Empty host block", "host %q sets neither role nor release, so it changes nothing.", b.Name))
+		}
+		c.hosts = append(c.hosts, h)
+	}
+	return diags
+}
+
+func (c *Config) readClusters(blocks []*clusterBlock) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]hcl.Range{}
+	for _, b := range blocks {
+		if prev, dup := seen[b.Name]; dup {
+			diags = append(diags, duplicate("cluster", b.Name, b.DefRange, prev))
+			continue
+		}
+		seen[b.Name] = b.DefRange
+		cl := &clusterOverride{name: source.Value{Text: b.Name, Range: b.NameRange}, at: b.DefRange}
+		if b.XSPs != nil {
+			var d hcl.Diagnostics
+			cl.xsps, d = stringList(b.XSPs)
+			diags = append(diags, d...)
+			cl.setXSPs = true
+		}
+		if b.ApplicationServers != nil {
+			var d hcl.Diagnostics
+			cl.appServers, d = stringList(b.ApplicationServers)
+			diags = append(diags, d...)
+			cl.setAppSvr = true
+		}
+		c.clusters = append(c.clusters, cl)
+	}
+	return diags
+}
+
+// ApplyInventory writes the host and cluster blocks into the snapshot
+// before the checks run: a host block's role and release replace what the
+// captures say, and a cluster block's member lists replace those of the
+// Partner Hub cluster of the same name, or define a cluster the snapshot
+// lacks. Values keep their ranges in the configuration file, so findings
+// and "bwlint parse" show where they came from. The diagnostics are
+// warnings, such as a host block for a host the snapshot does not have.
+func (c *Config) ApplyInventory(snap *inputs.Snapshot) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, o := range c.hosts {
+		h := snap.Host(o.name.Text)
+		if h == nil {
+			diags = append(diags, warningAt(o.name.Range, "Unknown host",
+				"The snapshot has no host %q (no hosts/%s/ folder), so this block changes nothing.%s",
+				o.name.Text, o.name.Text, didYouMean(o.name.Text, hostNames(snap))))
+			continue
+		}
+		if o.role.Present() {
+			h.Role, h.RoleEvidence = inputs.Role(o.role.Text), o.role
+		}
+		if o.release.Present() {
+			h.Release = o.release
+		}
+	}
+	for _, o := range c.clusters {
+		cl := clusterNamed(snap, o.name.Text)
+		if cl == nil {
+			cl = &partnerhub.Cluster{Path: o.at.Filename, Range: o.at, Name: o.name}
+			snap.Clusters = append(snap.Clusters, cl)
+		} else {
+			// A copy, so that nothing else holding the parsed cluster
+			// sees it change.
+			cp := *cl
+			cl = &cp
+			replaceCluster(snap, cl)
+		}
+		if o.setXSPs {
+			cl.XSPs = o.xsps
+		}
+		if o.setAppSvr {
+			cl.ApplicationServers = o.appServers
+		}
+	}
+	return diags
+}
+
+func hostNames(snap *inputs.Snapshot) []string {
+	names := make([]string, len(snap.Hosts))
+	for i, h := range snap.Hosts {
+		names[i] = h.Name
+	}
+	return names
+}
+
+func clusterNamed(snap *inputs.Snapshot, name string) *partnerhub.Cluster {
+	for _, cl := range snap.Clusters {
+		if cl.Name.Text == name {
+			return cl
+		}
+	}
+	return nil
+}
+
+func replaceCluster(snap *inputs.Snapshot, cl *partnerhub.Cluster) {
+	for i, old := range snap.Clusters {
+		if old.Name.Text == cl.Name.Text {
+			snap.Clusters[i] = cl
+		}
+	}
+}

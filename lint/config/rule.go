@@ -1,0 +1,209 @@
+package config
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// rule is a rule block: a site check on one value of a CLI context, an
+// attribute (key) or a table cell (column of the row row_key picks).
+type rule struct {
+	name     string
+	at       hcl.Range
+	title    string
+	doc      string
+	fix      string
+	severity lint.Severity
+	role     inputs.Role // RoleUnknown: any host that captured the context
+	context  string      // without the <SERVER>_CLI/ prefix
+	key      string
+	column   string
+	rowKey   []condition
+	req      requirement
+	secret   bool // the value is named as a secret: it is never shown
+}
+
+// condition selects table rows: the cell in column equals value.
+type condition struct{ column, value string }
+
+// ruleNameRE is the form of check names (lint.Validate), so custom rules
+// read like built-in checks in every report.
+var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
+
+// serverPrefixRE recognises a context given with its prompt prefix.
+var serverPrefixRE = regexp.MustCompile(`(?i)^/?[a-z]+_cli/`)
+
+func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]hcl.Range{}
+	for _, b := range blocks {
+		name := source.Value{Text: b.Name, Range: b.NameRange}
+		switch prev, dup := seen[b.Name]; {
+		case dup:
+			diags = append(diags, duplicate("rule", b.Name, b.DefRange, prev))
+			continue
+		case !ruleNameRE.MatchString(b.Name):
+			diags = append(diags, errorAt(name.Range, "Invalid rule name",
+				"%q is not a check name: use snake_case with a prefix, such as \"site_client_cert_auth\", so the rule reads like the built-in checks.", b.Name))
+			continue
+		case c.check(b.Name) != nil:
+			diags = append(diags, errorAt(name.Range, "Rule name taken",
+				"%q is the name of a built-in check; give the rule its own name, such as \"site_%s\".", b.Name, b.Name))
+			continue
+		}
+		seen[b.Name] = b.DefRange
+		r, d := readRule(b)
+		diags = append(diags, d...)
+		if d.HasErrors() {
+			continue
+		}
+		c.rules = append(c.rules, r)
+		c.checks = append(c.checks, r.check())
+	}
+	return diags
+}
+
+func readRule(b *ruleBlock) (*rule, hcl.Diagnostics) {
+	r := &rule{name: b.Name, at: b.DefRange, severity: lint.Warning}
+	rd := &ruleReader{block: b}
+	r.title = strings.TrimSuffix(rd.required(b.Title, "title", `title = "client applications must authenticate with certificates"`).Text, ".")
+	r.doc = rd.optional(b.Doc).Text
+	r.fix = rd.optional(b.Fix).Text
+	if b.Severity != nil {
+		sev, d := severityValue(b.Severity)
+		rd.diags = append(rd.diags, d...)
+		if sev != nil {
+			r.severity = *sev
+		}
+	}
+	if v := rd.optional(b.Role); v.Present() {
+		if bad := oneOf(v, "role", "as", "xsp", "any"); bad != nil {
+			rd.diags = append(rd.diags, bad)
+		} else if v.Text != "any" {
+			r.role = inputs.Role(v.Text)
+		}
+	}
+	r.context = rd.context()
+	r.key, r.column, r.rowKey = rd.where()
+	r.req = rd.requirement()
+	r.secret = r.namesSecret()
+	return r, rd.diags
+}
+
+// namesSecret reports whether the value is a secret by its name: the
+// attribute, the column, or the row ("Option Name=...Password").
+func (r *rule) namesSecret() bool {
+	if source.IsSecretName(r.key) || source.IsSecretName(r.column) {
+		return true
+	}
+	for _, c := range r.rowKey {
+		if source.IsSecretName(c.value) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleReader reads one rule block, collecting diagnostics as it goes so
+// that readRule reads as the list of the block's attributes.
+type ruleReader struct {
+	block *ruleBlock
+	diags hcl.Diagnostics
+}
+
+func (rd *ruleReader) optional(a *hcl.Attribute) source.Value {
+	if a == nil {
+		return source.Value{}
+	}
+	v, d := stringValue(a)
+	rd.diags = append(rd.diags, d...)
+	return v
+}
+
+func (rd *ruleReader) required(a *hcl.Attribute, attr, example string) source.Value {
+	if a == nil {
+		rd.diags = append(rd.diags, errorAt(rd.block.DefRange, "Rule without "+attr, "rule %q needs %s, such as %s.", rd.block.Name, attr, example))
+		return source.Value{}
+	}
+	v := rd.optional(a)
+	if v.Present() && strings.TrimSpace(v.Text) == "" {
+		rd.diags = append(rd.diags, errorAt(v.Range, "Empty "+attr, "rule %q needs a non-empty %s, such as %s.", rd.block.Name, attr, example))
+	}
+	return v
+}
+
+func (rd *ruleReader) context() string {
+	v := rd.required(rd.block.Context, "context", `context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"`)
+	if prefix := serverPrefixRE.FindString(v.Text); prefix != "" {
+		rd.diags = append(rd.diags, errorAt(v.Range, "Context with a server prefix",
+			"Write the context without %q, as %q: the rule's role says which servers it reads, and ADP hosts print ADP_CLI.",
+			prefix, v.Text[len(prefix):]))
+	}
+	return strings.Trim(v.Text, "/")
+}
+
+// where reads what the rule looks at: an attribute, or a table cell.
+func (rd *ruleReader) where() (key, column string, rowKey []condition) {
+	b := rd.block
+	switch {
+	case b.Key != nil && (b.Column != nil || b.RowKey != nil):
+		other := b.Column
+		if other == nil {
+			other = b.RowKey
+		}
+		rd.diags = append(rd.diags, errorAt(other.NameRange, "Both key and table cell",
+			"A rule reads either an attribute (key) or a table cell (column and row_key), not both."))
+	case b.Key != nil:
+		return rd.required(b.Key, "key", `key = "allowClientApp"`).Text, "", nil
+	case b.Column == nil && b.RowKey == nil:
+		rd.diags = append(rd.diags, errorAt(b.DefRange, "Rule without a value",
+			"rule %q must say which value it reads: key = \"allowClientApp\" for an attribute, or column = \"Option Value\" with row_key = \"Option Name=bw.imp.useProvisioningUrl\" for a table cell.", b.Name))
+	case b.Column == nil || b.RowKey == nil:
+		rd.diags = append(rd.diags, errorAt(b.DefRange, "Incomplete table cell",
+			"rule %q needs both column (the cell's column) and row_key (\"Column=Value\", which row) to read a table cell.", b.Name))
+	default:
+		column = rd.required(b.Column, "column", `column = "Option Value"`).Text
+		rowKey = rd.rowKey()
+	}
+	return key, column, rowKey
+}
+
+func (rd *ruleReader) rowKey() []condition {
+	vals, d := stringOrList(rd.block.RowKey)
+	rd.diags = append(rd.diags, d...)
+	var conds []condition
+	for _, v := range vals {
+		col, val, ok := strings.Cut(v.Text, "=")
+		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(val) == "" {
+			rd.diags = append(rd.diags, errorAt(v.Range, "Invalid row_key",
+				"row_key is \"Column=Value\", such as \"Option Name=bw.imp.useProvisioningUrl\", or a list of them when one column does not identify the row; %q is not.", v.Text))
+			continue
+		}
+		conds = append(conds, condition{column: strings.TrimSpace(col), value: strings.TrimSpace(val)})
+	}
+	return conds
+}
+
+// check makes the rule a check like the built-in ones.
+func (r *rule) check() *lint.Check {
+	tags := []string{"custom"}
+	if r.role != inputs.RoleUnknown {
+		tags = append(tags, string(r.role))
+	}
+	return &lint.Check{
+		Name:     r.name,
+		Title:    r.title,
+		Doc:      r.describe(),
+		Fix:      r.fixText(),
+		Severity: r.severity,
+		Inputs:   []string{r.input()},
+		Tags:     tags,
+		Run:      r.run,
+	}
+}

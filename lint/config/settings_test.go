@@ -1,0 +1,189 @@
+package config
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/lint"
+)
+
+func names(cs []*lint.Check) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Name
+	}
+	return out
+}
+
+func TestDefaultPolicy(t *testing.T) {
+	cfg, diags := Load("", checks.All())
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	want := append(names(checks.All()), "config_waiver_expired", "config_waiver_unused")
+	if diff := cmp.Diff(sorted(want), names(cfg.Checks())); diff != "" {
+		t.Errorf("checks (-want +got):\n%s", diff)
+	}
+	if _, ok := cfg.FailOn(); ok {
+		t.Error("the default policy sets a failure threshold")
+	}
+	if s := cfg.Settings(); len(s.Severity)+len(s.Options) > 0 {
+		t.Errorf("the default policy has settings: %+v", s)
+	}
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}
+
+func TestSelection(t *testing.T) {
+	tests := []struct {
+		name, policy string
+		want         []string
+	}{
+		{"all", `lint { checks = ["all"] }`, []string{
+			"as_imp_matches_template", "as_required_patches", "config_waiver_expired", "config_waiver_unused",
+			"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
+			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
+			"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+		{"glob", `lint { checks = ["xsp_*"] }`, []string{"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches"}},
+		// Order matters: a later entry refines an earlier one.
+		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
+			[]string{"as_required_patches", "xsp_certificate_auth_flags"}},
+		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, nil},
+		{"empty list", `lint { checks = [] }`, nil},
+		{"enabled overrides selection", `
+lint { checks = ["xsp_*"] }
+check "as_required_patches" { enabled = true }
+check "xsp_authservice_keys_match" { enabled = false }`, []string{"as_required_patches", "xsp_certificate_auth_flags"}},
+		{"custom rules are selectable", `
+lint { checks = ["site_*"] }
+rule "site_client_cert_auth" {
+  title   = "client apps use certificates"
+  role    = "xsp"
+  context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
+  key     = "allowClientApp"
+  equals  = "true"
+}`, []string{"site_client_cert_auth"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := names(parse(t, tt.policy).Checks())
+			if diff := cmp.Diff(tt.want, got, cmpEmpty); diff != "" {
+				t.Errorf("selected checks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// cmpEmpty makes nil and empty slices equal.
+var cmpEmpty = cmp.FilterValues(func(a, b []string) bool { return len(a) == 0 && len(b) == 0 }, cmp.Ignore())
+
+func TestFailOn(t *testing.T) {
+	for _, tt := range []struct {
+		value string
+		want  lint.Threshold
+	}{{"error", lint.Threshold(lint.Error)}, {"warning", lint.Threshold(lint.Warning)}, {"note", lint.Threshold(lint.Note)}, {"none", lint.None}} {
+		got, ok := parse(t, `lint { fail_on = "`+tt.value+`" }`).FailOn()
+		if !ok || got != tt.want {
+			t.Errorf("fail_on = %q: got %v, %v; want %v", tt.value, got, ok, tt.want)
+		}
+	}
+	if _, ok := parse(t, `lint { checks = ["all"] }`).FailOn(); ok {
+		t.Error("a lint block without fail_on sets a threshold")
+	}
+}
+
+func TestSeverityOverride(t *testing.T) {
+	cfg := parse(t, `
+check "as_required_patches" { severity = "warning" }
+check "config_waiver_unused" { severity = "warning" }
+`)
+	want := map[string]lint.Severity{"as_required_patches": lint.Warning, "config_waiver_unused": lint.Warning}
+	if diff := cmp.Diff(want, cfg.Settings().Severity); diff != "" {
+		t.Errorf("severities (-want +got):\n%s", diff)
+	}
+	res := run(t, cfg, exampleSnapshot, true)
+	fs := findingsOf(res, "as_required_patches")
+	if len(fs) != 1 || fs[0].Severity != lint.Warning {
+		t.Errorf("as_required_patches findings: %+v, want one warning", fs)
+	}
+}
+
+// TestOptionsDecoding decodes a check block into the check's options:
+// what the block sets replaces the default, the rest keeps it.
+func TestOptionsDecoding(t *testing.T) {
+	cfg := parse(t, `
+check "as_required_patches" {
+  patches = {
+    "24.0" = ["AP.as.24.0.944.ap370326"]
+    "25.0" = []
+  }
+}
+`)
+	opts := cfg.Settings().Options["as_required_patches"]
+	if opts == nil {
+		t.Fatal("no options decoded for as_required_patches")
+	}
+	// The options type belongs to the checks package; compare through
+	// the documentation view, which renders each option as HCL.
+	got := map[string]string{}
+	for _, o := range lint.OptionDocs(&lint.Check{Options: func() any { return opts }}) {
+		got[o.Name] = o.Default
+	}
+	want := map[string]string{
+		"patches":          `{ "24.0" = ["AP.as.24.0.944.ap370326"], "25.0" = [] }`,
+		"applied_states":   `["installed", "active", "activated"]`, // defaults kept
+		"container":        `"provisioning"`,
+		"container_option": `"bw.imp.useProvisioningUrl"`,
+		"option_value":     `"true"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("options (-want +got):\n%s", diff)
+	}
+
+	// The run uses them: as2 has ap370326, which the table now requires
+	// for R24 instead of ap384177, so the finding goes away.
+	res := run(t, cfg, exampleSnapshot, true)
+	if fs := findingsOf(res, "as_required_patches"); len(fs) != 0 {
+		t.Errorf("as_required_patches still reports with the configured patch table: %+v", fs)
+	}
+}
+
+func TestOptionsAreFreshPerLoad(t *testing.T) {
+	a := parse(t, `check "xsp_certificate_auth_flags" { expect = { allowUserApp = true } }`)
+	b := parse(t, `check "xsp_certificate_auth_flags" { severity = "note" }`)
+	if a.Settings().Options["xsp_certificate_auth_flags"] == b.Settings().Options["xsp_certificate_auth_flags"] {
+		t.Fatal("two loads share one options value")
+	}
+	res := run(t, a, exampleSnapshot, true)
+	fs := findingsOf(res, "xsp_certificate_auth_flags")
+	if len(fs) != 1 || fs[0].Host != "xsp1" {
+		t.Errorf("with expect = { allowUserApp = true } only xsp1 (allowUserApp = false) should fail; got %+v", fs)
+	}
+}
+
+func TestAllChecksIgnoresSelection(t *testing.T) {
+	cfg := parse(t, `
+lint { checks = [] }
+rule "site_client_cert_auth" {
+  title   = "client apps use certificates"
+  context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
+  key     = "allowClientApp"
+  equals  = "true"
+}`)
+	want := sorted(append(names(checks.All()), "config_waiver_expired", "config_waiver_unused", "site_client_cert_auth"))
+	if diff := cmp.Diff(want, names(cfg.AllChecks())); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if err := lint.Validate(cfg.AllChecks()); err != nil {
+		t.Errorf("the checks a policy adds break lint.Validate: %v", err)
+	}
+}

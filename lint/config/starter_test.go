@@ -1,0 +1,56 @@
+package config
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/lint"
+)
+
+// TestStarterLoadsAsDefaults: the starter file loads without a single
+// diagnostic and runs what no file at all runs.
+func TestStarterLoadsAsDefaults(t *testing.T) {
+	cfg, diags := Parse(FileName, Starter(checks.All()), checks.All())
+	if len(diags) > 0 {
+		t.Fatal(render(diags, cfg))
+	}
+	def, _ := Load("", checks.All())
+	if diff := cmp.Diff(names(def.Checks()), names(cfg.Checks())); diff != "" {
+		t.Errorf("checks (-default +starter):\n%s", diff)
+	}
+	if got, ok := cfg.FailOn(); !ok || got != lint.Threshold(lint.Warning) {
+		t.Errorf("fail_on %v, %v; want warning", got, ok)
+	}
+}
+
+// commentedCode matches the starter's commented-out examples: "# " and
+// then HCL, which is either a block header, an attribute, a closing brace
+// or an indented line inside a block.
+var commentedCode = regexp.MustCompile(`(?m)^# ((?:[a-z]+ "[^"]*" \{|  .*|\}))$`)
+
+// TestStarterExamplesLoad uncomments every example in the starter and
+// loads the result: the options it lists, with their defaults, and the
+// host, cluster, waiver and rule examples are all valid, and the check
+// blocks repeat the defaults exactly.
+func TestStarterExamplesLoad(t *testing.T) {
+	text := commentedCode.ReplaceAll(Starter(checks.All()), []byte("$1"))
+	cfg, diags := Parse(FileName, text, checks.All())
+	if len(diags) > 0 {
+		t.Fatalf("%s\n%s", render(diags, cfg), text)
+	}
+	if len(cfg.settings) != len(checks.All()) || len(cfg.waivers) != 1 || len(cfg.rules) != 1 || len(cfg.hosts) != 1 || len(cfg.clusters) != 1 {
+		t.Errorf("not every example was uncommented:\n%s", text)
+	}
+	for _, c := range checks.All() {
+		if c.Options == nil {
+			continue
+		}
+		got := lint.OptionDocs(&lint.Check{Options: func() any { return cfg.settings[c.Name].options }})
+		if diff := cmp.Diff(lint.OptionDocs(c), got); diff != "" {
+			t.Errorf("%s: the starter's options differ from the defaults (-default +starter):\n%s", c.Name, diff)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+lint {
+  fail_on = "warn"
+}

@@ -1,0 +1,3 @@
+lint {
+  checks = ["xsp_[a"]
+}

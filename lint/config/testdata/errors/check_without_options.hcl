@@ -1,0 +1,3 @@
+check "as_imp_matches_template" {
+  template = "smb-standard-eu"
+}

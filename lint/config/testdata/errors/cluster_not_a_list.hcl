@@ -1,0 +1,3 @@
+cluster "bw-cluster-1" {
+  xsps = "xsp1"
+}

@@ -1,0 +1,7 @@
+lint {
+  fail_on = "error"
+}
+
+lint {
+  fail_on = "note"
+}

@@ -1,0 +1,3 @@
+host "as1" {
+  release = "twenty-four"
+}

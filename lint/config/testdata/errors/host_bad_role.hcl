@@ -1,0 +1,3 @@
+host "as1" {
+  role = "application-server"
+}

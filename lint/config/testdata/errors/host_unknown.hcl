@@ -1,0 +1,3 @@
+host "as3" {
+  release = "24.0"
+}

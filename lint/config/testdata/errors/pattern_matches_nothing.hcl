@@ -1,0 +1,3 @@
+lint {
+  checks = ["ns_*"]
+}

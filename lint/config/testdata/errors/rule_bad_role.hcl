@@ -1,0 +1,7 @@
+rule "site_client_cert_auth" {
+  title   = "client apps use certificates"
+  role    = "adp"
+  context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
+  key     = "allowClientApp"
+  equals  = "true"
+}

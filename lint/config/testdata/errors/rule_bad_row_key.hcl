@@ -1,0 +1,8 @@
+rule "site_provisioning_option" {
+  title   = "flow-through provisioning uses the provisioning URL"
+  role    = "as"
+  context = "Maintenance/ContainerOptions"
+  column  = "Option Value"
+  row_key = "bw.imp.useProvisioningUrl"
+  equals  = "true"
+}

@@ -1,0 +1,8 @@
+rule "site_provisioning_option" {
+  title   = "flow-through provisioning uses the provisioning URL"
+  role    = "as"
+  context = "Maintenance/ContainerOptions"
+  key     = "bw.imp.useProvisioningUrl"
+  column  = "Option Value"
+  equals  = "true"
+}

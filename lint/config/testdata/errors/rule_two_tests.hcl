@@ -1,0 +1,8 @@
+rule "site_client_cert_auth" {
+  title   = "client apps use certificates"
+  role    = "xsp"
+  context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
+  key     = "allowClientApp"
+  equals  = "true"
+  present = true
+}

@@ -1,0 +1,5 @@
+rule "site_client_cert_auth" {
+  role   = "xsp"
+  key    = "allowClientApp"
+  equals = "true"
+}

@@ -1,0 +1,2 @@
+lint {
+  fail_on = "warning"

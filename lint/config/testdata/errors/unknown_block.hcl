@@ -1,0 +1,3 @@
+lnt {
+  fail_on = "error"
+}

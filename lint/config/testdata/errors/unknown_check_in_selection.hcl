@@ -1,0 +1,3 @@
+lint {
+  checks = ["all", "-xsp_certificate_auth_flag"]
+}

@@ -1,0 +1,4 @@
+waiver "as2-patch-window" {
+  check  = "as_required_patches"
+  reason = "patch in change CHG-1234"
+}

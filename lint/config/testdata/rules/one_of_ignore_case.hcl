@@ -1,0 +1,8 @@
+rule "site_event_app_name" {
+  title       = "Xsi-Events uses a standard application name"
+  role        = "xsp"
+  context = "Applications/Xsi-Events/GeneralSettings"
+  key         = "callControlApplicationName"
+  one_of      = ["com.broadsoft.xsi-events", "com.example.events"]
+  ignore_case = true
+}

@@ -4,23 +4,23 @@ import "strings"
 
 // command builds the Command for one prompt and the output lines up to the
 // next prompt.
-func (p *parser) command(pr prompt, next *prompt, out []line) {
-	pl := &p.lines[pr.idx]
-	c := &Command{
-		Server:  p.value(pl, pr.server[0], pr.server[1]),
-		Context: p.value(pl, pr.ctx[0], pr.ctx[1]),
-		Input:   p.value(pl, pr.input[0], pr.input[1]),
-	}
+func (p *parser) command(pr, next *prompt, out []line) {
+	pl := &pr.line
+	c := p.cmdArena.one()
+	c.Server = p.value(pl, pr.server[0], pr.server[1])
+	c.Context = p.value(pl, pr.ctx[0], pr.ctx[1])
+	c.Input = p.value(pl, pr.input[0], pr.input[1])
 	last := pl
 	for i := len(out) - 1; i >= 0; i-- {
-		if strings.TrimSpace(out[i].s) != "" {
+		if !isBlank(out[i].s) {
 			last = &out[i]
 			break
 		}
 	}
 	c.Range = p.span(pl, last)
 
-	steps := splitSteps(c.Input.Text)
+	p.steps = splitSteps(p.steps[:0], c.Input.Text)
+	steps := p.steps
 	if len(steps) == 0 {
 		// An empty prompt: nothing was typed, so any output belongs to
 		// no command.
@@ -36,7 +36,7 @@ func (p *parser) command(pr prompt, next *prompt, out []line) {
 	c.typed, _, _ = strings.Cut(cmd, " ")
 	c.Path, c.Known = c.Context.Text, true
 	if len(steps) > 1 {
-		c.Path, c.Known = p.navigate(pl, c, steps[:len(steps)-1], next)
+		c.Path, c.Known = p.navigate(pl, c, steps, next)
 	}
 	switch {
 	case isHelp(c.Verb), isExit(c.Verb):
@@ -47,16 +47,19 @@ func (p *parser) command(pr prompt, next *prompt, out []line) {
 	p.commands = append(p.commands, c)
 }
 
-// splitSteps splits a command line at ';', the CLI's separator for several
-// steps typed at once ("sys;sec;black;get").
-func splitSteps(input string) []string {
-	var steps []string
-	for _, s := range strings.Split(input, ";") {
-		if s = strings.TrimSpace(s); s != "" {
-			steps = append(steps, s)
+// splitSteps appends to dst the steps of a command line, which the CLI
+// separates with ';' when several are typed at once ("sys;sec;black;get").
+func splitSteps(dst []string, input string) []string {
+	for {
+		step, rest, more := strings.Cut(input, ";")
+		if step = strings.TrimSpace(step); step != "" {
+			dst = append(dst, step)
 		}
+		if !more {
+			return dst
+		}
+		input = rest
 	}
-	return steps
 }
 
 func splitVerb(cmd string) (verb, args string) {
@@ -77,42 +80,67 @@ func isDataVerb(verb string) bool {
 		strings.HasPrefix(verb, "list") || strings.HasPrefix(verb, "show")
 }
 
-// navigate resolves the navigation steps typed before a command. The CLI
-// accepts abbreviated context names ("sys" for "System"), and only the
-// prompt printed after the command shows what they expanded to; the steps
-// are checked against that prompt segment by segment, so output is never
-// attributed to a context the navigation did not reach.
-func (p *parser) navigate(pl *line, c *Command, nav []string, next *prompt) (string, bool) {
-	typed := strings.Join(nav, ";")
-	if next == nil || p.lines[next.idx].s[next.server[0]:next.server[1]] != c.Server.Text {
-		p.warn(pl, "navigation %q before %q cannot be resolved: no later %s_CLI prompt shows the context it reached; its output is not attributed to any context", typed, c.typed, c.Server.Text)
+// navigate resolves the navigation steps typed before a command (all
+// steps but the last). The CLI accepts abbreviated context names ("sys"
+// for "System"), and only the prompt printed after the command shows what
+// they expanded to; the steps are checked against that prompt segment by
+// segment, so output is never attributed to a context the navigation did
+// not reach. A line of navigation only ("sys;sec"), whose last step is a
+// context rather than a command, is recognised the same way.
+func (p *parser) navigate(pl *line, c *Command, steps []string, next *prompt) (string, bool) {
+	nav := steps[:len(steps)-1]
+	if next == nil || next.s[next.server[0]:next.server[1]] != c.Server.Text {
+		p.warn(pl, "navigation %q before %q cannot be resolved: no later %s_CLI prompt shows the context it reached; its output is not attributed to any context", strings.Join(nav, ";"), c.typed, c.Server.Text)
 		return "", false
 	}
-	nl := &p.lines[next.idx]
-	shown := splitPath(nl.s[next.ctx[0]:next.ctx[1]])
+	ctx := next.s[next.ctx[0]:next.ctx[1]]
+	p.shown = splitPath(p.shown[:0], ctx)
 	// Steps are relative to the prompt's context; top-level names typed
 	// deeper down are tried from the root as well. Either way every
 	// segment must agree with the prompt that follows.
-	for _, from := range [][]string{splitPath(c.Context.Text), nil} {
-		if matchesNavigation(shown, walk(from, nav)) {
-			return strings.Join(shown, "/"), true
+	for _, try := range [2][]string{nav, steps} {
+		for _, relative := range [2]bool{true, false} {
+			p.walked = p.walked[:0]
+			if relative {
+				p.walked = splitPath(p.walked, c.Context.Text)
+			}
+			p.walked = walk(p.walked, try)
+			if matchesNavigation(p.shown, p.walked) {
+				return cleanPath(ctx, p.shown), true
+			}
 		}
 	}
-	p.warn(pl, "navigation %q before %q does not match the context %q shown by the next prompt (line %d); its output is not attributed to any context", typed, c.typed, strings.Join(shown, "/"), nl.num)
+	p.warn(pl, "navigation %q before %q does not match the context %q shown by the next prompt (line %d); its output is not attributed to any context", strings.Join(nav, ";"), c.typed, cleanPath(ctx, p.shown), next.num)
 	return "", false
 }
 
-// walk applies navigation steps to a context path given as segments.
-func walk(from, nav []string) []string {
-	segs := append([]string(nil), from...)
+// cleanPath returns a context path without leading, trailing or doubled
+// slashes; segs are its segments.
+func cleanPath(path string, segs []string) string {
+	if strings.HasPrefix(path, "/") || strings.HasSuffix(path, "/") || strings.Contains(path, "//") {
+		return strings.Join(segs, "/")
+	}
+	return path
+}
+
+// walk applies navigation steps to the context path whose segments are
+// segs, and returns the segments of the path reached.
+func walk(segs, nav []string) []string {
 	for _, step := range nav {
+		// "cd /Interface;get" navigates as "/Interface;get" does.
+		if len(step) > 3 && strings.EqualFold(step[:3], "cd ") {
+			step = strings.TrimSpace(step[3:])
+		}
 		if strings.HasPrefix(step, "/") {
 			segs = segs[:0]
 		}
-		for _, part := range strings.Split(step, "/") {
-			switch part = strings.TrimSpace(part); part {
-			case "", ".":
-			case "..":
+		for rest, more := step, true; more; {
+			var part string
+			part, rest, more = strings.Cut(rest, "/")
+			switch part = strings.TrimSpace(part); {
+			case part == "", part == ".":
+			case part == "..", strings.EqualFold(part, "q"), strings.EqualFold(part, "quit"):
+				// "q" leaves the current context, as ".." does.
 				if len(segs) > 0 {
 					segs = segs[:len(segs)-1]
 				}
@@ -130,22 +158,24 @@ func matchesNavigation(shown, typed []string) bool {
 	if len(shown) != len(typed) {
 		return false
 	}
-	for i := range typed {
-		if !strings.HasPrefix(strings.ToLower(shown[i]), strings.ToLower(typed[i])) {
+	for i, t := range typed {
+		if len(t) > len(shown[i]) || !strings.EqualFold(shown[i][:len(t)], t) {
 			return false
 		}
 	}
 	return true
 }
 
-func splitPath(path string) []string {
-	var segs []string
-	for _, s := range strings.Split(path, "/") {
-		if s != "" {
-			segs = append(segs, s)
+// splitPath appends the segments of a context path to dst.
+func splitPath(dst []string, path string) []string {
+	for rest, more := path, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
+		if seg != "" {
+			dst = append(dst, seg)
 		}
 	}
-	return segs
+	return dst
 }
 
 // output reads a command's output lines into attributes, tables and text.
@@ -162,14 +192,17 @@ func (p *parser) output(c *Command, out []line) {
 			continue
 		}
 		if kv, ok := p.keyValue(l); ok {
-			c.Attrs = append(c.Attrs, kv)
+			p.kvArena.push(kv)
 			continue
 		}
-		c.Text = append(c.Text, p.value(l, firstNonBlank(s), len(s)))
+		p.textArena.push(p.value(l, firstNonBlank(s), len(s)))
 		if data {
 			p.warn(l, "line in the output of %q is not understood and kept as text: %s", c.typed, quote(strings.TrimSpace(s)))
 		}
 	}
+	c.Attrs = p.kvArena.close()
+	c.Text = p.textArena.close()
+	c.Tables = p.tptrArena.close()
 }
 
 func isBlank(s string) bool { return firstNonBlank(s) == len(s) }

@@ -2,6 +2,7 @@ package bwcli
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
@@ -28,43 +29,47 @@ func (l *line) abs(i int) int {
 	return l.off[i]
 }
 
-// splitLines cuts text into cleaned lines.
-func splitLines(text string) []line {
-	if text == "" {
-		return nil
+// lineScanner cuts text into cleaned lines one at a time, so that a large
+// transcript is never held as a slice of all its lines.
+type lineScanner struct {
+	text string
+	pos  int // offset of the next line
+	num  int // number of the line last returned
+}
+
+// next returns the next line; ok is false at the end of the text. A final
+// "\n" does not start another, empty line.
+func (sc *lineScanner) next() (l line, ok bool) {
+	if sc.pos >= len(sc.text) {
+		return line{}, false
 	}
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
-	for start, num := 0, 1; ; num++ {
-		end := strings.IndexByte(text[start:], '\n')
-		last := end < 0
-		if last {
-			end = len(text)
-		} else {
-			end += start
-		}
-		raw := text[start:end]
-		l := line{num: num, start: start}
-		if strings.IndexByte(raw, 0x1b) >= 0 {
-			l.s, l.off = stripANSI(raw, start)
-		} else {
-			l.s = raw
-		}
-		l.s = trimRightBlank(l.s)
-		if l.off != nil {
-			l.off = l.off[:len(l.s)+1]
-			// The end entry must point just past the last kept byte, not
-			// past an escape sequence that followed it.
-			if len(l.s) > 0 {
-				l.off[len(l.s)] = l.off[len(l.s)-1] + 1
-			}
-		}
+	start := sc.pos
+	end := strings.IndexByte(sc.text[start:], '\n')
+	if end < 0 {
+		end = len(sc.text)
+		sc.pos = end
+	} else {
+		end += start
+		sc.pos = end + 1
+	}
+	sc.num++
+	raw := sc.text[start:end]
+	l = line{num: sc.num, start: start}
+	if strings.IndexByte(raw, 0x1b) < 0 {
+		l.s = trimRightBlank(raw)
 		l.ascii = isASCII(l.s)
-		lines = append(lines, l)
-		if last || end+1 == len(text) {
-			return lines
-		}
-		start = end + 1
+		return l, true
 	}
+	l.s, l.off = stripANSI(raw, start)
+	l.s = trimRightBlank(l.s)
+	l.off = l.off[:len(l.s)+1]
+	// The end entry must point just past the last kept byte, not past
+	// an escape sequence or blanks that followed it.
+	if len(l.s) > 0 {
+		l.off[len(l.s)] = l.off[len(l.s)-1] + 1
+	}
+	l.ascii = isASCII(l.s)
+	return l, true
 }
 
 func trimRightBlank(s string) string {
@@ -76,40 +81,60 @@ func trimRightBlank(s string) string {
 }
 
 func isASCII(s string) bool {
+	// OR-ing every byte has no branch per byte; lines are scanned once
+	// each, so this is a measurable part of the parse.
+	var or byte
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+		or |= s[i]
 	}
-	return true
+	return or < utf8.RuneSelf
 }
 
-// stripANSI removes CSI ("ESC [ … final") and two-byte escape sequences,
-// which terminals and expect logs leave in captures, and records where each
-// kept byte was.
+// stripANSI removes the escape sequences terminals and expect logs leave in
+// captures and records where each kept byte was: CSI ("ESC [ parameters
+// final", colours and erase-line), OSC ("ESC ] … BEL" or "… ESC \", window
+// titles) and two-byte escapes. An ESC followed by anything else is dropped
+// alone, so that a multi-byte character after it is kept whole.
 func stripANSI(raw string, base int) (string, []int) {
-	var b strings.Builder
+	b := make([]byte, 0, len(raw))
 	off := make([]int, 0, len(raw)+1)
 	for i := 0; i < len(raw); {
 		if raw[i] != 0x1b {
-			b.WriteByte(raw[i])
+			b = append(b, raw[i])
 			off = append(off, base+i)
 			i++
 			continue
 		}
 		i++
-		if i < len(raw) && raw[i] == '[' {
+		switch {
+		case i >= len(raw):
+		case raw[i] == '[':
 			i++
-			for i < len(raw) && (raw[i] < 0x40 || raw[i] > 0x7e) {
+			for i < len(raw) && raw[i] >= 0x20 && raw[i] <= 0x3f {
+				i++ // parameter and intermediate bytes
+			}
+			if i < len(raw) && raw[i] >= 0x40 && raw[i] <= 0x7e {
+				i++ // the final byte
+			}
+		case raw[i] == ']':
+			i++
+			for i < len(raw) {
+				if raw[i] == 0x07 {
+					i++
+					break
+				}
+				if raw[i] == 0x1b && i+1 < len(raw) && raw[i+1] == '\\' {
+					i += 2
+					break
+				}
 				i++
 			}
-		}
-		if i < len(raw) {
-			i++ // the final byte of the sequence
+		case raw[i] >= 0x20 && raw[i] <= 0x7e:
+			i++ // a two-byte escape such as "ESC =" or "ESC 7"
 		}
 	}
 	off = append(off, base+len(raw))
-	return b.String(), off
+	return string(b), off
 }
 
 // positions turns cleaned-line offsets into ranges and values.
@@ -119,12 +144,11 @@ type positions struct {
 }
 
 func (p *positions) pos(l *line, i int) hcl.Pos {
-	off := l.abs(i)
-	col := off - l.start + 1
-	if !l.ascii || l.off != nil {
-		col = strings.Count(p.text[l.start:off], "") // code points + 1
+	if l.off == nil && l.ascii {
+		return hcl.Pos{Line: l.num, Column: i + 1, Byte: l.start + i}
 	}
-	return hcl.Pos{Line: l.num, Column: col, Byte: off}
+	off := l.abs(i)
+	return hcl.Pos{Line: l.num, Column: utf8.RuneCountInString(p.text[l.start:off]) + 1, Byte: off}
 }
 
 func (p *positions) rng(l *line, i, j int) hcl.Range {
@@ -137,16 +161,11 @@ func (p *positions) endPos(l *line, i, j int) hcl.Pos {
 		return p.pos(l, j)
 	}
 	off := l.off[j-1] + 1
-	return hcl.Pos{Line: l.num, Column: strings.Count(p.text[l.start:off], ""), Byte: off}
+	return hcl.Pos{Line: l.num, Column: utf8.RuneCountInString(p.text[l.start:off]) + 1, Byte: off}
 }
 
 func (p *positions) value(l *line, i, j int) source.Value {
-	r := p.rng(l, i, j)
-	text := l.s[i:j]
-	if l.off == nil {
-		text = p.text[r.Start.Byte:r.End.Byte]
-	}
-	return source.Value{Text: text, Range: r}
+	return source.Value{Text: l.s[i:j], Range: p.rng(l, i, j)}
 }
 
 // span is the range from the start of line a's content to the end of line

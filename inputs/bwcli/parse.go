@@ -12,55 +12,82 @@ import (
 // prompt yields an error problem and a transcript without commands.
 func Parse(path string, text []byte) (*Transcript, []source.Problem) {
 	p := &parser{positions: positions{path: path, text: string(text)}}
-	p.lines = splitLines(p.text)
 	p.parse()
 	return &Transcript{Path: path, Commands: p.commands}, p.problems
 }
 
 type parser struct {
 	positions
-	lines    []line
 	commands []*Command
 	problems []source.Problem
+
+	// Arenas for what the model keeps, scratch buffers for what it does
+	// not; both keep allocation per command and per row to a minimum.
+	cmdArena   arena[Command]
+	kvArena    arena[KV]
+	textArena  arena[source.Value]
+	valArena   arena[source.Value] // columns and cells
+	rowArena   arena[Row]
+	tableArena arena[Table]
+	tptrArena  arena[*Table]
+	steps      []string
+	shown      []string
+	walked     []string
+	cols       []column
+	runs       []column
+	segs       [][2]int
+	filled     []bool
 }
 
 // prompt is a recognised prompt line.
 type prompt struct {
-	idx                int // index into parser.lines
+	line
 	server, ctx, input [2]int
 }
 
+// parse reads the text line by line. Output lines are gathered until the
+// next prompt, because the prompt after a command is what resolves the
+// command's navigation.
 func (p *parser) parse() {
-	var prompts []prompt
-	for i := range p.lines {
-		if pr, ok := parsePrompt(p.lines[i].s); ok {
-			pr.idx = i
-			prompts = append(prompts, pr)
+	sc := lineScanner{text: p.text}
+	var (
+		first line
+		cur   prompt
+		seen  bool
+		out   []line
+	)
+	for {
+		l, ok := sc.next()
+		if !ok {
+			break
 		}
+		if l.num == 1 {
+			first = l
+		}
+		pr, isPrompt := parsePrompt(l.s)
+		if !isPrompt {
+			out = append(out, l)
+			continue
+		}
+		pr.line = l
+		if seen {
+			p.command(&cur, &pr, out)
+		} else {
+			p.preamble(out)
+		}
+		cur, seen = pr, true
+		out = out[:0]
 	}
-	if len(prompts) == 0 {
-		p.problems = append(p.problems, source.Errorf(p.fileRange(),
+	if !seen {
+		r := hcl.Range{Filename: p.path}
+		if first.num != 0 {
+			r = p.rng(&first, 0, len(first.s))
+		}
+		p.problems = append(p.problems, source.Errorf(r,
 			"no BroadWorks CLI prompt (such as \"AS_CLI/Interface/Messaging> get\") found: not a bwcli transcript"))
 		return
 	}
-	p.preamble(p.lines[:prompts[0].idx])
-	for k, pr := range prompts {
-		end := len(p.lines)
-		var next *prompt
-		if k+1 < len(prompts) {
-			next = &prompts[k+1]
-			end = next.idx
-		}
-		p.command(pr, next, p.lines[pr.idx+1:end])
-	}
-}
-
-func (p *parser) fileRange() hcl.Range {
-	if len(p.lines) == 0 {
-		return hcl.Range{Filename: p.path}
-	}
-	l := &p.lines[0]
-	return p.rng(l, 0, len(l.s))
+	p.command(&cur, nil, out)
 }
 
 // parsePrompt recognises "<SERVER>_CLI[/context]> [input]", optionally with

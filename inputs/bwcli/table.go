@@ -3,18 +3,22 @@ package bwcli
 import (
 	"strconv"
 	"strings"
-
-	"github.com/bwlint/bwlint/inputs/source"
+	"unicode/utf8"
 )
 
 // table reads the table whose header is out[h] (out[h+1] is its separator)
 // and returns the index of its last line.
 func (p *parser) table(c *Command, out []line, h int) int {
 	hl := &out[h]
-	t := &Table{}
-	cols := segments(hl.s)
-	for _, sg := range cols {
-		t.Columns = append(t.Columns, p.value(hl, sg[0], sg[1]))
+	t := p.tableArena.one()
+	p.cols = p.cols[:0]
+	for _, sg := range segments(p.segs[:0], hl.s) {
+		p.cols = append(p.cols, column{b: sg})
+	}
+	runeSpans(hl, p.cols)
+	t.Columns = p.valArena.alloc(len(p.cols))
+	for k, col := range p.cols {
+		t.Columns[k] = p.value(hl, col.b[0], col.b[1])
 	}
 	last := &out[h+1]
 	i := h + 2
@@ -43,11 +47,12 @@ rows:
 			i--
 			break rows
 		}
-		if row, ok := p.row(c, t, cols, l); ok {
-			t.Rows = append(t.Rows, row)
+		if row, ok := p.row(c, t, l); ok {
+			p.rowArena.push(row)
 		}
 		last = l
 	}
+	t.Rows = p.rowArena.close()
 	if i >= len(out) {
 		i = len(out) - 1
 	}
@@ -57,7 +62,7 @@ rows:
 			p.warn(last, "table footer says %d entries but %d rows were read", n, len(t.Rows))
 		}
 	}
-	c.Tables = append(c.Tables, t)
+	p.tptrArena.push(t)
 	return i
 }
 
@@ -82,18 +87,18 @@ func footerCount(s string) (int, bool) {
 	return n, err == nil
 }
 
-// segments returns the [start, end) byte spans of the runs of text in s that
-// are separated by two or more spaces or by tabs. Single spaces stay inside
-// a run: headers and cells hold words ("Client Auth Req", "Apr 18, 2023").
-func segments(s string) [][2]int {
-	var out [][2]int
+// segments appends to dst the [start, end) byte spans of the runs of text
+// in s that are separated by two or more spaces or by tabs. Single spaces
+// stay inside a run: headers and cells hold words ("Client Auth Req", "Apr
+// 18, 2023").
+func segments(dst [][2]int, s string) [][2]int {
 	i := 0
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
 		}
 		if i >= len(s) {
-			return out
+			return dst
 		}
 		start := i
 		for i < len(s) {
@@ -102,8 +107,49 @@ func segments(s string) [][2]int {
 			}
 			i++
 		}
-		out = append(out, [2]int{start, i})
+		dst = append(dst, [2]int{start, i})
 	}
+}
+
+// column is a run of text of a table line: its byte span in the cleaned
+// line and its span in code points. Alignment is what the terminal showed,
+// so runs of different lines are compared by code points, which differ from
+// bytes once a line holds non-ASCII text.
+type column struct {
+	b, r [2]int
+}
+
+// runeSpans sets the code-point spans of cols from their byte spans in l.
+func runeSpans(l *line, cols []column) {
+	if l.ascii {
+		for k := range cols {
+			cols[k].r = cols[k].b
+		}
+		return
+	}
+	n, at := 0, 0 // n code points lie before byte at
+	for k := range cols {
+		for j := range 2 {
+			n += utf8.RuneCountInString(l.s[at:cols[k].b[j]])
+			at = cols[k].b[j]
+			cols[k].r[j] = n
+		}
+	}
+}
+
+// byteAt returns the byte offset in l of code point n, or len(l.s) when the
+// line is shorter.
+func byteAt(l *line, n int) int {
+	if l.ascii {
+		return min(n, len(l.s))
+	}
+	for i := range l.s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(l.s)
 }
 
 // row cuts one table line at the column edges the header gives. BroadWorks
@@ -111,16 +157,31 @@ func segments(s string) [][2]int {
 // cell may be wider than its header; a run of text belongs to the column it
 // overlaps, or to the nearest one when it overlaps none. A line whose runs
 // cannot be placed this way does not fit the table and is reported.
-func (p *parser) row(c *Command, t *Table, cols [][2]int, l *line) (Row, bool) {
-	segs := segments(l.s)
-	cells := make([]source.Value, len(cols))
-	filled := make([]bool, len(cols))
+func (p *parser) row(c *Command, t *Table, l *line) (Row, bool) {
+	cols := p.cols
+	p.segs = segments(p.segs[:0], l.s)
+	segs := p.segs
+	var runs []column
+	if len(segs) != len(cols) {
+		// With as many runs as columns the order decides, which copes
+		// with ragged alignment; otherwise the geometry must.
+		runs = p.runs[:0]
+		for _, sg := range segs {
+			runs = append(runs, column{b: sg})
+		}
+		runeSpans(l, runs)
+		p.runs = runs
+	}
+	cells := p.valArena.alloc(len(cols))
+	filled := p.filled[:0]
+	for range cols {
+		filled = append(filled, false)
+	}
+	p.filled = filled
 	for k, sg := range segs {
 		col, ok := k, true
-		if len(segs) != len(cols) {
-			// With as many runs as columns the order decides, which
-			// copes with ragged alignment; otherwise the geometry must.
-			col, ok = placeCell(cols, sg)
+		if runs != nil {
+			col, ok = placeCell(cols, runs[k].r)
 		}
 		if !ok {
 			p.errorAt(l, "table row does not fit its header in the output of %q: %s spans the columns %s and %s",
@@ -137,18 +198,22 @@ func (p *parser) row(c *Command, t *Table, cols [][2]int, l *line) (Row, bool) {
 	}
 	for i := range cells {
 		if !filled[i] {
-			at := min(cols[i][1], len(l.s))
+			// Where the cell would end, kept within the row's text so
+			// that every cell lies inside its row.
+			at := max(byteAt(l, cols[i].r[1]), firstNonBlank(l.s))
 			cells[i] = p.value(l, at, at)
 		}
 	}
 	return Row{Cells: cells, Range: p.span(l, l)}, true
 }
 
-// placeCell returns the column a run of text belongs to. When the run
-// overlaps two columns, ok is false and col is the first of them.
-func placeCell(cols [][2]int, sg [2]int) (col int, ok bool) {
+// placeCell returns the column a run of text (in code points) belongs to.
+// When the run overlaps two columns, ok is false and col is the first of
+// them.
+func placeCell(cols []column, sg [2]int) (col int, ok bool) {
 	first, n := -1, 0
-	for i, c := range cols {
+	for i, cl := range cols {
+		c := cl.r
 		if sg[0] < c[1] && c[0] < sg[1] {
 			if first < 0 {
 				first = i
@@ -163,7 +228,8 @@ func placeCell(cols [][2]int, sg [2]int) (col int, ok bool) {
 		return first, false
 	}
 	best, bestDist := 0, -1
-	for i, c := range cols {
+	for i, cl := range cols {
+		c := cl.r
 		d := c[0] - sg[1] // the run ends before the header starts
 		if sg[0] >= c[1] {
 			d = sg[0] - c[1] // the run starts after the header ends

@@ -190,10 +190,10 @@ func readOne(root, rel string) parsed {
 	sum := sha256.Sum256(raw)
 	r.file.SHA256 = hex.EncodeToString(sum[:])
 	r.file.Size = int64(len(raw))
-	text, enc, probs := source.Decode(rel, raw)
+	text, enc, probs, ok := source.Decode(rel, raw)
 	r.file.Encoding = enc
 	r.problems = append(r.problems, probs...)
-	if text == nil && len(raw) > 0 {
+	if !ok {
 		return r
 	}
 	r.file.Text = text
@@ -210,7 +210,7 @@ func readOne(root, rel string) parsed {
 }
 
 // parse runs the file's parser and reports whether it yielded evidence.
-func (r *parsed) parse(text []byte) bool {
+func (r *parsed) parse(text string) bool {
 	f := r.file
 	var probs []source.Problem
 	switch f.Kind {

@@ -83,8 +83,8 @@ func TestLoadExample(t *testing.T) {
 	}
 	// The value the README's example finding points at, with its position.
 	kv, c, ok := s.Host("as2").Attr("interface/messaging", "provisioningUserId")
-	if !ok || kv.Value.Text != "w4b-prov-admn" || kv.Range.Filename != "hosts/as2/interface-messaging.txt" ||
-		kv.Range.Start.Line != 3 || c.Verb != "get" {
+	if !ok || kv.Value.Text != "w4b-prov-admn" || kv.Span().Filename != "hosts/as2/interface-messaging.txt" ||
+		kv.Span().Start.Line != 3 || c.Verb != "get" {
 		t.Errorf("as2 provisioningUserId: %+v (command %+v, found %v)", kv, c, ok)
 	}
 }
@@ -128,7 +128,7 @@ func TestLoadUgly(t *testing.T) {
 	const certAuth = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
 	for _, h := range []*Host{xsp1, xsp2} {
 		kv, _, ok := h.Attr(certAuth, "allowUserApp")
-		if !ok || kv.Value.Text != "false" || kv.Range.Filename != "hosts/"+h.Name+"/certificate-auth.txt" || kv.Range.Start.Line != 2 {
+		if !ok || kv.Value.Text != "false" || kv.Span().Filename != "hosts/"+h.Name+"/certificate-auth.txt" || kv.Span().Start.Line != 2 {
 			t.Errorf("%s allowUserApp: %+v, %v", h.Name, kv, ok)
 		}
 	}

@@ -69,7 +69,7 @@ type File struct {
 	SHA256 string
 	Size   int64
 	// Text is the decoded content that all ranges index.
-	Text []byte
+	Text string
 	// Host is the host folder the file belongs to, if any.
 	Host string
 }

@@ -12,7 +12,7 @@ import (
 // warnings, confirmation prompts, help output, abbreviated navigation and
 // the odd non-ASCII value — so that the benchmark exercises every path a
 // real capture takes, in roughly the proportions seen in the field.
-func benchTranscript(size int) []byte {
+func benchTranscript(size int) string {
 	var b strings.Builder
 	b.Grow(size + 4096)
 	b.WriteString("bwadmin@as1.example.net$ bwcli\n")
@@ -86,7 +86,7 @@ func benchTranscript(size int) []byte {
 			b.WriteString("  tokenRevocationEnabled = Y\n\n")
 		}
 	}
-	return []byte(b.String())
+	return b.String()
 }
 
 // BenchmarkParse measures the transcript parser on a large generated

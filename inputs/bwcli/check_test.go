@@ -1,7 +1,6 @@
 package bwcli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,7 +15,7 @@ import (
 // bytes; cells lie in their rows, rows and columns in their tables, and
 // everything a command holds lies in the command's range; problems lie in
 // the text.
-func checkInvariants(t *testing.T, path string, text []byte, tr *Transcript, probs []source.Problem) {
+func checkInvariants(t *testing.T, path string, text string, tr *Transcript, probs []source.Problem) {
 	t.Helper()
 	ix := source.NewIndex(path, text)
 	checkRange := func(what string, r hcl.Range) bool {
@@ -43,7 +42,7 @@ func checkInvariants(t *testing.T, path string, text []byte, tr *Transcript, pro
 			return
 		}
 		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
-		if bytes.IndexByte(raw, 0x1b) < 0 && string(raw) != v.Text {
+		if strings.IndexByte(raw, 0x1b) < 0 && raw != v.Text {
 			t.Errorf("%s: text %q but its range holds %q", what, v.Text, raw)
 		}
 		if len(v.Text) > len(raw) {
@@ -71,12 +70,12 @@ func checkInvariants(t *testing.T, path string, text []byte, tr *Transcript, pro
 		}
 		for k, kv := range c.Attrs {
 			w := fmt.Sprintf("%s attr %d", cw, k)
-			checkRange(w, kv.Range)
+			checkRange(w, kv.Span())
 			checkValue(w+" key", kv.Key)
 			checkValue(w+" value", kv.Value)
-			inside(w+" key", kv.Key.Range, kv.Range)
-			inside(w+" value", kv.Value.Range, kv.Range)
-			inside(w, kv.Range, c.Range)
+			inside(w+" key", kv.Key.Range, kv.Span())
+			inside(w+" value", kv.Value.Range, kv.Span())
+			inside(w, kv.Span(), c.Range)
 		}
 		for k, v := range c.Text {
 			w := fmt.Sprintf("%s text %d", cw, k)
@@ -138,7 +137,7 @@ func dump(tr *Transcript, probs []source.Problem) string {
 		}
 		fmt.Fprintf(&b, "cmd %s %s %s %s path=%q verb=%q args=%q\n", rg(c.Range), val(c.Server), val(c.Context), val(c.Input), path, c.Verb, c.Args)
 		for _, kv := range c.Attrs {
-			fmt.Fprintf(&b, "  kv %s %s = %s\n", rg(kv.Range), val(kv.Key), val(kv.Value))
+			fmt.Fprintf(&b, "  kv %s %s = %s\n", rg(kv.Span()), val(kv.Key), val(kv.Value))
 		}
 		for _, tb := range c.Tables {
 			fmt.Fprintf(&b, "  table %s\n", rg(tb.Range))

@@ -261,11 +261,7 @@ func (p *parser) keyValue(l *line) (KV, bool) {
 	for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
 		vs++
 	}
-	return KV{
-		Key:   p.value(l, ks, ke),
-		Value: p.value(l, vs, len(s)),
-		Range: p.rng(l, ks, len(s)),
-	}, true
+	return KV{Key: p.value(l, ks, ke), Value: p.value(l, vs, len(s))}, true
 }
 
 func isKey(k string) bool {

@@ -11,7 +11,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("AS_CLI> qversions\n  Identity        Version  Install Date     Status\n==================================================\n        AS  2023.03_1.411  Apr 18, 2023  Installed\n\n1 entry found.\n"))
 	f.Add([]byte("XSP_CLI> sys;sec;black;get\nXSP_CLI/System/Security/BlackList>\n"))
 	f.Add([]byte("\x1b[1;32mXSP_CLI/Maintenance>\x1b[0m get\x1b[K\r\n  url = é\x1b[K\r\n"))
-	f.Fuzz(func(t *testing.T, text []byte) {
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text := string(raw)
 		const path = "hosts/as1/f.txt"
 		tr, probs := Parse(path, text)
 		checkInvariants(t, path, text, tr, probs)

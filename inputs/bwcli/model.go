@@ -46,12 +46,18 @@ type Command struct {
 	Text []source.Value
 }
 
-// KV is one "key = value" output line.
+// KV is one "key = value" output line. The value runs to the end of the
+// line, so the two ranges give the line's span (see Span).
 type KV struct {
 	Key   source.Value
 	Value source.Value
-	// Range spans the whole line from the key to the end of the value.
-	Range hcl.Range
+}
+
+// Span is the range of the whole line from the key to the end of the
+// value. It is derived rather than stored: a large capture holds hundreds of
+// thousands of attributes.
+func (kv KV) Span() hcl.Range {
+	return hcl.Range{Filename: kv.Key.Range.Filename, Start: kv.Key.Range.Start, End: kv.Value.Range.End}
 }
 
 // Table is a tabular output block: a header line, a separator line of '='

@@ -18,7 +18,7 @@ func TestLookups(t *testing.T) {
 		"  Container Name   Option Name  Option Value\n" +
 		"=============================================\n" +
 		"    provisioning  bw.imp.useProvisioningUrl  true\n"
-	tr, probs := Parse("f.txt", []byte(text))
+	tr, probs := Parse("f.txt", text)
 	if len(probs) != 0 || len(tr.Commands) != 2 {
 		t.Fatalf("got %d commands and problems %v", len(tr.Commands), probs)
 	}
@@ -42,7 +42,7 @@ func TestLookups(t *testing.T) {
 	}
 	// The last of two values wins: a later line is what the server printed last.
 	sync, ok := msg.Attr("enableSynchronization")
-	if !ok || sync.Range.Start.Line != 4 {
+	if !ok || sync.Span().Start.Line != 4 {
 		t.Fatalf("enableSynchronization: %+v, %v", sync, ok)
 	}
 	if v, ok := source.Bool(sync.Value.Text); !ok || v {

@@ -10,8 +10,8 @@ import (
 // Parse reads one transcript. text is the decoded file (see source.Decode)
 // and path its name relative to the snapshot root. A file without any CLI
 // prompt yields an error problem and a transcript without commands.
-func Parse(path string, text []byte) (*Transcript, []source.Problem) {
-	p := &parser{positions: positions{path: path, text: string(text)}}
+func Parse(path, text string) (*Transcript, []source.Problem) {
+	p := &parser{positions: positions{path: path, text: text}}
 	p.parse()
 	return &Transcript{Path: path, Commands: p.commands}, p.problems
 }

@@ -389,8 +389,8 @@ cmd 4:29-7:15 "XSP"@4:29-4:32 "Maintenance/ContainerOptions"@4:37-4:65 "get"@4:7
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tr, probs := Parse("f.txt", []byte(tt.in))
-			checkInvariants(t, "f.txt", []byte(tt.in), tr, probs)
+			tr, probs := Parse("f.txt", tt.in)
+			checkInvariants(t, "f.txt", tt.in, tr, probs)
 			if diff := cmp.Diff(tt.want, dump(tr, probs)); diff != "" {
 				t.Errorf("Parse (-want +got):\n%s", diff)
 			}

@@ -49,7 +49,7 @@ func Equal(a, b Digest) bool {
 
 // Parse reads the digest lines of one .sha256 file. Lines that cannot be
 // read are reported and skipped; the rest still count.
-func Parse(path string, text []byte) ([]Digest, []source.Problem) {
+func Parse(path, text string) ([]Digest, []source.Problem) {
 	p := &parser{ix: source.NewIndex(path, text), firstLine: map[string]int{}}
 	p.text = p.ix.Text()
 	for line := 1; line <= p.ix.Lines(); line++ {

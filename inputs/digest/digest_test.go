@@ -127,17 +127,17 @@ func TestParse(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds, probs := Parse("keys/xsp1.sha256", []byte(tt.text))
+			ds, probs := Parse("keys/xsp1.sha256", tt.text)
 			if diff := cmp.Diff(tt.want, describe(ds, probs)); diff != "" {
 				t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 			}
-			checkInvariants(t, "keys/xsp1.sha256", []byte(tt.text), ds, probs)
+			checkInvariants(t, "keys/xsp1.sha256", tt.text, ds, probs)
 		})
 	}
 }
 
 func TestEqualAndShort(t *testing.T) {
-	ds, probs := Parse("a.sha256", []byte(hexA+"  a\n"+strings.ToUpper(hexA)+"  b\n"+hexB+"  c\n"))
+	ds, probs := Parse("a.sha256", hexA+"  a\n"+strings.ToUpper(hexA)+"  b\n"+hexB+"  c\n")
 	if len(probs) != 0 || len(ds) != 3 {
 		t.Fatalf("Parse = %d digests, problems %v", len(ds), probs)
 	}
@@ -156,7 +156,7 @@ func TestEqualAndShort(t *testing.T) {
 // checkInvariants is the fuzz oracle: every value slices back to its text
 // (escaped file names: to their escaped spelling) at the positions the
 // index computes, and every problem range lies inside the text.
-func checkInvariants(t *testing.T, path string, text []byte, ds []Digest, probs []source.Problem) {
+func checkInvariants(t *testing.T, path string, text string, ds []Digest, probs []source.Problem) {
 	t.Helper()
 	ix := source.NewIndex(path, text)
 	checkRange := func(what string, r hcl.Range) bool {

@@ -30,7 +30,7 @@ type Cluster struct {
 
 // ParseCluster reads a cluster file. Like ParseTemplate it returns nil only
 // when text is not JSON or its top level is not an object.
-func ParseCluster(path string, text []byte) (*Cluster, []source.Problem) {
+func ParseCluster(path, text string) (*Cluster, []source.Problem) {
 	obj, probs := parseObject(path, text, "cluster")
 	if obj == nil {
 		return nil, probs

@@ -38,7 +38,7 @@ func Bool(v source.Value) (value, ok bool) {
 
 // parseObject parses text and insists its top level is an object; what
 // names the kind of file for the message ("template", "cluster").
-func parseObject(path string, text []byte, what string) (*jsonpos.Node, []source.Problem) {
+func parseObject(path, text, what string) (*jsonpos.Node, []source.Problem) {
 	root, probs := jsonpos.Parse(path, text)
 	if root == nil {
 		return nil, probs

@@ -40,7 +40,7 @@ func memberValue(t *testing.T, path, text, key string) source.Value {
 	for text[i] == ' ' {
 		i++
 	}
-	ix := source.NewIndex(path, []byte(text))
+	ix := source.NewIndex(path, text)
 	if text[i] == '"' {
 		end := i + 1 + strings.IndexByte(text[i+1:], '"')
 		return ix.Value(i+1, end)
@@ -52,7 +52,7 @@ func memberValue(t *testing.T, path, text, key string) source.Value {
 // quotedValues returns the expected Values of the given string contents,
 // each found after the previous one.
 func quotedValues(path, text string, contents ...string) []source.Value {
-	ix := source.NewIndex(path, []byte(text))
+	ix := source.NewIndex(path, text)
 	var out []source.Value
 	from := 0
 	for _, c := range contents {
@@ -75,11 +75,11 @@ func readTestdata(t *testing.T, name string) string {
 func TestParseTemplateGood(t *testing.T) {
 	const path = "partnerhub/templates/gold.json"
 	text := readTestdata(t, "template_good.json")
-	got, probs := ParseTemplate(path, []byte(text))
+	got, probs := ParseTemplate(path, text)
 	if len(probs) != 0 {
 		t.Fatalf("unexpected problems: %v", problemLines(probs))
 	}
-	ix := source.NewIndex(path, []byte(text))
+	ix := source.NewIndex(path, text)
 	v := func(key string) source.Value { return memberValue(t, path, text, key) }
 	want := &Template{
 		Path:                       path,
@@ -135,11 +135,11 @@ func TestParseTemplateGood(t *testing.T) {
 func TestParseClusterGood(t *testing.T) {
 	const path = "partnerhub/clusters/east.json"
 	text := readTestdata(t, "cluster_good.json")
-	got, probs := ParseCluster(path, []byte(text))
+	got, probs := ParseCluster(path, text)
 	if len(probs) != 0 {
 		t.Fatalf("unexpected problems: %v", problemLines(probs))
 	}
-	ix := source.NewIndex(path, []byte(text))
+	ix := source.NewIndex(path, text)
 	v := func(key string) source.Value { return memberValue(t, path, text, key) }
 	want := &Cluster{
 		Path:               path,
@@ -255,21 +255,21 @@ func TestParseTemplateProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := templateWith(tt.replace)
-			tmpl, probs := ParseTemplate("t.json", []byte(text))
+			tmpl, probs := ParseTemplate("t.json", text)
 			if tmpl == nil {
 				t.Fatal("ParseTemplate returned nil for an object")
 			}
 			if diff := cmp.Diff(tt.want, problemLines(probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s\ninput:\n%s", diff, text)
 			}
-			checkPositions(t, "t.json", []byte(text), tmpl, probs)
+			checkPositions(t, "t.json", text, tmpl, probs)
 		})
 	}
 }
 
 func TestParseTemplateKeepsTheRest(t *testing.T) {
 	text := templateWith(map[string]string{`"enterpriseMode"`: `"enterpriseMode": "yes",`, `"cluster"`: ""})
-	tmpl, probs := ParseTemplate("t.json", []byte(text))
+	tmpl, probs := ParseTemplate("t.json", text)
 	if len(probs) != 2 {
 		t.Errorf("want 2 problems, got %v", problemLines(probs))
 	}
@@ -293,7 +293,7 @@ func TestParseTemplateNotAnObject(t *testing.T) {
 		{``, `1:1-1:1 error: invalid JSON: expected a JSON value, found end of input`},
 	}
 	for _, tt := range tests {
-		tmpl, probs := ParseTemplate("t.json", []byte(tt.in))
+		tmpl, probs := ParseTemplate("t.json", tt.in)
 		if tmpl != nil {
 			t.Errorf("%q: want nil template", tt.in)
 		}
@@ -310,7 +310,7 @@ func TestParseTemplateCRLFAndUnicode(t *testing.T) {
 		`"name"`:           `"name": "Zürich Ä", "x": "é", "enterprises": ["über"],`,
 		`"enterpriseMode"`: `"enterpriseMode": "nö",`,
 	}), "\n", "\r\n")
-	tmpl, probs := ParseTemplate("t.json", []byte(text))
+	tmpl, probs := ParseTemplate("t.json", text)
 	want := []string{`7:19-7:23 error: "enterpriseMode" must be true or false, found "nö"`}
 	if diff := cmp.Diff(want, problemLines(probs)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -327,7 +327,7 @@ func TestParseTemplateCRLFAndUnicode(t *testing.T) {
 	if tmpl.AutoCreateOrgs.Range.Start != (hcl.Pos{Line: 8, Column: 19, Byte: strings.Index(text, "true,")}) {
 		t.Errorf("autoCreateOrgs starts at %v", tmpl.AutoCreateOrgs.Range.Start)
 	}
-	checkPositions(t, "t.json", []byte(text), tmpl, probs)
+	checkPositions(t, "t.json", text, tmpl, probs)
 }
 
 func TestParseTemplateEscapes(t *testing.T) {
@@ -335,11 +335,11 @@ func TestParseTemplateEscapes(t *testing.T) {
 		`"name"`:    `"name": "Caf\u00e9 \"Nord\"\\1",`,
 		`"cluster"`: `"clus\u0074er": "c\/1",`,
 	})
-	tmpl, probs := ParseTemplate("t.json", []byte(text))
+	tmpl, probs := ParseTemplate("t.json", text)
 	if len(probs) != 0 {
 		t.Fatalf("unexpected problems: %v", problemLines(probs))
 	}
-	ix := source.NewIndex("t.json", []byte(text))
+	ix := source.NewIndex("t.json", text)
 	nameStart := strings.Index(text, `Caf`)
 	want := source.Value{Text: `Café "Nord"\1`, Range: ix.Range(nameStart, nameStart+len(`Caf\u00e9 \"Nord\"\\1`))}
 	if diff := cmp.Diff(want, tmpl.Name); diff != "" {
@@ -348,7 +348,7 @@ func TestParseTemplateEscapes(t *testing.T) {
 	if tmpl.Cluster.Text != "c/1" {
 		t.Errorf("cluster = %q, want %q (key written with an escape)", tmpl.Cluster.Text, "c/1")
 	}
-	checkPositions(t, "t.json", []byte(text), tmpl, probs)
+	checkPositions(t, "t.json", text, tmpl, probs)
 }
 
 func TestParseClusterProblems(t *testing.T) {
@@ -374,12 +374,12 @@ func TestParseClusterProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, probs := ParseCluster("c.json", []byte(tt.in))
+			c, probs := ParseCluster("c.json", tt.in)
 			if diff := cmp.Diff(tt.want, problemLines(probs)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 			if c != nil {
-				checkPositions(t, "c.json", []byte(tt.in), c, probs)
+				checkPositions(t, "c.json", tt.in, c, probs)
 			}
 		})
 	}
@@ -408,7 +408,7 @@ func TestBool(t *testing.T) {
 // Value in result (a *Template or *Cluster) and every problem lies inside
 // text with positions that agree with source.Index, and every Value whose
 // bytes hold no escape has exactly those bytes as Text.
-func checkPositions(t *testing.T, path string, text []byte, result any, probs []source.Problem) {
+func checkPositions(t *testing.T, path string, text string, result any, probs []source.Problem) {
 	t.Helper()
 	ix := source.NewIndex(path, text)
 	for _, p := range probs {
@@ -428,7 +428,7 @@ func checkPositions(t *testing.T, path string, text []byte, result any, probs []
 	}
 }
 
-func checkRange(t *testing.T, ix *source.Index, text []byte, r hcl.Range) bool {
+func checkRange(t *testing.T, ix *source.Index, text string, r hcl.Range) bool {
 	t.Helper()
 	if r.Start.Byte < 0 || r.Start.Byte > r.End.Byte || r.End.Byte > len(text) {
 		t.Errorf("range %v lies outside the text of %d bytes", r, len(text))
@@ -469,7 +469,8 @@ func valuesIn(v reflect.Value) []source.Value {
 
 func FuzzParseTemplate(f *testing.F) {
 	f.Add([]byte(templateWith(nil)))
-	f.Fuzz(func(t *testing.T, text []byte) {
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text := string(raw)
 		tmpl, probs := ParseTemplate("t.json", text)
 		checkPositions(t, "t.json", text, tmpl, probs)
 		if tmpl == nil && len(probs) == 0 {
@@ -480,7 +481,8 @@ func FuzzParseTemplate(f *testing.F) {
 
 func FuzzParseCluster(f *testing.F) {
 	f.Add([]byte(`{"name": "c", "xsps": ["a", "A."]}`))
-	f.Fuzz(func(t *testing.T, text []byte) {
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text := string(raw)
 		c, probs := ParseCluster("c.json", text)
 		checkPositions(t, "c.json", text, c, probs)
 		if c == nil && len(probs) == 0 {
@@ -496,7 +498,7 @@ func BenchmarkParseTemplate(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if _, probs := ParseTemplate("t.json", text); len(probs) != 0 {
+		if _, probs := ParseTemplate("t.json", string(text)); len(probs) != 0 {
 			b.Fatal(probs)
 		}
 	}

@@ -67,7 +67,7 @@ type Template struct {
 // ParseTemplate reads a customer template. It returns nil only when text is
 // not JSON or its top level is not an object; otherwise the template holds
 // every field that could be read, and the problems say what could not.
-func ParseTemplate(path string, text []byte) (*Template, []source.Problem) {
+func ParseTemplate(path, text string) (*Template, []source.Problem) {
 	obj, probs := parseObject(path, text, "template")
 	if obj == nil {
 		return nil, probs

@@ -41,7 +41,7 @@ type Application struct {
 // Looks reports whether text starts like bwshowver output: its first
 // non-blank line is "<SERVER> version Rel_<release>". It reads no further
 // than that line, so it is cheap enough to call on every .txt file.
-func Looks(text []byte) bool {
+func Looks(text string) bool {
 	start := 0
 	for start < len(text) {
 		end := start
@@ -67,7 +67,7 @@ type versionLine struct {
 
 // matchVersionLine matches a trimmed line against
 // "<SERVER> version Rel_<release>...", SERVER being an upper-case word.
-func matchVersionLine(line []byte) (versionLine, bool) {
+func matchVersionLine(line string) (versionLine, bool) {
 	var v versionLine
 	i := 0
 	for i < len(line) && ('A' <= line[i] && line[i] <= 'Z' || i > 0 && ('0' <= line[i] && line[i] <= '9' || line[i] == '_')) {
@@ -78,7 +78,7 @@ func matchVersionLine(line []byte) (versionLine, bool) {
 	}
 	v.serverEnd = i
 	const keyword = " version Rel_"
-	if !strings.HasPrefix(string(line[i:min(len(line), i+len(keyword))]), keyword) {
+	if !strings.HasPrefix(line[i:], keyword) {
 		return v, false
 	}
 	v.releaseStart = i + len(keyword)
@@ -91,7 +91,7 @@ func matchVersionLine(line []byte) (versionLine, bool) {
 
 // Parse reads one bwshowver capture. It always returns a ShowVer holding
 // whatever it could read; lines it does not recognise are warnings.
-func Parse(path string, text []byte) (*ShowVer, []source.Problem) {
+func Parse(path, text string) (*ShowVer, []source.Problem) {
 	p := &parser{ix: source.NewIndex(path, text), text: text, sv: &ShowVer{}}
 	for line := 1; line <= p.ix.Lines(); line++ {
 		start := p.ix.LineStart(line)
@@ -113,7 +113,7 @@ func Parse(path string, text []byte) (*ShowVer, []source.Problem) {
 
 type parser struct {
 	ix       *source.Index
-	text     []byte
+	text     string
 	sv       *ShowVer
 	problems []source.Problem
 	// versionLine, builtLine and patchesLine are the lines that set the
@@ -127,7 +127,7 @@ func (p *parser) warn(r hcl.Range, format string, args ...any) {
 
 // parseLine reads the trimmed line [start, end).
 func (p *parser) parseLine(line, start, end int) {
-	content := string(p.text[start:end])
+	content := p.text[start:end]
 	lineRange := p.ix.RangeOnLine(line, start, end)
 	if v, ok := matchVersionLine(p.text[start:end]); ok {
 		p.parseVersionLine(line, start, end, v)
@@ -143,7 +143,7 @@ func (p *parser) parseLine(line, start, end int) {
 		reported = true
 	}
 	words := fields(p.text, start, end)
-	word := func(i int) string { return string(p.text[words[i][0]:words[i][1]]) }
+	word := func(i int) string { return p.text[words[i][0]:words[i][1]] }
 	value := func(i, j int) source.Value { return p.ix.ValueOnLine(line, words[i][0], words[j][1]) }
 	switch {
 	case word(0) == "Built":
@@ -199,7 +199,7 @@ func (p *parser) parseVersionLine(line, start, end int, v versionLine) {
 	}
 	if extra := start + v.releaseEnd; extra < end {
 		s, _ := trimBounds(p.text, extra, end)
-		p.warn(p.ix.RangeOnLine(line, s, end), "unexpected %q after the release", clip(string(p.text[s:end])))
+		p.warn(p.ix.RangeOnLine(line, s, end), "unexpected %q after the release", clip(p.text[s:end]))
 	}
 }
 
@@ -231,7 +231,7 @@ func isHeading(s string) bool {
 
 // fields returns the offsets of the space- or tab-separated words in
 // [start, end), which holds at least one word.
-func fields(text []byte, start, end int) [][2]int {
+func fields(text string, start, end int) [][2]int {
 	var out [][2]int
 	for i := start; i < end; {
 		for i < end && (text[i] == ' ' || text[i] == '\t') {
@@ -251,7 +251,7 @@ func fields(text []byte, start, end int) [][2]int {
 
 // trimBounds narrows [start, end) to exclude surrounding spaces, tabs and
 // carriage returns: captures arrive with CRLF endings and trailing spaces.
-func trimBounds(text []byte, start, end int) (int, int) {
+func trimBounds(text string, start, end int) (int, int) {
 	for end > start && (text[end-1] == '\r' || text[end-1] == ' ' || text[end-1] == '\t') {
 		end--
 	}

@@ -152,11 +152,11 @@ func TestParse(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sv, probs := Parse("servers/as1/bwshowver.txt", []byte(tt.text))
+			sv, probs := Parse("servers/as1/bwshowver.txt", tt.text)
 			if diff := cmp.Diff(tt.want, describe(sv, probs)); diff != "" {
 				t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 			}
-			checkInvariants(t, "servers/as1/bwshowver.txt", []byte(tt.text), sv, probs)
+			checkInvariants(t, "servers/as1/bwshowver.txt", tt.text, sv, probs)
 		})
 	}
 }
@@ -179,7 +179,7 @@ func TestLooks(t *testing.T) {
 		{"Version Rel_24.0", false},
 	}
 	for _, tt := range tests {
-		if got := Looks([]byte(tt.text)); got != tt.want {
+		if got := Looks(tt.text); got != tt.want {
 			t.Errorf("Looks(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -232,7 +232,7 @@ func TestParseRelease(t *testing.T) {
 // checkInvariants is the fuzz oracle: every value slices back to its text
 // at the positions the index computes, and every problem range lies inside
 // the text.
-func checkInvariants(t *testing.T, path string, text []byte, sv *ShowVer, probs []source.Problem) {
+func checkInvariants(t *testing.T, path string, text string, sv *ShowVer, probs []source.Problem) {
 	t.Helper()
 	if sv == nil {
 		t.Fatal("Parse returned a nil ShowVer")

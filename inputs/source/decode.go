@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -23,40 +24,43 @@ const (
 // mark. UTF-16 is recognised by its byte-order mark only: captures from
 // Windows tools carry one.
 //
+// The text is returned as a string, the form every parser and the model
+// keep: values are substrings of it, so a file's bytes are held once.
+//
 // A file that contains NUL bytes after decoding is not text; Decode returns
-// an error problem at the first NUL and no text. Bytes that are not valid
+// an error problem at the first NUL and ok false. Bytes that are not valid
 // UTF-8 are kept as they are (older servers print ISO-8859-1) and reported as
 // one warning at the first such byte.
-func Decode(path string, raw []byte) ([]byte, Encoding, []Problem) {
-	var text []byte
-	enc := UTF8
+func Decode(path string, raw []byte) (text string, enc Encoding, probs []Problem, ok bool) {
+	enc = UTF8
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		text, enc = raw[3:], UTF8BOM
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		text, enc = decodeUTF16(raw[2:], false), UTF16LE
-	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		text, enc = decodeUTF16(raw[2:], true), UTF16BE
+		text, enc = string(raw[3:]), UTF8BOM
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		enc = UTF16LE
+		if raw[0] == 0xFE {
+			enc = UTF16BE
+		}
+		if len(raw)%2 != 0 {
+			return "", enc, []Problem{Errorf(hcl.Range{Filename: path}, "file starts with a %s byte-order mark but has an odd number of bytes (%d); it is not UTF-16 text", enc, len(raw))}, false
+		}
+		text = decodeUTF16(raw[2:], enc == UTF16BE)
 	default:
-		text = raw
+		text = string(raw)
 	}
-	if enc != UTF8 && enc != UTF8BOM && len(raw)%2 != 0 {
-		return nil, enc, []Problem{Errorf(hcl.Range{Filename: path}, "file starts with a %s byte-order mark but has an odd number of bytes (%d); it is not UTF-16 text", enc, len(raw))}
-	}
-	if i := bytes.IndexByte(text, 0); i >= 0 {
+	if i := strings.IndexByte(text, 0); i >= 0 {
 		ix := NewIndex(path, text[:i+1])
-		return nil, enc, []Problem{Errorf(ix.Range(i, i+1), "file holds a NUL byte at offset %d: binary data, not a text capture", i)}
+		return "", enc, []Problem{Errorf(ix.Range(i, i+1), "file holds a NUL byte at offset %d: binary data, not a text capture", i)}, false
 	}
-	var probs []Problem
-	if !utf8.Valid(text) {
+	if !utf8.ValidString(text) {
 		i := firstInvalidUTF8(text)
 		ix := NewIndex(path, text)
 		probs = append(probs, Warnf(ix.Range(i, i+1), "byte 0x%02X is not valid UTF-8; non-UTF-8 bytes are kept as they are", text[i]))
 	}
-	return text, enc, probs
+	return text, enc, probs, true
 }
 
-func decodeUTF16(b []byte, bigEndian bool) []byte {
+func decodeUTF16(b []byte, bigEndian bool) string {
 	units := make([]uint16, len(b)/2)
 	for i := range units {
 		if bigEndian {
@@ -65,12 +69,12 @@ func decodeUTF16(b []byte, bigEndian bool) []byte {
 			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
 		}
 	}
-	return []byte(string(utf16.Decode(units)))
+	return string(utf16.Decode(units))
 }
 
-func firstInvalidUTF8(b []byte) int {
+func firstInvalidUTF8(b string) int {
 	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := utf8.DecodeRuneInString(b[i:])
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}

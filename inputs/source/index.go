@@ -17,12 +17,7 @@ type Index struct {
 
 // NewIndex indexes text, whose ranges will carry name as their Filename.
 // Lines end at "\n"; a preceding "\r" belongs to the line ending.
-func NewIndex(name string, text []byte) *Index {
-	return NewIndexString(name, string(text))
-}
-
-// NewIndexString is NewIndex for text already held as a string.
-func NewIndexString(name, text string) *Index {
+func NewIndex(name, text string) *Index {
 	starts := make([]int, 1, strings.Count(text, "\n")+1)
 	for i := 0; ; {
 		j := strings.IndexByte(text[i:], '\n')

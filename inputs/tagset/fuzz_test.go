@@ -8,7 +8,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(header + "%SBC_ADDRESS_WXT%\tsbc.example.com\ttrue\r\n"))
 	f.Add([]byte("Tag Name,Tag Value,Is Overridable,Is Encrypted\n%A%,\"a,b \"\"c\"\"\",false,true\n,,\n"))
 	f.Add([]byte("%GRÜSSE%\t\"x\"y\tmaybe\n%GRÜSSE%\t\"open\n"))
-	f.Fuzz(func(t *testing.T, text []byte) {
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text := string(raw)
 		set, probs := Parse("f.tsv", "f", text)
 		checkInvariants(t, "f.tsv", text, set, probs)
 		for _, tag := range set.Tags {

@@ -113,7 +113,7 @@ func standardColumns(fields int) columns {
 
 // Parse reads one tag-set capture. name is the tag set's name. Rows that
 // cannot be read are reported and skipped; the rest still count.
-func Parse(path, name string, text []byte) (*TagSet, []source.Problem) {
+func Parse(path, name, text string) (*TagSet, []source.Problem) {
 	p := &parser{
 		ix:        source.NewIndex(path, text),
 		set:       &TagSet{Path: path, Name: name},

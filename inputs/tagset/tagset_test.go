@@ -163,20 +163,20 @@ func TestParse(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, probs := Parse("devicemgmt/tagsets/WXT.tsv", "WXT", []byte(tt.text))
+			set, probs := Parse("devicemgmt/tagsets/WXT.tsv", "WXT", tt.text)
 			if set.Path != "devicemgmt/tagsets/WXT.tsv" || set.Name != "WXT" {
 				t.Errorf("Parse set Path, Name = %q, %q", set.Path, set.Name)
 			}
 			if diff := cmp.Diff(tt.want, describe(set, probs)); diff != "" {
 				t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 			}
-			checkInvariants(t, "devicemgmt/tagsets/WXT.tsv", []byte(tt.text), set, probs)
+			checkInvariants(t, "devicemgmt/tagsets/WXT.tsv", tt.text, set, probs)
 		})
 	}
 }
 
 func TestLookupAndSecrets(t *testing.T) {
-	set, probs := Parse("t.tsv", "t", []byte("Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%SBC%\tsbc.example.com\ttrue\tfalse\n%KEY%\tk3y\tfalse\ttrue\n%MASKED%\t********\tfalse\tfalse\n"))
+	set, probs := Parse("t.tsv", "t", "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%SBC%\tsbc.example.com\ttrue\tfalse\n%KEY%\tk3y\tfalse\ttrue\n%MASKED%\t********\tfalse\tfalse\n")
 	if len(probs) != 0 {
 		t.Fatalf("Parse problems: %v", probs)
 	}
@@ -202,7 +202,7 @@ func TestLookupAndSecrets(t *testing.T) {
 func TestMessagesHideSecrets(t *testing.T) {
 	const secret = "hunter2"
 	text := "%PWD%\t" + secret + "\ttrue\ttrue\n%X%\t\"" + secret + "\"oops\ttrue\ttrue\n%Y%\t" + secret + "\n%PWD%\t" + secret + "\tmaybe\tmaybe\n"
-	_, probs := Parse("t.tsv", "t", []byte(text))
+	_, probs := Parse("t.tsv", "t", text)
 	if len(probs) < 4 {
 		t.Errorf("Parse gave %d problems, want at least 4: %v", len(probs), probs)
 	}
@@ -216,7 +216,7 @@ func TestMessagesHideSecrets(t *testing.T) {
 // checkInvariants is the fuzz oracle: every value slices back to its text
 // (quoted fields: to their content with "" undoubled) at the positions the
 // index computes, and every problem range lies inside the text.
-func checkInvariants(t *testing.T, path string, text []byte, set *TagSet, probs []source.Problem) {
+func checkInvariants(t *testing.T, path string, text string, set *TagSet, probs []source.Problem) {
 	t.Helper()
 	if set == nil {
 		t.Fatal("Parse returned a nil TagSet")

@@ -277,7 +277,7 @@ func (b *sarifBuilder) wholeFile(path string) *sarifRegion {
 	if f == nil || len(f.Text) == 0 {
 		return reg
 	}
-	lines := strings.Split(strings.TrimSuffix(string(f.Text), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(f.Text, "\n"), "\n")
 	last := strings.TrimSuffix(lines[len(lines)-1], "\r")
 	reg.EndLine, reg.EndColumn = len(lines), utf8.RuneCountInString(last)+1
 	return reg

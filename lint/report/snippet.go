@@ -15,10 +15,10 @@ func sourceLine(snap *inputs.Snapshot, path string, n int) (string, bool) {
 		return "", false
 	}
 	f := snap.File(path)
-	if f == nil || f.Text == nil {
+	if f == nil || f.Text == "" {
 		return "", false
 	}
-	text := string(f.Text)
+	text := f.Text
 	for i := 1; i < n; i++ {
 		j := strings.IndexByte(text, '\n')
 		if j < 0 {

@@ -57,11 +57,11 @@ func (r *redactor) text(s side, f *inputs.File) string {
 		if rng.Start.Byte < at || rng.End.Byte > len(f.Text) {
 			continue // overlaps one already replaced, or does not fit
 		}
-		b.Write(f.Text[at:rng.Start.Byte])
+		b.WriteString(f.Text[at:rng.Start.Byte])
 		b.WriteString(source.Redacted)
 		at = rng.End.Byte
 	}
-	b.Write(f.Text[at:])
+	b.WriteString(f.Text[at:])
 	return redactLines(b.String())
 }
 

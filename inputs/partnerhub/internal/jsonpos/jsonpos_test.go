@@ -66,7 +66,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, probs := Parse(testPath, []byte(tt.in))
+			root, probs := Parse(testPath, tt.in)
 			if root != nil {
 				t.Errorf("Parse returned a tree for invalid JSON")
 			}
@@ -79,11 +79,11 @@ func TestParseSyntaxErrors(t *testing.T) {
 
 func TestParseDepthLimit(t *testing.T) {
 	ok := strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth)
-	if root, probs := Parse(testPath, []byte(ok)); root == nil || len(probs) != 0 {
+	if root, probs := Parse(testPath, ok); root == nil || len(probs) != 0 {
 		t.Fatalf("nesting of exactly %d: got root %v, problems %v", MaxDepth, root != nil, probs)
 	}
 	deep := strings.Repeat(`{"a":[`, 100000)
-	root, probs := Parse(testPath, []byte(deep))
+	root, probs := Parse(testPath, deep)
 	if root != nil {
 		t.Fatal("Parse accepted nesting beyond MaxDepth")
 	}
@@ -95,7 +95,7 @@ func TestParseDepthLimit(t *testing.T) {
 
 func TestParseDuplicateKeys(t *testing.T) {
 	in := "{\n  \"name\": \"a\",\n  \"x\": {\"k\": 1, \"k\": 2},\n  \"name\": \"b\"\n}"
-	root, probs := Parse(testPath, []byte(in))
+	root, probs := Parse(testPath, in)
 	want := []string{
 		`3:17-3:20 error: key "k" appears twice; first at line 3, column 9`,
 		`4:3-4:9 error: key "name" appears twice; first at line 2`,
@@ -119,7 +119,7 @@ func TestParseDuplicateKeysManyMembers(t *testing.T) {
 		fmt.Fprintf(&b, `"k%d":1,`, i)
 	}
 	b.WriteString(`"k3":2,"k19":3,"k3":4}`)
-	_, probs := Parse(testPath, []byte(b.String()))
+	_, probs := Parse(testPath, b.String())
 	var got []string
 	for _, p := range probs {
 		got = append(got, p.Message)
@@ -136,11 +136,11 @@ func TestParseDuplicateKeysManyMembers(t *testing.T) {
 
 func TestParseTree(t *testing.T) {
 	in := "{\"s\": \"é\\n\\u00e9\\ud83d\\ude00\\ud800x\", \"n\": -1.5e3,\r\n \"b\": true, \"z\": null, \"a\": [1, {}]}"
-	root, probs := Parse(testPath, []byte(in))
+	root, probs := Parse(testPath, in)
 	if len(probs) != 0 {
 		t.Fatalf("unexpected problems: %v", probs)
 	}
-	ix := source.NewIndex(testPath, []byte(in))
+	ix := source.NewIndex(testPath, in)
 	type flat struct {
 		Key, Kind, Text string
 		Escaped         bool
@@ -171,13 +171,13 @@ func TestParseTree(t *testing.T) {
 	if len(arr.Elems) != 2 || arr.Elems[1].Kind != Object || arr.Elems[1].Value.Text != "{}" {
 		t.Errorf("array elements = %+v", arr.Elems)
 	}
-	checkTree(t, []byte(in), root)
+	checkTree(t, in, root)
 }
 
 // checkTree holds every node and key of the tree to the position
 // conventions: ranges agree with source.Index, texts agree with the bytes
 // they cover unless escapes were used.
-func checkTree(t *testing.T, text []byte, root *Node) {
+func checkTree(t *testing.T, text string, root *Node) {
 	t.Helper()
 	ix := source.NewIndex(testPath, text)
 	var walk func(n *Node)
@@ -201,7 +201,7 @@ func checkTree(t *testing.T, text []byte, root *Node) {
 
 // checkValue checks v; escaped is whether v is a string that used escapes,
 // and str whether it is a string at all.
-func checkValue(t *testing.T, ix *source.Index, text []byte, v source.Value, str, escaped bool) {
+func checkValue(t *testing.T, ix *source.Index, text string, v source.Value, str, escaped bool) {
 	t.Helper()
 	if !checkRange(t, ix, text, v.Range) {
 		return
@@ -215,7 +215,7 @@ func checkValue(t *testing.T, ix *source.Index, text []byte, v source.Value, str
 	}
 }
 
-func checkRange(t *testing.T, ix *source.Index, text []byte, r hcl.Range) bool {
+func checkRange(t *testing.T, ix *source.Index, text string, r hcl.Range) bool {
 	t.Helper()
 	if r.Filename != testPath {
 		t.Errorf("range %v: Filename %q, want %q", r, r.Filename, testPath)
@@ -236,14 +236,14 @@ func checkRange(t *testing.T, ix *source.Index, text []byte, r hcl.Range) bool {
 // checkAgainstEncodingJSON compares a decoded string with encoding/json.
 // encoding/json replaces invalid UTF-8 where this reader keeps the bytes,
 // so only valid UTF-8 is compared.
-func checkAgainstEncodingJSON(t *testing.T, text []byte, n *Node) {
+func checkAgainstEncodingJSON(t *testing.T, text string, n *Node) {
 	t.Helper()
 	raw := text[n.Range.Start.Byte:n.Range.End.Byte]
-	if !utf8.Valid(raw) {
+	if !utf8.ValidString(raw) {
 		return
 	}
 	var want string
-	if err := json.Unmarshal(raw, &want); err != nil {
+	if err := json.Unmarshal([]byte(raw), &want); err != nil {
 		t.Errorf("encoding/json rejects string %q that Parse accepted: %v", raw, err)
 		return
 	}
@@ -262,14 +262,15 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, text []byte) {
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text := string(raw)
 		root, probs := Parse(testPath, text)
 		ix := source.NewIndex(testPath, text)
 		for _, p := range probs {
 			checkRange(t, ix, text, p.Range)
 		}
 		tooDeep := len(probs) > 0 && strings.Contains(probs[len(probs)-1].Message, "nest deeper")
-		if valid := json.Valid(text); valid != (root != nil) && !tooDeep {
+		if valid := json.Valid(raw); valid != (root != nil) && !tooDeep {
 			t.Fatalf("encoding/json says valid=%v, Parse returned tree=%v, problems %v", valid, root != nil, probs)
 		}
 		if root != nil {
@@ -289,7 +290,7 @@ func BenchmarkParseMinified(b *testing.B) {
 		fmt.Fprintf(&sb, `{"id":%d,"name":"é-%d","on":true}`, i, i)
 	}
 	sb.WriteString("]}")
-	text := []byte(sb.String())
+	text := sb.String()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		if _, probs := Parse(testPath, text); len(probs) != 0 {

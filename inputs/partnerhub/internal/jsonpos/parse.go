@@ -20,8 +20,8 @@ import (
 // are error problems too, but the tree is still returned with every member.
 // Text is converted to a string once and every Text in the tree slices it,
 // so raw object texts cost no copies.
-func Parse(path string, text []byte) (*Node, []source.Problem) {
-	src := string(text)
+func Parse(path, text string) (*Node, []source.Problem) {
+	src := text
 	p := &parser{src: src, cur: newCursor(path, src)}
 	root := p.document()
 	return root, p.probs

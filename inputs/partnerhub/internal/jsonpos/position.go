@@ -35,7 +35,7 @@ func (c *cursor) pos(target int) hcl.Pos {
 	if target < c.off {
 		// Never happens in the parser's order of work; stay correct anyway.
 		if c.index == nil {
-			c.index = source.NewIndexString(c.path, c.src)
+			c.index = source.NewIndex(c.path, c.src)
 		}
 		return c.index.Pos(target)
 	}

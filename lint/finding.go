@@ -104,9 +104,11 @@ func (f Finding) Counts() bool { return f.Waiver == nil && !f.Baselined && f.Sta
 
 // Key is the finding's semantic identity: check, host, context and key.
 // It never holds line numbers, which move with every re-capture, nor
-// values, so a finding keeps its identity when its value changes.
+// values, so a finding keeps its identity when its value changes. Context
+// and key compare case-insensitively, as the CLIs read them: a capture
+// that spells "allowuserapp" is the same setting.
 func (f Finding) Key() string {
-	return strings.Join([]string{f.Check, f.Logical.Host, strings.ToLower(f.Logical.Context), f.Logical.Key}, "\x1f")
+	return strings.Join([]string{f.Check, f.Logical.Host, strings.ToLower(f.Logical.Context), strings.ToLower(f.Logical.Key)}, "\x1f")
 }
 
 // Fingerprint is a stable hash of Key, for SARIF partialFingerprints,
@@ -116,16 +118,18 @@ func (f Finding) Fingerprint() string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// ValueHash hashes the offending value (Value, else Actual, else Message)
-// so that a baseline can tell a changed finding from a known one without
-// storing the value, which may be sensitive.
+// ValueHash hashes the offending value (Value, else Actual) so that a
+// baseline can tell a changed finding from a known one without storing the
+// value, which may be sensitive. A finding about something absent (a
+// missing patch, an unset key) hashes the empty value: its message may
+// mention other evidence ("lists 2 other patches"), and an unrelated change
+// to that evidence must not make a known finding count again. Secret
+// findings have no Actual, so a changed secret never shows through the
+// hash.
 func (f Finding) ValueHash() string {
 	v := f.Value
 	if v == "" {
 		v = f.Actual
-	}
-	if v == "" {
-		v = f.Message
 	}
 	sum := sha256.Sum256([]byte(f.Check + "\x1f" + v))
 	return hex.EncodeToString(sum[:16])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -72,6 +73,7 @@ templates serve one cluster, mark the one the Application Servers follow with
 
 func runIMPMatchesTemplate(p *lint.Pass) error {
 	snap := p.Snapshot
+	reportUncapturedASes(p)
 	ases := p.HostsWithRole(inputs.RoleAS)
 	switch {
 	case len(ases) == 0:
@@ -91,11 +93,7 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 	for _, h := range ases {
 		cluster, ok := clusterOf(snap, h)
 		if !ok {
-			if len(snap.Clusters) == 0 {
-				p.NotEvaluated(h.Name, "there are no partnerhub cluster files and the templates name several clusters, so no template is known to serve %s", h.Name)
-			} else {
-				p.NotEvaluated(h.Name, "%s is not listed in the applicationServers of any partnerhub cluster, so no template is known to serve it", h.Name)
-			}
+			p.NotEvaluated(h.Name, "%s", noClusterReason(snap, h))
 			continue
 		}
 		t, ok := chosen[strings.ToLower(cluster)]
@@ -104,7 +102,7 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 			p.NotEvaluated(h.Name, "several templates serve cluster %q of %s and none is the single default (see the warning)", cluster, h.Name)
 			continue
 		case !ok:
-			p.NotEvaluated(h.Name, "no template in partnerhub/templates/ serves cluster %q of %s", cluster, h.Name)
+			p.NotEvaluated(h.Name, "no template in partnerhub/templates/ serves cluster %q of %s (the templates name %s)", cluster, h.Name, templateClusters(snap))
 			continue
 		}
 		if !h.Captured(messagingContext) {
@@ -114,6 +112,38 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 		compareIMP(p, h, t)
 	}
 	return nil
+}
+
+// noClusterReason says why no cluster is known to serve an AS.
+func noClusterReason(snap *inputs.Snapshot, h *inputs.Host) string {
+	if len(snap.Clusters) > 0 {
+		return fmt.Sprintf("%s is not listed in the applicationServers of any partnerhub cluster, so no template is known to serve it", h.Name)
+	}
+	if named := clusterNames(snap); len(named) > 0 {
+		return fmt.Sprintf("there are no partnerhub cluster files and the templates do not agree on one cluster (they name %s), so no template is known to serve %s", strings.Join(named, ", "), h.Name)
+	}
+	return fmt.Sprintf("there are no partnerhub cluster files and no template names a cluster, so no template is known to serve %s", h.Name)
+}
+
+// templateClusters describes the clusters the templates name, for messages.
+func templateClusters(snap *inputs.Snapshot) string {
+	if named := clusterNames(snap); len(named) > 0 {
+		return strings.Join(named, ", ")
+	}
+	return "no cluster"
+}
+
+// clusterNames returns the distinct, quoted cluster names of the templates,
+// sorted.
+func clusterNames(snap *inputs.Snapshot) []string {
+	var names []string
+	for _, t := range snap.Templates {
+		if c := strconv.Quote(t.Cluster.Text); t.Cluster.Text != "" && !slices.Contains(names, c) {
+			names = append(names, c)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // clusterOf returns the name of the cluster that serves an AS.
@@ -202,6 +232,12 @@ func compareIMP(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 }
 
 func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key string, want source.Value, field string, same func(a, b string) bool) {
+	if !want.Present() {
+		// The template file lacks the field (an input problem says so):
+		// comparing with nothing would report a mismatch that is not one.
+		p.NotEvaluated(h.Name, "template %s (%s) has no %s, so %s on %s cannot be compared", t.Name.Text, t.Path, field, key, h.Name)
+		return
+	}
 	kv, cmd, ok := h.Attr(messagingContext, key)
 	ctx := cliContext(lastIn(h, messagingContext), "AS", messagingContext)
 	related := []lint.Related{{Location: want.Range, Message: fmt.Sprintf("template %s sets %s", t.Name.Text, field)}}
@@ -230,8 +266,11 @@ func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key s
 	})
 }
 
+// lastIn returns the last command that printed the context, where a
+// missing key is reported: a "set" typed after it may carry a secret and is
+// not what showed the key to be absent.
 func lastIn(h *inputs.Host, context string) *bwcli.Command {
-	cmds := h.In(context)
+	cmds := h.Read(context)
 	return cmds[len(cmds)-1]
 }
 

@@ -24,6 +24,33 @@ type requiredPatchesOptions struct {
 	OptionValue     string              `hcl:"option_value,optional" doc:"value the container option must have"`
 }
 
+// Validate rejects options the check cannot work with: it compares states
+// against a non-empty list and needs a container option to look for.
+func (o *requiredPatchesOptions) Validate() error {
+	for _, rel := range sortedKeys(o.Patches) {
+		patches := o.Patches[rel]
+		// Hosts are looked up by their release's major form, so a key
+		// written another way ("R24") would silently never match.
+		if r, ok := showver.ParseRelease(rel); !ok || r.Major != rel {
+			return &lint.OptionError{Option: "patches", Msg: fmt.Sprintf("%q is not a release in the form bwlint matches, such as \"24.0\" or \"21.sp1\"", rel)}
+		}
+		if slices.Contains(patches, "") {
+			return &lint.OptionError{Option: "patches", Msg: fmt.Sprintf("release %s lists an empty patch name", rel)}
+		}
+	}
+	switch {
+	case len(o.AppliedStates) == 0 || slices.Contains(o.AppliedStates, ""):
+		return &lint.OptionError{Option: "applied_states", Msg: "it must list at least one state, none empty, such as \"installed\""}
+	case o.Container == "":
+		return &lint.OptionError{Option: "container", Msg: "it must name a container, such as \"provisioning\""}
+	case o.ContainerOption == "":
+		return &lint.OptionError{Option: "container_option", Msg: "it must name an option, such as \"bw.imp.useProvisioningUrl\""}
+	case o.OptionValue == "":
+		return &lint.OptionError{Option: "option_value", Msg: "it must name the value the option needs, such as \"true\""}
+	}
+	return nil
+}
+
 var asRequiredPatches = &lint.Check{
 	Name:  "as_required_patches",
 	Title: "AS has the release's flow-through provisioning patch applied",
@@ -84,6 +111,7 @@ Restart the AS for the container option to take effect.`,
 
 func runRequiredPatches(p *lint.Pass) error {
 	opts := lint.OptionsOf[requiredPatchesOptions](p)
+	reportUncapturedASes(p)
 	ases := p.HostsWithRole(inputs.RoleAS)
 	if len(ases) == 0 {
 		p.NotEvaluated("", "no Application Server host in the snapshot")
@@ -134,7 +162,7 @@ func sortedKeys(m map[string][]string) []string {
 func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []string, opts *requiredPatchesOptions) {
 	var tables []*bwcli.Table
 	var cmds []*bwcli.Command
-	for _, c := range h.In(patchingContext) {
+	for _, c := range h.Read(patchingContext) {
 		for _, t := range c.Tables {
 			if t.Column("Patch Name") >= 0 {
 				tables = append(tables, t)
@@ -204,7 +232,7 @@ func countRows(tables []*bwcli.Table) int {
 }
 
 func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *requiredPatchesOptions) {
-	cmds := h.In(containerOptionsContext)
+	cmds := h.Read(containerOptionsContext)
 	if len(cmds) == 0 {
 		p.NotEvaluated(h.Name, "%s", notCaptured(h, "AS", containerOptionsContext, "get"))
 		return

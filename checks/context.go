@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/lint"
 )
 
 // cliContext names a context the way operators read it in a prompt:
@@ -54,4 +55,21 @@ func findHost(snap *inputs.Snapshot, name string) *inputs.Host {
 		}
 	}
 	return nil
+}
+
+// reportUncapturedASes records every Application Server a Partner Hub
+// cluster lists that has no folder in the snapshot: it serves users, so
+// leaving it out of an AS check without a word would read as a pass.
+func reportUncapturedASes(p *lint.Pass) {
+	seen := map[string]bool{}
+	for _, c := range p.Snapshot.Clusters {
+		for _, as := range c.ApplicationServers {
+			name := strings.ToLower(strings.TrimSuffix(as.Text, "."))
+			if seen[name] || findHost(p.Snapshot, as.Text) != nil {
+				continue
+			}
+			seen[name] = true
+			p.NotEvaluated(as.Text, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
+		}
+	}
 }

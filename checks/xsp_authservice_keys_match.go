@@ -14,6 +14,14 @@ type authserviceKeysOptions struct {
 	KeysFile string `hcl:"keys_file,optional" doc:"file name whose sha256 digest is compared (the exportKeys output)"`
 }
 
+// Validate rejects an empty file name, which no digest line can match.
+func (o *authserviceKeysOptions) Validate() error {
+	if strings.TrimSpace(o.KeysFile) == "" {
+		return &lint.OptionError{Option: "keys_file", Msg: "it must name the exported key file, such as \"authService.keys\""}
+	}
+	return nil
+}
+
 var xspAuthserviceKeysMatch = &lint.Check{
 	Name:  "xsp_authservice_keys_match",
 	Title: "all XSPs of a cluster hold the same authentication-service keys",
@@ -54,10 +62,16 @@ Record the new digest with sha256sum /var/broadworks/tmp/authService.keys.`,
 	Run:              runAuthserviceKeysMatch,
 }
 
+// keyManagementContext is where the keys are exported and imported; it
+// names the findings' logical location, which must not depend on the name
+// an operator gave the digest file.
+const keyManagementContext = "Applications/AuthenticationService/KeyManagement"
+
 // xspGroup is a set of XSP hosts that must share one key pair.
 type xspGroup struct {
-	name  string // "cluster bw-cluster-1", or "all XSP hosts"
-	hosts []*inputs.Host
+	name    string // "cluster bw-cluster-1", or "all XSP and ADP hosts"
+	cluster string // the cluster's name; "" for the group of all hosts
+	hosts   []*inputs.Host
 }
 
 func runAuthserviceKeysMatch(p *lint.Pass) error {
@@ -86,20 +100,23 @@ func xspGroups(p *lint.Pass) []xspGroup {
 			continue
 		}
 		clustered = true
-		g := xspGroup{name: "cluster " + c.Name.Text}
+		g := xspGroup{name: "cluster " + c.Name.Text, cluster: c.Name.Text}
 		for _, x := range c.XSPs {
 			h := findHost(snap, x.Text)
-			if h != nil {
-				inCluster[h.Name] = true
-			}
 			if h == nil {
 				p.NotEvaluated(x.Text, "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
 				continue
 			}
-			g.hosts = append(g.hosts, h)
+			inCluster[h.Name] = true
+			// A host listed twice ("xsp2", "XSP2.") is one vote: the
+			// cluster parser warns about the repeat.
+			if !slices.Contains(g.hosts, h) {
+				g.hosts = append(g.hosts, h)
+			}
 		}
 		groups = append(groups, g)
 	}
+	reportUnknownRoles(p, inCluster)
 	if !clustered {
 		if len(all) == 0 {
 			return nil
@@ -112,6 +129,22 @@ func xspGroups(p *lint.Pass) []xspGroup {
 		}
 	}
 	return groups
+}
+
+// reportUnknownRoles records hosts that hold a digest of the keys export
+// but were never shown to be XSPs (no XSP_CLI or ADP_CLI capture, no
+// bwshowver): they are most likely XSPs whose other captures are missing,
+// and leaving them out of every group in silence would hide a mismatch.
+func reportUnknownRoles(p *lint.Pass, inCluster map[string]bool) {
+	keysFile := lint.OptionsOf[authserviceKeysOptions](p).KeysFile
+	for _, h := range p.Snapshot.Hosts {
+		if h.Role != inputs.RoleUnknown || inCluster[h.Name] {
+			continue
+		}
+		if _, ok := h.Digest(keysFile); ok {
+			p.NotEvaluated(h.Name, "%s holds a digest of %s but its role is unknown (no XSP_CLI or ADP_CLI capture and no bwshowver.txt in %s/), so it is in no group of XSPs", h.Name, keysFile, h.Dir)
+		}
+	}
 }
 
 type heldDigest struct {
@@ -195,11 +228,17 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 			keysFile, hd.host.Name, hd.d.Short(), hostList(names), g.name, verb(len(names), "holds", "hold"))
 		expected = "the same digest as " + hostList(names)
 	}
+	key := keysFile
+	if g.cluster != "" {
+		// A host may serve two clusters and differ in both; each
+		// comparison is its own finding with its own identity.
+		key += " (cluster " + g.cluster + ")"
+	}
 	p.Report(lint.Finding{
 		Host:     hd.host.Name,
 		Message:  msg,
 		Location: hd.d.Hex.Range,
-		Logical:  lint.Logical{Context: hd.d.Range.Filename, Key: keysFile},
+		Logical:  lint.Logical{Context: cliContext(nil, serverOf(hd.host, "XSP"), keyManagementContext), Key: key},
 		Expected: expected,
 		Actual:   hd.d.Short(),
 		Related:  related,

@@ -64,7 +64,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 	}
 	for _, h := range xsps {
 		server := serverOf(h, "XSP")
-		cmds := h.In(certificateAuthContext)
+		cmds := h.Read(certificateAuthContext)
 		if len(cmds) == 0 {
 			p.NotEvaluated(h.Name, "%s", notCaptured(h, server, certificateAuthContext, "get"))
 			continue
@@ -104,20 +104,15 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 			Host:     h.Name,
 			Message:  "certificate authentication on " + h.Name + ": " + strings.Join(wrong, "; "),
 			Location: at,
-			Logical:  lint.Logical{Context: cliContext(last, server, certificateAuthContext), Key: strings.Join(wrongKeys(wrong), ",")},
+			// The finding is about the host's certificate-authentication
+			// settings as a whole, so its identity has no key: which flags
+			// are wrong is its value, and a second flag going wrong
+			// changes a known finding rather than opening another.
+			Logical:  lint.Logical{Context: cliContext(last, server, certificateAuthContext)},
 			Expected: strings.Join(want, "\n"),
 			Actual:   strings.Join(got, "\n"),
 			Related:  related,
 		})
 	}
 	return nil
-}
-
-// wrongKeys returns the attribute names that lead each problem text.
-func wrongKeys(problems []string) []string {
-	out := make([]string, len(problems))
-	for i, w := range problems {
-		out[i], _, _ = strings.Cut(w, " ")
-	}
-	return out
 }

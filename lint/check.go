@@ -34,11 +34,29 @@ type Check struct {
 	SecuritySeverity string
 	// Options returns a fresh pointer to the check's options, filled with
 	// defaults; nil when the check has none. Fields carry hcl tags for the
-	// check's configuration block and doc tags for the documentation.
+	// check's configuration block and doc tags for the documentation. When
+	// the options implement OptionsValidator, the configuration rejects
+	// values the check cannot work with.
 	Options func() any
 	// Run examines the snapshot and reports through the pass.
 	Run func(*Pass) error
 }
+
+// OptionsValidator is implemented by options whose valid values the types
+// alone do not capture, such as a list that must not be empty. Validate
+// returns an *OptionError so that the problem is shown at the attribute.
+type OptionsValidator interface {
+	Validate() error
+}
+
+// OptionError is an invalid option value: Option is the attribute's name in
+// the check's block.
+type OptionError struct {
+	Option string
+	Msg    string
+}
+
+func (e *OptionError) Error() string { return e.Option + ": " + e.Msg }
 
 var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
 
@@ -77,8 +95,15 @@ func Validate(checks []*Check) error {
 		if c.Run == nil {
 			fail("run function is nil")
 		}
-		if c.Options != nil && c.Options() == nil {
-			fail("options function returns nil")
+		if c.Options != nil {
+			opts := c.Options()
+			if opts == nil {
+				fail("options function returns nil")
+			} else if v, ok := opts.(OptionsValidator); ok {
+				if err := v.Validate(); err != nil {
+					fail("default options are invalid: %v", err)
+				}
+			}
 		}
 		if i > 0 && checks[i-1].Name >= c.Name {
 			fail("list is not sorted by name (after %s)", checks[i-1].Name)

@@ -1,13 +1,17 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -234,11 +238,51 @@ func readCheck(ch *lint.Check, b *checkBlock) (*checkSetting, hcl.Diagnostics) {
 	}
 	opts := ch.Options()
 	d := gohcl.DecodeBody(b.Options, nil, opts)
+	suggestEngineAttributes(d)
 	diags = append(diags, d...)
-	if !d.HasErrors() {
-		cs.options = opts
+	if d.HasErrors() {
+		return cs, diags
 	}
+	if v, ok := opts.(lint.OptionsValidator); ok {
+		if err := v.Validate(); err != nil {
+			return cs, append(diags, invalidOption(ch, b, err))
+		}
+	}
+	cs.options = opts
 	return cs, diags
+}
+
+// invalidOption turns a check's rejection of its options into a
+// diagnostic at the offending attribute, or at the block.
+func invalidOption(ch *lint.Check, b *checkBlock, err error) *hcl.Diagnostic {
+	at := b.DefRange
+	var oe *lint.OptionError
+	if errors.As(err, &oe) {
+		if body, ok := b.Options.(*hclsyntax.Body); ok {
+			if a, ok := body.Attributes[oe.Option]; ok {
+				at = a.SrcRange
+			}
+		}
+		return errorAt(at, "Invalid "+oe.Option, "Check %s cannot use this value of %s: %s.", ch.Name, oe.Option, oe.Msg)
+	}
+	return errorAt(at, "Invalid options", "Check %s cannot use these options: %v.", ch.Name, err)
+}
+
+// unsupportedArgument matches the name in HCL's "Unsupported argument"
+// detail, which is all a diagnostic says of the offending attribute.
+var unsupportedArgument = regexp.MustCompile(`^An argument named "([^"]+)" is not expected here\.`)
+
+// suggestEngineAttributes completes HCL's "did you mean" for check blocks
+// with options: HCL suggests only among the check's own options, while a
+// misspelt "severty" means the engine's severity or enabled attribute.
+func suggestEngineAttributes(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		m := unsupportedArgument.FindStringSubmatch(d.Detail)
+		if m == nil || strings.Contains(d.Detail, "Did you mean") {
+			continue
+		}
+		d.Detail += didYouMean(m[1], []string{"enabled", "severity"})
+	}
 }
 
 func severityValue(a *hcl.Attribute) (*lint.Severity, hcl.Diagnostics) {

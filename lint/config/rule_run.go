@@ -21,6 +21,8 @@ type observation struct {
 	// the value is absent; its prompt names the server.
 	cmd   *bwcli.Command
 	value source.Value
+	// key is the attribute's name as captured, when found.
+	key   string
 	found bool
 	// at is where a finding points: the value, or where it is missing.
 	at hcl.Range
@@ -81,7 +83,7 @@ func (r *rule) hosts(p *lint.Pass) []*inputs.Host {
 // observe reads the rule's value on one host. ok is false when the host
 // was recorded as not evaluated.
 func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
-	cmds := h.In(r.context)
+	cmds := h.Read(r.context)
 	if len(cmds) == 0 {
 		ctx := serverOf(h, r.server()) + "_CLI/" + r.context
 		p.NotEvaluated(h.Name, "%s was not captured on %s (capture \"%s> get\" into %s/)", ctx, h.Name, ctx, h.Dir)
@@ -90,7 +92,7 @@ func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
 	o = observation{host: h, cmd: cmds[len(cmds)-1]}
 	if r.column == "" {
 		if kv, cmd, found := h.Attr(r.context, r.key); found {
-			o.cmd, o.value, o.found, o.at = cmd, kv.Value, true, kv.Value.Range
+			o.cmd, o.value, o.key, o.found, o.at = cmd, kv.Value, kv.Key.Text, true, kv.Value.Range
 		} else {
 			o.at = o.cmd.Input.Range
 		}
@@ -166,17 +168,22 @@ func (r *rule) columnList() string {
 	return strings.Join(cols, ", ")
 }
 
-// cliContext is the context as the host's prompt shows it.
+// cliContext is the context as the capture spells it, which is what an
+// operator finds in the transcript, whatever case the rule was written in.
 func (r *rule) cliContext(o observation) string {
-	return o.cmd.Server.Text + "_CLI/" + r.context
+	return o.cmd.Server.Text + "_CLI/" + o.cmd.Path
 }
 
-// logicalKey identifies the value: the attribute, or row and column.
-func (r *rule) logicalKey() string {
-	if r.column == "" {
-		return r.key
+// logicalKey identifies the value: the attribute (as captured, when it
+// was), or row and column.
+func (r *rule) logicalKey(o observation) string {
+	if r.column != "" {
+		return r.rowKeyText() + "/" + r.column
 	}
-	return r.rowKeyText() + "/" + r.column
+	if o.found {
+		return o.key
+	}
+	return r.key
 }
 
 // report records a value that fails the requirement.
@@ -213,7 +220,7 @@ func (r *rule) finding(o observation, msg string) lint.Finding {
 		Host:     o.host.Name,
 		Message:  msg,
 		Location: o.at,
-		Logical:  lint.Logical{Context: r.cliContext(o), Key: r.logicalKey()},
+		Logical:  lint.Logical{Context: r.cliContext(o), Key: r.logicalKey(o)},
 	}
 }
 

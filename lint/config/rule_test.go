@@ -68,7 +68,7 @@ func TestRuleFingerprintsAreStable(t *testing.T) {
 		t.Fatalf("findings: %+v", fs)
 	}
 	want := strings.Join([]string{"site_client_cert_auth", "xsp3",
-		"adp_cli/system/communicationutility/defaultsettings/externalauthentication/certificateauthentication", "allowClientApp"}, "\x1f")
+		"adp_cli/system/communicationutility/defaultsettings/externalauthentication/certificateauthentication", "allowclientapp"}, "\x1f")
 	if got := fs[0].Key(); got != want {
 		t.Errorf("key %q, want %q", got, want)
 	}

@@ -15,6 +15,10 @@ import (
 // are processed in order, each adding ("name", "all", "xsp_*") or removing
 // ("-name", "-xsp_*") checks, so later entries refine earlier ones. A nil
 // list selects every check.
+//
+// The configuration's own waiver checks stay on unless an entry names them:
+// they watch the policy itself, and a selection written to narrow the
+// snapshot checks ("xsp_*") must not make expired waivers pass in silence.
 func (c *Config) selectChecks(entries []source.Value) (map[string]bool, hcl.Diagnostics) {
 	sel := map[string]bool{}
 	if entries == nil {
@@ -33,6 +37,11 @@ func (c *Config) selectChecks(entries []source.Value) (map[string]bool, hcl.Diag
 		}
 		for _, n := range names {
 			sel[n] = !remove
+		}
+	}
+	for _, ch := range waiverChecks {
+		if _, named := sel[ch.Name]; !named {
+			sel[ch.Name] = true
 		}
 	}
 	return sel, diags

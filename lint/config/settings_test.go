@@ -52,17 +52,23 @@ func TestSelection(t *testing.T) {
 		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
 			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
 			"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"glob", `lint { checks = ["xsp_*"] }`, []string{"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+		// The policy's own checks run unless an entry names them.
+		{"glob", `lint { checks = ["xsp_*"] }`, []string{
+			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+		{"policy check removed by name", `lint { checks = ["xsp_*", "-config_waiver_unused"] }`, []string{
+			"config_waiver_expired", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches"}},
 		// Order matters: a later entry refines an earlier one.
 		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
-			[]string{"as_required_patches", "xsp_certificate_auth_flags"}},
-		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, nil},
-		{"empty list", `lint { checks = [] }`, nil},
+			[]string{"as_required_patches", "config_waiver_expired", "config_waiver_unused", "xsp_certificate_auth_flags"}},
+		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
+		{"empty list", `lint { checks = [] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
+		{"empty list without policy checks", `lint { checks = ["-config_*"] }`, nil},
 		{"enabled overrides selection", `
 lint { checks = ["xsp_*"] }
 check "as_required_patches" { enabled = true }
-check "xsp_authservice_keys_match" { enabled = false }`, []string{"as_required_patches", "xsp_certificate_auth_flags"}},
+check "xsp_authservice_keys_match" { enabled = false }
+check "config_waiver_unused" { enabled = false }`, []string{"as_required_patches", "config_waiver_expired", "xsp_certificate_auth_flags"}},
 		{"custom rules are selectable", `
 lint { checks = ["site_*"] }
 rule "site_client_cert_auth" {
@@ -71,7 +77,7 @@ rule "site_client_cert_auth" {
   context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
   key     = "allowClientApp"
   equals  = "true"
-}`, []string{"site_client_cert_auth"}},
+}`, []string{"config_waiver_expired", "config_waiver_unused", "site_client_cert_auth"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

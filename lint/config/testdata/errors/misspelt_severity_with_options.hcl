@@ -1,0 +1,3 @@
+check "as_required_patches" {
+  severty = "note"
+}

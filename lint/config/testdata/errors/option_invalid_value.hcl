@@ -1,0 +1,3 @@
+check "as_required_patches" {
+  applied_states = []
+}

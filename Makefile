@@ -18,12 +18,15 @@ lint: ## run golangci-lint with .golangci.yml
 	golangci-lint run ./...
 
 fuzz: ## fuzz every parser for 30 seconds each
+	go test ./inputs/source -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=30s
 	go test ./inputs/bwcli -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/digest -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/showver -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/tagset -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseTemplate$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s
+	go test ./inputs/partnerhub/internal/jsonpos -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./lint/config -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 
 bench: ## parser and lint benchmarks
 	go test ./inputs/... ./lint/... ./cmd/... -run='^$$' -bench=. -benchmem

@@ -1,6 +1,7 @@
 package inputs
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -137,7 +138,7 @@ func readAll(root string, paths []string) []parsed {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = readOne(root, paths[i])
+				out[i] = readOneSafely(root, paths[i])
 			}
 		})
 	}
@@ -172,6 +173,22 @@ func classify(rel string) (kind Kind, host string) {
 		return KindTagSet, ""
 	}
 	return KindUnknown, ""
+}
+
+// readOneSafely is readOne with a parser's panic turned into an internal
+// problem of that file: one file that trips a bug in bwlint must not take
+// the others down, nor pass for bad input.
+func readOneSafely(root, rel string) (r parsed) {
+	defer func() {
+		if v := recover(); v != nil {
+			kind, host := classify(rel)
+			r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+			p := source.Errorf(hcl.Range{Filename: rel}, "internal error while reading this file (a bug in bwlint, please report it): %v", v)
+			p.Internal = true
+			r.problems = []source.Problem{p}
+		}
+	}()
+	return readOne(root, rel)
 }
 
 func readOne(root, rel string) parsed {
@@ -246,26 +263,35 @@ func (r *parsed) parse(text string) bool {
 }
 
 func readFile(name string) ([]byte, error) {
+	// Stat before opening: a symbolic link may lead to a FIFO or a
+	// device, and opening one of those would block the run forever.
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, errors.New("is a directory")
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("not a regular file (%s); captures are plain files", st.Mode().Type())
+	case st.Size() > maxFileSize:
+		return nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	// Sized from Stat, so a large capture is read without regrowing.
+	var b bytes.Buffer
+	b.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, unwrapPathError(err)
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
+	if b.Len() > maxFileSize {
+		return nil, fmt.Errorf("file grew past %d bytes while being read", maxFileSize)
 	}
-	if st.Size() > maxFileSize {
-		return nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
-	}
-	buf, err := io.ReadAll(io.LimitReader(f, maxFileSize))
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	return buf, nil
+	return b.Bytes(), nil
 }
 
 // describeExpected explains, for an unknown file, what would have been
@@ -304,9 +330,8 @@ func assemble(root string, results []parsed) *Snapshot {
 			if r.transcript != nil {
 				h.Commands = append(h.Commands, r.transcript.Commands...)
 			}
-			if r.showver != nil && h.ShowVer == nil {
-				h.ShowVer = r.showver
-				h.Release = r.showver.Release
+			if r.showver != nil {
+				h.showvers = append(h.showvers, r.showver)
 			}
 			h.Digests = append(h.Digests, r.digests...)
 		}
@@ -322,9 +347,47 @@ func assemble(root string, results []parsed) *Snapshot {
 	}
 	slices.SortFunc(s.Hosts, func(a, b *Host) int { return cmp.Compare(a.Name, b.Name) })
 	for _, h := range s.Hosts {
+		s.Problems = append(s.Problems, settleRelease(h)...)
 		s.Problems = append(s.Problems, decideRole(h)...)
 	}
+	if len(s.Files) == 0 {
+		s.Problems = append(s.Problems, source.Errorf(hcl.Range{Filename: "."},
+			"the snapshot holds no files: want hosts/<host>/*.txt captures, partnerhub/ and devicemgmt/ files (see docs/inputs.md)"))
+	}
+	settleStatus(s)
 	return s
+}
+
+// settleRelease takes a host's release from its bwshowver captures, in
+// path order. Captures that name different releases leave the release
+// unknown, since either may be stale, and say so; copies that agree are
+// harmless.
+func settleRelease(h *Host) []source.Problem {
+	if len(h.showvers) == 0 {
+		return nil
+	}
+	first := h.showvers[0]
+	h.ShowVer = first
+	for _, sv := range h.showvers[1:] {
+		if sv.Release.Text != first.Release.Text {
+			return []source.Problem{source.Errorf(sv.Release.Range,
+				"host %q has bwshowver captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
+				h.Name, sv.Release.Text, first.Release.Text, first.Release.Range.Filename, first.Release.Range.Start.Line)}
+		}
+	}
+	h.Release = first.Release
+	return nil
+}
+
+// settleStatus marks as partial a parsed file that a host-level problem
+// (such as a role conflict) points into: its evidence was read but is not
+// used as it stands.
+func settleStatus(s *Snapshot) {
+	for _, p := range s.Problems {
+		if f := s.files[p.Range.Filename]; f != nil && f.Status == Parsed {
+			f.Status = Partial
+		}
+	}
 }
 
 // decideRole sets a host's role from its captures: bwshowver's first line
@@ -333,8 +396,8 @@ func assemble(root string, results []parsed) *Snapshot {
 // kind.
 func decideRole(h *Host) []source.Problem {
 	var evidence []source.Value
-	if h.ShowVer != nil {
-		evidence = append(evidence, h.ShowVer.Server)
+	for _, sv := range h.showvers {
+		evidence = append(evidence, sv.Server)
 	}
 	for _, c := range h.Commands {
 		evidence = append(evidence, c.Server)

@@ -121,6 +121,8 @@ type Host struct {
 	Digests  []digest.Digest
 	// Files lists the paths of the host's files.
 	Files []string
+
+	showvers []*showver.ShowVer // every bwshowver capture, in path order
 }
 
 // In returns the commands that ran in a context path, compared
@@ -135,10 +137,23 @@ func (h *Host) In(context string) []*bwcli.Command {
 	return out
 }
 
-// Captured reports whether any command ran in a context path.
+// Read returns the commands that printed a context's configuration (see
+// bwcli.Command.Reads), in capture order.
+func (h *Host) Read(context string) []*bwcli.Command {
+	var out []*bwcli.Command
+	for _, c := range h.Commands {
+		if c.Reads() && c.In(context) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Captured reports whether the capture shows a context's configuration: a
+// command that printed it, not merely a "set" typed there.
 func (h *Host) Captured(context string) bool {
 	for _, c := range h.Commands {
-		if c.In(context) {
+		if c.Reads() && c.In(context) {
 			return true
 		}
 	}
@@ -196,6 +211,17 @@ func (s *Snapshot) File(path string) *File {
 func (s *Snapshot) HasErrors() bool {
 	for _, p := range s.Problems {
 		if p.Severity == source.Error {
+			return true
+		}
+	}
+	return false
+}
+
+// HasInternalErrors reports whether reading a file failed because of a
+// bug in bwlint rather than in the input (see source.Problem.Internal).
+func (s *Snapshot) HasInternalErrors() bool {
+	for _, p := range s.Problems {
+		if p.Internal {
 			return true
 		}
 	}

@@ -134,11 +134,11 @@ const (
 	ExitInternal = 4
 )
 
-// ExitCode decides a run's exit code: a failed check outranks unreadable
-// evidence, which outranks findings at or above the threshold.
+// ExitCode decides a run's exit code: a failed check or parser outranks
+// unreadable evidence, which outranks findings at or above the threshold.
 func (r *Result) ExitCode(t Threshold) int {
 	switch {
-	case len(r.Failures) > 0:
+	case len(r.Failures) > 0, slices.ContainsFunc(r.Problems, func(p source.Problem) bool { return p.Internal }):
 		return ExitInternal
 	case r.HasInputErrors():
 		return ExitInput

@@ -42,7 +42,10 @@ func parseCommand() *cli.Command {
 			if err := out.Close(); err != nil {
 				return err
 			}
-			if snap.HasErrors() {
+			switch {
+			case snap.HasInternalErrors():
+				return exitWith(exitInternal)
+			case snap.HasErrors():
 				return exitWith(exitInput)
 			}
 			return nil

@@ -1,6 +1,10 @@
 package bwcli
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
+)
 
 // command builds the Command for one prompt and the output lines up to the
 // next prompt.
@@ -26,7 +30,7 @@ func (p *parser) command(pr, next *prompt, out []line) {
 		// no command.
 		for i := range out {
 			if s := strings.TrimSpace(out[i].s); s != "" && !isNoise(s) {
-				p.warn(&out[i], "output after an empty prompt belongs to no command: %s", quote(s))
+				p.warn(&out[i], "output after an empty prompt belongs to no command: %s", quote(source.RedactText(s)))
 			}
 		}
 		return
@@ -197,7 +201,7 @@ func (p *parser) output(c *Command, out []line) {
 		}
 		p.textArena.push(p.value(l, firstNonBlank(s), len(s)))
 		if data {
-			p.warn(l, "line in the output of %q is not understood and kept as text: %s", c.typed, quote(strings.TrimSpace(s)))
+			p.warn(l, "line in the output of %q is not understood and kept as text: %s", c.typed, quote(source.RedactText(strings.TrimSpace(s))))
 		}
 	}
 	c.Attrs = p.kvArena.close()

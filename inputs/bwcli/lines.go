@@ -141,14 +141,28 @@ func stripANSI(raw string, base int) (string, []int) {
 type positions struct {
 	path string
 	text string
+	// A cursor into the last non-ASCII line: columns there count code
+	// points, and values are made left to right, so counting on from the
+	// last offset keeps a long line of many cells linear, not quadratic.
+	curLine, curOff, curCol int
 }
 
 func (p *positions) pos(l *line, i int) hcl.Pos {
 	if l.off == nil && l.ascii {
 		return hcl.Pos{Line: l.num, Column: i + 1, Byte: l.start + i}
 	}
-	off := l.abs(i)
-	return hcl.Pos{Line: l.num, Column: utf8.RuneCountInString(p.text[l.start:off]) + 1, Byte: off}
+	return hcl.Pos{Line: l.num, Column: p.column(l, l.abs(i)), Byte: l.abs(i)}
+}
+
+// column returns the 1-based column, in code points, of byte offset off of
+// the text, which lies on line l.
+func (p *positions) column(l *line, off int) int {
+	if p.curLine != l.num || p.curOff > off || p.curOff < l.start {
+		p.curLine, p.curOff, p.curCol = l.num, l.start, 1
+	}
+	p.curCol += utf8.RuneCountInString(p.text[p.curOff:off])
+	p.curOff = off
+	return p.curCol
 }
 
 func (p *positions) rng(l *line, i, j int) hcl.Range {
@@ -161,7 +175,7 @@ func (p *positions) endPos(l *line, i, j int) hcl.Pos {
 		return p.pos(l, j)
 	}
 	off := l.off[j-1] + 1
-	return hcl.Pos{Line: l.num, Column: utf8.RuneCountInString(p.text[l.start:off]) + 1, Byte: off}
+	return hcl.Pos{Line: l.num, Column: p.column(l, off), Byte: off}
 }
 
 func (p *positions) value(l *line, i, j int) source.Value {

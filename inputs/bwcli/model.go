@@ -116,6 +116,12 @@ func (r Row) Cell(i int) source.Value {
 	return r.Cells[i]
 }
 
+// Reads reports whether the command printed configuration ("get",
+// "detail", "list…", "show…"…) in a known context, as opposed to changing
+// it ("set", "add") or asking for help: only such output is evidence of
+// what a context holds.
+func (c *Command) Reads() bool { return c.Known && isDataVerb(c.Verb) }
+
 // SameContext reports whether two context paths name the same context: the
 // CLIs accept any case, and documents spell one context several ways
 // ("Applications/AuthenticationService", "Applications/authenticationService").

@@ -141,7 +141,7 @@ func (p *parser) preamble(lines []line) {
 		if s == "" || isSeparator(s) || isBanner(s) || isShellPrompt(s) || isNoise(s) {
 			continue
 		}
-		p.warn(l, "line before the first CLI prompt is not understood: %s", quote(s))
+		p.warn(l, "line before the first CLI prompt is not understood: %s", quote(source.RedactText(s)))
 	}
 }
 

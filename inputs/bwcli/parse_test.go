@@ -1,6 +1,7 @@
 package bwcli
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -395,5 +396,32 @@ cmd 4:29-7:15 "XSP"@4:29-4:32 "Maintenance/ContainerOptions"@4:37-4:65 "get"@4:7
 				t.Errorf("Parse (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestProblemsWithholdSecrets checks that a problem quoting a line bwlint
+// could not read never quotes a secret the line holds.
+func TestProblemsWithholdSecrets(t *testing.T) {
+	text := "stray readCommunity: leak0\n" +
+		"XSP_CLI/Interface/SNMP/Trap> get\n" +
+		"  Host     Community\n" +
+		"====================\n" +
+		"  h1  leak1  extra\n" +
+		"\n" +
+		"AS_CLI/Maintenance/ContainerOptions> get\n" +
+		"  Container Name             Option Name  Option Value\n" +
+		"======================================================\n" +
+		"    provisioning  bw.imp.adminPassword  leak2  leak3\n" +
+		"\n" +
+		"AS_CLI/Interface/Messaging> get\n" +
+		"  provisioningPassword: leak4\n"
+	_, probs := Parse("hosts/as1/f.txt", text)
+	if len(probs) < 4 {
+		t.Fatalf("want a problem for each unreadable line, got %v", probs)
+	}
+	for _, p := range probs {
+		if strings.Contains(p.Message, "leak") {
+			t.Errorf("problem quotes a secret: %s", p.Error())
+		}
 	}
 }

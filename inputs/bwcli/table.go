@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bwlint/bwlint/inputs/source"
 )
 
 // table reads the table whose header is out[h] (out[h+1] is its separator)
@@ -185,12 +187,12 @@ func (p *parser) row(c *Command, t *Table, l *line) (Row, bool) {
 		}
 		if !ok {
 			p.errorAt(l, "table row does not fit its header in the output of %q: %s spans the columns %s and %s",
-				c.typed, quote(l.s[sg[0]:sg[1]]), quote(t.Columns[col].Text), quote(t.Columns[col+1].Text))
+				c.typed, quote(p.reveal(t, l, col, l.s[sg[0]:sg[1]])), quote(t.Columns[col].Text), quote(t.Columns[col+1].Text))
 			return Row{}, false
 		}
 		if filled[col] {
 			p.errorAt(l, "table row does not fit its header in the output of %q: two values, %s and %s, under column %s",
-				c.typed, quote(cells[col].Text), quote(l.s[sg[0]:sg[1]]), quote(t.Columns[col].Text))
+				c.typed, quote(p.reveal(t, l, col, cells[col].Text)), quote(p.reveal(t, l, col, l.s[sg[0]:sg[1]])), quote(t.Columns[col].Text))
 			return Row{}, false
 		}
 		filled[col] = true
@@ -205,6 +207,25 @@ func (p *parser) row(c *Command, t *Table, l *line) (Row, bool) {
 		}
 	}
 	return Row{Cells: cells, Range: p.span(l, l)}, true
+}
+
+// reveal returns the text of a cell of column col to quote in a message:
+// Redacted when the column or the cell names a secret (a community), or
+// when another cell of the row does (an option named
+// "bw.imp.adminPassword" holds a password in its value column).
+func (p *parser) reveal(t *Table, l *line, col int, cell string) string {
+	if col+1 < len(t.Columns) && source.IsSecretName(t.Columns[col+1].Text) {
+		return source.Redacted // the run may spill into the secret column
+	}
+	if source.Reveal(t.Columns[col].Text, cell) == source.Redacted || source.IsSecretName(cell) {
+		return source.Redacted
+	}
+	for _, sg := range segments(nil, l.s) {
+		if source.IsSecretName(l.s[sg[0]:sg[1]]) {
+			return source.Redacted
+		}
+	}
+	return cell
 }
 
 // placeCell returns the column a run of text (in code points) belongs to.

@@ -39,10 +39,11 @@ type Application struct {
 }
 
 // Looks reports whether text starts like bwshowver output: its first
-// non-blank line is "<SERVER> version Rel_<release>". It reads no further
-// than that line, so it is cheap enough to call on every .txt file.
+// non-blank line is "<SERVER> version Rel_<release>", or the shell line
+// that ran bwshowver followed by that line. It reads no further, so it is
+// cheap enough to call on every .txt file.
 func Looks(text string) bool {
-	start := 0
+	start, shell := 0, false
 	for start < len(text) {
 		end := start
 		for end < len(text) && text[end] != '\n' {
@@ -50,12 +51,24 @@ func Looks(text string) bool {
 		}
 		s, e := trimBounds(text, start, end)
 		if s < e {
+			if !shell && isShellLine(text[s:e]) {
+				shell, start = true, end+1
+				continue
+			}
 			_, ok := matchVersionLine(text[s:e])
 			return ok
 		}
 		start = end + 1
 	}
 	return false
+}
+
+// isShellLine recognises the shell prompt a capture may start with when
+// the operator recorded the command too: "bwadmin@as1$ bwshowver".
+func isShellLine(s string) bool {
+	at := strings.IndexByte(s, '@')
+	prompt := strings.IndexAny(s, "$#>")
+	return at > 0 && prompt > at && strings.HasSuffix(s, "bwshowver")
 }
 
 // versionLine holds the offsets, relative to the line, of the parts of a
@@ -121,6 +134,21 @@ type parser struct {
 	versionLine, builtLine, patchesLine int
 }
 
+// firstLine returns the number of the first non-blank line.
+func (p *parser) firstLine() int {
+	for line := 1; line <= p.ix.Lines(); line++ {
+		start := p.ix.LineStart(line)
+		end := len(p.text)
+		if line < p.ix.Lines() {
+			end = p.ix.LineStart(line+1) - 1
+		}
+		if s, e := trimBounds(p.text, start, end); s < e {
+			return line
+		}
+	}
+	return 0
+}
+
 func (p *parser) warn(r hcl.Range, format string, args ...any) {
 	p.problems = append(p.problems, source.Warnf(r, format, args...))
 }
@@ -134,6 +162,9 @@ func (p *parser) parseLine(line, start, end int) {
 		return
 	}
 	reported := false
+	if p.versionLine == 0 && line == p.firstLine() && isShellLine(content) {
+		return // the command that printed the output
+	}
 	if p.versionLine == 0 {
 		// Only the first non-blank line can be the version line; report
 		// its absence once, there, and read the rest for what it holds.

@@ -83,6 +83,16 @@ func TestParse(t *testing.T) {
 			`app name "AuthenticationService" 7:3-7:24 version "2022.11_1.273" 7:33-7:46 path "/authservice" 7:60-7:72 line 7:1-7:72`,
 		},
 	}, {
+		// Operators often capture the shell line with the output.
+		name: "shell line first",
+		text: "bwadmin@as1.example.net$ bwshowver\nAS version Rel_24.0_1.944\n",
+		want: []string{
+			`server "AS" 2:1-2:3`,
+			`release "24.0_1.944" 2:16-2:26`,
+			"built absent",
+			"patches absent",
+		},
+	}, {
 		name: "CRLF and trailing spaces",
 		text: "XSP version Rel_24.0_1.944  \r\n\r\nBuilt  Sat Jun  6 00:26:50 EDT 2020 \r\n- AuthenticationService version 24.0_1.944 context path /authService\r\n",
 		want: []string{
@@ -133,14 +143,15 @@ func TestParse(t *testing.T) {
 			`7:1-7:20 warning: second version line; the first is at line 1`,
 		},
 	}, {
-		name: "shell prompt before the output",
-		text: "[bwadmin@as1 ~]$ bwshowver\nAS version Rel_24.0_1.944\n",
+		// Any other command before the output is not the capture asked for.
+		name: "other shell command before the output",
+		text: "[bwadmin@as1 ~]$ cat notes\nAS version Rel_24.0_1.944\n",
 		want: []string{
 			`server "AS" 2:1-2:3`,
 			`release "24.0_1.944" 2:16-2:26`,
 			"built absent",
 			"patches absent",
-			`1:1-1:27 error: first line "[bwadmin@as1 ~]$ bwshowver" is not "<SERVER> version Rel_<release>"`,
+			`1:1-1:27 error: first line "[bwadmin@as1 ~]$ cat notes" is not "<SERVER> version Rel_<release>"`,
 		},
 	}, {
 		name: "blank file",
@@ -177,6 +188,9 @@ func TestLooks(t *testing.T) {
 		{"AS version Rel_", false},
 		{"AS_CLI> help\nAS version Rel_24.0\n", false},
 		{"Version Rel_24.0", false},
+		{"bwadmin@as1.example.net$ bwshowver\r\nAS version Rel_24.0_1.944\n", true},
+		{"[bwadmin@as1 ~]# bwshowver\nAS version Rel_24.0_1.944\n", true},
+		{"bwadmin@as1$ bwcli\nAS version Rel_24.0_1.944\n", false},
 	}
 	for _, tt := range tests {
 		if got := Looks(tt.text); got != tt.want {

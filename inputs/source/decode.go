@@ -52,6 +52,12 @@ func Decode(path string, raw []byte) (text string, enc Encoding, probs []Problem
 		ix := NewIndex(path, text[:i+1])
 		return "", enc, []Problem{Errorf(ix.Range(i, i+1), "file holds a NUL byte at offset %d: binary data, not a text capture", i)}, false
 	}
+	if cr := strings.IndexByte(text, '\r'); cr >= 0 && cr+1 < len(text) && strings.IndexByte(text, '\n') < 0 {
+		// Ranges index the bytes as stored, so the lines cannot be
+		// split here; say why the file reads as one line.
+		ix := NewIndex(path, text)
+		probs = append(probs, Warnf(ix.Range(cr, cr+1), "lines end in CR alone (classic Mac OS line endings), so the file reads as one line; convert it to LF or CRLF endings, for example with tr '\\r' '\\n'"))
+	}
 	if !utf8.ValidString(text) {
 		i := firstInvalidUTF8(text)
 		ix := NewIndex(path, text)

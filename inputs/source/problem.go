@@ -34,6 +34,10 @@ type Problem struct {
 	Severity Severity
 	Message  string
 	Range    hcl.Range
+	// Internal marks a failure of bwlint itself while reading the file (a
+	// parser that panicked), not a fault of the input: runs that meet one
+	// exit with the internal-error code.
+	Internal bool
 }
 
 // Error formats the problem as "path:line:column: severity: message".

@@ -33,3 +33,31 @@ func Reveal(name, value string) string {
 	}
 	return value
 }
+
+// RedactText returns a line of free text with everything after the first
+// word that names a secret replaced by Redacted: "readCommunity: s3cret"
+// becomes "readCommunity: (secret, not shown)". It is for text bwlint did
+// not understand and quotes in messages, where no structure says which
+// part is the value.
+func RedactText(s string) string {
+	for i := 0; i < len(s); {
+		for i < len(s) && isWordSeparator(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isWordSeparator(s[j]) {
+			j++
+		}
+		if j > i && IsSecretName(s[i:j]) {
+			value := strings.TrimLeft(s[j:], " \t:=")
+			if value == "" {
+				return s
+			}
+			return s[:len(s)-len(value)] + Redacted
+		}
+		i = j
+	}
+	return s
+}
+
+func isWordSeparator(b byte) bool { return b == ' ' || b == '\t' || b == '=' || b == ':' || b == ',' }

@@ -12,7 +12,7 @@ func FuzzParse(f *testing.F) {
 		text := string(raw)
 		set, probs := Parse("f.tsv", "f", text)
 		checkInvariants(t, "f.tsv", text, set, probs)
-		for _, tag := range set.Tags {
+		for _, tag := range tagsOf(set) {
 			if tag.Secret() && tag.PrintableValue() == tag.Value.Text && tag.Value.Text != "" {
 				t.Errorf("secret tag %q prints its value", tag.Name.Text)
 			}

@@ -112,7 +112,8 @@ func standardColumns(fields int) columns {
 }
 
 // Parse reads one tag-set capture. name is the tag set's name. Rows that
-// cannot be read are reported and skipped; the rest still count.
+// cannot be read are reported and skipped; the rest still count. A file
+// without a header yields no tag set, only an error.
 func Parse(path, name, text string) (*TagSet, []source.Problem) {
 	p := &parser{
 		ix:        source.NewIndex(path, text),
@@ -152,8 +153,11 @@ func Parse(path, name, text string) (*TagSet, []source.Problem) {
 		p.parseRow(line, start, end, cols)
 	}
 	if !headerSeen {
+		// An empty file is no tag set at all, not an empty one: a check
+		// must not conclude that the tags it looks for are absent.
 		p.problems = append(p.problems, source.Errorf(p.ix.Range(0, 0),
 			"file holds no header line; want %s, separated by tabs", wantHeader))
+		return nil, p.problems
 	}
 	return p.set, p.problems
 }

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -24,18 +20,12 @@ func lintCommand() *cli.Command {
 			"evaluated for lack of evidence, and input problems.\n\n" +
 			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems (even when\n" +
 			"findings exist, which are still reported); 3 usage or configuration error; 4 a check failed.",
-		Flags: append([]cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
-			&cli.StringFlag{Name: "sarif-root", Usage: "make SARIF, JUnit, GitHub and code-quality paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
-			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
-			&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived findings left out) or audit (all findings, waived ones with suppressions)"},
-			&cli.StringFlag{Name: "config", Usage: "read the policy from `FILE` (default: $BWLINT_CONFIG, ./.bwlint.hcl, then SNAPSHOT/.bwlint.hcl)"},
-			&cli.BoolFlag{Name: "no-waivers", Usage: "apply no waiver: report every finding unwaived, for audits"},
-			&cli.StringFlag{Name: "as-of", Usage: "judge waiver expiry as of `YYYY-MM-DD` instead of today, to reproduce an earlier report"},
-		}, baselineFlags()...),
+		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags()),
 		Action: runLint,
 	}
 }
@@ -64,15 +54,13 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return usageErrorf("lint: --fail-on: %v", err)
 	}
-	if p := c.String("sarif-profile"); !slices.Contains(report.SARIFProfiles, p) {
-		return usageErrorf("lint: --sarif-profile: unknown profile %q: use %s", p, strings.Join(report.SARIFProfiles, " or "))
+	if err := checkSARIFProfile(c); err != nil {
+		return err
 	}
 	start := time.Now()
-	asOf := start
-	if v := c.String("as-of"); v != "" {
-		if asOf, err = time.Parse(time.DateOnly, v); err != nil {
-			return usageErrorf("lint: --as-of %q: want a date such as 2026-11-22", v)
-		}
+	day, err := asOf(c, start)
+	if err != nil {
+		return err
 	}
 	snap, err := loadSnapshot(dir)
 	if err != nil {
@@ -82,45 +70,20 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	threshold := flagThreshold
-	if t, ok := cfg.FailOn(); ok && !c.IsSet("fail-on") {
-		threshold = t // the policy's fail_on, unless the flag overrides it
-	}
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-	}
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
-	if !c.Bool("no-waivers") {
-		cfg.ApplyWaivers(res, asOf)
-	}
+	threshold := failOn(c, cfg, flagThreshold)
+	res := lintWithPolicy(c, cfg, snap, day, "")
 	if err := applyBaselineFlags(c, res); err != nil {
 		return err
 	}
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
 	code := res.ExitCode(threshold)
-	opts := report.Options{
+	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
-		SARIFRoot: c.String("sarif-root"), SARIFCategory: c.String("sarif-category"), SARIFProfile: c.String("sarif-profile"),
-	}
+	})
 	if err := writeReports(c, targets, res, opts); err != nil {
 		return err
 	}
 	return exitWith(code)
-}
-
-// loadPolicy finds and decodes the policy file. Its problems are printed as
-// positioned diagnostics and end the run with exit code 3.
-func loadPolicy(c *cli.Context, dir string) (*config.Config, error) {
-	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
-	if err != nil {
-		return nil, usageErrorf("lint: %v", err)
-	}
-	cfg, diags := config.Load(path, checks.All())
-	if diags.HasErrors() {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, usageErrorf("lint: %s has errors; nothing was linted", path)
-	}
-	return cfg, nil
 }
 
 // relocate makes the paths of findings located in the policy or baseline

@@ -11,16 +11,19 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/google/go-cmp/cmp"
 )
 
+// lintDir lints dir with the default policy, as lint does without a
+// policy file.
 func lintDir(t *testing.T, dir string) *lint.Result {
 	t.Helper()
-	side, err := lintSide(dir)
-	if err != nil {
-		t.Fatal(err)
+	cfg, diags := config.Load("", checks.All())
+	if diags.HasErrors() {
+		t.Fatal(diags)
 	}
-	return side.Result
+	return lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings())
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a

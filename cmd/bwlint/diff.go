@@ -1,12 +1,14 @@
 package main
 
 import (
-	"context"
+	"fmt"
 	"io"
+	"slices"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/bwlint/bwlint/lint/snapdiff"
 	"github.com/urfave/cli/v2"
@@ -31,14 +33,17 @@ func diffCommand() *cli.Command {
 			"templates and clusters, tag sets and digests, with both values and both locations, and a\n" +
 			"line diff of every capture. Runs the checks on both sides and classifies the findings as\n" +
 			"new, changed, fixed or unchanged. Secret and masked values are never shown.\n\n" +
+			"Both sides are linted with one policy file, found as lint finds it but at the AFTER\n" +
+			"snapshot's root: --config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl, else\n" +
+			"AFTER/.bwlint.hcl. Its fail_on applies unless --fail-on is given.\n\n" +
 			"Exit codes: 0 the change introduces no finding at or above --fail-on (it may fix some); 1 it\n" +
 			"introduces new or changed findings at or above --fail-on; 2 either snapshot has input\n" +
 			"problems; 3 usage error; 4 a check failed.",
-		Flags: []cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
-		},
+		}, policyFlags("AFTER")),
 		Action: runDiff,
 	}
 }
@@ -52,19 +57,34 @@ func runDiff(c *cli.Context) error {
 	if !known && format != "sarif" {
 		return usageErrorf("diff: unknown format %q: use text, json, markdown or sarif", format)
 	}
-	threshold, err := lint.ParseThreshold(c.String("fail-on"))
+	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("diff: --fail-on: %v", err)
 	}
 	start := time.Now().UTC()
-	before, err := lintSide(c.Args().Get(0))
+	day, err := asOf(c, start)
 	if err != nil {
 		return err
 	}
-	after, err := lintSide(c.Args().Get(1))
+	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
+	beforeSnap, err := loadSnapshot(beforeDir)
 	if err != nil {
 		return err
 	}
+	afterSnap, err := loadSnapshot(afterDir)
+	if err != nil {
+		return err
+	}
+	// One policy for both sides, so that a finding differs between them
+	// only because the deployment did; it is looked for where the change
+	// lands, at the after snapshot.
+	cfg, err := loadPolicy(c, afterDir)
+	if err != nil {
+		return err
+	}
+	threshold := failOn(c, cfg, flagThreshold)
+	before := lintSide(c, cfg, beforeSnap, day, "before")
+	after := lintSide(c, cfg, afterSnap, day, "after")
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold)
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
@@ -84,13 +104,13 @@ func runDiff(c *cli.Context) error {
 	return exitWith(code)
 }
 
-// lintSide loads one snapshot and runs every check on it.
-func lintSide(dir string) (snapdiff.Side, error) {
-	snap, err := loadSnapshot(dir)
-	if err != nil {
-		return snapdiff.Side{}, err
-	}
-	return snapdiff.Side{Snapshot: snap, Result: lint.Run(context.Background(), snap, checks.All(), lint.Settings{})}, nil
+// lintSide lints one snapshot of the review with the policy. Findings in
+// the policy file are located relative to the snapshot's root, as lint
+// locates them.
+func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, side string) snapdiff.Side {
+	res := lintWithPolicy(c, cfg, snap, day, fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, snap.Root))
+	relocate(res, snap.Root, cfg.Path())
+	return snapdiff.Side{Snapshot: snap, Result: res}
 }
 
 // diffExitCode decides a review's exit code: a failed check outranks

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/bwlint/bwlint/lint/snapdiff"
+	"github.com/hashicorp/hcl/v2"
 	"github.com/urfave/cli/v2"
 )
 
@@ -43,7 +45,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
-		}, policyFlags("AFTER")),
+		}, sarifFlags("SARIF"), policyFlags("AFTER")),
 		Action: runDiff,
 	}
 }
@@ -60,6 +62,9 @@ func runDiff(c *cli.Context) error {
 	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("diff: --fail-on: %v", err)
+	}
+	if err := checkSARIFProfile(c); err != nil {
+		return err
 	}
 	start := time.Now().UTC()
 	day, err := asOf(c, start)
@@ -89,9 +94,9 @@ func runDiff(c *cli.Context) error {
 	code := diffExitCode(review, threshold)
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
 	if format == "sarif" {
-		err = writeDiffSARIF(out.Writer(), review, report.Options{
+		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now().UTC(),
-		})
+		}))
 		if err != nil {
 			return err
 		}
@@ -130,16 +135,53 @@ func diffExitCode(r *snapdiff.Review, t lint.Threshold) int {
 
 // writeDiffSARIF renders the review with the lint report's SARIF writer:
 // the after snapshot's run, its findings carrying their State (which SARIF
-// writes as baselineState), and the fixed ones from before as absent.
+// writes as baselineState), and the fixed ones from before as absent where
+// the profile keeps them (audit; code scanning ignores baselineState, so
+// the github profile leaves them out and closes their alerts by their
+// absence).
 func writeDiffSARIF(w io.Writer, r *snapdiff.Review, o report.Options) error {
 	rep, err := report.Lookup("sarif")
 	if err != nil {
 		return usageErrorf("diff: %v", err)
 	}
 	res := *r.After.Result
-	res.Findings = r.Findings
+	res.Findings = fixedFromBefore(r.Findings, r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	if err := rep(w, &res, o); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	return nil
+}
+
+// fixedFromBefore returns fs with the locations of fixed findings, which
+// are relative to the before snapshot's root, made relative to the after
+// snapshot's root, from which the SARIF run resolves every path. A fixed
+// finding would otherwise point at the after snapshot's file of the same
+// name, whose text and hash are another capture's.
+func fixedFromBefore(fs []lint.Finding, beforeRoot, afterRoot string) []lint.Finding {
+	from, errB := filepath.Abs(beforeRoot)
+	to, errA := filepath.Abs(afterRoot)
+	if errB != nil || errA != nil {
+		return fs
+	}
+	move := func(r *hcl.Range) {
+		if r.Filename == "" || filepath.IsAbs(r.Filename) {
+			return
+		}
+		if rel, err := filepath.Rel(to, filepath.Join(from, filepath.FromSlash(r.Filename))); err == nil {
+			r.Filename = filepath.ToSlash(rel)
+		}
+	}
+	out := slices.Clone(fs)
+	for i := range out {
+		f := &out[i]
+		if f.State != lint.StateFixed {
+			continue
+		}
+		move(&f.Location)
+		f.Related = slices.Clone(f.Related)
+		for j := range f.Related {
+			move(&f.Related[j].Location)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,20 +90,71 @@ func TestDiffCLI(t *testing.T) {
 	}
 }
 
-// TestDiffSARIF checks the SARIF route when the SARIF reporter is built
-// in: the review's states become baselineState.
-func TestDiffSARIF(t *testing.T) {
-	code, stdout, stderr := runDiffCLI("diff", "--format", "sarif", before, after)
-	if strings.Contains(stderr, `unknown format "sarif"`) {
-		t.Skip("the SARIF reporter is not part of this build")
+// sarifRun is what TestDiffSARIF reads of a SARIF log's one run.
+type sarifRun struct {
+	AutomationDetails *struct{ ID string }
+	Results           []struct {
+		RuleID        string
+		BaselineState string
+		Locations     []struct {
+			PhysicalLocation struct {
+				ArtifactLocation struct{ URI string }
+			}
+		}
 	}
+	Properties struct{ OmittedFixed int }
+}
+
+func diffSARIF(t *testing.T, args ...string) sarifRun {
+	t.Helper()
+	code, stdout, stderr := runDiffCLI(append([]string{"diff", "--format", "sarif", "--sarif-root", "../.."}, args...)...)
 	if code != exitFindings {
 		t.Fatalf("exit code %d, stderr %s", code, stderr)
 	}
-	for _, want := range []string{`"baselineState": "new"`, `"baselineState": "unchanged"`} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("SARIF lacks %s", want)
+	var log struct{ Runs []sarifRun }
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF log with one run (%v):\n%s", err, stdout)
+	}
+	return log.Runs[0]
+}
+
+// TestDiffSARIF checks that the review's states become baselineState, and
+// that the profiles treat fixed findings as documented: audit keeps them
+// as absent, located in the before snapshot; github leaves them out and
+// counts them.
+func TestDiffSARIF(t *testing.T) {
+	type result struct{ Rule, State, URI string }
+	results := func(run sarifRun) []result {
+		var out []result
+		for _, r := range run.Results {
+			out = append(out, result{r.RuleID, r.BaselineState, path.Clean(r.Locations[0].PhysicalLocation.ArtifactLocation.URI)})
 		}
+		return out
+	}
+	audit := diffSARIF(t, "--sarif-profile", "audit", "--sarif-category", "bwlint/review/", before, after)
+	want := []result{
+		{"xsp_certificate_auth_flags", "new", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_certificate_auth_flags", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
+		{"as_imp_matches_template", "absent", "testdata/example/hosts/as2/interface-messaging.txt"},
+		{"as_required_patches", "absent", "testdata/example/hosts/as2/patching.txt"},
+	}
+	if d := cmp.Diff(want, results(audit)); d != "" {
+		t.Errorf("audit profile (-want +got):\n%s", d)
+	}
+	if audit.AutomationDetails == nil || audit.AutomationDetails.ID != "bwlint/review/" {
+		t.Errorf("automationDetails %+v, want the --sarif-category", audit.AutomationDetails)
+	}
+
+	github := diffSARIF(t, before, after)
+	if d := cmp.Diff(want[:2], results(github)); d != "" {
+		t.Errorf("github profile (-want +got):\n%s", d)
+	}
+	if github.Properties.OmittedFixed != 2 {
+		t.Errorf("github profile: omittedFixed %d, want 2", github.Properties.OmittedFixed)
+	}
+
+	if code, _, stderr := runDiffCLI("diff", "--format", "sarif", "--sarif-profile", "gitlab", before, after); code != exitUsage || !strings.Contains(stderr, `diff: --sarif-profile: unknown profile "gitlab"`) {
+		t.Errorf("unknown profile: exit code %d, stderr %q", code, stderr)
 	}
 }
 

@@ -145,7 +145,7 @@ func writeDiffSARIF(w io.Writer, r *snapdiff.Review, o report.Options) error {
 		return usageErrorf("diff: %v", err)
 	}
 	res := *r.After.Result
-	res.Findings = fixedFromBefore(r.Findings, r.Before.Snapshot.Root, r.After.Snapshot.Root)
+	res.Findings = fixedFromBefore(r.LintFindings(), r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	if err := rep(w, &res, o); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}

@@ -13,7 +13,8 @@ import (
 // secret value appears in any output, while each change is still reported.
 func TestSecretsNeverShown(t *testing.T) {
 	secrets := []string{"hunter2", "s3cr3tCommunity", "oldCommunity", "tagS3cret", "tagOld", "newHashValue", "Sup3rToken", "clearOnlyAfter", "rowCommunity", "public123", "oldToken",
-		"EarlyPw", "OldPw", "NewPw", "rowTok3n", "sipOld", "sipNew"}
+		"EarlyPw", "OldPw", "NewPw", "rowTok3n", "sipOld", "sipNew",
+		"findingAfterPw", "findingBeforePw", "secretBeforeOnly", "clearAfterOnly"}
 	beforeFiles := map[string]string{
 		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = oldToken\n  legacyField = ********\n",
 		"hosts/as1/snmp.txt": "AS_CLI/System/SNMP/Agent> get\n  community = oldCommunity\n" +
@@ -54,7 +55,20 @@ func TestSecretsNeverShown(t *testing.T) {
 		t.Errorf("changes (-want +got):\n%s", d)
 	}
 
-	r.Findings = []lint.Finding{{Check: "as_x", Severity: lint.Error, Host: "as1", Message: "password is wrong", Secret: true, State: lint.StateNew}}
+	// Checks keep secret values out of findings; the reports must hold
+	// even if one did not, on the after side of a changed finding as on
+	// its before side, and when only one side was secret.
+	r.Findings = []Finding{
+		{Finding: lint.Finding{Check: "as_x", Severity: lint.Error, Host: "as1", Message: "password is wrong", Secret: true, State: lint.StateNew}},
+		{
+			Finding: lint.Finding{Check: "as_y", Severity: lint.Error, Host: "as1", Message: "password differs", Secret: true, State: lint.StateChanged, Actual: "findingAfterPw"},
+			Before:  &lint.Finding{Check: "as_y", Message: "password differed", Secret: true, Actual: "findingBeforePw"},
+		},
+		{
+			Finding: lint.Finding{Check: "as_z", Severity: lint.Error, Host: "as1", Message: "key differs", State: lint.StateChanged, Actual: "clearAfterOnly"},
+			Before:  &lint.Finding{Check: "as_z", Message: "key differed", Secret: true, Actual: "secretBeforeOnly"},
+		},
+	}
 	for name, render := range map[string]func(*bytes.Buffer) error{
 		"text":     func(b *bytes.Buffer) error { return Text(b, r, Options{}) },
 		"json":     func(b *bytes.Buffer) error { return JSON(b, r, Options{}) },

@@ -117,16 +117,23 @@ func relocate(res *lint.Result, snapshotRoot string, files ...string) {
 // or an extra --report FORMAT=FILE.
 type reportTarget struct {
 	format string
-	path   string // "" for stdout
+	path   string // "" or "-" for stdout
 	render report.Reporter
+	flag   string // the flag that asked for it, for messages
 }
+
+func (t reportTarget) toStdout() bool { return t.path == "" || t.path == "-" }
 
 func reportTargets(c *cli.Context) ([]reportTarget, error) {
 	main, err := report.Lookup(c.String("format"))
 	if err != nil {
 		return nil, usageErrorf("lint: %v", err)
 	}
-	targets := []reportTarget{{format: c.String("format"), path: c.String("output"), render: main}}
+	mainFlag := "--format " + c.String("format")
+	if c.String("output") != "" {
+		mainFlag = "--output " + c.String("output")
+	}
+	targets := []reportTarget{{format: c.String("format"), path: c.String("output"), render: main, flag: mainFlag}}
 	for _, spec := range c.StringSlice("report") {
 		format, path, ok := strings.Cut(spec, "=")
 		if !ok || path == "" {
@@ -136,9 +143,48 @@ func reportTargets(c *cli.Context) ([]reportTarget, error) {
 		if err != nil {
 			return nil, usageErrorf("lint: --report %q: %v", spec, err)
 		}
-		targets = append(targets, reportTarget{format: format, path: path, render: render})
+		targets = append(targets, reportTarget{format: format, path: path, render: render, flag: "--report " + spec})
 	}
-	return targets, nil
+	return targets, checkDestinations(c, targets)
+}
+
+// checkDestinations rejects reports that would overwrite one another or a
+// file the run reads or writes: one file named by two reports, a report
+// onto the policy or baseline file, or more than one report on stdout,
+// where they would run together. Writing only the last would lose the
+// others in silence.
+func checkDestinations(c *cli.Context, targets []reportTarget) error {
+	taken := map[string]string{} // file → the flag that names it
+	for _, flag := range []string{"config", "baseline", "write-baseline"} {
+		if path := c.String(flag); path != "" {
+			taken[sameFile(path)] = "--" + flag + " " + path
+		}
+	}
+	stdout := ""
+	for _, t := range targets {
+		if t.toStdout() {
+			if stdout != "" {
+				return usageErrorf("lint: %s and %s both write to stdout; only one report can: name a file for the other", stdout, t.flag)
+			}
+			stdout = t.flag
+			continue
+		}
+		key := sameFile(t.path)
+		if other, ok := taken[key]; ok {
+			return usageErrorf("lint: %s and %s name the same file %s; give each its own file", other, t.flag, t.path)
+		}
+		taken[key] = t.flag
+	}
+	return nil
+}
+
+// sameFile is the key under which two names of one file compare equal:
+// the cleaned absolute path.
+func sameFile(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
 }
 
 // writeReports renders every target; colour only ever goes to a terminal.
@@ -146,7 +192,7 @@ func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts
 	for _, t := range targets {
 		out := &output{path: t.path, stdout: c.App.Writer}
 		o := opts
-		o.Color = t.format == "text" && (t.path == "" || t.path == "-") && colorFor(c.App.Writer)
+		o.Color = t.format == "text" && t.toStdout() && colorFor(c.App.Writer)
 		if err := t.render(out.Writer(), res, o); err != nil {
 			return internalErrorf("writing %s report: %v", t.format, err)
 		}

@@ -22,6 +22,22 @@ type Result struct {
 	Failures []Failure
 	// Problems are the snapshot's input problems.
 	Problems []source.Problem
+	// Baseline counts how the findings compared with a baseline; nil
+	// when the run was compared with none.
+	Baseline *BaselineCounts
+}
+
+// BaselineCounts says how a run's findings compared with a baseline.
+type BaselineCounts struct {
+	// Baselined findings matched an entry with the same value.
+	Baselined int
+	// Changed findings matched an entry by key but their value changed;
+	// they count again.
+	Changed int
+	// New findings matched no entry.
+	New int
+	// Unused entries matched no finding.
+	Unused int
 }
 
 // Failure is a check that failed internally.

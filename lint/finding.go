@@ -63,6 +63,16 @@ const (
 	StateFixed     State = "fixed"
 )
 
+// BaselineEntryUnused is the check of the findings that report a baseline
+// entry matching no finding of the run (lint/baseline adds them).
+const BaselineEntryUnused = "baseline_entry_unused"
+
+// UnusedBaselineEntry reports whether the finding reports a baseline entry
+// that matched nothing. Such a finding has State fixed, so that a pruning
+// reminder never fails a run, but it is a note about the baseline file,
+// not a problem that was fixed, and reports label it so.
+func (f Finding) UnusedBaselineEntry() bool { return f.Check == BaselineEntryUnused }
+
 // Logical is where a finding lies in BroadWorks terms.
 type Logical struct {
 	Host string

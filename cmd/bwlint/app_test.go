@@ -137,3 +137,62 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("report file lacks the example's findings:\n%s", b)
 	}
 }
+
+// TestReportDestinations checks that two reports never share a
+// destination: each would overwrite the other, or run together on
+// stdout. The run stops before writing anything.
+func TestReportDestinations(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.sarif")
+	base := filepath.Join(dir, "bwlint-baseline.json")
+	const kept = "a file the run must not touch\n"
+	if err := os.WriteFile(base, []byte(kept), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"two reports to one file", []string{"--report", "sarif=" + out, "--report", "junit=" + out},
+			"--report sarif=" + out + " and --report junit=" + out + " name the same file " + out},
+		{"a report and --output to one file, named differently", []string{"--output", out, "--report", "sarif=" + dir + "/./out.sarif"},
+			"--output " + out + " and --report sarif=" + dir + "/./out.sarif name the same file"},
+		{"a report onto the baseline", []string{"--baseline", base, "--report", "json=" + base},
+			"--baseline " + base + " and --report json=" + base + " name the same file"},
+		{"a report onto the baseline being written", []string{"--write-baseline", base, "--output", base},
+			"--write-baseline " + base + " and --output " + base + " name the same file"},
+		{"two reports to stdout", []string{"--report", "github=-"},
+			"--format text and --report github=- both write to stdout"},
+		{"--output - and a report to stdout", []string{"--output", "-", "--report", "text=-"},
+			"--output - and --report text=- both write to stdout"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"bwlint", "lint"}, tc.args...), "../../testdata/example")
+			if code := run(args, &stdout, &stderr); code != exitUsage {
+				t.Errorf("exit code %d, want %d", code, exitUsage)
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("a report was written to stdout:\n%s", stdout.String())
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("%s was written", out)
+			}
+			if b, err := os.ReadFile(base); err != nil || string(b) != kept {
+				t.Errorf("%s was changed: %q, %v", base, b, err)
+			}
+		})
+	}
+
+	// One report on stdout and others in files is the normal case.
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"bwlint", "lint", "--output", filepath.Join(dir, "report.json"), "--format", "json", "--report", "text=-", "../../testdata/example"}, &stdout, &stderr)
+	if code != exitFindings || !strings.Contains(stdout.String(), "Summary: ") {
+		t.Errorf("exit code %d, stderr %s; stdout lacks the text report:\n%s", code, stderr.String(), stdout.String())
+	}
+}

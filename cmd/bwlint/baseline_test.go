@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,16 +13,19 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/google/go-cmp/cmp"
 )
 
+// lintDir lints dir with the default policy, as lint does without a
+// policy file.
 func lintDir(t *testing.T, dir string) *lint.Result {
 	t.Helper()
-	side, err := lintSide(dir)
-	if err != nil {
-		t.Fatal(err)
+	cfg, diags := config.Load("", checks.All())
+	if diags.HasErrors() {
+		t.Fatal(diags)
 	}
-	return side.Result
+	return lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings())
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a
@@ -100,4 +105,59 @@ func mustLoad(t *testing.T, dir string) *inputs.Snapshot {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestBaselineSummaries checks that every summary counts how the run
+// compared with the baseline, and labels unused entries as such rather
+// than as fixed findings; and that runs without a baseline say nothing of
+// one.
+func TestBaselineSummaries(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	t.Setenv(config.EnvVar, "")
+	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
+	if err := writeBaseline(file, lintDir(t, before)); err != nil {
+		t.Fatal(err)
+	}
+	lintOut := func(args ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"bwlint", "lint"}, args...), &stdout, &stderr); code != exitFindings {
+			t.Fatalf("exit code %d, want %d; stderr: %s", code, exitFindings, stderr.String())
+		}
+		return stdout.String()
+	}
+	for format, want := range map[string][]string{
+		"text":     {"; baseline: 1 baselined, 0 changed, 1 new, 2 unused entries), 1 counting", "bwlint-baseline.json:4:5 (unused entry)"},
+		"markdown": {"| Baseline | 1 baselined, 0 changed, 1 new, 2 unused entries |", "| unused entry |", "  - an unused baseline entry: does not count\n"},
+	} {
+		got := lintOut("--format", format, "--baseline", file, after)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s report lacks %q:\n%s", format, w, got)
+			}
+		}
+		for _, fixed := range []string{"(fixed)", "| fixed |", "fixed since the baseline"} {
+			if strings.Contains(got, fixed) {
+				t.Errorf("%s report calls an unused entry fixed (%q):\n%s", format, fixed, got)
+			}
+		}
+	}
+
+	var rep struct {
+		Summary struct {
+			Baseline *struct {
+				Baselined, Changed, New int
+				UnusedEntries           int `json:"unused_entries"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(lintOut("--format", "json", "--baseline", file, after)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if b := rep.Summary.Baseline; b == nil || b.Baselined != 1 || b.Changed != 0 || b.New != 1 || b.UnusedEntries != 2 {
+		t.Errorf("JSON summary.baseline %+v, want 1 baselined, 0 changed, 1 new, 2 unused entries", b)
+	}
+	if got := lintOut("--format", "json", after); strings.Contains(got, `"baseline"`) {
+		t.Errorf("JSON of a run without a baseline has a baseline summary:\n%s", got)
+	}
 }

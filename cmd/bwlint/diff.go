@@ -1,14 +1,18 @@
 package main
 
 import (
-	"context"
+	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/bwlint/bwlint/lint/snapdiff"
+	"github.com/hashicorp/hcl/v2"
 	"github.com/urfave/cli/v2"
 )
 
@@ -31,14 +35,17 @@ func diffCommand() *cli.Command {
 			"templates and clusters, tag sets and digests, with both values and both locations, and a\n" +
 			"line diff of every capture. Runs the checks on both sides and classifies the findings as\n" +
 			"new, changed, fixed or unchanged. Secret and masked values are never shown.\n\n" +
+			"Both sides are linted with one policy file, found as lint finds it but at the AFTER\n" +
+			"snapshot's root: --config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl, else\n" +
+			"AFTER/.bwlint.hcl. Its fail_on applies unless --fail-on is given.\n\n" +
 			"Exit codes: 0 the change introduces no finding at or above --fail-on (it may fix some); 1 it\n" +
 			"introduces new or changed findings at or above --fail-on; 2 either snapshot has input\n" +
 			"problems; 3 usage error; 4 a check failed.",
-		Flags: []cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
-		},
+		}, sarifFlags("SARIF"), policyFlags("AFTER")),
 		Action: runDiff,
 	}
 }
@@ -52,26 +59,44 @@ func runDiff(c *cli.Context) error {
 	if !known && format != "sarif" {
 		return usageErrorf("diff: unknown format %q: use text, json, markdown or sarif", format)
 	}
-	threshold, err := lint.ParseThreshold(c.String("fail-on"))
+	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("diff: --fail-on: %v", err)
 	}
+	if err := checkSARIFProfile(c); err != nil {
+		return err
+	}
 	start := time.Now().UTC()
-	before, err := lintSide(c.Args().Get(0))
+	day, err := asOf(c, start)
 	if err != nil {
 		return err
 	}
-	after, err := lintSide(c.Args().Get(1))
+	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
+	beforeSnap, err := loadSnapshot(beforeDir)
 	if err != nil {
 		return err
 	}
+	afterSnap, err := loadSnapshot(afterDir)
+	if err != nil {
+		return err
+	}
+	// One policy for both sides, so that a finding differs between them
+	// only because the deployment did; it is looked for where the change
+	// lands, at the after snapshot.
+	cfg, err := loadPolicy(c, afterDir)
+	if err != nil {
+		return err
+	}
+	threshold := failOn(c, cfg, flagThreshold)
+	before := lintSide(c, cfg, beforeSnap, day, "before")
+	after := lintSide(c, cfg, afterSnap, day, "after")
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold)
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
 	if format == "sarif" {
-		err = writeDiffSARIF(out.Writer(), review, report.Options{
+		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now().UTC(),
-		})
+		}))
 		if err != nil {
 			return err
 		}
@@ -84,13 +109,13 @@ func runDiff(c *cli.Context) error {
 	return exitWith(code)
 }
 
-// lintSide loads one snapshot and runs every check on it.
-func lintSide(dir string) (snapdiff.Side, error) {
-	snap, err := loadSnapshot(dir)
-	if err != nil {
-		return snapdiff.Side{}, err
-	}
-	return snapdiff.Side{Snapshot: snap, Result: lint.Run(context.Background(), snap, checks.All(), lint.Settings{})}, nil
+// lintSide lints one snapshot of the review with the policy. Findings in
+// the policy file are located relative to the snapshot's root, as lint
+// locates them.
+func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, side string) snapdiff.Side {
+	res := lintWithPolicy(c, cfg, snap, day, fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, snap.Root))
+	relocate(res, snap.Root, cfg.Path())
+	return snapdiff.Side{Snapshot: snap, Result: res}
 }
 
 // diffExitCode decides a review's exit code: a failed check outranks
@@ -110,16 +135,53 @@ func diffExitCode(r *snapdiff.Review, t lint.Threshold) int {
 
 // writeDiffSARIF renders the review with the lint report's SARIF writer:
 // the after snapshot's run, its findings carrying their State (which SARIF
-// writes as baselineState), and the fixed ones from before as absent.
+// writes as baselineState), and the fixed ones from before as absent where
+// the profile keeps them (audit; code scanning ignores baselineState, so
+// the github profile leaves them out and closes their alerts by their
+// absence).
 func writeDiffSARIF(w io.Writer, r *snapdiff.Review, o report.Options) error {
 	rep, err := report.Lookup("sarif")
 	if err != nil {
 		return usageErrorf("diff: %v", err)
 	}
 	res := *r.After.Result
-	res.Findings = r.Findings
+	res.Findings = fixedFromBefore(r.LintFindings(), r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	if err := rep(w, &res, o); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	return nil
+}
+
+// fixedFromBefore returns fs with the locations of fixed findings, which
+// are relative to the before snapshot's root, made relative to the after
+// snapshot's root, from which the SARIF run resolves every path. A fixed
+// finding would otherwise point at the after snapshot's file of the same
+// name, whose text and hash are another capture's.
+func fixedFromBefore(fs []lint.Finding, beforeRoot, afterRoot string) []lint.Finding {
+	from, errB := filepath.Abs(beforeRoot)
+	to, errA := filepath.Abs(afterRoot)
+	if errB != nil || errA != nil {
+		return fs
+	}
+	move := func(r *hcl.Range) {
+		if r.Filename == "" || filepath.IsAbs(r.Filename) {
+			return
+		}
+		if rel, err := filepath.Rel(to, filepath.Join(from, filepath.FromSlash(r.Filename))); err == nil {
+			r.Filename = filepath.ToSlash(rel)
+		}
+	}
+	out := slices.Clone(fs)
+	for i := range out {
+		f := &out[i]
+		if f.State != lint.StateFixed {
+			continue
+		}
+		move(&f.Location)
+		f.Related = slices.Clone(f.Related)
+		for j := range f.Related {
+			move(&f.Related[j].Location)
+		}
+	}
+	return out
 }

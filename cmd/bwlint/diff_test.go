@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/lint/linttest"
+	"github.com/google/go-cmp/cmp"
 )
 
 // runDiffCLI runs bwlint in-process with the diff command available,
@@ -36,6 +39,7 @@ const (
 
 func TestDiffCLI(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
+	t.Setenv("BWLINT_CONFIG", "")
 	cases := []struct {
 		name   string
 		args   []string
@@ -47,10 +51,18 @@ func TestDiffCLI(t *testing.T) {
 		{name: "diff_example_json", args: []string{"diff", "--format", "json", before, after}, code: exitFindings, golden: true},
 		{name: "diff_example_markdown", args: []string{"diff", "--format", "markdown", before, after}, code: exitFindings, golden: true},
 		// The reverse change fixes xsp1 and breaks as2 again: as2's
-		// findings are new in that direction.
-		{name: "diff_reverse_text", args: []string{"diff", after, before}, code: exitFindings, golden: true},
+		// findings are new in that direction. The policy is found at the
+		// after root, here testdata/example's, and applies to both sides.
+		{name: "diff_reverse_text", args: []string{"diff", "--as-of", "2026-11-22", after, before}, code: exitFindings, golden: true},
+		// The example's policy, named: its waiver, its site rules and the
+		// waiver check run on both sides.
+		{name: "diff_policy_text", args: []string{"diff", "--config", before + "/.bwlint.hcl", "--as-of", "2026-11-22", before, after}, code: exitFindings, golden: true},
+		{name: "diff_policy_no_waivers", args: []string{"diff", "--config", before + "/.bwlint.hcl", "--no-waivers", before, after}, code: exitFindings, golden: true},
+		{name: "diff_bad_config", args: []string{"diff", "--config", "testdata/bad.hcl", before, after}, code: exitUsage, stderr: "testdata/bad.hcl:3:3: error: Unsupported argument"},
+		{name: "diff_missing_config", args: []string{"diff", "--config", "no-such.hcl", before, after}, code: exitUsage, stderr: "diff: --config no-such.hcl"},
+		{name: "diff_bad_as_of", args: []string{"diff", "--as-of", "31/01/2027", before, after}, code: exitUsage, stderr: `diff: --as-of "31/01/2027"`},
 		// Nothing changed: every finding is unchanged and none fails.
-		{name: "diff_same_text", args: []string{"diff", before, before}, code: exitOK, golden: true},
+		{name: "diff_same_text", args: []string{"diff", "--as-of", "2026-11-22", before, before}, code: exitOK, golden: true},
 		{name: "diff_fail_on_none", args: []string{"diff", "--fail-on", "none", before, after}, code: exitOK},
 		{name: "diff_broken_after", args: []string{"diff", before, "../../testdata/broken"}, code: exitInput},
 		{name: "diff_missing_after", args: []string{"diff", before}, code: exitUsage, stderr: "takes two arguments"},
@@ -78,19 +90,185 @@ func TestDiffCLI(t *testing.T) {
 	}
 }
 
-// TestDiffSARIF checks the SARIF route when the SARIF reporter is built
-// in: the review's states become baselineState.
-func TestDiffSARIF(t *testing.T) {
-	code, stdout, stderr := runDiffCLI("diff", "--format", "sarif", before, after)
-	if strings.Contains(stderr, `unknown format "sarif"`) {
-		t.Skip("the SARIF reporter is not part of this build")
+// sarifRun is what TestDiffSARIF reads of a SARIF log's one run.
+type sarifRun struct {
+	AutomationDetails *struct{ ID string }
+	Results           []struct {
+		RuleID        string
+		BaselineState string
+		Locations     []struct {
+			PhysicalLocation struct {
+				ArtifactLocation struct{ URI string }
+			}
+		}
 	}
+	Properties struct{ OmittedFixed int }
+}
+
+func diffSARIF(t *testing.T, args ...string) sarifRun {
+	t.Helper()
+	code, stdout, stderr := runDiffCLI(append([]string{"diff", "--format", "sarif", "--sarif-root", "../.."}, args...)...)
 	if code != exitFindings {
 		t.Fatalf("exit code %d, stderr %s", code, stderr)
 	}
-	for _, want := range []string{`"baselineState": "new"`, `"baselineState": "unchanged"`} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("SARIF lacks %s", want)
+	var log struct{ Runs []sarifRun }
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF log with one run (%v):\n%s", err, stdout)
+	}
+	return log.Runs[0]
+}
+
+// TestDiffSARIF checks that the review's states become baselineState, and
+// that the profiles treat fixed findings as documented: audit keeps them
+// as absent, located in the before snapshot; github leaves them out and
+// counts them.
+func TestDiffSARIF(t *testing.T) {
+	type result struct{ Rule, State, URI string }
+	results := func(run sarifRun) []result {
+		var out []result
+		for _, r := range run.Results {
+			out = append(out, result{r.RuleID, r.BaselineState, path.Clean(r.Locations[0].PhysicalLocation.ArtifactLocation.URI)})
+		}
+		return out
+	}
+	audit := diffSARIF(t, "--sarif-profile", "audit", "--sarif-category", "bwlint/review/", before, after)
+	want := []result{
+		{"xsp_certificate_auth_flags", "new", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_certificate_auth_flags", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
+		{"as_imp_matches_template", "absent", "testdata/example/hosts/as2/interface-messaging.txt"},
+		{"as_required_patches", "absent", "testdata/example/hosts/as2/patching.txt"},
+	}
+	if d := cmp.Diff(want, results(audit)); d != "" {
+		t.Errorf("audit profile (-want +got):\n%s", d)
+	}
+	if audit.AutomationDetails == nil || audit.AutomationDetails.ID != "bwlint/review/" {
+		t.Errorf("automationDetails %+v, want the --sarif-category", audit.AutomationDetails)
+	}
+
+	github := diffSARIF(t, before, after)
+	if d := cmp.Diff(want[:2], results(github)); d != "" {
+		t.Errorf("github profile (-want +got):\n%s", d)
+	}
+	if github.Properties.OmittedFixed != 2 {
+		t.Errorf("github profile: omittedFixed %d, want 2", github.Properties.OmittedFixed)
+	}
+
+	if code, _, stderr := runDiffCLI("diff", "--format", "sarif", "--sarif-profile", "gitlab", before, after); code != exitUsage || !strings.Contains(stderr, `diff: --sarif-profile: unknown profile "gitlab"`) {
+		t.Errorf("unknown profile: exit code %d, stderr %q", code, stderr)
+	}
+}
+
+// reviewFinding is what TestDiffPolicy compares of a JSON review's
+// findings.
+type reviewFinding struct {
+	State    string `json:"state"`
+	Severity string `json:"severity"`
+	Check    string `json:"check"`
+	Host     string `json:"host"`
+}
+
+// diffFindings runs a JSON review and returns its findings.
+func diffFindings(t *testing.T, wantCode int, args ...string) []reviewFinding {
+	t.Helper()
+	code, stdout, stderr := runDiffCLI(append([]string{"diff", "--format", "json"}, args...)...)
+	if code != wantCode {
+		t.Fatalf("exit code %d, want %d; stderr: %s", code, wantCode, stderr)
+	}
+	var rep struct{ Findings []reviewFinding }
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep.Findings
+}
+
+// reviewDirs copies the example snapshots to a scratch directory and
+// writes the given policy files into them, so that discovery can be
+// tested; an empty policy writes none.
+func reviewDirs(t *testing.T, beforePolicy, afterPolicy string) (beforeDir, afterDir string) {
+	t.Helper()
+	dir := t.TempDir()
+	beforeDir, afterDir = filepath.Join(dir, "before"), filepath.Join(dir, "after")
+	for _, d := range []struct{ from, to, policy string }{{before, beforeDir, beforePolicy}, {after, afterDir, afterPolicy}} {
+		if err := os.CopyFS(d.to, os.DirFS(d.from)); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(d.to, ".bwlint.hcl")
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if d.policy != "" {
+			if err := os.WriteFile(path, []byte(d.policy), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return beforeDir, afterDir
+}
+
+// TestDiffPolicy checks that diff finds the policy file as lint does, at
+// the after snapshot's root, and applies it to both sides: check
+// severities, fail_on, and the --fail-on flag over fail_on.
+func TestDiffPolicy(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	const afterPolicy = `
+lint {
+  fail_on = "error"
+}
+check "xsp_certificate_auth_flags" {
+  severity = "warning"
+}
+check "as_imp_matches_template" {
+  severity = "note"
+}
+`
+	// A before-side file that would stop the run: it must never be read.
+	b, a := reviewDirs(t, "lint {\n  fail_onn = 1\n}\n", afterPolicy)
+	want := []reviewFinding{
+		{State: "new", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp1"},
+		// From the before side: the after policy's severity applies there too.
+		{State: "fixed", Severity: "note", Check: "as_imp_matches_template", Host: "as2"},
+		{State: "fixed", Severity: "error", Check: "as_required_patches", Host: "as2"},
+		{State: "unchanged", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp2"},
+	}
+	// fail_on "error": xsp1's new warning does not fail the review.
+	if d := cmp.Diff(want, diffFindings(t, exitOK, b, a)); d != "" {
+		t.Errorf("findings (-want +got):\n%s", d)
+	}
+	// --fail-on given explicitly outranks the policy's fail_on.
+	diffFindings(t, exitFindings, "--fail-on", "warning", b, a)
+
+	// Without a policy at the after root, the before root is not searched
+	// either: the built-in defaults apply.
+	b, a = reviewDirs(t, afterPolicy, "")
+	if got := diffFindings(t, exitFindings, b, a); got[0].Severity != "error" {
+		t.Errorf("a before-side policy was applied: %v", got)
+	}
+
+	// BWLINT_CONFIG names the file when --config does not.
+	t.Setenv("BWLINT_CONFIG", filepath.Join(t.TempDir(), "missing.hcl"))
+	if code, _, stderr := runDiffCLI("diff", b, a); code != exitUsage || !strings.Contains(stderr, "BWLINT_CONFIG") {
+		t.Errorf("exit code %d, stderr %q: want a usage error naming BWLINT_CONFIG", code, stderr)
+	}
+}
+
+// TestDiffPolicyInventoryWarnings checks that the warnings of host and
+// cluster blocks say which snapshot they are about: a host may exist on
+// one side only.
+func TestDiffPolicyInventoryWarnings(t *testing.T) {
+	policy := filepath.Join(t.TempDir(), "inventory.hcl")
+	if err := os.WriteFile(policy, []byte("host \"xsp9\" {\n  role = \"xsp\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runDiffCLI("diff", "--config", policy, before, after)
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+	for _, want := range []string{
+		"bwlint: diff: the policy on the before snapshot " + before + ":\n" + policy + ":1:6: warning: Unknown host",
+		"bwlint: diff: the policy on the after snapshot " + after + ":\n" + policy + ":1:6: warning: Unknown host",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 }

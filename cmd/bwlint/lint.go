@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -24,18 +20,12 @@ func lintCommand() *cli.Command {
 			"evaluated for lack of evidence, and input problems.\n\n" +
 			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems (even when\n" +
 			"findings exist, which are still reported); 3 usage or configuration error; 4 a check failed.",
-		Flags: append([]cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
-			&cli.StringFlag{Name: "sarif-root", Usage: "make SARIF, JUnit, GitHub and code-quality paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
-			&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
-			&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived findings left out) or audit (all findings, waived ones with suppressions)"},
-			&cli.StringFlag{Name: "config", Usage: "read the policy from `FILE` (default: $BWLINT_CONFIG, ./.bwlint.hcl, then SNAPSHOT/.bwlint.hcl)"},
-			&cli.BoolFlag{Name: "no-waivers", Usage: "apply no waiver: report every finding unwaived, for audits"},
-			&cli.StringFlag{Name: "as-of", Usage: "judge waiver expiry as of `YYYY-MM-DD` instead of today, to reproduce an earlier report"},
-		}, baselineFlags()...),
+		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags()),
 		Action: runLint,
 	}
 }
@@ -64,15 +54,13 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return usageErrorf("lint: --fail-on: %v", err)
 	}
-	if p := c.String("sarif-profile"); !slices.Contains(report.SARIFProfiles, p) {
-		return usageErrorf("lint: --sarif-profile: unknown profile %q: use %s", p, strings.Join(report.SARIFProfiles, " or "))
+	if err := checkSARIFProfile(c); err != nil {
+		return err
 	}
 	start := time.Now()
-	asOf := start
-	if v := c.String("as-of"); v != "" {
-		if asOf, err = time.Parse(time.DateOnly, v); err != nil {
-			return usageErrorf("lint: --as-of %q: want a date such as 2026-11-22", v)
-		}
+	day, err := asOf(c, start)
+	if err != nil {
+		return err
 	}
 	snap, err := loadSnapshot(dir)
 	if err != nil {
@@ -82,45 +70,20 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	threshold := flagThreshold
-	if t, ok := cfg.FailOn(); ok && !c.IsSet("fail-on") {
-		threshold = t // the policy's fail_on, unless the flag overrides it
-	}
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-	}
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
-	if !c.Bool("no-waivers") {
-		cfg.ApplyWaivers(res, asOf)
-	}
+	threshold := failOn(c, cfg, flagThreshold)
+	res := lintWithPolicy(c, cfg, snap, day, "")
 	if err := applyBaselineFlags(c, res); err != nil {
 		return err
 	}
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
 	code := res.ExitCode(threshold)
-	opts := report.Options{
+	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
-		SARIFRoot: c.String("sarif-root"), SARIFCategory: c.String("sarif-category"), SARIFProfile: c.String("sarif-profile"),
-	}
+	})
 	if err := writeReports(c, targets, res, opts); err != nil {
 		return err
 	}
 	return exitWith(code)
-}
-
-// loadPolicy finds and decodes the policy file. Its problems are printed as
-// positioned diagnostics and end the run with exit code 3.
-func loadPolicy(c *cli.Context, dir string) (*config.Config, error) {
-	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
-	if err != nil {
-		return nil, usageErrorf("lint: %v", err)
-	}
-	cfg, diags := config.Load(path, checks.All())
-	if diags.HasErrors() {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, usageErrorf("lint: %s has errors; nothing was linted", path)
-	}
-	return cfg, nil
 }
 
 // relocate makes the paths of findings located in the policy or baseline
@@ -154,16 +117,23 @@ func relocate(res *lint.Result, snapshotRoot string, files ...string) {
 // or an extra --report FORMAT=FILE.
 type reportTarget struct {
 	format string
-	path   string // "" for stdout
+	path   string // "" or "-" for stdout
 	render report.Reporter
+	flag   string // the flag that asked for it, for messages
 }
+
+func (t reportTarget) toStdout() bool { return t.path == "" || t.path == "-" }
 
 func reportTargets(c *cli.Context) ([]reportTarget, error) {
 	main, err := report.Lookup(c.String("format"))
 	if err != nil {
 		return nil, usageErrorf("lint: %v", err)
 	}
-	targets := []reportTarget{{format: c.String("format"), path: c.String("output"), render: main}}
+	mainFlag := "--format " + c.String("format")
+	if c.String("output") != "" {
+		mainFlag = "--output " + c.String("output")
+	}
+	targets := []reportTarget{{format: c.String("format"), path: c.String("output"), render: main, flag: mainFlag}}
 	for _, spec := range c.StringSlice("report") {
 		format, path, ok := strings.Cut(spec, "=")
 		if !ok || path == "" {
@@ -173,9 +143,48 @@ func reportTargets(c *cli.Context) ([]reportTarget, error) {
 		if err != nil {
 			return nil, usageErrorf("lint: --report %q: %v", spec, err)
 		}
-		targets = append(targets, reportTarget{format: format, path: path, render: render})
+		targets = append(targets, reportTarget{format: format, path: path, render: render, flag: "--report " + spec})
 	}
-	return targets, nil
+	return targets, checkDestinations(c, targets)
+}
+
+// checkDestinations rejects reports that would overwrite one another or a
+// file the run reads or writes: one file named by two reports, a report
+// onto the policy or baseline file, or more than one report on stdout,
+// where they would run together. Writing only the last would lose the
+// others in silence.
+func checkDestinations(c *cli.Context, targets []reportTarget) error {
+	taken := map[string]string{} // file → the flag that names it
+	for _, flag := range []string{"config", "baseline", "write-baseline"} {
+		if path := c.String(flag); path != "" {
+			taken[sameFile(path)] = "--" + flag + " " + path
+		}
+	}
+	stdout := ""
+	for _, t := range targets {
+		if t.toStdout() {
+			if stdout != "" {
+				return usageErrorf("lint: %s and %s both write to stdout; only one report can: name a file for the other", stdout, t.flag)
+			}
+			stdout = t.flag
+			continue
+		}
+		key := sameFile(t.path)
+		if other, ok := taken[key]; ok {
+			return usageErrorf("lint: %s and %s name the same file %s; give each its own file", other, t.flag, t.path)
+		}
+		taken[key] = t.flag
+	}
+	return nil
+}
+
+// sameFile is the key under which two names of one file compare equal:
+// the cleaned absolute path.
+func sameFile(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
 }
 
 // writeReports renders every target; colour only ever goes to a terminal.
@@ -183,7 +192,7 @@ func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts
 	for _, t := range targets {
 		out := &output{path: t.path, stdout: c.App.Writer}
 		o := opts
-		o.Color = t.format == "text" && (t.path == "" || t.path == "-") && colorFor(c.App.Writer)
+		o.Color = t.format == "text" && t.toStdout() && colorFor(c.App.Writer)
 		if err := t.render(out.Writer(), res, o); err != nil {
 			return internalErrorf("writing %s report: %v", t.format, err)
 		}

@@ -14,7 +14,7 @@ import (
 // result's checks when it reports something, so that reporters can show
 // its documentation and fix.
 var UnusedCheck = &lint.Check{
-	Name:  "baseline_entry_unused",
+	Name:  lint.BaselineEntryUnused,
 	Title: "a baseline entry matches no finding",
 	Doc: "A baseline entry records a finding that was known when the baseline was written. An entry that " +
 		"matches no finding of this run means the finding was fixed, or its check, host, context or key " +
@@ -28,27 +28,15 @@ var UnusedCheck = &lint.Check{
 	Run:      func(*lint.Pass) error { return nil }, // its findings come from Apply
 }
 
-// Applied counts what Apply did.
-type Applied struct {
-	// Baselined findings matched an entry with the same value.
-	Baselined int
-	// Changed findings matched an entry by key but their value changed;
-	// they count again.
-	Changed int
-	// New findings matched no entry.
-	New int
-	// Unused entries matched no finding.
-	Unused int
-}
-
 // Apply marks res's findings against the baseline f, read from path.
 // Findings are matched by lint.Finding.Key, never by line, so a finding
 // that moved is still known. Each entry matches at most one finding; a
 // key that occurs several times is matched pairwise, equal values first.
 // Unused entries become baseline_entry_unused findings appended to res,
-// which stays sorted.
-func Apply(f *File, res *lint.Result) Applied {
-	var a Applied
+// which stays sorted. The counts are returned and kept in res.Baseline,
+// for the reports' summaries.
+func Apply(f *File, res *lint.Result) lint.BaselineCounts {
+	var a lint.BaselineCounts
 	used := make([]bool, len(f.Entries))
 	byKey := map[string][]int{}
 	for i, e := range f.Entries {
@@ -94,6 +82,7 @@ func Apply(f *File, res *lint.Result) Applied {
 		slices.SortFunc(res.Checks, func(x, y *lint.Check) int { return cmp.Compare(x.Name, y.Name) })
 	}
 	lint.SortFindings(res.Findings)
+	res.Baseline = &a
 	return a
 }
 

@@ -65,8 +65,12 @@ func TestApply(t *testing.T) {
 		finding("as_a", "as1", "k3", "v", 6),  // new
 	}}
 	got := Apply(f, res)
-	if d := cmp.Diff(Applied{Baselined: 1, Changed: 1, New: 1, Unused: 1}, got); d != "" {
+	counts := lint.BaselineCounts{Baselined: 1, Changed: 1, New: 1, Unused: 1}
+	if d := cmp.Diff(counts, got); d != "" {
 		t.Errorf("counts (-want +got):\n%s", d)
+	}
+	if res.Baseline == nil || *res.Baseline != counts {
+		t.Errorf("result's counts %v, want %v", res.Baseline, counts)
 	}
 	type row struct {
 		Check, Key string
@@ -77,6 +81,9 @@ func TestApply(t *testing.T) {
 	var rows []row
 	for _, x := range res.Findings {
 		rows = append(rows, row{x.Check, x.Logical.Key, x.State, x.Baselined, x.Counts()})
+		if x.UnusedBaselineEntry() != (x.Check == UnusedCheck.Name) {
+			t.Errorf("%s: UnusedBaselineEntry is %v", x.Check, x.UnusedBaselineEntry())
+		}
 	}
 	want := []row{
 		{"baseline_entry_unused", "gone", lint.StateFixed, false, false},

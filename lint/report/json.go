@@ -51,11 +51,21 @@ type jsonRelated struct {
 	Message  string        `json:"message"`
 }
 
-type jsonWaiver struct {
+// JSONWaiver is a finding's waiver in the JSON formats.
+type JSONWaiver struct {
 	Name    string `json:"name"`
 	Reason  string `json:"reason"`
 	Owner   string `json:"owner"`
 	Expires string `json:"expires"`
+}
+
+// Waiver converts a finding's waiver for the JSON formats; nil when the
+// finding is not waived.
+func Waiver(w *lint.Waiver) *JSONWaiver {
+	if w == nil {
+		return nil
+	}
+	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires}
 }
 
 type jsonFinding struct {
@@ -70,7 +80,7 @@ type jsonFinding struct {
 	Diff     string        `json:"diff"`
 	Secret   bool          `json:"secret,omitempty"`
 	Related  []jsonRelated `json:"related"`
-	Waived   *jsonWaiver   `json:"waived"`
+	Waived   *JSONWaiver   `json:"waived"`
 	// State is new, unchanged, changed or fixed when the run compared
 	// findings with a baseline or an earlier snapshot; omitted otherwise.
 	State     string `json:"state,omitempty"`
@@ -147,6 +157,7 @@ func findingJSON(f lint.Finding) jsonFinding {
 		Related:     []jsonRelated{},
 		State:       string(f.State),
 		Baselined:   f.Baselined,
+		Waived:      Waiver(f.Waiver),
 		Fingerprint: f.Fingerprint(),
 	}
 	if !f.Secret {
@@ -154,9 +165,6 @@ func findingJSON(f lint.Finding) jsonFinding {
 	}
 	for _, rel := range f.Related {
 		jf.Related = append(jf.Related, jsonRelated{Location: Location(rel.Location), Message: rel.Message})
-	}
-	if f.Waiver != nil {
-		jf.Waived = &jsonWaiver{Name: f.Waiver.Name, Reason: f.Waiver.Reason, Owner: f.Waiver.Owner, Expires: f.Waiver.Expires}
 	}
 	return jf
 }

@@ -34,6 +34,9 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
 	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
 	m.p("| Waived | %d |", s.Waived)
+	if s.Baseline != nil {
+		m.p("| Baseline | %s |", baselineCounts(s.Baseline))
+	}
 	m.p("| Not evaluated | %d |", s.NotEvaluated)
 	m.p("| Input problems | %d |", s.Problems)
 	m.p("| Check failures | %d |", s.Failures)
@@ -83,6 +86,8 @@ func (m mdWriter) findingsTable(fs []lint.Finding) {
 // findingStatus says whether a finding counts and why not.
 func findingStatus(f lint.Finding) string {
 	switch {
+	case f.UnusedBaselineEntry():
+		return "unused entry"
 	case f.State == lint.StateFixed:
 		return "fixed"
 	case f.Waiver != nil:
@@ -135,6 +140,8 @@ func (m mdWriter) findingsByHost(fs []lint.Finding) {
 		case f.Waiver != nil || status == "open":
 		case f.Baselined:
 			m.p("  - known from the baseline: does not count")
+		case f.UnusedBaselineEntry():
+			m.p("  - an unused baseline entry: does not count")
 		default:
 			m.p("  - %s since the baseline", status)
 		}

@@ -81,6 +81,19 @@ type Summary struct {
 	ChecksRun    int            `json:"checks_run"`
 	FailOn       string         `json:"fail_on"`
 	ExitCode     int            `json:"exit_code"`
+
+	// Baseline is present when the run was compared with a baseline.
+	Baseline *BaselineSummary `json:"baseline,omitempty"`
+}
+
+// BaselineSummary counts how a run's findings compared with a baseline:
+// findings baselined (known, same value), changed (known, value changed:
+// they count again) and new, and baseline entries that matched nothing.
+type BaselineSummary struct {
+	Baselined     int `json:"baselined"`
+	Changed       int `json:"changed"`
+	New           int `json:"new"`
+	UnusedEntries int `json:"unused_entries"`
 }
 
 // Summarize counts a Result.
@@ -95,6 +108,9 @@ func Summarize(r *lint.Result, o Options) Summary {
 		ChecksRun:    len(r.Checks),
 		FailOn:       o.Threshold.String(),
 		ExitCode:     o.ExitCode,
+	}
+	if b := r.Baseline; b != nil {
+		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused}
 	}
 	for _, f := range r.Findings {
 		s.BySeverity[f.Severity.String()]++

@@ -95,7 +95,10 @@ func (t *textWriter) finding(f lint.Finding) {
 	if f.Baselined {
 		marks = append(marks, "baselined")
 	}
-	if f.State != "" {
+	switch {
+	case f.UnusedBaselineEntry():
+		marks = append(marks, "unused entry")
+	case f.State != "":
 		marks = append(marks, string(f.State))
 	}
 	status := ""
@@ -204,8 +207,22 @@ func (t *textWriter) summary(r *lint.Result) {
 	if s.ExitCode != 0 {
 		verdict = t.paint(red+bold, fmt.Sprintf("failed (exit code %d)", s.ExitCode))
 	}
-	t.line("%s %s (%s, %s, %s; %d waived), %d counting at --fail-on %s; %s run, %d not evaluated, %d failed; %s: %s",
+	baselined := ""
+	if b := s.Baseline; b != nil {
+		baselined = fmt.Sprintf("; baseline: %s", baselineCounts(b))
+	}
+	t.line("%s %s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %d failed; %s: %s",
 		t.paint(bold, "Summary:"), plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
-		plural(s.BySeverity["note"], "note"), s.Waived, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated, s.Failures,
+		plural(s.BySeverity["note"], "note"), s.Waived, baselined, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated, s.Failures,
 		plural(s.Problems, "input problem"), verdict)
+}
+
+// baselineCounts words a BaselineSummary for the text and Markdown
+// summaries.
+func baselineCounts(b *BaselineSummary) string {
+	entries := "unused entries"
+	if b.UnusedEntries == 1 {
+		entries = "unused entry"
+	}
+	return fmt.Sprintf("%d baselined, %d changed, %d new, %d %s", b.Baselined, b.Changed, b.New, b.UnusedEntries, entries)
 }

@@ -12,9 +12,11 @@
 // fixed (only before), unchanged, or changed (same Key, different value).
 //
 // Secrets never leave this package: a value is secret when its name says
-// so (source.IsSecretName), when BroadWorks printed it masked, or when its
-// tag is encrypted — on either side, so that a secret cannot leak because
-// the other capture happened to show it in clear. A changed secret is
-// reported without either value; an unchanged masked value is no change.
+// so (source.IsSecretName), when the table row or tag holding it is named
+// as a secret ("bw.imp.adminPassword", "%SIP_PASSWORD%"), when BroadWorks
+// printed it masked, or when its tag is encrypted — on either side, so
+// that a secret cannot leak because the other capture happened to show it
+// in clear. A changed secret is reported without either value; an
+// unchanged masked value is no change.
 // Hunks are built from capture text with every secret value replaced.
 package snapdiff

@@ -1,6 +1,9 @@
 package snapdiff
 
 import (
+	"bytes"
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/lint"
@@ -32,26 +35,42 @@ func TestClassifyEveryState(t *testing.T) {
 		finding("as_b", "as1", "k1", "v2", 1),
 		finding("as_b", "as1", "k1", "v3", 2),
 	}
+	// Before is the matched before-side value of a changed finding.
 	type row struct {
 		Check, Host, Key, Value string
 		State                   lint.State
+		Before                  string
 	}
 	var got []row
 	for _, f := range Classify(before, after) {
-		got = append(got, row{f.Check, f.Host, f.Logical.Key, f.Actual, f.State})
+		r := row{f.Check, f.Host, f.Logical.Key, f.Actual, f.State, ""}
+		if f.Before != nil {
+			r.Before = f.Before.Actual
+		}
+		got = append(got, r)
 	}
 	want := []row{
-		{"as_a", "as1", "k1", "v", lint.StateUnchanged},
-		{"as_a", "as1", "k2", "w", lint.StateChanged},
-		{"as_a", "as1", "k4", "v", lint.StateNew},
-		{"as_b", "as1", "k1", "v2", lint.StateUnchanged},
-		{"as_b", "as1", "k1", "v3", lint.StateChanged},
-		{"as_a", "as1", "k3", "v", lint.StateFixed},
-		{"as_a", "as2", "k1", "v", lint.StateFixed},
+		{"as_a", "as1", "k1", "v", lint.StateUnchanged, ""},
+		{"as_a", "as1", "k2", "w", lint.StateChanged, "v"},
+		{"as_a", "as1", "k4", "v", lint.StateNew, ""},
+		{"as_b", "as1", "k1", "v2", lint.StateUnchanged, ""},
+		{"as_b", "as1", "k1", "v3", lint.StateChanged, "v1"},
+		{"as_a", "as1", "k3", "v", lint.StateFixed, ""},
+		{"as_a", "as2", "k1", "v", lint.StateFixed, ""},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
+}
+
+// reviewFindings wraps lint findings as a review's, for tests that set
+// State themselves.
+func reviewFindings(fs ...lint.Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		out[i].Finding = f
+	}
+	return out
 }
 
 // TestIntroduced checks what fails a review: new and changed findings at
@@ -67,14 +86,14 @@ func TestIntroduced(t *testing.T) {
 	waived.Waiver = &lint.Waiver{Name: "w"}
 	baselined := mk("baselined", lint.Error, lint.StateChanged)
 	baselined.Baselined = true
-	r := &Review{Findings: []lint.Finding{
+	r := &Review{Findings: reviewFindings(
 		mk("new", lint.Error, lint.StateNew),
 		mk("changed", lint.Warning, lint.StateChanged),
 		mk("note", lint.Note, lint.StateNew),
 		mk("fixed", lint.Error, lint.StateFixed),
 		mk("unchanged", lint.Error, lint.StateUnchanged),
 		waived, baselined,
-	}}
+	)}
 	keys := func(t lint.Threshold) []string {
 		var out []string
 		for _, f := range r.Introduced(t) {
@@ -90,5 +109,67 @@ func TestIntroduced(t *testing.T) {
 	}
 	if got := keys(lint.None); got != nil {
 		t.Errorf("at none: %v", got)
+	}
+}
+
+// TestReportsShowWhatChanged checks that a changed finding shows its
+// before side in every format, and that JSON writes a waiver as the lint
+// report does.
+func TestReportsShowWhatChanged(t *testing.T) {
+	wv := &lint.Waiver{Name: "w1", Reason: "in change CHG-1", Owner: "voice-ops", Expires: "2027-01-31"}
+	was := finding("as_a", "as1", "k2", "old", 4)
+	was.Message, was.Expected = "k2 is old", "want"
+	is := finding("as_a", "as1", "k2", "new", 7)
+	is.Message, is.Expected, is.Waiver = "k2 is new", "want", wv
+	snap := snapshot(t, baseFiles)
+	r := Compare(Side{Snapshot: snap, Result: &lint.Result{Findings: []lint.Finding{was}}},
+		Side{Snapshot: snap, Result: &lint.Result{Findings: []lint.Finding{is}}})
+
+	var buf bytes.Buffer
+	if err := JSON(&buf, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Findings []struct {
+			State    string
+			Actual   string
+			Before   map[string]any
+			Waived   map[string]string
+			Snapshot string
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 1 {
+		t.Fatalf("%d findings, want 1:\n%s", len(rep.Findings), buf.String())
+	}
+	got := rep.Findings[0]
+	wantBefore := map[string]any{
+		"message": "k2 is old", "expected": "want", "actual": "old",
+		"location": map[string]any{"path": "hosts/as1/x.txt", "line": 4.0, "column": 3.0, "end_line": 0.0, "end_column": 0.0},
+	}
+	if got.State != "changed" || got.Actual != "new" || got.Snapshot != "after" {
+		t.Errorf("finding %+v, want changed, actual new, in the after snapshot", got)
+	}
+	if d := cmp.Diff(wantBefore, got.Before); d != "" {
+		t.Errorf("before (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(map[string]string{"name": "w1", "reason": "in change CHG-1", "owner": "voice-ops", "expires": "2027-01-31"}, got.Waived); d != "" {
+		t.Errorf("waived (-want +got):\n%s", d)
+	}
+
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"text":     func(b *bytes.Buffer) error { return Text(b, r, Options{}) },
+		"markdown": func(b *bytes.Buffer) error { return Markdown(b, r, Options{}) },
+	} {
+		buf.Reset()
+		if err := render(&buf); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"text": "    before: k2 is old (hosts/as1/x.txt:4:3, before)\n", "markdown": "k2 is new (before: k2 is old)"}[name]
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s output lacks %q:\n%s", name, want, buf.String())
+		}
 	}
 }

@@ -97,7 +97,9 @@ func flattenCommands(out *settings, h *inputs.Host) {
 				continue
 			}
 			k := tableKey{context: strings.ToLower(ctx), scope: scope, idColumn: t.Columns[idColumn(t)].Text}
-			if _, seen := tables[k]; !seen {
+			if earlier, seen := tables[k]; seen {
+				out.remember(h.Name, ctx, scope, earlier)
+			} else {
 				order = append(order, k)
 			}
 			tables[k] = t
@@ -107,6 +109,15 @@ func flattenCommands(out *settings, h *inputs.Host) {
 		t := tables[k]
 		flattenTable(out, h.Name, contextOf(h, k), k.scope, t)
 	}
+}
+
+// remember keeps the values of a table that a later capture replaced
+// among the values put, though not among those compared, so that the
+// secrets it printed are redacted from the hunks as well.
+func (s *settings) remember(host, ctx, scope string, t *bwcli.Table) {
+	earlier := newSettings()
+	flattenTable(earlier, host, ctx, scope, t)
+	s.all = append(s.all, earlier.all...)
 }
 
 // contextOf recovers the spelling of a table's context from the host's
@@ -162,7 +173,10 @@ func flattenTagSet(out *settings, ts *tagset.TagSet) {
 	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Range: wholeFile(ts.Path)}})
 	for _, t := range ts.Tags {
 		row := "Tag Name=" + t.Name.Text
-		cells := []cell{{"Tag Value", t.Value, t.Secret()}, {"Is Overridable", t.Overridable, false}}
+		// A tag named as a secret (%SIP_PASSWORD%) holds one, encrypted
+		// or not.
+		secret := t.Secret() || source.IsSecretName(t.Name.Text)
+		cells := []cell{{"Tag Value", t.Value, secret}, {"Is Overridable", t.Overridable, false}}
 		if t.Encrypted.Present() {
 			cells = append(cells, cell{"Is Encrypted", t.Encrypted, false})
 		}

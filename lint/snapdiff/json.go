@@ -65,13 +65,28 @@ type jsonFinding struct {
 	Snapshot string               `json:"snapshot"`
 	Location *report.JSONLocation `json:"location"`
 	Logical  jsonLogical          `json:"logical"`
-	State    lint.State           `json:"state"`
+	// Expected and Actual are "" for secrets, as in the lint report.
+	Expected string     `json:"expected"`
+	Actual   string     `json:"actual"`
+	State    lint.State `json:"state"`
+	// Before is the before snapshot's side of a changed finding; null
+	// in every other state.
+	Before *jsonBefore `json:"before"`
 	// Counting is true when the finding fails the review at the threshold.
-	Counting    bool   `json:"counting"`
-	Baselined   bool   `json:"baselined"`
-	Waived      bool   `json:"waived"`
-	Secret      bool   `json:"secret,omitempty"`
-	Fingerprint string `json:"fingerprint"`
+	Counting    bool               `json:"counting"`
+	Baselined   bool               `json:"baselined"`
+	Waived      *report.JSONWaiver `json:"waived"`
+	Secret      bool               `json:"secret,omitempty"`
+	Fingerprint string             `json:"fingerprint"`
+}
+
+// jsonBefore is what a changed finding said in the before snapshot; its
+// location is relative to the before root.
+type jsonBefore struct {
+	Message  string               `json:"message"`
+	Expected string               `json:"expected"`
+	Actual   string               `json:"actual"`
+	Location *report.JSONLocation `json:"location"`
 }
 
 type jsonLogical struct {
@@ -123,12 +138,7 @@ func JSON(w io.Writer, r *Review, o Options) error {
 		rep.Files = append(rep.Files, jf)
 	}
 	for _, f := range byState(r.Findings) {
-		rep.Findings = append(rep.Findings, jsonFinding{
-			Check: f.Check, Severity: f.Severity.String(), Host: f.Host, Message: f.Message,
-			Snapshot: findingSide(f), Location: report.Location(f.Location), Logical: jsonLogical(f.Logical),
-			State: f.State, Counting: introduces(f, o.Threshold),
-			Baselined: f.Baselined, Waived: f.Waiver != nil, Secret: f.Secret, Fingerprint: f.Fingerprint(),
-		})
+		rep.Findings = append(rep.Findings, findingJSON(f, o))
 	}
 	for i, s := range []Side{r.Before, r.After} {
 		if s.Result == nil {
@@ -142,6 +152,27 @@ func JSON(w io.Writer, r *Review, o Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
+}
+
+func findingJSON(f Finding, o Options) jsonFinding {
+	jf := jsonFinding{
+		Check: f.Check, Severity: f.Severity.String(), Host: f.Host, Message: f.Message,
+		Snapshot: findingSide(f.Finding), Location: report.Location(f.Location), Logical: jsonLogical(f.Logical),
+		State: f.State, Counting: introduces(f.Finding, o.Threshold),
+		Baselined: f.Baselined, Waived: report.Waiver(f.Waiver), Secret: f.Secret, Fingerprint: f.Fingerprint(),
+	}
+	// A value secret on either side is shown on neither.
+	secret := f.Secret || f.Before != nil && f.Before.Secret
+	if !secret {
+		jf.Expected, jf.Actual = f.Expected, f.Actual
+	}
+	if b := f.Before; b != nil {
+		jf.Before = &jsonBefore{Message: b.Message, Location: report.Location(b.Location)}
+		if !secret {
+			jf.Before.Expected, jf.Before.Actual = b.Expected, b.Actual
+		}
+	}
+	return jf
 }
 
 func changeJSON(c Change) jsonChange {

@@ -36,7 +36,11 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 		p("| State | Severity | Check | Host | Finding | Location |")
 		p("| --- | --- | --- | --- | --- | --- |")
 		for _, f := range byState(r.Findings) {
-			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f), f.Severity, mdCode(f.Check), mdText(f.Host), mdText(f.Message), mdCode(position(f.Location)), findingSide(f))
+			msg := mdText(f.Message)
+			if b := f.Before; b != nil {
+				msg += " (before: " + mdText(b.Message) + ")"
+			}
+			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f.Finding), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f.Finding))
 		}
 		p("")
 	}

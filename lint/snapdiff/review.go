@@ -23,7 +23,7 @@ type Review struct {
 	Captures []Capture
 	// Findings are both sides' findings classified by Classify: after's
 	// findings, then before's fixed ones.
-	Findings []lint.Finding
+	Findings []Finding
 }
 
 // Compare reviews the change from before to after. Neither snapshot is
@@ -50,10 +50,10 @@ func findingsOf(r *lint.Result) []lint.Finding {
 // Introduced returns the findings the change brings in that fail a run at
 // threshold t: new or changed, counting, and at or above t. Fixed and
 // unchanged findings never fail a review: they were there before.
-func (r *Review) Introduced(t lint.Threshold) []lint.Finding {
-	var out []lint.Finding
+func (r *Review) Introduced(t lint.Threshold) []Finding {
+	var out []Finding
 	for _, f := range r.Findings {
-		if introduces(f, t) {
+		if introduces(f.Finding, t) {
 			out = append(out, f)
 		}
 	}

@@ -69,9 +69,9 @@ func Summarize(r *Review, o Options) Summary {
 
 // byState returns the findings ordered by States, keeping the report
 // order within each state.
-func byState(fs []lint.Finding) []lint.Finding {
+func byState(fs []Finding) []Finding {
 	out := slices.Clone(fs)
-	slices.SortStableFunc(out, func(a, b lint.Finding) int {
+	slices.SortStableFunc(out, func(a, b Finding) int {
 		return slices.Index(States, a.State) - slices.Index(States, b.State)
 	})
 	return out

@@ -33,11 +33,13 @@ type cell struct {
 
 func flattenTable(out *settings, host, ctx, scope string, t *bwcli.Table) {
 	labels := rowLabels(t)
+	naming := namingColumns(t)
 	for i, r := range t.Rows {
+		secretRow := namesSecret(r, naming)
 		var cells []cell
 		for c, col := range t.Columns {
 			v := r.Cell(c)
-			cells = append(cells, cell{column: col.Text, value: v, secret: isSecret(col.Text, v)})
+			cells = append(cells, cell{column: col.Text, value: v, secret: isSecret(col.Text, v) || secretRow && !naming[c]})
 		}
 		row := labels[i]
 		if scope != "" {
@@ -45,6 +47,32 @@ func flattenTable(out *settings, host, ctx, scope string, t *bwcli.Table) {
 		}
 		putRow(out, settingID{Host: host, Context: ctx, Row: row}, r.Range, cells, cells)
 	}
+}
+
+// namingColumns are the columns whose cells name a row rather than hold
+// its values: the identifying column, the first column, which rowLabels
+// adds when names repeat, and any column headed "… Name" ("Container
+// Name", "Host Name").
+func namingColumns(t *bwcli.Table) map[int]bool {
+	naming := map[int]bool{0: true, idColumn(t): true}
+	for i, col := range t.Columns {
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(col.Text)), "name") {
+			naming[i] = true
+		}
+	}
+	return naming
+}
+
+// namesSecret reports whether a row is named as a secret, as a row
+// "provisioning  bw.imp.adminPassword  …" of ContainerOptions is: then
+// every value of the row is one, whatever its column is called.
+func namesSecret(r bwcli.Row, naming map[int]bool) bool {
+	for c := range naming {
+		if source.IsSecretName(r.Cell(c).Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // putRow records a row's presence, rendered with every cell, and the cells

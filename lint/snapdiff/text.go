@@ -101,7 +101,7 @@ func hunkHeader(h Hunk) string {
 	return fmt.Sprintf("@@ -%d,%d +%d,%d @@", h.BeforeStart, h.BeforeLines, h.AfterStart, h.AfterLines)
 }
 
-func textFindings(p printer, fs []lint.Finding) {
+func textFindings(p printer, fs []Finding) {
 	if len(fs) == 0 {
 		return
 	}
@@ -111,8 +111,11 @@ func textFindings(p printer, fs []lint.Finding) {
 		if f.Host != "" {
 			on = " on " + f.Host
 		}
-		p("  %-9s %-7s %s%s, %s (%s)%s", f.State, f.Severity, f.Check, on, position(f.Location), findingSide(f), marks(f))
+		p("  %-9s %-7s %s%s, %s (%s)%s", f.State, f.Severity, f.Check, on, position(f.Location), findingSide(f.Finding), marks(f.Finding))
 		p("    %s", f.Message)
+		if b := f.Before; b != nil {
+			p("    before: %s (%s, before)", b.Message, position(b.Location))
+		}
 	}
 	p("")
 }

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/report"
+	"github.com/urfave/cli/v2"
+)
+
+// policyFlags are the flags of the commands that apply the policy file.
+// root names the snapshot argument whose root is searched for the file.
+func policyFlags(root string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "read the policy from `FILE` (default: $BWLINT_CONFIG, ./.bwlint.hcl, then " + root + "/.bwlint.hcl)"},
+		&cli.BoolFlag{Name: "no-waivers", Usage: "apply no waiver: report every finding unwaived, for audits"},
+		&cli.StringFlag{Name: "as-of", Usage: "judge waiver expiry as of `YYYY-MM-DD` instead of today, to reproduce an earlier report"},
+	}
+}
+
+// sarifFlags are the flags of the commands that write SARIF; formats
+// names the formats whose paths --sarif-root sets.
+func sarifFlags(formats string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "sarif-root", Usage: "make " + formats + " paths relative to `DIR` (default: the current directory, normally the repository checkout)"},
+		&cli.StringFlag{Name: "sarif-category", Usage: "SARIF automationDetails.id, to tell runs of different configurations apart in code scanning"},
+		&cli.StringFlag{Name: "sarif-profile", Value: report.SARIFProfileGitHub, Usage: "github (waived and fixed findings left out) or audit (all findings, waived ones with suppressions, fixed ones absent)"},
+	}
+}
+
+// checkSARIFProfile rejects an unknown --sarif-profile before any work is
+// done, rather than after the checks ran.
+func checkSARIFProfile(c *cli.Context) error {
+	if p := c.String("sarif-profile"); !slices.Contains(report.SARIFProfiles, p) {
+		return usageErrorf("%s: --sarif-profile: unknown profile %q: use %s", c.Command.Name, p, strings.Join(report.SARIFProfiles, " or "))
+	}
+	return nil
+}
+
+// sarifOptions are the SARIF flags as report options.
+func sarifOptions(c *cli.Context, o report.Options) report.Options {
+	o.SARIFRoot, o.SARIFCategory, o.SARIFProfile = c.String("sarif-root"), c.String("sarif-category"), c.String("sarif-profile")
+	return o
+}
+
+// asOf is the day waivers are judged on: --as-of, else today.
+func asOf(c *cli.Context, today time.Time) (time.Time, error) {
+	v := c.String("as-of")
+	if v == "" {
+		return today, nil
+	}
+	day, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, usageErrorf("%s: --as-of %q: want a date such as 2026-11-22", c.Command.Name, v)
+	}
+	return day, nil
+}
+
+// loadPolicy finds and decodes the policy file: --config, else
+// $BWLINT_CONFIG, else ./.bwlint.hcl, else .bwlint.hcl at root. Its
+// problems are printed as positioned diagnostics and end the run with exit
+// code 3.
+func loadPolicy(c *cli.Context, root string) (*config.Config, error) {
+	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", root)
+	if err != nil {
+		return nil, usageErrorf("%s: %v", c.Command.Name, err)
+	}
+	cfg, diags := config.Load(path, checks.All())
+	if diags.HasErrors() {
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+		return nil, usageErrorf("%s: %s has errors; nothing was linted", c.Command.Name, path)
+	}
+	return cfg, nil
+}
+
+// failOn is the run's failure threshold: --fail-on when given, else the
+// policy's fail_on, else the flag's default.
+func failOn(c *cli.Context, cfg *config.Config, flag lint.Threshold) lint.Threshold {
+	if t, ok := cfg.FailOn(); ok && !c.IsSet("fail-on") {
+		return t
+	}
+	return flag
+}
+
+// lintWithPolicy runs the policy on snap: its host and cluster blocks
+// first (their warnings go to stderr, after heading when one is given),
+// then its checks with their settings, then its waivers as of day unless
+// --no-waivers is set.
+func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, heading string) *lint.Result {
+	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+		writeHeading(c.App.ErrWriter, heading)
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+	}
+	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+	if !c.Bool("no-waivers") {
+		cfg.ApplyWaivers(res, day)
+	}
+	return res
+}
+
+func writeHeading(w io.Writer, heading string) {
+	if heading != "" {
+		_, _ = io.WriteString(w, heading+"\n")
+	}
+}

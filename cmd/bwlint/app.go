@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -14,13 +15,67 @@ import (
 
 // run executes bwlint with args (args[0] is the program name) and returns
 // the exit code. It never calls os.Exit, so tests run it in-process.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "bwlint: internal error (a bug in bwlint, please report it): %v\n", v)
+			code = exitInternal
+		}
+	}()
 	app := newApp(stdout, stderr)
-	code, msg := codeOf(app.Run(args))
+	code, msg := codeOf(app.Run(flagsFirst(app, args)))
 	if msg != "" {
 		fmt.Fprintf(stderr, "bwlint: %s\n", msg)
 	}
 	return code
+}
+
+// flagsFirst moves a command's flags ahead of its arguments, so that
+// "bwlint lint captures/ --format sarif" works as users type it: the
+// flag parser stops at the first argument. A flag's value moves with it;
+// everything after "--" stays an argument.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 3 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	var flags, rest []string
+	for i := 2; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			i = len(args)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue(cmd, name) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	return append(out, rest...)
+}
+
+// takesValue reports whether the command's flag name is followed by a value
+// (every flag but the boolean ones, and --help).
+func takesValue(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*cli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false // unknown flags and -h: the parser reports or handles them
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -43,15 +98,31 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageErrorf("%v (see --help)", err)
 		},
-		Commands: []*cli.Command{
-			lintCommand(),
-			diffCommand(),
-			parseCommand(),
-			checksCommand(),
-			explainCommand(),
-			initCommand(),
+		Commands: commands(),
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(stderr, "bwlint: unknown command %q (see bwlint --help)\n", name)
 		},
 	}
+}
+
+// commands returns the app's commands, each reporting a usage error as
+// one line on stderr rather than with its help text on stdout, where it
+// would corrupt a report piped to another tool.
+func commands() []*cli.Command {
+	cmds := []*cli.Command{
+		lintCommand(),
+		diffCommand(),
+		parseCommand(),
+		checksCommand(),
+		explainCommand(),
+		initCommand(),
+	}
+	for _, c := range cmds {
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+			return usageErrorf("%s: %v (see bwlint %s --help)", c.Name, err, c.Name)
+		}
+	}
+	return cmds
 }
 
 // oneArg returns the single positional argument a command takes.
@@ -115,4 +186,57 @@ func colorFor(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// checkWritesOutside rejects a command's output files (--output, --report,
+// --write-baseline) that lie inside one of its snapshot directories:
+// bwlint never writes its inputs, and a report left among the captures
+// would overwrite one or be read as an unknown input by the next run.
+func checkWritesOutside(c *cli.Context, snapshots ...string) error {
+	var writes []string // "--flag FILE"
+	for _, name := range []string{"output", "write-baseline"} {
+		if c.IsSet(name) && c.String(name) != "" && c.String(name) != "-" {
+			writes = append(writes, name+"\x00"+c.String(name))
+		}
+	}
+	if c.IsSet("report") {
+		for _, spec := range c.StringSlice("report") {
+			if _, path, ok := strings.Cut(spec, "="); ok && path != "" && path != "-" {
+				writes = append(writes, "report\x00"+path)
+			}
+		}
+	}
+	for _, w := range writes {
+		flag, path, _ := strings.Cut(w, "\x00")
+		for _, dir := range snapshots {
+			if inside(path, dir) {
+				return usageErrorf("%s: --%s %s lies inside the snapshot %s; bwlint never writes into a snapshot: write it elsewhere", c.Command.Name, flag, path, dir)
+			}
+		}
+	}
+	return nil
+}
+
+// inside reports whether path names a file within dir, following symbolic
+// links of the directories involved, so that another spelling of the same
+// place is caught.
+func inside(path, dir string) bool {
+	d, err := realPath(dir)
+	if err != nil {
+		return false // the snapshot cannot be read; loading will say so
+	}
+	p, err := realPath(filepath.Dir(path))
+	if err != nil {
+		return false // the report's directory does not exist; writing will say so
+	}
+	rel, err := filepath.Rel(d, filepath.Join(p, filepath.Base(path)))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }

@@ -196,3 +196,69 @@ func TestReportDestinations(t *testing.T) {
 		t.Errorf("exit code %d, stderr %s; stdout lacks the text report:\n%s", code, stderr.String(), stdout.String())
 	}
 }
+
+// TestNeverWritesIntoSnapshot checks that no output flag of any command
+// can overwrite a capture or leave a file among them, whatever the path's
+// spelling, and that nothing is written when the run refuses.
+func TestNeverWritesIntoSnapshot(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "snap")
+	if err := os.CopyFS(snap, os.DirFS("../../testdata/example")); err != nil {
+		t.Fatal(err)
+	}
+	capture := filepath.Join(snap, "hosts", "as1", "patching.txt")
+	before, err := os.ReadFile(capture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(snap, "hosts"), link); err != nil {
+		t.Fatal(err)
+	}
+	cases := [][]string{
+		{"parse", "--output", capture, snap},
+		{"lint", "--output", capture, snap},
+		{"lint", "--report", "sarif=" + filepath.Join(snap, "bwlint.sarif"), snap},
+		{"lint", "--write-baseline", filepath.Join(link, "as1", "base.json"), snap},
+		{"diff", "--output", filepath.Join(snap, "..", "snap", "review.txt"), "../../testdata/example", snap},
+	}
+	for _, args := range cases {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"bwlint"}, args...), &stdout, &stderr); code != exitUsage {
+			t.Errorf("bwlint %s: exit code %d, want %d", strings.Join(args, " "), code, exitUsage)
+		}
+		if !strings.Contains(stderr.String(), "bwlint never writes into a snapshot") {
+			t.Errorf("bwlint %s: stderr %q", strings.Join(args, " "), stderr.String())
+		}
+	}
+	if after, err := os.ReadFile(capture); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("%s was changed", capture)
+	}
+	for _, name := range []string{filepath.Join(snap, "bwlint.sarif"), filepath.Join(snap, "hosts", "as1", "base.json"), filepath.Join(snap, "review.txt")} {
+		if _, err := os.Stat(name); !os.IsNotExist(err) {
+			t.Errorf("%s was written", name)
+		}
+	}
+}
+
+// TestFlagsAfterArguments checks that flags typed after the snapshot work
+// like flags typed before it, values included.
+func TestFlagsAfterArguments(t *testing.T) {
+	run2 := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"bwlint"}, args...), &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+	wantCode, want, _ := run2("lint", "--format", "json", "--fail-on", "none", "../../testdata/example")
+	code, got, stderr := run2("lint", "../../testdata/example", "--format", "json", "--fail-on=none")
+	if code != wantCode || got != want || wantCode != exitOK {
+		t.Errorf("flags after the snapshot: exit %d (want %d), stderr %q, output differs: %v", code, wantCode, stderr, got != want)
+	}
+	// After "--" everything is an argument, even a name starting with "-".
+	if code, _, stderr := run2("parse", "--", "-snapshot"); code != exitInput || !strings.Contains(stderr, "-snapshot") {
+		t.Errorf("parse -- -snapshot: exit %d, stderr %q", code, stderr)
+	}
+	// A usage error is one line on stderr, never the help text on stdout.
+	if code, stdout, stderr := run2("parse", "../../testdata/example", "--bogus"); code != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("unknown flag: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

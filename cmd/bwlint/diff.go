@@ -72,6 +72,9 @@ func runDiff(c *cli.Context) error {
 		return err
 	}
 	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
+	if err := checkWritesOutside(c, beforeDir, afterDir); err != nil {
+		return err
+	}
 	beforeSnap, err := loadSnapshot(beforeDir)
 	if err != nil {
 		return err

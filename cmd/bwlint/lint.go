@@ -46,6 +46,9 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkWritesOutside(c, dir); err != nil {
+		return err
+	}
 	targets, err := reportTargets(c)
 	if err != nil {
 		return err

@@ -22,6 +22,9 @@ func parseCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			if err := checkWritesOutside(c, dir); err != nil {
+				return err
+			}
 			format := c.String("format")
 			if format != "text" && format != "json" {
 				return usageErrorf("parse: unknown format %q: use text or json", format)

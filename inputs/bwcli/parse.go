@@ -36,7 +36,6 @@ type parser struct {
 	cols       []column
 	runs       []column
 	segs       [][2]int
-	filled     []bool
 }
 
 // prompt is a recognised prompt line.

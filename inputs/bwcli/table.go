@@ -174,12 +174,8 @@ func (p *parser) row(c *Command, t *Table, l *line) (Row, bool) {
 		runeSpans(l, runs)
 		p.runs = runs
 	}
+	// A cell not yet filled is the zero Value, whose range names no file.
 	cells := p.valArena.alloc(len(cols))
-	filled := p.filled[:0]
-	for range cols {
-		filled = append(filled, false)
-	}
-	p.filled = filled
 	for k, sg := range segs {
 		col, ok := k, true
 		if runs != nil {
@@ -190,16 +186,15 @@ func (p *parser) row(c *Command, t *Table, l *line) (Row, bool) {
 				c.typed, quote(p.reveal(t, l, col, l.s[sg[0]:sg[1]])), quote(t.Columns[col].Text), quote(t.Columns[col+1].Text))
 			return Row{}, false
 		}
-		if filled[col] {
+		if cells[col].Present() {
 			p.errorAt(l, "table row does not fit its header in the output of %q: two values, %s and %s, under column %s",
 				c.typed, quote(p.reveal(t, l, col, cells[col].Text)), quote(p.reveal(t, l, col, l.s[sg[0]:sg[1]])), quote(t.Columns[col].Text))
 			return Row{}, false
 		}
-		filled[col] = true
 		cells[col] = p.value(l, sg[0], sg[1])
 	}
 	for i := range cells {
-		if !filled[i] {
+		if !cells[i].Present() {
 			// Where the cell would end, kept within the row's text so
 			// that every cell lies inside its row.
 			at := max(byteAt(l, cols[i].r[1]), firstNonBlank(l.s))

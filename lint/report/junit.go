@@ -196,7 +196,7 @@ func (j *junitBuilder) findingBody(f lint.Finding) string {
 		b.WriteString(d)
 	}
 	for _, rel := range f.Related {
-		p("related: %s: %s", position(rel.Location), rel.Message)
+		p("related: %s: %s", j.paths.position(rel.Location), rel.Message)
 	}
 	p("fix: %s (or bwlint explain %s)", CheckHelpURI(f.Check), f.Check)
 	return b.String()
@@ -206,11 +206,7 @@ func (j *junitBuilder) position(f lint.Finding) string {
 	if f.Location.Filename == "" {
 		return cmp.Or(f.Host, "snapshot")
 	}
-	path := j.paths.fromRoot(f.Location.Filename)
-	if f.Location.Start.Line == 0 {
-		return path
-	}
-	return path + ":" + strconv.Itoa(f.Location.Start.Line) + ":" + strconv.Itoa(f.Location.Start.Column)
+	return j.paths.position(f.Location)
 }
 
 func (j *junitBuilder) problemCase(p source.Problem) junitCase {

@@ -25,9 +25,9 @@ type Options struct {
 	// Start and End are when the run began and ended (UTC); formats that
 	// record an invocation (SARIF) use them.
 	Start, End time.Time
-	// SARIFRoot is the directory SARIF artifact URIs are made relative
-	// to; the snapshot's files are located from it. Empty means the
-	// current directory.
+	// SARIFRoot is the report root: the directory that SARIF artifact
+	// URIs, and the paths of the other RootRelativeFormats, are made
+	// relative to. Empty means the current directory.
 	SARIFRoot string
 	// SARIFCategory is SARIF's automationDetails.id, which code scanning
 	// uses to tell runs of different configurations apart.
@@ -50,6 +50,11 @@ var formats = map[string]Reporter{
 	"markdown":    Markdown,
 	"codeclimate": CodeClimate,
 }
+
+// RootRelativeFormats are the formats whose paths are relative to the
+// report root (Options.SARIFRoot) rather than to the snapshot: the ones
+// that CI systems match against a checkout.
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "sarif"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {

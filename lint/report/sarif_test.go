@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -319,6 +320,14 @@ func TestReportPaths(t *testing.T) {
 		{"", ".", "hosts/as1/x.txt", "hosts/as1/x.txt"},
 		{"", ".", "", "."},
 		{wd, "../../testdata/example", "", "../../testdata/example"},
+		// The policy at the repository root, relocated against the snapshot.
+		{"../..", "../../testdata/example", "../../.bwlint.hcl", ".bwlint.hcl"},
+		{"../..", "../../captures", "../.bwlint.hcl", ".bwlint.hcl"},
+		// The policy at the snapshot root, which the snapshot does not list.
+		{"../..", "../../testdata/example", ".bwlint.hcl", "testdata/example/.bwlint.hcl"},
+		// A policy outside the root: leading "../" only, never "//".
+		{"../..", "../../testdata/example", filepath.ToSlash(filepath.Join(wd, "../../../x/policy.hcl")), "../x/policy.hcl"},
+		{"../..", "../../testdata/example", "../../../x/policy.hcl", "../x/policy.hcl"},
 	} {
 		p, err := newReportPaths(Options{Snapshot: &inputs.Snapshot{Root: tc.snapRoot}, SARIFRoot: tc.root})
 		if err != nil {
@@ -328,11 +337,33 @@ func TestReportPaths(t *testing.T) {
 			t.Errorf("root %q, snapshot %q: fromRoot(%q) = %q, want %q", tc.root, tc.snapRoot, tc.path, got, tc.want)
 		}
 	}
-	if got := fileURI("testdata/ex ample/h#1.txt", false); got != "testdata/ex%20ample/h%231.txt" {
-		t.Errorf("fileURI = %q, want spaces and # escaped", got)
-	}
-	if got := fileURI("testdata/example", true); got != "testdata/example/" {
-		t.Errorf("fileURI of a directory = %q, want a trailing slash", got)
+}
+
+func TestFileURI(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		dir  bool
+		want string
+	}{
+		{"testdata/ex ample/h#1.txt", false, "testdata/ex%20ample/h%231.txt"},
+		{"testdata/example", true, "testdata/example/"},
+		{".", true, "./"},
+		// A first segment with a colon would read as a URI scheme.
+		{"prod:east/hosts/as1/x.txt", false, "./prod:east/hosts/as1/x.txt"},
+		{"sn,a p:x%y/hosts", true, "./sn,a%20p:x%25y/hosts/"},
+		{"captures/prod:east/x.txt", false, "captures/prod:east/x.txt"},
+		{"../x/policy.hcl", false, "../x/policy.hcl"},
+		{"hosts/é?[1].txt", false, "hosts/%C3%A9%3F%5B1%5D.txt"},
+		{"/tmp/x/policy.hcl", false, "file:///tmp/x/policy.hcl"},
+	} {
+		got := fileURI(tc.path, tc.dir)
+		if got != tc.want {
+			t.Errorf("fileURI(%q, %v) = %q, want %q", tc.path, tc.dir, got, tc.want)
+		}
+		u, err := url.Parse(got)
+		if err != nil || (u.Scheme != "" && u.Scheme != "file") {
+			t.Errorf("fileURI(%q) = %q parses as scheme %q (err %v), want a relative reference", tc.path, got, u.Scheme, err)
+		}
 	}
 }
 

@@ -85,7 +85,7 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadPolicy(c, dir)
+	cfg, explicitPolicy, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
@@ -100,14 +100,23 @@ func runLint(c *cli.Context) error {
 	if !c.Bool("no-waivers") {
 		cfg.ApplyWaivers(res, asOf)
 	}
-	if err := applyBaselineFlags(c, res); err != nil {
+	baselineData, err := applyBaselineFlags(c, res)
+	if err != nil {
 		return err
 	}
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
+	var evidence []report.EvidenceFile
+	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, explicitPolicy, f.Bytes))
+	}
+	if baselineData != nil {
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
+	}
 	code := res.ExitCode(threshold)
 	opts := report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
 		SARIFRoot: c.String("sarif-root"), SARIFCategory: c.String("sarif-category"), SARIFProfile: c.String("sarif-profile"),
+		Evidence: evidence,
 	}
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts); err != nil {
@@ -116,19 +125,20 @@ func runLint(c *cli.Context) error {
 	return exitWith(code)
 }
 
-// loadPolicy finds and decodes the policy file. Its problems are printed as
+// loadPolicy finds and decodes the policy file; explicit says whether the
+// user named it (--config, $BWLINT_CONFIG). Its problems are printed as
 // positioned diagnostics and end the run with exit code 3.
-func loadPolicy(c *cli.Context, dir string) (*config.Config, error) {
-	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
+func loadPolicy(c *cli.Context, dir string) (cfg *config.Config, explicit bool, err error) {
+	path, explicit, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
 	if err != nil {
-		return nil, usageErrorf("lint: %v", err)
+		return nil, false, usageErrorf("lint: %v", err)
 	}
 	cfg, diags := config.Load(path, checks.All())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, usageErrorf("lint: %s has errors; nothing was linted", path)
+		return nil, false, usageErrorf("lint: %s has errors; nothing was linted", path)
 	}
-	return cfg, nil
+	return cfg, explicit, nil
 }
 
 // relocate makes the paths of findings located in the policy or baseline

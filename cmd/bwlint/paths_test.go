@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -256,5 +258,53 @@ func TestSnapshotOutsideReportRoot(t *testing.T) {
 	run([]string{"bwlint", "lint", "--as-of", "2026-11-22", "--format", "github", "--sarif-root", "testdata", "../../testdata/example"}, &stdout, &stderr)
 	if !strings.Contains(stdout.String(), "file=../../../testdata/example/hosts/xsp2/certificate-auth.txt,") {
 		t.Errorf("github annotations do not reach the snapshot from the root:\n%s", stdout.String())
+	}
+}
+
+// TestSARIFEvidenceOfPolicyAndBaseline: the policy and the baseline the
+// run read are SARIF artifacts with the digest of their bytes.
+func TestSARIFEvidenceOfPolicyAndBaseline(t *testing.T) {
+	repoWithSnapshot(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"bwlint", "lint", "--as-of", "2026-11-22", "--write-baseline", "base.json", "captures"}, &stdout, &stderr); code != exitFindings {
+		t.Fatalf("writing the baseline: exit code %d, stderr %s", code, stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"bwlint", "lint", "--as-of", "2026-11-22", "--format", "sarif", "--baseline", "base.json", "captures"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
+	}
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location struct {
+					URI string `json:"uri"`
+				} `json:"location"`
+				Length int64             `json:"length"`
+				Hashes map[string]string `json:"hashes"`
+				Roles  []string          `json:"roles"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{".bwlint.hcl": "toolSpecifiedConfiguration", "base.json": "userSpecifiedConfiguration"}
+	for _, a := range doc.Runs[0].Artifacts {
+		role, ok := want[a.Location.URI]
+		if !ok {
+			continue
+		}
+		delete(want, a.Location.URI)
+		b, err := os.ReadFile(a.Location.URI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		if a.Hashes["sha-256"] != hex.EncodeToString(sum[:]) || a.Length != int64(len(b)) || !slices.Equal(a.Roles, []string{role}) {
+			t.Errorf("artifact %s: sha-256 %q, length %d, roles %v; want the file's digest and length, role %s", a.Location.URI, a.Hashes["sha-256"], a.Length, a.Roles, role)
+		}
+	}
+	for uri := range want {
+		t.Errorf("no artifact for %s", uri)
 	}
 }

@@ -98,6 +98,9 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 			b.artifact(f.Path)
 		}
 	}
+	for _, e := range b.o.Evidence {
+		b.artifact(e.Path)
+	}
 	run := sarifRun{
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
@@ -309,22 +312,52 @@ func (b *sarifBuilder) artifact(path string) sarifArtifactLocation {
 	if i, ok := b.artifactIndex[path]; ok {
 		return sarifArtifactLocation{URI: uri, Index: ptr(i)}
 	}
-	a := sarifArtifact{Location: sarifArtifactLocation{URI: uri}, Roles: []string{"analysisTarget"}}
-	if b.o.Snapshot != nil {
-		if f := b.o.Snapshot.File(path); f != nil {
-			a.Length = f.Size
-			a.Encoding = sarifEncoding(f.Encoding)
-			a.Hashes = map[string]string{"sha-256": f.SHA256}
-			a.Properties = &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host}
-		}
-	}
+	a := b.describeArtifact(path)
+	a.Location = sarifArtifactLocation{URI: uri}
 	if a.Hashes == nil {
-		a.Length = -1 // SARIF's "unknown"
+		a.Length = -1 // SARIF's "unknown": a length without a digest proves nothing
 	}
 	i := len(b.artifacts)
 	b.artifacts = append(b.artifacts, a)
 	b.artifactIndex[path] = i
 	return sarifArtifactLocation{URI: uri, Index: ptr(i)}
+}
+
+// describeArtifact says what bwlint read at path: a snapshot file, the
+// policy or baseline file, or nothing it knows (a finding's file that is
+// not evidence of this run). Only a digest of bytes actually read is
+// recorded; an empty one would be a claim about no bytes at all.
+func (b *sarifBuilder) describeArtifact(path string) sarifArtifact {
+	if b.o.Snapshot != nil {
+		if f := b.o.Snapshot.File(path); f != nil {
+			a := sarifArtifact{
+				Roles:      []string{"analysisTarget"},
+				Encoding:   sarifEncoding(f.Encoding),
+				Properties: &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host},
+			}
+			if f.SHA256 != "" {
+				a.Length, a.Hashes = f.Size, map[string]string{"sha-256": f.SHA256}
+			}
+			return a
+		}
+	}
+	for _, e := range b.o.Evidence {
+		if e.Path != path {
+			continue
+		}
+		// SARIF §3.24.6: a configuration file the user named, or one the
+		// tool found by itself.
+		role := "toolSpecifiedConfiguration"
+		if e.Explicit {
+			role = "userSpecifiedConfiguration"
+		}
+		a := sarifArtifact{Roles: []string{role}, Properties: &sarifArtifactProps{Kind: e.Kind}}
+		if e.SHA256 != "" {
+			a.Length, a.Hashes = e.Size, map[string]string{"sha-256": e.SHA256}
+		}
+		return a
+	}
+	return sarifArtifact{}
 }
 
 // sarifEncoding names an input encoding as IANA does; a byte-order mark

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"net/url"
@@ -268,6 +270,109 @@ func TestSARIFInvariants(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestSARIFArtifactsAreEvidence: every file of the snapshot is an
+// artifact with the digest and length of its bytes, unknown and
+// unreadable-as-text files included, and the policy and baseline files
+// the run read are artifacts too; no artifact claims an empty digest.
+func TestSARIFArtifactsAreEvidence(t *testing.T) {
+	snap, err := inputs.Load("../../testdata/broken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy, baselineFile := []byte("lint { fail_on = \"error\" }\n"), []byte("{\"version\": 1, \"entries\": []}\n")
+	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	opts := Options{Snapshot: snap, SARIFRoot: "../..", SARIFProfile: SARIFProfileAudit, Evidence: []EvidenceFile{
+		NewEvidenceFile("../../.bwlint.hcl", EvidencePolicy, false, policy),
+		NewEvidenceFile("../ci/base.json", EvidenceBaseline, true, baselineFile),
+	}}
+	var buf bytes.Buffer
+	if err := SARIF(&buf, res, opts); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location struct {
+					URI string `json:"uri"`
+				} `json:"location"`
+				Length     int64             `json:"length"`
+				Hashes     map[string]string `json:"hashes"`
+				Roles      []string          `json:"roles"`
+				Properties struct {
+					Kind string `json:"kind"`
+				} `json:"properties"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{".bwlint.hcl": policy, "testdata/ci/base.json": baselineFile}
+	for _, f := range snap.Files {
+		b, err := os.ReadFile(filepath.Join(snap.Root, f.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want["testdata/broken/"+f.Path] = b
+	}
+	got := map[string]string{}
+	for _, a := range doc.Runs[0].Artifacts {
+		uri := a.Location.URI
+		if _, ok := a.Hashes["sha-256"]; ok && (len(a.Hashes["sha-256"]) != 64 || a.Length < 0) {
+			t.Errorf("artifact %s: sha-256 %q, length %d", uri, a.Hashes["sha-256"], a.Length)
+		}
+		b, ok := want[uri]
+		if !ok {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if a.Hashes["sha-256"] != hex.EncodeToString(sum[:]) || a.Length != int64(len(b)) {
+			t.Errorf("artifact %s: sha-256 %q, length %d; want the digest and length of its %d bytes", uri, a.Hashes["sha-256"], a.Length, len(b))
+		}
+		got[uri] = strings.Join(a.Roles, ",") + " " + a.Properties.Kind
+	}
+	for _, tc := range []struct{ uri, want string }{
+		{".bwlint.hcl", "toolSpecifiedConfiguration policy"},
+		{"testdata/ci/base.json", "userSpecifiedConfiguration baseline"},
+		{"testdata/broken/hosts/as1/notes.md", "analysisTarget unknown"},
+	} {
+		if got[tc.uri] != tc.want {
+			t.Errorf("artifact %s: roles and kind %q, want %q", tc.uri, got[tc.uri], tc.want)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d of %d files are artifacts with their digest: %v", len(got), len(want), got)
+	}
+}
+
+// TestSARIFArtifactWithoutDigest: a file that could not be read has an
+// unknown length and no hashes, never an empty digest.
+func TestSARIFArtifactWithoutDigest(t *testing.T) {
+	fx := exampleFixture(t)
+	snap := fx.opts.Snapshot
+	unreadable := *snap.Files[0]
+	unreadable.SHA256, unreadable.Size = "", 0
+	*snap.Files[0] = unreadable
+	out := render(t, SARIF, fx)
+	if strings.Contains(out, `"sha-256": ""`) {
+		t.Error("an artifact claims an empty sha-256")
+	}
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Length int64             `json:"length"`
+				Hashes map[string]string `json:"hashes"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Runs[0].Artifacts[0]; a.Length != -1 || a.Hashes != nil {
+		t.Errorf("unreadable file: length %d, hashes %v; want -1 and none", a.Length, a.Hashes)
 	}
 }
 

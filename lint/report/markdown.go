@@ -163,7 +163,7 @@ func (m mdWriter) notEvaluated(r *lint.Result) {
 // newlines become spaces so a list item stays one item.
 func mdEscape(s string) string {
 	var b strings.Builder
-	for _, r := range stripControl(strings.ReplaceAll(s, "\n", " ")) {
+	for _, r := range printable(strings.ReplaceAll(s, "\n", " ")) {
 		if strings.ContainsRune("\\`*_[]<>|~&", r) {
 			b.WriteByte('\\')
 		}
@@ -176,7 +176,7 @@ func mdEscape(s string) string {
 // than any run of backticks inside; "|" still ends a table cell inside
 // a code span in GitHub's tables, so it is escaped.
 func mdCode(s string) string {
-	s = strings.ReplaceAll(stripControl(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
+	s = strings.ReplaceAll(printable(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {

@@ -29,6 +29,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
@@ -68,7 +69,7 @@ func SARIF(w io.Writer, r *lint.Result, o Options) error {
 		return err
 	}
 	b := &sarifBuilder{
-		o: o, profile: profile, paths: paths,
+		o: o, profile: profile, paths: paths, src: redact.New(o.Snapshot),
 		ruleIndex: map[string]int{}, artifactIndex: map[string]int{}, logicalIndex: map[string]int{},
 	}
 	run := b.build(r)
@@ -81,6 +82,7 @@ type sarifBuilder struct {
 	o             Options
 	profile       string
 	paths         reportPaths
+	src           *redact.Source
 	rules         []sarifDescriptor
 	ruleIndex     map[string]int
 	artifacts     []sarifArtifact
@@ -287,12 +289,14 @@ func (b *sarifBuilder) wholeFile(path string) *sarifRegion {
 }
 
 // snippet returns the text of a one-line range and its whole line, unless
-// the line holds a secret value.
+// the line holds a secret value: a snippet is the artifact's text, so a
+// masked one would be false evidence, and none is shown instead.
 func (b *sarifBuilder) snippet(r hcl.Range) (*sarifText, *sarifRegion) {
-	line, ok := sourceLine(b.o.Snapshot, r.Filename, r.Start.Line)
-	if !ok || r.End.Line != r.Start.Line || redactLine(line) != line {
+	l, ok := b.src.Line(r.Filename, r.Start.Line)
+	if !ok || r.End.Line != r.Start.Line || len(l.Secrets) > 0 {
 		return nil, nil
 	}
+	line := l.Text
 	runes := []rune(line)
 	start, end := r.Start.Column-1, r.End.Column-1
 	if start < 0 || end > len(runes) || start >= end {

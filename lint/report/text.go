@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -25,7 +26,7 @@ const (
 // the fix — and a summary with not-evaluated checks and input problems.
 func Text(w io.Writer, r *lint.Result, o Options) error {
 	bw := bufio.NewWriter(w)
-	t := &textWriter{w: bw, o: o, checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
+	t := &textWriter{w: bw, o: o, src: redact.New(o.Snapshot), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
 		t.checks[c.Name] = c
 	}
@@ -44,6 +45,7 @@ func Text(w io.Writer, r *lint.Result, o Options) error {
 type textWriter struct {
 	w        *bufio.Writer
 	o        Options
+	src      *redact.Source
 	checks   map[string]*lint.Check
 	fixShown map[string]bool
 }
@@ -108,7 +110,7 @@ func (t *textWriter) finding(f lint.Finding) {
 		t.line("    in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))
 	}
 	if !f.Secret {
-		for _, l := range marked(t.o.Snapshot, f.Location, "    ") {
+		for _, l := range marked(t.src, f.Location, "    ") {
 			t.line("%s", l)
 		}
 		if d := f.Diff(); d != "" {

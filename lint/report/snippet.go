@@ -48,9 +48,11 @@ func (s shown) column(c int) int {
 }
 
 // showLine makes a captured line fit to print: each secret is replaced by
-// source.Redacted, control characters are dropped and tabs become one
-// space. Columns of the captured line map to where their rune, or what
-// replaced it, is shown.
+// source.Redacted; terminal escape sequences (colours, erase-line, window
+// titles) are removed whole rather than leaving "[1m" behind; other
+// control characters are dropped and tabs become one space. Columns of
+// the captured line — which count every rune of an escape sequence —
+// map to where their rune, or what replaced it, is shown.
 func showLine(l redact.Line) shown {
 	text := l.Text
 	var out []rune
@@ -58,8 +60,11 @@ func showLine(l redact.Line) shown {
 	ri := 0 // runes of text consumed
 	next := 0
 	for i := 0; i < len(text); {
-		// A secret starts here: show the mask once, for all of its runes.
-		if next < len(l.Secrets) && l.Secrets[next][0] <= ri {
+		// A secret starts here (or inside the escape sequence here):
+		// show the mask once, for all of its runes.
+		n := source.EscapeLen(text[i:])
+		escRunes := utf8.RuneCountInString(text[i : i+n])
+		if next < len(l.Secrets) && l.Secrets[next][0] < ri+max(escRunes, 1) {
 			at := len(out)
 			out = append(out, []rune(source.Redacted)...)
 			for ; ri < l.Secrets[next][1] && i < len(text); ri++ {
@@ -68,6 +73,14 @@ func showLine(l redact.Line) shown {
 				cols = append(cols, at)
 			}
 			next++
+			continue
+		}
+		if n > 0 {
+			for range escRunes {
+				cols = append(cols, len(out))
+			}
+			ri += escRunes
+			i += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -97,5 +110,6 @@ func itoa(n int) string {
 }
 
 // printable makes text that is not a source line (a message, a name) fit
-// to print the same way: control characters removed, tabs as spaces.
+// to print the same way: escape sequences and control characters removed,
+// tabs as spaces.
 func printable(s string) string { return showLine(redact.Line{Text: s}).text }

@@ -32,6 +32,11 @@ type rule struct {
 // condition selects table rows: the cell in column equals value.
 type condition struct{ column, value string }
 
+// RuleDocPage is the documentation of every site rule: a rule's own
+// text is in the policy file, and no page is generated for it, so reports
+// link to the section of docs/config.md that explains rule blocks.
+const RuleDocPage = "docs/config.md#rule-a-site-check-without-go"
+
 // ruleNameRE is the form of check names (lint.Validate), so custom rules
 // read like built-in checks in every report.
 var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
@@ -204,6 +209,7 @@ func (r *rule) check() *lint.Check {
 		Severity: r.severity,
 		Inputs:   []string{r.input()},
 		Tags:     tags,
+		DocPage:  RuleDocPage,
 		Run:      r.run,
 	}
 }

@@ -66,7 +66,7 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 	if err != nil {
 		return err
 	}
-	j := junitBuilder{o: o, paths: paths, suites: map[string]*junitSuite{}}
+	j := junitBuilder{o: o, paths: paths, help: helpURIs(r.Checks), suites: map[string]*junitSuite{}}
 	for _, c := range r.Checks {
 		j.suite(c.Name)
 	}
@@ -114,6 +114,7 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 type junitBuilder struct {
 	o      Options
 	paths  reportPaths
+	help   map[string]string // check name → documentation page
 	suites map[string]*junitSuite
 	order  []string
 }
@@ -198,7 +199,11 @@ func (j *junitBuilder) findingBody(f lint.Finding) string {
 	for _, rel := range f.Related {
 		p("related: %s: %s", j.paths.position(rel.Location), rel.Message)
 	}
-	p("fix: %s (or bwlint explain %s)", CheckHelpURI(f.Check), f.Check)
+	if uri := j.help[f.Check]; uri != "" {
+		p("fix: %s (or bwlint explain %s)", uri, f.Check)
+	} else {
+		p("fix: bwlint explain %s", f.Check)
+	}
 	return b.String()
 }
 

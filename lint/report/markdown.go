@@ -39,7 +39,7 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 	m.p("| Check failures | %d |", s.Failures)
 	if len(r.Findings) > 0 {
 		m.findingsTable(r.Findings)
-		m.findingsByHost(r.Findings)
+		m.findingsByHost(r.Findings, helpURIs(r.Checks))
 	}
 	m.notEvaluated(r)
 	if len(r.Failures) > 0 {
@@ -97,7 +97,7 @@ func findingStatus(f lint.Finding) string {
 	return "open"
 }
 
-func (m mdWriter) findingsByHost(fs []lint.Finding) {
+func (m mdWriter) findingsByHost(fs []lint.Finding, help map[string]string) {
 	host := "\x00"
 	for _, f := range fs {
 		if f.Host != host {
@@ -138,7 +138,11 @@ func (m mdWriter) findingsByHost(fs []lint.Finding) {
 		default:
 			m.p("  - %s since the baseline", status)
 		}
-		m.p("  - fix: [%s](%s)", f.Check, CheckHelpURI(f.Check))
+		if uri := help[f.Check]; uri != "" {
+			m.p("  - fix: [%s](%s)", f.Check, uri)
+		} else {
+			m.p("  - fix: %s", mdCode("bwlint explain "+f.Check))
+		}
 	}
 }
 

@@ -135,9 +135,19 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 	return run
 }
 
-// CheckHelpURI is the web page of a check's documentation.
-func CheckHelpURI(name string) string {
-	return lint.InformationURI + "/blob/main/docs/checks/" + name + ".md"
+// HelpURI is the web page of a check's documentation (lint.Check.DocPath).
+func HelpURI(c *lint.Check) string {
+	return lint.InformationURI + "/blob/main/" + c.DocPath()
+}
+
+// helpURIs maps the names of the checks that ran to their pages; a
+// finding of a check not among them has no page to link to.
+func helpURIs(checks []*lint.Check) map[string]string {
+	m := make(map[string]string, len(checks))
+	for _, c := range checks {
+		m[c.Name] = HelpURI(c)
+	}
+	return m
 }
 
 func (b *sarifBuilder) addRule(c *lint.Check) int {
@@ -163,7 +173,7 @@ func (b *sarifBuilder) addRule(c *lint.Check) int {
 			Text:     doc + "\n\nHow to fix:\n\n" + fix,
 			Markdown: doc + "\n\n## How to fix\n\n" + fix,
 		},
-		HelpURI:              CheckHelpURI(c.Name),
+		HelpURI:              HelpURI(c),
 		DefaultConfiguration: &sarifRuleConfig{Level: c.Severity.String()},
 		Properties:           props,
 	}
@@ -174,11 +184,15 @@ func (b *sarifBuilder) addRule(c *lint.Check) int {
 
 // rule returns the index of a check's rule, adding a bare rule for a name
 // that is not among the checks that ran (a finding must always resolve).
+// Such a rule has no helpUri: there is no page known to exist for it, and
+// code scanning wants a working link or none.
 func (b *sarifBuilder) rule(name string) int {
 	if i, ok := b.ruleIndex[name]; ok {
 		return i
 	}
-	return b.addRule(&lint.Check{Name: name, Title: name, Doc: "Reported by " + lint.ToolName + ".", Fix: "See " + CheckHelpURI(name) + ".", Severity: lint.Warning})
+	i := b.addRule(&lint.Check{Name: name, Title: name, Doc: "Reported by " + lint.ToolName + ".", Fix: "Run `bwlint explain " + name + "`.", Severity: lint.Warning})
+	b.rules[i].HelpURI = ""
+	return i
 }
 
 func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {

@@ -376,6 +376,47 @@ func TestSARIFArtifactWithoutDigest(t *testing.T) {
 	}
 }
 
+// TestSARIFHelpURI: a rule links to its check's page — a site rule to the
+// documentation of rule blocks — and a rule made up for a finding of a
+// check that did not run links nowhere rather than to a page that may not
+// exist.
+func TestSARIFHelpURI(t *testing.T) {
+	fx := exampleFixture(t)
+	site := &lint.Check{Name: "site_client_cert_auth", Title: "t", Doc: "d", Fix: "f.", Severity: lint.Warning, DocPage: "docs/config.md#rule-a-site-check-without-go"}
+	fx.res.Checks = append(fx.res.Checks, site)
+	fx.res.Findings = append(fx.res.Findings, lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"})
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string `json:"id"`
+						HelpURI string `json:"helpUri"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(render(t, SARIF, fx)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range doc.Runs[0].Tool.Driver.Rules {
+		got[r.ID] = r.HelpURI
+	}
+	want := map[string]string{
+		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
+		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
+		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
+		"xsp_certificate_auth_flags": lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
+		"site_client_cert_auth":      lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
+		"no_such_check":              "",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("helpUri by rule (-want +got):\n%s", d)
+	}
+}
+
 func TestSARIFProfilesDifferOnlyInWaivedAndFixed(t *testing.T) {
 	fx := mixedFixture(t)
 	count := func(profile string) int {

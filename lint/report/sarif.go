@@ -1,24 +1,10 @@
 package report
 
-// Why hand-written SARIF types and not github.com/owenrumney/go-sarif/v3:
-// both were tried (go-sarif v3.3.1) on the same log and run through
-// ../shared/tools/sarif/sarif-validate --strict.
-//
-//   - go-sarif's Result.Suppressions is `omitempty`: a result given an
-//     empty list is written without suppressions, so the audit profile
-//     breaks SARIF's rule that suppressions are on every result of a run
-//     or on none (§3.27.23). Neither the multitool nor the schema catches
-//     that, so it would pass CI and mislead the auditors it is for.
-//   - NewSimpleArtifactLocation writes "index": -1, which the multitool
-//     reports as warning SARIF2004 and --strict rejects; every location
-//     would need fixing after the builder ran.
-//   - It writes empty arrays for every unused invocation list and puts
-//     every optional field behind a pointer and a builder method.
-//
-// The types below are the ~40 fields of the checklist in docs/output.md,
-// nothing more; their JSON is exactly what the golden files show, the
-// schema test in sarif_test.go holds them to SARIF 2.1.0, and the module
-// keeps one dependency fewer for a tool that runs air-gapped.
+// The SARIF objects are small hand-written types (sarif_types.go) rather
+// than github.com/owenrumney/go-sarif/v3, whose generated types cannot
+// write the empty "suppressions": [] the audit profile needs and whose
+// constructors write "-1" indexes that the validator rejects under
+// --strict; docs/architecture.md records the trial.
 
 import (
 	"cmp"

@@ -66,10 +66,8 @@ func (s *Source) Line(path string, n int) (Line, bool) {
 	}
 	text := f.Text[start:end]
 	var secrets []span
-	for _, sp := range s.spans(f) {
-		if sp.start < end && sp.end > start {
-			secrets = append(secrets, span{max(sp.start, start) - start, min(sp.end, end) - start})
-		}
+	for _, sp := range overlapping(s.spans(f), start, end) {
+		secrets = append(secrets, span{max(sp.start, start) - start, min(sp.end, end) - start})
 	}
 	secrets = merge(append(secrets, textSecrets(text)...))
 	l := Line{Text: text}
@@ -91,10 +89,7 @@ func (s *Source) Value(v source.Value) string {
 	if f := s.file(v.Range.Filename); f != nil {
 		a, b := v.Range.Start.Byte, v.Range.End.Byte
 		aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
-		for _, sp := range s.spans(f) {
-			if sp.start >= b || sp.end <= a {
-				continue
-			}
+		for _, sp := range overlapping(s.spans(f), a, b) {
 			if !aligned {
 				return source.Redacted
 			}
@@ -202,6 +197,26 @@ func commandSpans(c *bwcli.Command, add func(source.Value)) {
 			}
 		}
 	}
+}
+
+// overlapping returns the spans, sorted and disjoint, that share a byte
+// with [start, end); a large capture has many, so they are found by
+// binary search rather than by reading them all for each line or value.
+func overlapping(spans []span, start, end int) []span {
+	if end <= start {
+		return nil
+	}
+	i, _ := slices.BinarySearchFunc(spans, start, func(sp span, at int) int {
+		if sp.end <= at {
+			return -1
+		}
+		return 1
+	})
+	j := i
+	for j < len(spans) && spans[j].start < end {
+		j++
+	}
+	return spans[i:j]
 }
 
 // lineBounds returns the byte range of line n of text, without its line

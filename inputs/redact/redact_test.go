@@ -118,3 +118,23 @@ func TestNoSnapshot(t *testing.T) {
 		t.Errorf("value without a file: %q", got)
 	}
 }
+
+func TestOverlapping(t *testing.T) {
+	spans := []span{{0, 2}, {5, 8}, {10, 11}}
+	for _, tc := range []struct {
+		start, end int
+		want       []span
+	}{
+		{0, 1, []span{{0, 2}}},
+		{2, 5, nil},
+		{2, 6, []span{{5, 8}}},
+		{1, 11, spans},
+		{11, 20, nil},
+		{7, 7, nil},
+	} {
+		got := overlapping(spans, tc.start, tc.end)
+		if len(got) != len(tc.want) || (len(got) > 0 && (got[0] != tc.want[0] || got[len(got)-1] != tc.want[len(tc.want)-1])) {
+			t.Errorf("overlapping(%d, %d) = %v, want %v", tc.start, tc.end, got, tc.want)
+		}
+	}
+}

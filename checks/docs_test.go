@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/linttest"
 )
 
@@ -14,13 +18,15 @@ import (
 const docsDir = "../docs/checks"
 
 // TestGeneratedDocs renders docs/checks/<name>.md and the index from the
-// check definitions, with each check's "example" case as real output, and
+// check definitions (documented), with each check's "example" case as real output, and
 // fails when a checked-in page is stale. -update rewrites them.
 func TestGeneratedDocs(t *testing.T) {
 	var index strings.Builder
 	index.WriteString("# Checks\n\nGenerated from the check definitions by `go test ./checks -update`; do not edit.\n\n")
+	index.WriteString("The built-in checks, and the checks of the policy file (`config_…`) and of the baseline (`baseline_…`). ")
+	index.WriteString("Site rules, defined in a policy file's `rule` blocks, are documented there; see [config.md](../config.md#rule-a-site-check-without-go).\n\n")
 	index.WriteString("| check | default severity | title |\n| --- | --- | --- |\n")
-	for _, c := range All() {
+	for _, c := range documented() {
 		fmt.Fprintf(&index, "| [%s](%s.md) | %s | %s |\n", c.Name, c.Name, c.Severity, c.Title)
 		page := c.Markdown()
 		if example := filepath.Join("testdata", c.Name, "example.golden"); fileExists(example) {
@@ -33,6 +39,15 @@ func TestGeneratedDocs(t *testing.T) {
 		linttest.Golden(t, filepath.Join(docsDir, c.Name+".md"), page)
 	}
 	linttest.Golden(t, filepath.Join(docsDir, "README.md"), index.String())
+}
+
+// documented are the checks with a page under docs/checks/: the built-in
+// ones, and those of the policy file and the baseline, which reports name
+// and link to like any other.
+func documented() []*lint.Check {
+	all := append(append(All(), config.Checks()...), baseline.UnusedCheck)
+	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
+	return all
 }
 
 func fileExists(p string) bool {

@@ -197,6 +197,12 @@ func readOne(root, rel string) parsed {
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
+		// An unknown file is still part of what was handed over, so its
+		// digest is evidence too; it is hashed as it streams and never
+		// kept or decoded. One that cannot be read keeps no digest.
+		if sum, size, err := hashFile(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			r.file.SHA256, r.file.Size = sum, size
+		}
 		return r
 	}
 	raw, err := readFile(filepath.Join(root, filepath.FromSlash(rel)))
@@ -292,6 +298,22 @@ func readFile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("file grew past %d bytes while being read", maxFileSize)
 	}
 	return b.Bytes(), nil
+}
+
+// hashFile returns the hex SHA-256 and the length of a file's bytes,
+// reading it in chunks: an unknown file may be of any size.
+func hashFile(name string) (string, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", 0, unwrapPathError(err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, unwrapPathError(err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
 // describeExpected explains, for an unknown file, what would have been

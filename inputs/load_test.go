@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -171,6 +172,17 @@ func TestLoadBroken(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantProblems, problemsOf(s)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	// Every file is hashed, unknown ones included: reports list them as
+	// evidence.
+	for _, f := range s.Files {
+		b, err := os.ReadFile(filepath.Join("../testdata/broken", f.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(b); f.SHA256 != hex.EncodeToString(sum[:]) || f.Size != int64(len(b)) {
+			t.Errorf("%s: sha256 %q, size %d; want the digest and length of its %d bytes", f.Path, f.SHA256, f.Size, len(b))
+		}
 	}
 	// Every problem inside a file that has text is positioned.
 	for _, p := range s.Problems {

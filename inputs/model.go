@@ -65,9 +65,11 @@ type File struct {
 	Kind     Kind
 	Status   Status
 	Encoding source.Encoding
-	// SHA256 is the hex digest of the file's bytes as stored on disk.
+	// SHA256 is the hex digest of the file's bytes as stored on disk,
+	// unknown files included; "" only when the file could not be read.
 	SHA256 string
-	Size   int64
+	// Size is the file's length in bytes; 0 when it could not be read.
+	Size int64
 	// Text is the decoded content that all ranges index.
 	Text string
 	// Host is the host folder the file belongs to, if any.

@@ -32,6 +32,12 @@ type Check struct {
 	// SecuritySeverity, when set, is the CVSS-like score ("7.5") that code
 	// scanning uses to rank security findings.
 	SecuritySeverity string
+	// DocPage is the page that documents the check, relative to the
+	// repository root, with an optional "#anchor"; empty means the page
+	// generated from the check, docs/checks/<Name>.md. A site rule, whose
+	// documentation is its own block in the policy file, points at the
+	// page that explains rule blocks.
+	DocPage string
 	// Options returns a fresh pointer to the check's options, filled with
 	// defaults; nil when the check has none. Fields carry hcl tags for the
 	// check's configuration block and doc tags for the documentation. When
@@ -57,6 +63,14 @@ type OptionError struct {
 }
 
 func (e *OptionError) Error() string { return e.Option + ": " + e.Msg }
+
+// DocPath returns the page that documents the check (see DocPage).
+func (c *Check) DocPath() string {
+	if c.DocPage != "" {
+		return c.DocPage
+	}
+	return "docs/checks/" + c.Name + ".md"
+}
 
 var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
 

@@ -20,17 +20,19 @@ func baselineFlags() []cli.Flag {
 // applyBaselineFlags handles --write-baseline and --baseline on a finished
 // run, before the exit code is decided. The baseline is written from the
 // run's own findings, before any baseline is applied, so that writing and
-// reading one file in a single run records the present state.
-func applyBaselineFlags(c *cli.Context, res *lint.Result) error {
+// reading one file in a single run records the present state. It returns
+// the bytes of the baseline it applied, nil without --baseline, for the
+// report's evidence.
+func applyBaselineFlags(c *cli.Context, res *lint.Result) ([]byte, error) {
 	if path := c.String("write-baseline"); path != "" {
 		if err := writeBaseline(path, res); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if path := c.String("baseline"); path != "" {
 		return applyBaseline(path, res)
 	}
-	return nil
+	return nil, nil
 }
 
 // writeBaseline records res's findings in path. The file is written whole
@@ -49,11 +51,17 @@ func writeBaseline(path string, res *lint.Result) error {
 // applyBaseline reads path and marks res's findings against it. A file
 // that is missing or malformed is a configuration error (exit 3), reported
 // with its position: a CI gate must not pass on a baseline it misread.
-func applyBaseline(path string, res *lint.Result) error {
-	f, err := baseline.Read(path)
+// The file is read once, here, so that the digest the report records is
+// of the very bytes that decided the gate.
+func applyBaseline(path string, res *lint.Result) ([]byte, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return usageErrorf("--baseline: %v", err)
+		return nil, usageErrorf("--baseline: %s: cannot read baseline: %v", path, unwrapPathError(err))
+	}
+	f, err := baseline.Parse(path, data)
+	if err != nil {
+		return nil, usageErrorf("--baseline: %v", err)
 	}
 	baseline.Apply(f, res)
-	return nil
+	return data, nil
 }

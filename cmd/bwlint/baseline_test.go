@@ -38,7 +38,7 @@ func TestDiffBaselineGate(t *testing.T) {
 	}
 	// The same snapshot against its own baseline passes.
 	res := lintDir(t, before)
-	if err := applyBaseline(file, res); err != nil {
+	if _, err := applyBaseline(file, res); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 0 {
@@ -46,7 +46,7 @@ func TestDiffBaselineGate(t *testing.T) {
 	}
 
 	res = lintDir(t, after)
-	if err := applyBaseline(file, res); err != nil {
+	if _, err := applyBaseline(file, res); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -72,7 +72,7 @@ func TestDiffBaselineBadFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("{\n  \"version\": 1,\n  \"entries\": [\n    {\"check\": \"x\", \"value_hash\": \"nope\"}\n  ]\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := applyBaseline(file, lintDir(t, before))
+	_, err := applyBaseline(file, lintDir(t, before))
 	var e *exitError
 	if !errors.As(err, &e) || e.code != exitUsage || !strings.Contains(e.msg, "bad.json:4:5: entry's \"value_hash\"") {
 		t.Errorf("error %v, want a positioned usage error", err)

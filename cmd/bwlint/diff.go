@@ -75,6 +75,9 @@ func runDiff(c *cli.Context) error {
 	if err := checkWritesOutside(c, beforeDir, afterDir); err != nil {
 		return err
 	}
+	if err := checkReportRoot(c); err != nil {
+		return err
+	}
 	beforeSnap, err := loadSnapshot(beforeDir)
 	if err != nil {
 		return err
@@ -86,7 +89,7 @@ func runDiff(c *cli.Context) error {
 	// One policy for both sides, so that a finding differs between them
 	// only because the deployment did; it is looked for where the change
 	// lands, at the after snapshot.
-	cfg, err := loadPolicy(c, afterDir)
+	cfg, _, err := loadPolicy(c, afterDir)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,11 @@
 package main
 
 import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -53,6 +58,9 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkReportRoot(c); err != nil {
+		return err
+	}
 	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return usageErrorf("lint: --fail-on: %v", err)
@@ -69,20 +77,30 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadPolicy(c, dir)
+	cfg, explicitPolicy, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	res := lintWithPolicy(c, cfg, snap, day, "")
-	if err := applyBaselineFlags(c, res); err != nil {
+	baselineData, err := applyBaselineFlags(c, res)
+	if err != nil {
 		return err
 	}
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
+	var evidence []report.EvidenceFile
+	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, explicitPolicy, f.Bytes))
+	}
+	if baselineData != nil {
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
+	}
 	code := res.ExitCode(threshold)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
+		Evidence: evidence,
 	})
+	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts); err != nil {
 		return err
 	}
@@ -90,16 +108,16 @@ func runLint(c *cli.Context) error {
 }
 
 // relocate makes the paths of findings located in the policy or baseline
-// file relative to the snapshot root, as every other finding's path is, so
-// that SARIF and the other formats resolve them from the same base.
+// file relative to the snapshot root, as every other finding's path is,
+// so that every format resolves them from the same base: a file outside
+// the snapshot gets a path that starts with "../". Both paths are made
+// absolute first, since the file may be named relative to the working
+// directory and the snapshot absolutely, or the other way round.
 func relocate(res *lint.Result, snapshotRoot string, files ...string) {
 	moved := map[string]string{}
 	for _, f := range files {
-		if f == "" {
-			continue
-		}
-		if rel, err := filepath.Rel(snapshotRoot, f); err == nil {
-			moved[f] = filepath.ToSlash(rel)
+		if f != "" {
+			moved[f] = snapshotRelative(snapshotRoot, f)
 		}
 	}
 	for i := range res.Findings {
@@ -114,6 +132,69 @@ func relocate(res *lint.Result, snapshotRoot string, files ...string) {
 		}
 	}
 	lint.SortFindings(res.Findings)
+}
+
+// snapshotRelative returns path relative to the snapshot root with
+// forward slashes; an absolute path when no relative one reaches it
+// (another volume).
+func snapshotRelative(snapshotRoot, path string) string {
+	absRoot, err := filepath.Abs(snapshotRoot)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	absPath, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(absRoot, absPath)
+	if err != nil {
+		return filepath.ToSlash(absPath)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// checkReportRoot rejects a --sarif-root that is not a directory: paths
+// made relative to a mistyped root would be silently wrong in every
+// upload.
+func checkReportRoot(c *cli.Context) error {
+	root := c.String("sarif-root")
+	if root == "" {
+		return nil
+	}
+	st, err := os.Stat(root)
+	switch {
+	case err != nil:
+		return usageErrorf("%s: --sarif-root %s: %v", c.Command.Name, root, unwrapPathError(err))
+	case !st.IsDir():
+		return usageErrorf("%s: --sarif-root %s: not a directory", c.Command.Name, root)
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// warnOutsideRoot says so on stderr when a format with root-relative
+// paths is written for a snapshot outside the report root: the paths
+// start with "../", which is correct but matches no file of the checkout
+// that code scanning or GitLab look in.
+func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options) {
+	rooted := false
+	for _, t := range targets {
+		rooted = rooted || slices.Contains(report.RootRelativeFormats, t.format)
+	}
+	if !rooted {
+		return
+	}
+	if outside, err := report.OutsideRoot(opts); err == nil && outside {
+		root := cmp.Or(opts.SARIFRoot, "the current directory")
+		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", opts.Snapshot.Root, root)
+	}
 }
 
 // reportTarget is one report to write: the main one (--format, --output)

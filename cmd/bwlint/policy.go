@@ -65,20 +65,20 @@ func asOf(c *cli.Context, today time.Time) (time.Time, error) {
 }
 
 // loadPolicy finds and decodes the policy file: --config, else
-// $BWLINT_CONFIG, else ./.bwlint.hcl, else .bwlint.hcl at root. Its
-// problems are printed as positioned diagnostics and end the run with exit
-// code 3.
-func loadPolicy(c *cli.Context, root string) (*config.Config, error) {
-	path, _, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", root)
+// $BWLINT_CONFIG, else ./.bwlint.hcl, else .bwlint.hcl at root; explicit
+// says whether the user named it (--config, $BWLINT_CONFIG). Its problems
+// are printed as positioned diagnostics and end the run with exit code 3.
+func loadPolicy(c *cli.Context, root string) (cfg *config.Config, explicit bool, err error) {
+	path, explicit, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", root)
 	if err != nil {
-		return nil, usageErrorf("%s: %v", c.Command.Name, err)
+		return nil, false, usageErrorf("%s: %v", c.Command.Name, err)
 	}
 	cfg, diags := config.Load(path, checks.All())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, usageErrorf("%s: %s has errors; nothing was linted", c.Command.Name, path)
+		return nil, false, usageErrorf("%s: %s has errors; nothing was linted", c.Command.Name, path)
 	}
-	return cfg, nil
+	return cfg, explicit, nil
 }
 
 // failOn is the run's failure threshold: --fail-on when given, else the

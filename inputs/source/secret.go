@@ -37,8 +37,10 @@ func Reveal(name, value string) string {
 // RedactText returns a line of free text with everything after the first
 // word that names a secret replaced by Redacted: "readCommunity: s3cret"
 // becomes "readCommunity: (secret, not shown)". It is for text bwlint did
-// not understand and quotes in messages, where no structure says which
-// part is the value.
+// not understand and quotes in problem messages, where no structure says
+// which part is the value, and errs on the side of hiding. (Source text
+// shown in snippets is redacted span by span, with the model's help, by
+// package inputs/redact.)
 func RedactText(s string) string {
 	for i := 0; i < len(s); {
 		for i < len(s) && isWordSeparator(s[i]) {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -20,17 +21,25 @@ type rule struct {
 	doc      string
 	fix      string
 	severity lint.Severity
-	role     inputs.Role // RoleUnknown: any host that captured the context
-	context  string      // without the <SERVER>_CLI/ prefix
-	key      string
-	column   string
-	rowKey   []condition
-	req      requirement
-	secret   bool // the value is named as a secret: it is never shown
+	// securitySeverity is the score code scanning ranks a security rule
+	// by ("7.5"); "" when the rule is not about security.
+	securitySeverity string
+	role             inputs.Role // RoleUnknown: any host that captured the context
+	context          string      // without the <SERVER>_CLI/ prefix
+	key              string
+	column           string
+	rowKey           []condition
+	req              requirement
+	secret           bool // the value is named as a secret: it is never shown
 }
 
 // condition selects table rows: the cell in column equals value.
 type condition struct{ column, value string }
+
+// RuleDocPage is the documentation of every site rule: a rule's own
+// text is in the policy file, and no page is generated for it, so reports
+// link to the section of docs/config.md that explains rule blocks.
+const RuleDocPage = "docs/config.md#rule-a-site-check-without-go"
 
 // ruleNameRE is the form of check names (lint.Validate), so custom rules
 // read like built-in checks in every report.
@@ -82,6 +91,7 @@ func readRule(b *ruleBlock) (*rule, hcl.Diagnostics) {
 			r.severity = *sev
 		}
 	}
+	r.securitySeverity = rd.securitySeverity()
 	if v := rd.optional(b.Role); v.Present() {
 		if bad := oneOf(v, "role", "as", "xsp", "any"); bad != nil {
 			rd.diags = append(rd.diags, bad)
@@ -136,6 +146,27 @@ func (rd *ruleReader) required(a *hcl.Attribute, attr, example string) source.Va
 		rd.diags = append(rd.diags, errorAt(v.Range, "Empty "+attr, "rule %q needs a non-empty %s, such as %s.", rd.block.Name, attr, example))
 	}
 	return v
+}
+
+// securityScoreRE is the form of a security-severity score: GitHub code
+// scanning reads a decimal number, and ranks 9.0 and above critical, 7.0
+// high, 4.0 medium and anything lower low.
+var securityScoreRE = regexp.MustCompile(`^[0-9]{1,2}(\.[0-9]+)?$`)
+
+// securitySeverity reads the optional security_severity: a score from
+// 0.0 to 10.0, given as a string ("7.5") or a number (7.5).
+func (rd *ruleReader) securitySeverity() string {
+	v := rd.optional(rd.block.SecuritySeverity)
+	if !v.Present() {
+		return ""
+	}
+	score, err := strconv.ParseFloat(v.Text, 64)
+	if !securityScoreRE.MatchString(v.Text) || err != nil || score > 10 {
+		rd.diags = append(rd.diags, errorAt(v.Range, "Invalid security_severity",
+			"security_severity must be a score from 0.0 to 10.0, such as \"7.5\" (code scanning ranks 9.0 and above critical, 7.0 high, 4.0 medium, lower low); %q is not.", v.Text))
+		return ""
+	}
+	return v.Text
 }
 
 func (rd *ruleReader) context() string {
@@ -204,6 +235,9 @@ func (r *rule) check() *lint.Check {
 		Severity: r.severity,
 		Inputs:   []string{r.input()},
 		Tags:     tags,
+		DocPage:  RuleDocPage,
 		Run:      r.run,
+
+		SecuritySeverity: r.securitySeverity,
 	}
 }

@@ -68,10 +68,11 @@ type ruleBlock struct {
 	NameRange hcl.Range `hcl:"name,label_range"`
 	DefRange  hcl.Range `hcl:",def_range"`
 
-	Title    *hcl.Attribute `hcl:"title,optional"`
-	Doc      *hcl.Attribute `hcl:"doc,optional"`
-	Severity *hcl.Attribute `hcl:"severity,optional"`
-	Fix      *hcl.Attribute `hcl:"fix,optional"`
+	Title            *hcl.Attribute `hcl:"title,optional"`
+	Doc              *hcl.Attribute `hcl:"doc,optional"`
+	Severity         *hcl.Attribute `hcl:"severity,optional"`
+	SecuritySeverity *hcl.Attribute `hcl:"security_severity,optional"`
+	Fix              *hcl.Attribute `hcl:"fix,optional"`
 
 	// Where the value is.
 	Role    *hcl.Attribute `hcl:"role,optional"`

@@ -35,7 +35,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		if f.Baselined {
 			level = "notice" // known and accepted by the baseline: not a new problem
 		}
-		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", findingAnnotation(f))
+		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f))
 	}
 	for _, p := range r.Problems {
 		level := "warning"
@@ -76,9 +76,10 @@ func (a annotator) annotate(level string, r hcl.Range, title, msg string) {
 	fmt.Fprintf(a.w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 }
 
-// findingAnnotation is the message first, then where in BroadWorks terms,
-// the expected and actual values (never for secrets) and where the fix is.
-func findingAnnotation(f lint.Finding) string {
+// findingMessage is the message first, then where in BroadWorks terms,
+// the expected and actual values (never for secrets), related places
+// (relative to the report root, like file=) and where the fix is.
+func (a annotator) findingMessage(f lint.Finding) string {
 	lines := []string{f.Message}
 	if f.Logical.Context != "" {
 		lines = append(lines, "in "+f.Logical.Context+keySuffix(f.Logical.Key))
@@ -87,7 +88,7 @@ func findingAnnotation(f lint.Finding) string {
 		lines = append(lines, "expected (-) and actual (+):", strings.TrimSuffix(d, "\n"))
 	}
 	for _, rel := range f.Related {
-		lines = append(lines, "related: "+position(rel.Location)+": "+rel.Message)
+		lines = append(lines, "related: "+a.paths.position(rel.Location)+": "+rel.Message)
 	}
 	if f.Baselined {
 		lines = append(lines, "known from the baseline")

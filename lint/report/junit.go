@@ -66,7 +66,7 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 	if err != nil {
 		return err
 	}
-	j := junitBuilder{o: o, paths: paths, suites: map[string]*junitSuite{}}
+	j := junitBuilder{o: o, paths: paths, help: helpURIs(r.Checks), suites: map[string]*junitSuite{}}
 	for _, c := range r.Checks {
 		j.suite(c.Name)
 	}
@@ -114,6 +114,7 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 type junitBuilder struct {
 	o      Options
 	paths  reportPaths
+	help   map[string]string // check name → documentation page
 	suites map[string]*junitSuite
 	order  []string
 }
@@ -196,9 +197,13 @@ func (j *junitBuilder) findingBody(f lint.Finding) string {
 		b.WriteString(d)
 	}
 	for _, rel := range f.Related {
-		p("related: %s: %s", position(rel.Location), rel.Message)
+		p("related: %s: %s", j.paths.position(rel.Location), rel.Message)
 	}
-	p("fix: %s (or bwlint explain %s)", CheckHelpURI(f.Check), f.Check)
+	if uri := j.help[f.Check]; uri != "" {
+		p("fix: %s (or bwlint explain %s)", uri, f.Check)
+	} else {
+		p("fix: bwlint explain %s", f.Check)
+	}
 	return b.String()
 }
 
@@ -206,11 +211,7 @@ func (j *junitBuilder) position(f lint.Finding) string {
 	if f.Location.Filename == "" {
 		return cmp.Or(f.Host, "snapshot")
 	}
-	path := j.paths.fromRoot(f.Location.Filename)
-	if f.Location.Start.Line == 0 {
-		return path
-	}
-	return path + ":" + strconv.Itoa(f.Location.Start.Line) + ":" + strconv.Itoa(f.Location.Start.Column)
+	return j.paths.position(f.Location)
 }
 
 func (j *junitBuilder) problemCase(p source.Problem) junitCase {

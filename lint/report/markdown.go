@@ -42,7 +42,7 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 	m.p("| Check failures | %d |", s.Failures)
 	if len(r.Findings) > 0 {
 		m.findingsTable(r.Findings)
-		m.findingsByHost(r.Findings)
+		m.findingsByHost(r.Findings, helpURIs(r.Checks))
 	}
 	m.notEvaluated(r)
 	if len(r.Failures) > 0 {
@@ -102,7 +102,7 @@ func findingStatus(f lint.Finding) string {
 	return "open"
 }
 
-func (m mdWriter) findingsByHost(fs []lint.Finding) {
+func (m mdWriter) findingsByHost(fs []lint.Finding, help map[string]string) {
 	host := "\x00"
 	for _, f := range fs {
 		if f.Host != host {
@@ -145,7 +145,11 @@ func (m mdWriter) findingsByHost(fs []lint.Finding) {
 		default:
 			m.p("  - %s since the baseline", status)
 		}
-		m.p("  - fix: [%s](%s)", f.Check, CheckHelpURI(f.Check))
+		if uri := help[f.Check]; uri != "" {
+			m.p("  - fix: [%s](%s)", f.Check, uri)
+		} else {
+			m.p("  - fix: %s", mdCode("bwlint explain "+f.Check))
+		}
 	}
 }
 
@@ -170,7 +174,7 @@ func (m mdWriter) notEvaluated(r *lint.Result) {
 // newlines become spaces so a list item stays one item.
 func mdEscape(s string) string {
 	var b strings.Builder
-	for _, r := range stripControl(strings.ReplaceAll(s, "\n", " ")) {
+	for _, r := range printable(strings.ReplaceAll(s, "\n", " ")) {
 		if strings.ContainsRune("\\`*_[]<>|~&", r) {
 			b.WriteByte('\\')
 		}
@@ -183,7 +187,7 @@ func mdEscape(s string) string {
 // than any run of backticks inside; "|" still ends a table cell inside
 // a code span in GitHub's tables, so it is escaped.
 func mdCode(s string) string {
-	s = strings.ReplaceAll(stripControl(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
+	s = strings.ReplaceAll(printable(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {

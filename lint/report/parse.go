@@ -9,14 +9,16 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
 // ParseText writes what bwlint understood of a snapshot: hosts with role
 // and release, every command's context, values and tables, Partner Hub
 // files, tag sets, every file's status and every input problem. Secret
-// values are shown redacted.
+// values are shown redacted, in typed commands and free text too.
 func ParseText(w io.Writer, s *inputs.Snapshot) error {
+	src := redact.New(s)
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
 	p("snapshot %s: %s, %s, %s, %s, %s (%s)", s.Root, plural(len(s.Hosts), "host"), plural(len(s.Templates), "template"),
@@ -43,24 +45,24 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 			p("  sha256 %s  %s  (%s)", d.Short(), d.Name.Text, position(d.Hex.Range))
 		}
 		for _, c := range h.Commands {
-			writeCommand(p, c)
+			writeCommand(p, src, c)
 		}
 	}
 	for _, t := range s.Templates {
 		p("")
 		p("template %s  (%s)", t.Name.Text, t.Path)
-		writeFields(p, t.Fields)
+		writeFields(p, src, t.Fields)
 	}
 	for _, c := range s.Clusters {
 		p("")
 		p("cluster %s  (%s)", c.Name.Text, c.Path)
-		writeFields(p, c.Fields)
+		writeFields(p, src, c.Fields)
 	}
 	for _, ts := range s.TagSets {
 		p("")
 		p("tag set %s  (%s, %d tags)", ts.Name, ts.Path, len(ts.Tags))
 		for _, tag := range ts.Tags {
-			value := tag.Value.Text
+			value := src.Value(tag.Value)
 			if tag.Secret() {
 				value = source.Redacted
 			}
@@ -105,7 +107,7 @@ func statusCounts(s *inputs.Snapshot) string {
 	return fmt.Sprintf("%d parsed, %d partial, %d failed", n[inputs.Parsed], n[inputs.Partial], n[inputs.Failed])
 }
 
-func writeCommand(p func(string, ...any), c *bwcli.Command) {
+func writeCommand(p func(string, ...any), src *redact.Source, c *bwcli.Command) {
 	ctx := c.Server.Text + "_CLI"
 	if c.Path != "" {
 		ctx += "/" + c.Path
@@ -113,9 +115,9 @@ func writeCommand(p func(string, ...any), c *bwcli.Command) {
 	if !c.Known {
 		ctx += " (context unresolved)"
 	}
-	p("  %s> %s  (%s)", ctx, c.Input.Text, position(c.Input.Range))
+	p("  %s> %s  (%s)", ctx, src.Value(c.Input), position(c.Input.Range))
 	for _, kv := range c.Attrs {
-		p("    %s = %s  :%d:%d", kv.Key.Text, source.Reveal(kv.Key.Text, kv.Value.Text), kv.Value.Range.Start.Line, kv.Value.Range.Start.Column)
+		p("    %s = %s  :%d:%d", kv.Key.Text, src.Value(kv.Value), kv.Value.Range.Start.Line, kv.Value.Range.Start.Column)
 	}
 	for _, t := range c.Tables {
 		var cols []string
@@ -125,19 +127,19 @@ func writeCommand(p func(string, ...any), c *bwcli.Command) {
 		p("    table [%s], %d rows  :%d", strings.Join(cols, " | "), len(t.Rows), t.Range.Start.Line)
 		for _, r := range t.Rows {
 			var cells []string
-			for i, cell := range r.Cells {
-				cells = append(cells, source.Reveal(t.Columns[i].Text, cell.Text))
+			for _, cell := range r.Cells {
+				cells = append(cells, src.Value(cell))
 			}
 			p("      %s  :%d", strings.Join(cells, " | "), r.Range.Start.Line)
 		}
 	}
 	for _, v := range c.Text {
-		p("    text %q  :%d", v.Text, v.Range.Start.Line)
+		p("    text %q  :%d", src.Value(v), v.Range.Start.Line)
 	}
 }
 
-func writeFields(p func(string, ...any), fields []partnerhub.Field) {
+func writeFields(p func(string, ...any), src *redact.Source, fields []partnerhub.Field) {
 	for _, f := range fields {
-		p("  %s = %s  :%d:%d", f.Key.Text, source.Reveal(f.Key.Text, f.Value.Text), f.Value.Range.Start.Line, f.Value.Range.Start.Column)
+		p("  %s = %s  :%d:%d", f.Key.Text, src.Value(f.Value), f.Value.Range.Start.Line, f.Value.Range.Start.Column)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
@@ -101,31 +102,35 @@ type parseFile struct {
 	Host     string `json:"host,omitempty"`
 }
 
-func pv(name string, v source.Value) parseValue {
-	return parseValue{Text: source.Reveal(name, v.Text), Location: Location(v.Range)}
+// parseValues renders values with the snapshot's redaction.
+type parseValues struct{ src *redact.Source }
+
+func (j parseValues) pv(v source.Value) parseValue {
+	return parseValue{Text: j.src.Value(v), Location: Location(v.Range)}
 }
 
 // ParseJSON writes the parse command's JSON view of a snapshot. Secret
 // values are redacted as in every output.
 func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
+	j := parseValues{src: redact.New(s)}
 	rep := parseReport{
 		Version: ParseJSONVersion, Tool: jsonTool{Name: "bwlint"},
 		Hosts: []parseHost{}, Templates: []parseObject{}, Clusters: []parseObject{}, TagSets: []parseTagSet{},
 		Files: []parseFile{}, InputProblems: problemsJSON(s.Problems),
 	}
 	for _, h := range s.Hosts {
-		rep.Hosts = append(rep.Hosts, hostJSON(h))
+		rep.Hosts = append(rep.Hosts, j.hostJSON(h))
 	}
 	for _, t := range s.Templates {
-		rep.Templates = append(rep.Templates, parseObject{Path: t.Path, Name: t.Name.Text, Fields: fieldsJSON(t.Fields)})
+		rep.Templates = append(rep.Templates, parseObject{Path: t.Path, Name: t.Name.Text, Fields: j.fieldsJSON(t.Fields)})
 	}
 	for _, c := range s.Clusters {
-		rep.Clusters = append(rep.Clusters, parseObject{Path: c.Path, Name: c.Name.Text, Fields: fieldsJSON(c.Fields)})
+		rep.Clusters = append(rep.Clusters, parseObject{Path: c.Path, Name: c.Name.Text, Fields: j.fieldsJSON(c.Fields)})
 	}
 	for _, ts := range s.TagSets {
 		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Tags: []parseTag{}}
 		for _, tag := range ts.Tags {
-			v := pv(tag.Name.Text, tag.Value)
+			v := j.pv(tag.Value)
 			if tag.Secret() {
 				v.Text = source.Redacted
 			}
@@ -139,11 +144,11 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	return writeJSON(w, rep)
 }
 
-func hostJSON(h *inputs.Host) parseHost {
+func (j parseValues) hostJSON(h *inputs.Host) parseHost {
 	jh := parseHost{Name: h.Name, Role: string(h.Role), RoleEvidence: Location(h.RoleEvidence.Range),
 		Applications: []parseApp{}, Digests: []parseDigest{}, Commands: []parseCommand{}}
 	if h.Release.Present() {
-		v := pv("release", h.Release)
+		v := j.pv(h.Release)
 		jh.Release = &v
 	}
 	if h.ShowVer != nil {
@@ -152,19 +157,19 @@ func hostJSON(h *inputs.Host) parseHost {
 		}
 	}
 	for _, d := range h.Digests {
-		jh.Digests = append(jh.Digests, parseDigest{Name: d.Name.Text, SHA256: pv("sha256", d.Hex)})
+		jh.Digests = append(jh.Digests, parseDigest{Name: d.Name.Text, SHA256: j.pv(d.Hex)})
 	}
 	for _, c := range h.Commands {
-		jh.Commands = append(jh.Commands, commandJSON(c))
+		jh.Commands = append(jh.Commands, j.commandJSON(c))
 	}
 	return jh
 }
 
-func commandJSON(c *bwcli.Command) parseCommand {
-	jc := parseCommand{Server: c.Server.Text, Context: c.Path, Resolved: c.Known, Input: pv("input", c.Input), Verb: c.Verb,
+func (j parseValues) commandJSON(c *bwcli.Command) parseCommand {
+	jc := parseCommand{Server: c.Server.Text, Context: c.Path, Resolved: c.Known, Input: j.pv(c.Input), Verb: c.Verb,
 		Attrs: []parseAttr{}, Tables: []parseTable{}, Text: []parseValue{}, Location: Location(c.Range)}
 	for _, kv := range c.Attrs {
-		jc.Attrs = append(jc.Attrs, parseAttr{Key: kv.Key.Text, Value: pv(kv.Key.Text, kv.Value)})
+		jc.Attrs = append(jc.Attrs, parseAttr{Key: kv.Key.Text, Value: j.pv(kv.Value)})
 	}
 	for _, t := range c.Tables {
 		jt := parseTable{Columns: []string{}, Rows: [][]parseValue{}, Footer: t.Footer.Text, Location: Location(t.Range)}
@@ -173,23 +178,23 @@ func commandJSON(c *bwcli.Command) parseCommand {
 		}
 		for _, r := range t.Rows {
 			row := []parseValue{}
-			for i, cell := range r.Cells {
-				row = append(row, pv(t.Columns[i].Text, cell))
+			for _, cell := range r.Cells {
+				row = append(row, j.pv(cell))
 			}
 			jt.Rows = append(jt.Rows, row)
 		}
 		jc.Tables = append(jc.Tables, jt)
 	}
 	for _, v := range c.Text {
-		jc.Text = append(jc.Text, pv("", v))
+		jc.Text = append(jc.Text, j.pv(v))
 	}
 	return jc
 }
 
-func fieldsJSON(fs []partnerhub.Field) []parseAttr {
+func (j parseValues) fieldsJSON(fs []partnerhub.Field) []parseAttr {
 	out := []parseAttr{}
 	for _, f := range fs {
-		out = append(out, parseAttr{Key: f.Key.Text, Value: pv(f.Key.Text, f.Value)})
+		out = append(out, parseAttr{Key: f.Key.Text, Value: j.pv(f.Value)})
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -25,9 +27,9 @@ type Options struct {
 	// Start and End are when the run began and ended (UTC); formats that
 	// record an invocation (SARIF) use them.
 	Start, End time.Time
-	// SARIFRoot is the directory SARIF artifact URIs are made relative
-	// to; the snapshot's files are located from it. Empty means the
-	// current directory.
+	// SARIFRoot is the report root: the directory that SARIF artifact
+	// URIs, and the paths of the other RootRelativeFormats, are made
+	// relative to. Empty means the current directory.
 	SARIFRoot string
 	// SARIFCategory is SARIF's automationDetails.id, which code scanning
 	// uses to tell runs of different configurations apart.
@@ -35,6 +37,39 @@ type Options struct {
 	// SARIFProfile is "audit" (waived findings kept, with suppressions)
 	// or "github" (waived findings left out).
 	SARIFProfile string
+	// Evidence lists the files besides the snapshot that decided the run:
+	// the policy file (its waivers) and the baseline (its gating). SARIF
+	// records them in artifacts[] with their digests, as it does the
+	// snapshot's files.
+	Evidence []EvidenceFile
+}
+
+// EvidenceFile is a file the run read besides the snapshot.
+type EvidenceFile struct {
+	// Path names the file as findings located in it do: relative to the
+	// snapshot root, with forward slashes ("../" when outside it).
+	Path string
+	// Kind is EvidencePolicy or EvidenceBaseline.
+	Kind string
+	// Explicit is true when the user named the file (--config,
+	// $BWLINT_CONFIG, --baseline) rather than bwlint finding it.
+	Explicit bool
+	// SHA256 and Size describe the bytes the run read.
+	SHA256 string
+	Size   int64
+}
+
+// The kinds of EvidenceFile.
+const (
+	EvidencePolicy   = "policy"
+	EvidenceBaseline = "baseline"
+)
+
+// NewEvidenceFile describes the bytes data read from a file that path
+// names (see EvidenceFile.Path).
+func NewEvidenceFile(path, kind string, explicit bool, data []byte) EvidenceFile {
+	sum := sha256.Sum256(data)
+	return EvidenceFile{Path: path, Kind: kind, Explicit: explicit, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
 }
 
 // Reporter writes a Result in one format.
@@ -50,6 +85,11 @@ var formats = map[string]Reporter{
 	"markdown":    Markdown,
 	"codeclimate": CodeClimate,
 }
+
+// RootRelativeFormats are the formats whose paths are relative to the
+// report root (Options.SARIFRoot) rather than to the snapshot: the ones
+// that CI systems match against a checkout.
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "sarif"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {

@@ -1,24 +1,10 @@
 package report
 
-// Why hand-written SARIF types and not github.com/owenrumney/go-sarif/v3:
-// both were tried (go-sarif v3.3.1) on the same log and run through
-// ../shared/tools/sarif/sarif-validate --strict.
-//
-//   - go-sarif's Result.Suppressions is `omitempty`: a result given an
-//     empty list is written without suppressions, so the audit profile
-//     breaks SARIF's rule that suppressions are on every result of a run
-//     or on none (§3.27.23). Neither the multitool nor the schema catches
-//     that, so it would pass CI and mislead the auditors it is for.
-//   - NewSimpleArtifactLocation writes "index": -1, which the multitool
-//     reports as warning SARIF2004 and --strict rejects; every location
-//     would need fixing after the builder ran.
-//   - It writes empty arrays for every unused invocation list and puts
-//     every optional field behind a pointer and a builder method.
-//
-// The types below are the ~40 fields of the checklist in docs/output.md,
-// nothing more; their JSON is exactly what the golden files show, the
-// schema test in sarif_test.go holds them to SARIF 2.1.0, and the module
-// keeps one dependency fewer for a tool that runs air-gapped.
+// The SARIF objects are small hand-written types (sarif_types.go) rather
+// than github.com/owenrumney/go-sarif/v3, whose generated types cannot
+// write the empty "suppressions": [] the audit profile needs and whose
+// constructors write "-1" indexes that the validator rejects under
+// --strict; docs/architecture.md records the trial.
 
 import (
 	"cmp"
@@ -29,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
@@ -68,7 +55,7 @@ func SARIF(w io.Writer, r *lint.Result, o Options) error {
 		return err
 	}
 	b := &sarifBuilder{
-		o: o, profile: profile, paths: paths,
+		o: o, profile: profile, paths: paths, src: redact.New(o.Snapshot),
 		ruleIndex: map[string]int{}, artifactIndex: map[string]int{}, logicalIndex: map[string]int{},
 	}
 	run := b.build(r)
@@ -81,6 +68,7 @@ type sarifBuilder struct {
 	o             Options
 	profile       string
 	paths         reportPaths
+	src           *redact.Source
 	rules         []sarifDescriptor
 	ruleIndex     map[string]int
 	artifacts     []sarifArtifact
@@ -97,6 +85,9 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 		for _, f := range b.o.Snapshot.Files {
 			b.artifact(f.Path)
 		}
+	}
+	for _, e := range b.o.Evidence {
+		b.artifact(e.Path)
 	}
 	run := sarifRun{
 		ColumnKind: "unicodeCodePoints",
@@ -130,9 +121,19 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 	return run
 }
 
-// CheckHelpURI is the web page of a check's documentation.
-func CheckHelpURI(name string) string {
-	return lint.InformationURI + "/blob/main/docs/checks/" + name + ".md"
+// HelpURI is the web page of a check's documentation (lint.Check.DocPath).
+func HelpURI(c *lint.Check) string {
+	return lint.InformationURI + "/blob/main/" + c.DocPath()
+}
+
+// helpURIs maps the names of the checks that ran to their pages; a
+// finding of a check not among them has no page to link to.
+func helpURIs(checks []*lint.Check) map[string]string {
+	m := make(map[string]string, len(checks))
+	for _, c := range checks {
+		m[c.Name] = HelpURI(c)
+	}
+	return m
 }
 
 func (b *sarifBuilder) addRule(c *lint.Check) int {
@@ -158,7 +159,7 @@ func (b *sarifBuilder) addRule(c *lint.Check) int {
 			Text:     doc + "\n\nHow to fix:\n\n" + fix,
 			Markdown: doc + "\n\n## How to fix\n\n" + fix,
 		},
-		HelpURI:              CheckHelpURI(c.Name),
+		HelpURI:              HelpURI(c),
 		DefaultConfiguration: &sarifRuleConfig{Level: c.Severity.String()},
 		Properties:           props,
 	}
@@ -169,11 +170,15 @@ func (b *sarifBuilder) addRule(c *lint.Check) int {
 
 // rule returns the index of a check's rule, adding a bare rule for a name
 // that is not among the checks that ran (a finding must always resolve).
+// Such a rule has no helpUri: there is no page known to exist for it, and
+// code scanning wants a working link or none.
 func (b *sarifBuilder) rule(name string) int {
 	if i, ok := b.ruleIndex[name]; ok {
 		return i
 	}
-	return b.addRule(&lint.Check{Name: name, Title: name, Doc: "Reported by " + lint.ToolName + ".", Fix: "See " + CheckHelpURI(name) + ".", Severity: lint.Warning})
+	i := b.addRule(&lint.Check{Name: name, Title: name, Doc: "Reported by " + lint.ToolName + ".", Fix: "Run `bwlint explain " + name + "`.", Severity: lint.Warning})
+	b.rules[i].HelpURI = ""
+	return i
 }
 
 func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {
@@ -284,12 +289,14 @@ func (b *sarifBuilder) wholeFile(path string) *sarifRegion {
 }
 
 // snippet returns the text of a one-line range and its whole line, unless
-// the line holds a secret value.
+// the line holds a secret value: a snippet is the artifact's text, so a
+// masked one would be false evidence, and none is shown instead.
 func (b *sarifBuilder) snippet(r hcl.Range) (*sarifText, *sarifRegion) {
-	line, ok := sourceLine(b.o.Snapshot, r.Filename, r.Start.Line)
-	if !ok || r.End.Line != r.Start.Line || redactLine(line) != line {
+	l, ok := b.src.Line(r.Filename, r.Start.Line)
+	if !ok || r.End.Line != r.Start.Line || len(l.Secrets) > 0 {
 		return nil, nil
 	}
+	line := l.Text
 	runes := []rune(line)
 	start, end := r.Start.Column-1, r.End.Column-1
 	if start < 0 || end > len(runes) || start >= end {
@@ -309,22 +316,52 @@ func (b *sarifBuilder) artifact(path string) sarifArtifactLocation {
 	if i, ok := b.artifactIndex[path]; ok {
 		return sarifArtifactLocation{URI: uri, Index: ptr(i)}
 	}
-	a := sarifArtifact{Location: sarifArtifactLocation{URI: uri}, Roles: []string{"analysisTarget"}}
-	if b.o.Snapshot != nil {
-		if f := b.o.Snapshot.File(path); f != nil {
-			a.Length = f.Size
-			a.Encoding = sarifEncoding(f.Encoding)
-			a.Hashes = map[string]string{"sha-256": f.SHA256}
-			a.Properties = &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host}
-		}
-	}
+	a := b.describeArtifact(path)
+	a.Location = sarifArtifactLocation{URI: uri}
 	if a.Hashes == nil {
-		a.Length = -1 // SARIF's "unknown"
+		a.Length = -1 // SARIF's "unknown": a length without a digest proves nothing
 	}
 	i := len(b.artifacts)
 	b.artifacts = append(b.artifacts, a)
 	b.artifactIndex[path] = i
 	return sarifArtifactLocation{URI: uri, Index: ptr(i)}
+}
+
+// describeArtifact says what bwlint read at path: a snapshot file, the
+// policy or baseline file, or nothing it knows (a finding's file that is
+// not evidence of this run). Only a digest of bytes actually read is
+// recorded; an empty one would be a claim about no bytes at all.
+func (b *sarifBuilder) describeArtifact(path string) sarifArtifact {
+	if b.o.Snapshot != nil {
+		if f := b.o.Snapshot.File(path); f != nil {
+			a := sarifArtifact{
+				Roles:      []string{"analysisTarget"},
+				Encoding:   sarifEncoding(f.Encoding),
+				Properties: &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host},
+			}
+			if f.SHA256 != "" {
+				a.Length, a.Hashes = f.Size, map[string]string{"sha-256": f.SHA256}
+			}
+			return a
+		}
+	}
+	for _, e := range b.o.Evidence {
+		if e.Path != path {
+			continue
+		}
+		// SARIF §3.24.6: a configuration file the user named, or one the
+		// tool found by itself.
+		role := "toolSpecifiedConfiguration"
+		if e.Explicit {
+			role = "userSpecifiedConfiguration"
+		}
+		a := sarifArtifact{Roles: []string{role}, Properties: &sarifArtifactProps{Kind: e.Kind}}
+		if e.SHA256 != "" {
+			a.Length, a.Hashes = e.Size, map[string]string{"sha-256": e.SHA256}
+		}
+		return a
+	}
+	return sarifArtifact{}
 }
 
 // sarifEncoding names an input encoding as IANA does; a byte-order mark

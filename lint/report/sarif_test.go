@@ -3,8 +3,11 @@ package report
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,6 +273,150 @@ func TestSARIFInvariants(t *testing.T) {
 	}
 }
 
+// TestSARIFArtifactsAreEvidence: every file of the snapshot is an
+// artifact with the digest and length of its bytes, unknown and
+// unreadable-as-text files included, and the policy and baseline files
+// the run read are artifacts too; no artifact claims an empty digest.
+func TestSARIFArtifactsAreEvidence(t *testing.T) {
+	snap, err := inputs.Load("../../testdata/broken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy, baselineFile := []byte("lint { fail_on = \"error\" }\n"), []byte("{\"version\": 1, \"entries\": []}\n")
+	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	opts := Options{Snapshot: snap, SARIFRoot: "../..", SARIFProfile: SARIFProfileAudit, Evidence: []EvidenceFile{
+		NewEvidenceFile("../../.bwlint.hcl", EvidencePolicy, false, policy),
+		NewEvidenceFile("../ci/base.json", EvidenceBaseline, true, baselineFile),
+	}}
+	var buf bytes.Buffer
+	if err := SARIF(&buf, res, opts); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location struct {
+					URI string `json:"uri"`
+				} `json:"location"`
+				Length     int64             `json:"length"`
+				Hashes     map[string]string `json:"hashes"`
+				Roles      []string          `json:"roles"`
+				Properties struct {
+					Kind string `json:"kind"`
+				} `json:"properties"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{".bwlint.hcl": policy, "testdata/ci/base.json": baselineFile}
+	for _, f := range snap.Files {
+		b, err := os.ReadFile(filepath.Join(snap.Root, f.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want["testdata/broken/"+f.Path] = b
+	}
+	got := map[string]string{}
+	for _, a := range doc.Runs[0].Artifacts {
+		uri := a.Location.URI
+		if _, ok := a.Hashes["sha-256"]; ok && (len(a.Hashes["sha-256"]) != 64 || a.Length < 0) {
+			t.Errorf("artifact %s: sha-256 %q, length %d", uri, a.Hashes["sha-256"], a.Length)
+		}
+		b, ok := want[uri]
+		if !ok {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if a.Hashes["sha-256"] != hex.EncodeToString(sum[:]) || a.Length != int64(len(b)) {
+			t.Errorf("artifact %s: sha-256 %q, length %d; want the digest and length of its %d bytes", uri, a.Hashes["sha-256"], a.Length, len(b))
+		}
+		got[uri] = strings.Join(a.Roles, ",") + " " + a.Properties.Kind
+	}
+	for _, tc := range []struct{ uri, want string }{
+		{".bwlint.hcl", "toolSpecifiedConfiguration policy"},
+		{"testdata/ci/base.json", "userSpecifiedConfiguration baseline"},
+		{"testdata/broken/hosts/as1/notes.md", "analysisTarget unknown"},
+	} {
+		if got[tc.uri] != tc.want {
+			t.Errorf("artifact %s: roles and kind %q, want %q", tc.uri, got[tc.uri], tc.want)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d of %d files are artifacts with their digest: %v", len(got), len(want), got)
+	}
+}
+
+// TestSARIFArtifactWithoutDigest: a file that could not be read has an
+// unknown length and no hashes, never an empty digest.
+func TestSARIFArtifactWithoutDigest(t *testing.T) {
+	fx := exampleFixture(t)
+	snap := fx.opts.Snapshot
+	unreadable := *snap.Files[0]
+	unreadable.SHA256, unreadable.Size = "", 0
+	*snap.Files[0] = unreadable
+	out := render(t, SARIF, fx)
+	if strings.Contains(out, `"sha-256": ""`) {
+		t.Error("an artifact claims an empty sha-256")
+	}
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Length int64             `json:"length"`
+				Hashes map[string]string `json:"hashes"`
+			} `json:"artifacts"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Runs[0].Artifacts[0]; a.Length != -1 || a.Hashes != nil {
+		t.Errorf("unreadable file: length %d, hashes %v; want -1 and none", a.Length, a.Hashes)
+	}
+}
+
+// TestSARIFHelpURI: a rule links to its check's page — a site rule to the
+// documentation of rule blocks — and a rule made up for a finding of a
+// check that did not run links nowhere rather than to a page that may not
+// exist.
+func TestSARIFHelpURI(t *testing.T) {
+	fx := exampleFixture(t)
+	site := &lint.Check{Name: "site_client_cert_auth", Title: "t", Doc: "d", Fix: "f.", Severity: lint.Warning, DocPage: "docs/config.md#rule-a-site-check-without-go"}
+	fx.res.Checks = append(fx.res.Checks, site)
+	fx.res.Findings = append(fx.res.Findings, lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"})
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string `json:"id"`
+						HelpURI string `json:"helpUri"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(render(t, SARIF, fx)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range doc.Runs[0].Tool.Driver.Rules {
+		got[r.ID] = r.HelpURI
+	}
+	want := map[string]string{
+		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
+		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
+		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
+		"xsp_certificate_auth_flags": lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
+		"site_client_cert_auth":      lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
+		"no_such_check":              "",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("helpUri by rule (-want +got):\n%s", d)
+	}
+}
+
 func TestSARIFProfilesDifferOnlyInWaivedAndFixed(t *testing.T) {
 	fx := mixedFixture(t)
 	count := func(profile string) int {
@@ -319,6 +466,14 @@ func TestReportPaths(t *testing.T) {
 		{"", ".", "hosts/as1/x.txt", "hosts/as1/x.txt"},
 		{"", ".", "", "."},
 		{wd, "../../testdata/example", "", "../../testdata/example"},
+		// The policy at the repository root, relocated against the snapshot.
+		{"../..", "../../testdata/example", "../../.bwlint.hcl", ".bwlint.hcl"},
+		{"../..", "../../captures", "../.bwlint.hcl", ".bwlint.hcl"},
+		// The policy at the snapshot root, which the snapshot does not list.
+		{"../..", "../../testdata/example", ".bwlint.hcl", "testdata/example/.bwlint.hcl"},
+		// A policy outside the root: leading "../" only, never "//".
+		{"../..", "../../testdata/example", filepath.ToSlash(filepath.Join(wd, "../../../x/policy.hcl")), "../x/policy.hcl"},
+		{"../..", "../../testdata/example", "../../../x/policy.hcl", "../x/policy.hcl"},
 	} {
 		p, err := newReportPaths(Options{Snapshot: &inputs.Snapshot{Root: tc.snapRoot}, SARIFRoot: tc.root})
 		if err != nil {
@@ -328,11 +483,33 @@ func TestReportPaths(t *testing.T) {
 			t.Errorf("root %q, snapshot %q: fromRoot(%q) = %q, want %q", tc.root, tc.snapRoot, tc.path, got, tc.want)
 		}
 	}
-	if got := fileURI("testdata/ex ample/h#1.txt", false); got != "testdata/ex%20ample/h%231.txt" {
-		t.Errorf("fileURI = %q, want spaces and # escaped", got)
-	}
-	if got := fileURI("testdata/example", true); got != "testdata/example/" {
-		t.Errorf("fileURI of a directory = %q, want a trailing slash", got)
+}
+
+func TestFileURI(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		dir  bool
+		want string
+	}{
+		{"testdata/ex ample/h#1.txt", false, "testdata/ex%20ample/h%231.txt"},
+		{"testdata/example", true, "testdata/example/"},
+		{".", true, "./"},
+		// A first segment with a colon would read as a URI scheme.
+		{"prod:east/hosts/as1/x.txt", false, "./prod:east/hosts/as1/x.txt"},
+		{"sn,a p:x%y/hosts", true, "./sn,a%20p:x%25y/hosts/"},
+		{"captures/prod:east/x.txt", false, "captures/prod:east/x.txt"},
+		{"../x/policy.hcl", false, "../x/policy.hcl"},
+		{"hosts/é?[1].txt", false, "hosts/%C3%A9%3F%5B1%5D.txt"},
+		{"/tmp/x/policy.hcl", false, "file:///tmp/x/policy.hcl"},
+	} {
+		got := fileURI(tc.path, tc.dir)
+		if got != tc.want {
+			t.Errorf("fileURI(%q, %v) = %q, want %q", tc.path, tc.dir, got, tc.want)
+		}
+		u, err := url.Parse(got)
+		if err != nil || (u.Scheme != "" && u.Scheme != "file") {
+			t.Errorf("fileURI(%q) = %q parses as scheme %q (err %v), want a relative reference", tc.path, got, u.Scheme, err)
+		}
 	}
 }
 

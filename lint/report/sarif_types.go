@@ -95,10 +95,11 @@ type sarifArtifact struct {
 	Properties *sarifArtifactProps   `json:"properties,omitempty"`
 }
 
-// sarifArtifactProps is capture provenance: what bwlint read the file as.
+// sarifArtifactProps is provenance: what bwlint read the file as — a
+// snapshot file's kind, parse status and host, or "policy" or "baseline".
 type sarifArtifactProps struct {
 	Kind   string `json:"kind"`
-	Status string `json:"status"`
+	Status string `json:"status,omitempty"`
 	Host   string `json:"host,omitempty"`
 }
 

@@ -2,78 +2,100 @@ package report
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
 
-// sourceLine returns line n (1-based) of a snapshot file, without its line
-// ending, or false when the file or line is not available.
-func sourceLine(snap *inputs.Snapshot, path string, n int) (string, bool) {
-	if snap == nil || n < 1 {
-		return "", false
-	}
-	f := snap.File(path)
-	if f == nil || f.Text == "" {
-		return "", false
-	}
-	text := f.Text
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(text, '\n')
-		if j < 0 {
-			return "", false
-		}
-		text = text[j+1:]
-	}
-	if j := strings.IndexByte(text, '\n'); j >= 0 {
-		text = text[:j]
-	}
-	return strings.TrimRight(text, "\r"), true
-}
-
-// redactLine hides the value of a "key = value" line whose key names a
-// secret, so that a snippet cannot leak what the finding itself withholds.
-func redactLine(line string) string {
-	key, _, ok := strings.Cut(line, "=")
-	if ok && source.IsSecretName(strings.TrimSpace(key)) {
-		return key + "= " + source.Redacted
-	}
-	return line
-}
-
 // marked renders the source line of r with a marker row under the range,
-// in the style of compilers: "  12 | text" and "     |   ^^^^".
-func marked(snap *inputs.Snapshot, r hcl.Range, indent string) []string {
-	line, ok := sourceLine(snap, r.Filename, r.Start.Line)
+// in the style of compilers: "  12 | text" and "     |   ^^^^". The line
+// is shown as shownLine makes it, and the marker is moved with the text.
+func marked(src *redact.Source, r hcl.Range, indent string) []string {
+	l, ok := src.Line(r.Filename, r.Start.Line)
 	if !ok {
 		return nil
 	}
-	line = strings.ReplaceAll(redactLine(stripControl(line)), "\t", " ")
-	runes := []rune(line)
-	start := min(max(r.Start.Column-1, 0), len(runes))
-	end := len(runes)
+	s := showLine(l)
+	width := utf8.RuneCountInString(s.text)
+	start := s.column(r.Start.Column)
+	end := width
 	if r.End.Line == r.Start.Line {
-		end = min(max(r.End.Column-1, start), len(runes))
+		end = max(s.column(r.End.Column), start)
 	}
-	width := max(end-start, 1)
 	num := itoa(r.Start.Line)
 	gutter := strings.Repeat(" ", len(num))
 	return []string{
-		indent + num + " | " + line,
-		indent + gutter + " | " + strings.Repeat(" ", start) + strings.Repeat("^", width),
+		indent + num + " | " + s.text,
+		indent + gutter + " | " + strings.Repeat(" ", start) + strings.Repeat("^", max(end-start, 1)),
 	}
 }
 
-// stripControl removes escape sequences and other control characters that
-// would garble a terminal.
-func stripControl(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' || r == 0x7f {
-			return -1
+// shown is a source line made fit to print on a terminal.
+type shown struct {
+	text string
+	// cols[i] is where rune i of the captured line stands in text (in
+	// runes), with one more entry for the end of the line.
+	cols []int
+}
+
+// column maps a column of the captured line (from 1) to a 0-based rune
+// offset in the shown text.
+func (s shown) column(c int) int {
+	return s.cols[min(max(c-1, 0), len(s.cols)-1)]
+}
+
+// showLine makes a captured line fit to print: each secret is replaced by
+// source.Redacted; terminal escape sequences (colours, erase-line, window
+// titles) are removed whole rather than leaving "[1m" behind; other
+// control characters are dropped and tabs become one space. Columns of
+// the captured line — which count every rune of an escape sequence —
+// map to where their rune, or what replaced it, is shown.
+func showLine(l redact.Line) shown {
+	text := l.Text
+	var out []rune
+	cols := make([]int, 0, len(text)+1)
+	ri := 0 // runes of text consumed
+	next := 0
+	for i := 0; i < len(text); {
+		// A secret starts here (or inside the escape sequence here):
+		// show the mask once, for all of its runes.
+		n := source.EscapeLen(text[i:])
+		escRunes := utf8.RuneCountInString(text[i : i+n])
+		if next < len(l.Secrets) && l.Secrets[next][0] < ri+max(escRunes, 1) {
+			at := len(out)
+			out = append(out, []rune(source.Redacted)...)
+			for ; ri < l.Secrets[next][1] && i < len(text); ri++ {
+				_, size := utf8.DecodeRuneInString(text[i:])
+				i += size
+				cols = append(cols, at)
+			}
+			next++
+			continue
 		}
-		return r
-	}, s)
+		if n > 0 {
+			for range escRunes {
+				cols = append(cols, len(out))
+			}
+			ri += escRunes
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		cols = append(cols, len(out))
+		ri++
+		i += size
+		switch {
+		case r == '\t':
+			out = append(out, ' ')
+		case unicode.IsControl(r) || r == utf8.RuneError && size == 1:
+		default:
+			out = append(out, r)
+		}
+	}
+	return shown{text: string(out), cols: append(cols, len(out))}
 }
 
 func itoa(n int) string {
@@ -86,3 +108,8 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// printable makes text that is not a source line (a message, a name) fit
+// to print the same way: escape sequences and control characters removed,
+// tabs as spaces.
+func printable(s string) string { return showLine(redact.Line{Text: s}).text }

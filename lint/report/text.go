@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -25,7 +26,7 @@ const (
 // the fix — and a summary with not-evaluated checks and input problems.
 func Text(w io.Writer, r *lint.Result, o Options) error {
 	bw := bufio.NewWriter(w)
-	t := &textWriter{w: bw, o: o, checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
+	t := &textWriter{w: bw, o: o, src: redact.New(o.Snapshot), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
 		t.checks[c.Name] = c
 	}
@@ -44,6 +45,7 @@ func Text(w io.Writer, r *lint.Result, o Options) error {
 type textWriter struct {
 	w        *bufio.Writer
 	o        Options
+	src      *redact.Source
 	checks   map[string]*lint.Check
 	fixShown map[string]bool
 }
@@ -111,7 +113,7 @@ func (t *textWriter) finding(f lint.Finding) {
 		t.line("    in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))
 	}
 	if !f.Secret {
-		for _, l := range marked(t.o.Snapshot, f.Location, "    ") {
+		for _, l := range marked(t.src, f.Location, "    ") {
 			t.line("%s", l)
 		}
 		if d := f.Diff(); d != "" {
@@ -168,12 +170,68 @@ func (t *textWriter) fix(name string) {
 	}
 	t.fixShown[name] = true
 	t.line("    fix:")
+	inFence := false
 	for _, l := range strings.Split(strings.TrimSpace(c.Fix), "\n") {
-		if strings.HasPrefix(l, "```") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			inFence = !inFence
 			continue
+		}
+		if !inFence {
+			l = plainCode(l)
 		}
 		t.line("      %s", l)
 	}
+}
+
+// plainCode writes Markdown's inline code spans as their bare text: a
+// terminal shows no code font, and `allowUserApp` reads as noise. Code
+// spans follow CommonMark: a run of n backticks opens one that the next
+// run of exactly n closes, and one space just inside each end is dropped
+// when both are there; a run that closes nothing is text.
+func plainCode(line string) string {
+	var b strings.Builder
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			b.WriteByte(line[i])
+			i++
+			continue
+		}
+		n := backticks(line[i:])
+		end := -1
+		for j := i + n; j < len(line); {
+			if line[j] != '`' {
+				j++
+				continue
+			}
+			m := backticks(line[j:])
+			if m == n {
+				end = j
+				break
+			}
+			j += m
+		}
+		if end < 0 {
+			b.WriteString(line[i : i+n])
+			i += n
+			continue
+		}
+		code := line[i+n : end]
+		if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "" {
+			code = code[1 : len(code)-1]
+		}
+		b.WriteString(code)
+		i = end + n
+	}
+	return b.String()
+}
+
+// backticks counts the backticks s starts with.
+func backticks(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '`' {
+		n++
+	}
+	return n
 }
 
 func (t *textWriter) summary(r *lint.Result) {

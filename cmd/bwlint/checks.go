@@ -7,21 +7,29 @@ import (
 	"text/tabwriter"
 
 	"github.com/agext/levenshtein"
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/baseline"
-	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
+
+// policyFlag lets checks and explain know a policy's site rules. Without
+// it they look where lint does, but for a snapshot root: $BWLINT_CONFIG,
+// then ./.bwlint.hcl.
+var policyFlag = &cli.StringFlag{Name: "config", Usage: "also list the site rules of the policy in `FILE` (default: $BWLINT_CONFIG, then ./.bwlint.hcl)"}
 
 func checksCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "checks",
-		Usage: "list the checks",
+		Usage: "list the checks: built-in, the policy's own, and the policy file's site rules",
+		Flags: []cli.Flag{policyFlag},
 		Action: func(c *cli.Context) error {
+			known, err := knownChecks(c)
+			if err != nil {
+				return err
+			}
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "CHECK\tSEVERITY\tTITLE")
-			for _, ch := range knownChecks() {
+			for _, ch := range known {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", ch.Name, ch.Severity, ch.Title)
 			}
 			return tw.Flush()
@@ -32,45 +40,45 @@ func checksCommand() *cli.Command {
 func explainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "print a check's documentation",
+		Usage:     "print a check's documentation, a site rule's too",
 		ArgsUsage: "CHECK",
+		Flags:     []cli.Flag{policyFlag},
 		Action: func(c *cli.Context) error {
 			name, err := oneArg(c, "CHECK")
 			if err != nil {
 				return err
 			}
-			ch := findCheck(name)
-			if ch == nil {
-				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, didYouMean(name))
+			known, err := knownChecks(c)
+			if err != nil {
+				return err
 			}
-			_, err = fmt.Fprint(c.App.Writer, ch.Markdown())
+			i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name })
+			if i < 0 {
+				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, didYouMean(name, known))
+			}
+			_, err = fmt.Fprint(c.App.Writer, known[i].Markdown())
 			return err
 		},
 	}
 }
 
-// knownChecks are the built-in checks and the policy's own checks
-// (config_waiver_expired, config_waiver_unused, baseline_entry_unused), in
-// name order.
-func knownChecks() []*lint.Check {
-	all := append(append(checks.All(), config.Checks()...), baseline.UnusedCheck)
-	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
-	return all
-}
-
-func findCheck(name string) *lint.Check {
-	for _, c := range knownChecks() {
-		if c.Name == name {
-			return c
-		}
+// knownChecks are the built-in checks, the policy's own checks
+// (config_waiver_expired, config_waiver_unused, baseline_entry_unused) and
+// the site rules of the policy file, if one is found, in name order.
+func knownChecks(c *cli.Context) ([]*lint.Check, error) {
+	cfg, _, err := loadPolicy(c, "")
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	all := append(cfg.AllChecks(), baseline.UnusedCheck)
+	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
+	return all, nil
 }
 
 // didYouMean suggests the closest check name to a misspelt one.
-func didYouMean(name string) string {
+func didYouMean(name string, known []*lint.Check) string {
 	best, bestDist := "", 0
-	for _, c := range knownChecks() {
+	for _, c := range known {
 		d := levenshtein.Distance(strings.ToLower(name), c.Name, nil)
 		if best == "" || d < bestDist {
 			best, bestDist = c.Name, d

@@ -76,7 +76,7 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, explicit bool,
 	cfg, diags := config.Load(path, checks.All())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, false, usageErrorf("%s: %s has errors; nothing was linted", c.Command.Name, path)
+		return nil, false, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, path)
 	}
 	return cfg, explicit, nil
 }

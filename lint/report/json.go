@@ -38,6 +38,10 @@ type JSONLocation struct {
 	Column    int    `json:"column"`
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
+	// StartByte and EndByte index the file's decoded text (UTF-8, no
+	// byte-order mark), for tools that slice it rather than count lines.
+	StartByte int `json:"start_byte"`
+	EndByte   int `json:"end_byte"`
 }
 
 type jsonLogical struct {
@@ -97,11 +101,15 @@ type jsonNotEvaluated struct {
 }
 
 type jsonProblem struct {
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	StartByte int    `json:"start_byte"`
+	EndByte   int    `json:"end_byte"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
 }
 
 type jsonFailure struct {
@@ -115,7 +123,8 @@ func Location(r hcl.Range) *JSONLocation {
 	if r.Filename == "" {
 		return nil
 	}
-	return &JSONLocation{Path: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+	return &JSONLocation{Path: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column,
+		StartByte: r.Start.Byte, EndByte: r.End.Byte}
 }
 
 // JSON writes the versioned JSON report. Lists are never null.
@@ -172,7 +181,9 @@ func findingJSON(f lint.Finding) jsonFinding {
 func problemsJSON(ps []source.Problem) []jsonProblem {
 	out := []jsonProblem{}
 	for _, p := range ps {
-		out = append(out, jsonProblem{Path: p.Range.Filename, Line: p.Range.Start.Line, Column: p.Range.Start.Column, Severity: p.Severity.String(), Message: p.Message})
+		r := p.Range
+		out = append(out, jsonProblem{Path: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column,
+			StartByte: r.Start.Byte, EndByte: r.End.Byte, Severity: p.Severity.String(), Message: p.Message})
 	}
 	return out
 }

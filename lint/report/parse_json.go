@@ -8,6 +8,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
 )
 
 // ParseJSONVersion is the version of the parse command's JSON schema.
@@ -114,7 +115,7 @@ func (j parseValues) pv(v source.Value) parseValue {
 func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	j := parseValues{src: redact.New(s)}
 	rep := parseReport{
-		Version: ParseJSONVersion, Tool: jsonTool{Name: "bwlint"},
+		Version: ParseJSONVersion, Tool: jsonTool{Name: lint.ToolName, Version: lint.Version},
 		Hosts: []parseHost{}, Templates: []parseObject{}, Clusters: []parseObject{}, TagSets: []parseTagSet{},
 		Files: []parseFile{}, InputProblems: problemsJSON(s.Problems),
 	}

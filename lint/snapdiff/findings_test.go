@@ -147,7 +147,7 @@ func TestReportsShowWhatChanged(t *testing.T) {
 	got := rep.Findings[0]
 	wantBefore := map[string]any{
 		"message": "k2 is old", "expected": "want", "actual": "old",
-		"location": map[string]any{"path": "hosts/as1/x.txt", "line": 4.0, "column": 3.0, "end_line": 0.0, "end_column": 0.0},
+		"location": map[string]any{"path": "hosts/as1/x.txt", "line": 4.0, "column": 3.0, "end_line": 0.0, "end_column": 0.0, "start_byte": 0.0, "end_byte": 0.0},
 	}
 	if got.State != "changed" || got.Actual != "new" || got.Snapshot != "after" {
 		t.Errorf("finding %+v, want changed, actual new, in the after snapshot", got)

@@ -100,16 +100,11 @@ type jsonNotEvaluated struct {
 	Reason string `json:"reason"`
 }
 
+// jsonProblem is positioned as a location is; its fields are inlined.
 type jsonProblem struct {
-	Path      string `json:"path"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
-	StartByte int    `json:"start_byte"`
-	EndByte   int    `json:"end_byte"`
-	Severity  string `json:"severity"`
-	Message   string `json:"message"`
+	JSONLocation
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
 }
 
 type jsonFailure struct {
@@ -181,9 +176,11 @@ func findingJSON(f lint.Finding) jsonFinding {
 func problemsJSON(ps []source.Problem) []jsonProblem {
 	out := []jsonProblem{}
 	for _, p := range ps {
-		r := p.Range
-		out = append(out, jsonProblem{Path: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column,
-			StartByte: r.Start.Byte, EndByte: r.End.Byte, Severity: p.Severity.String(), Message: p.Message})
+		loc := JSONLocation{Path: p.Range.Filename} // should a problem name no file
+		if l := Location(p.Range); l != nil {
+			loc = *l
+		}
+		out = append(out, jsonProblem{JSONLocation: loc, Severity: p.Severity.String(), Message: p.Message})
 	}
 	return out
 }

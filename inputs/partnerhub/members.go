@@ -1,7 +1,9 @@
 package partnerhub
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -22,6 +24,40 @@ type Field struct {
 	// Kind is the JSON type: "string", "number", "boolean", "null",
 	// "object" or "array".
 	Kind string
+}
+
+// Secret reports whether the field's value must not be shown: its name is
+// a secret's, its value is masked, or it is an object or list that holds a
+// member so named or a masked string anywhere inside ("nested":
+// {"password": "…"}), in which case the whole value is withheld.
+func (f Field) Secret() bool {
+	if source.IsSecretName(f.Key.Text) || f.Value.Masked() {
+		return true
+	}
+	if f.Kind != "object" && f.Kind != "array" {
+		return false
+	}
+	var v any
+	if err := json.Unmarshal([]byte(f.Value.Text), &v); err != nil {
+		return true // cannot look inside: hide rather than guess
+	}
+	return holdsSecret(v)
+}
+
+func holdsSecret(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, m := range x {
+			if source.IsSecretName(k) || holdsSecret(m) {
+				return true
+			}
+		}
+	case []any:
+		return slices.ContainsFunc(x, holdsSecret)
+	case string:
+		return source.IsMasked(x)
+	}
+	return false
 }
 
 // Bool reads a boolean Value as produced by this package. ok is false when

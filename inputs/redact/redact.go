@@ -111,6 +111,43 @@ func (s *Source) Value(v source.Value) string {
 	return out.String()
 }
 
+// Text returns the whole text of the file at path with every secret
+// replaced by source.Redacted: what the model knows, what each line's text
+// shows, and the extra byte ranges [start, end) the caller knows of (a
+// value secret in another capture of the same setting). "" when the file
+// has no text.
+func (s *Source) Text(path string, extra ...[2]int) string {
+	f := s.file(path)
+	if f == nil || f.Text == "" {
+		return ""
+	}
+	secrets := slices.Clone(s.spans(f))
+	for _, e := range extra {
+		secrets = append(secrets, span{max(e[0], 0), min(e[1], len(f.Text))})
+	}
+	for start := 0; start < len(f.Text); {
+		end := strings.IndexByte(f.Text[start:], '\n')
+		if end < 0 {
+			end = len(f.Text)
+		} else {
+			end += start
+		}
+		for _, sp := range textSecrets(strings.TrimRight(f.Text[start:end], "\r")) {
+			secrets = append(secrets, span{start + sp.start, start + sp.end})
+		}
+		start = end + 1
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range merge(secrets) {
+		b.WriteString(f.Text[at:sp.start])
+		b.WriteString(source.Redacted)
+		at = sp.end
+	}
+	b.WriteString(f.Text[at:])
+	return b.String()
+}
+
 func (s *Source) file(path string) *inputs.File {
 	if s.snap == nil || path == "" {
 		return nil
@@ -139,7 +176,7 @@ func (s *Source) spans(f *inputs.File) []span {
 	for _, t := range s.snap.Templates {
 		if t.Path == f.Path {
 			for _, fd := range t.Fields {
-				if source.IsSecretName(fd.Key.Text) || fd.Value.Masked() {
+				if fd.Secret() {
 					add(fd.Value)
 				}
 			}
@@ -148,7 +185,7 @@ func (s *Source) spans(f *inputs.File) []span {
 	for _, c := range s.snap.Clusters {
 		if c.Path == f.Path {
 			for _, fd := range c.Fields {
-				if source.IsSecretName(fd.Key.Text) || fd.Value.Masked() {
+				if fd.Secret() {
 					add(fd.Value)
 				}
 			}

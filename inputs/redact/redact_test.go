@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/google/go-cmp/cmp"
 )
@@ -26,6 +27,9 @@ func TestLineText(t *testing.T) {
 		{`  "provisioningPassword": "S3cret",`, `  "provisioningPassword": ` + r},
 		{"  provisioningUrl = https://x.example:8443/p", "  provisioningUrl = https://x.example:8443/p"},
 		{"  tokenDurationInHours = 24", "  tokenDurationInHours = 24"},
+		{"  provisioningPassword S3cretNoEq", "  provisioningPassword " + r},
+		{"  readCommunity public2", "  readCommunity " + r},
+		{"  Password  Status", "  Password  " + r}, // generous: a header costs a word, never a secret
 		{"  someValue = ********", "  someValue = " + r},
 		{"* -> Patch(es) applied from this bundle.", "* -> Patch(es) applied from this bundle."},
 		{"Please confirm (Yes, Y, No, N): y", "Please confirm (Yes, Y, No, N): y"},
@@ -73,7 +77,12 @@ func TestSnapshotSecrets(t *testing.T) {
 	}
 
 	h := snap.Host("as1")
-	cmds := h.In("Interface/Messaging")
+	var cmds []*bwcli.Command // the set as well as the get
+	for _, c := range h.Commands {
+		if c.In("Interface/Messaging") {
+			cmds = append(cmds, c)
+		}
+	}
 	if got := src.Value(cmds[0].Input); got != "set provisioningPassword "+source.Redacted {
 		t.Errorf("typed command shown as %q", got)
 	}

@@ -9,8 +9,8 @@ import (
 
 // textSecrets finds secrets in a line from its text alone: the arguments
 // of a set or add command after a prompt's ">", the value of a
-// "name = value" or "name: value" line whose name is a secret, and masked
-// tokens. Byte ranges into line.
+// "name = value", "name: value" or "name value" line whose name is a
+// secret, and masked tokens. Byte ranges into line.
 func textSecrets(line string) []span {
 	var out []span
 	if i := strings.IndexByte(line, '>'); i >= 0 {
@@ -25,9 +25,19 @@ func textSecrets(line string) []span {
 			out = append(out, span{i + 1 + lead, len(line)})
 		}
 	}
-	for _, t := range tokens(line) {
+	toks := tokens(line)
+	for i, t := range toks {
 		if source.IsMasked(strings.Trim(plain(line[t.start:t.end]), "\"',;")) {
 			out = append(out, t)
+		}
+		// "provisioningPassword S3cret", "readCommunity public": a line
+		// that starts with a secret name and then a word, as free text a
+		// parser did not read; the word is the value. ("name = value"
+		// and "name: value" are read above.)
+		if i == 0 && i+1 < len(toks) && source.IsSecretName(strings.Trim(plain(line[t.start:t.end]), "\"'")) {
+			if next := plain(line[toks[1].start:toks[1].end]); next != "=" && next != ":" {
+				out = append(out, toks[1])
+			}
 		}
 	}
 	return out

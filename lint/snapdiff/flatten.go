@@ -154,7 +154,7 @@ func flattenObject(out *settings, ctx string, fields []partnerhub.Field, whole h
 		if f.Kind == "object" || f.Kind == "array" {
 			v.Text = compactJSON(v.Text)
 		}
-		out.put(setting{id: settingID{Context: ctx, Key: f.Key.Text}, value: v, secret: isSecret(f.Key.Text, f.Value)})
+		out.put(setting{id: settingID{Context: ctx, Key: f.Key.Text}, value: v, secret: f.Secret()})
 	}
 }
 

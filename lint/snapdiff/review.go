@@ -34,7 +34,7 @@ func Compare(before, after Side) *Review {
 	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
 	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
 	sortChanges(r.Changes)
-	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(b, a), oneSided)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)
 	sortCaptures(r.Captures)
 	r.Findings = Classify(findingsOf(before.Result), findingsOf(after.Result))
 	return r

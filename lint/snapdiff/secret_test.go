@@ -14,9 +14,12 @@ import (
 func TestSecretsNeverShown(t *testing.T) {
 	secrets := []string{"hunter2", "s3cr3tCommunity", "oldCommunity", "tagS3cret", "tagOld", "newHashValue", "Sup3rToken", "clearOnlyAfter", "rowCommunity", "public123", "oldToken",
 		"EarlyPw", "OldPw", "NewPw", "rowTok3n", "sipOld", "sipNew",
-		"findingAfterPw", "findingBeforePw", "secretBeforeOnly", "clearAfterOnly"}
+		"findingAfterPw", "findingBeforePw", "secretBeforeOnly", "clearAfterOnly",
+		"TypedOld", "TypedNew", "nestedOld", "nestedNew", "FreeOld", "FreeNew"}
 	beforeFiles := map[string]string{
-		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = oldToken\n  legacyField = ********\n",
+		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = oldToken\n  legacyField = ********\n" +
+			"AS_CLI/Interface/Messaging> set provisioningPassword TypedOld\n...Done\n" +
+			"AS_CLI/System/SNMP/Agent> show\n  readCommunity FreeOld\n",
 		"hosts/as1/snmp.txt": "AS_CLI/System/SNMP/Agent> get\n  community = oldCommunity\n" +
 			"AS_CLI/System/SNMP/Trap> get\n  Host Name  Community\n======================\n     nms1  public123\n\n1 entry found.\n",
 		// A row named as a secret, captured twice: the earlier capture is
@@ -24,24 +27,27 @@ func TestSecretsNeverShown(t *testing.T) {
 		"hosts/as1/options.txt": "AS_CLI/Maintenance/ContainerOptions> get\n  Container Name           Option Name  Option Value\n====================================================\n    provisioning  bw.imp.adminPassword       EarlyPw\n\n1 entry found.\n" +
 			"AS_CLI/Maintenance/ContainerOptions> get\n  Container Name                Option Name  Option Value\n=========================================================\n    provisioning       bw.imp.adminPassword         OldPw\n    provisioning  bw.imp.useProvisioningUrl          true\n\n2 entries found.\n",
 		"devicemgmt/tagsets/t.tsv":      "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%PWD%\ttagOld\tfalse\ttrue\n%HOST%\th\tfalse\tfalse\n%SIP_PASSWORD%\tsipOld\tfalse\tfalse\n",
-		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"" + strings.Repeat("a", 64) + "\"\n}\n",
+		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"" + strings.Repeat("a", 64) + "\",\n  \"extra\": {\"auth\": [{\"password\": \"nestedOld\"}]}\n}\n",
 	}
 	afterFiles := map[string]string{
 		// password still masked: no change; apiToken changed in clear; a
 		// masked value that the after capture prints in clear.
-		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = Sup3rToken\n  legacyField = clearOnlyAfter\n",
+		"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUserId = admin\n  provisioningPassword = ********\n  apiToken = Sup3rToken\n  legacyField = clearOnlyAfter\n" +
+			"AS_CLI/Interface/Messaging> set provisioningPassword TypedNew\n...Done\n" +
+			"AS_CLI/System/SNMP/Agent> show\n  readCommunity FreeNew\n",
 		"hosts/as1/snmp.txt": "AS_CLI/System/SNMP/Agent> get\n  community = s3cr3tCommunity\n" +
 			"AS_CLI/System/SNMP/Trap> get\n  Host Name  Community\n======================\n     nms1  rowCommunity\n     nms2  hunter2\n\n2 entries found.\n",
 		// The secret-named row changed, and one was added.
 		"hosts/as1/options.txt":         "AS_CLI/Maintenance/ContainerOptions> get\n  Container Name                Option Name  Option Value\n=========================================================\n    provisioning       bw.imp.adminPassword         NewPw\n    provisioning  bw.imp.useProvisioningUrl          true\n          tomcat     bw.authservice.apiToken      rowTok3n\n\n3 entries found.\n",
 		"devicemgmt/tagsets/t.tsv":      "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%PWD%\ttagS3cret\tfalse\ttrue\n%HOST%\th\tfalse\tfalse\n%SIP_PASSWORD%\tsipNew\tfalse\tfalse\n",
-		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"newHashValue\"\n}\n",
+		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"newHashValue\",\n  \"extra\": {\"auth\": [{\"password\": \"nestedNew\"}]}\n}\n",
 	}
 	r := Compare(Side{Snapshot: snapshot(t, beforeFiles)}, Side{Snapshot: snapshot(t, afterFiles)})
 
 	want := []changeRow{
 		{Context: "devicemgmt/tagsets/t", Row: "Tag Name=%PWD%", Key: "Tag Value", Kind: Changed, Secret: true},
 		{Context: "devicemgmt/tagsets/t", Row: "Tag Name=%SIP_PASSWORD%", Key: "Tag Value", Kind: Changed, Secret: true},
+		{Context: "partnerhub/templates/smb", Key: "extra", Kind: Changed, Secret: true},
 		{Context: "partnerhub/templates/smb", Key: "provisioningPasswordSha256", Kind: Changed, Secret: true},
 		{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "apiToken", Kind: Changed, Secret: true},
 		{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "legacyField", Kind: Changed, Secret: true},

@@ -3,6 +3,7 @@ package jsonpos
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -457,9 +458,36 @@ func describeAt(src string, i int) (string, int) {
 	}
 	if isLetter(src[i]) {
 		end := wordEnd(src, i)
-		return "unquoted text " + strconv.Quote(Shorten(src[i:end])), end - i
+		if word := src[i:end]; looksLikeLiteral(word) {
+			return "unquoted text " + strconv.Quote(word), end - i
+		}
+		// Any other word may be a value typed without its quotes, such
+		// as a password: the message locates it without repeating it.
+		n := utf8.RuneCountInString(src[i:end])
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		return fmt.Sprintf("unquoted text of %d character%s (strings need double quotes)", n, plural), end - i
 	}
 	return describeRuneAt(src, i)
+}
+
+// looksLikeLiteral reports whether a bare word is a misspelt or foreign
+// literal ("tru", "True", "yes", "None"), which a message can quote to
+// show the mistake without risk of quoting a secret.
+func looksLikeLiteral(word string) bool {
+	w := strings.ToLower(word)
+	for _, lit := range []string{"true", "false", "null"} {
+		if strings.HasPrefix(lit, w) {
+			return true
+		}
+	}
+	switch w {
+	case "yes", "no", "on", "off", "none", "nil", "undefined", "nan", "infinity":
+		return true
+	}
+	return false
 }
 
 // describeRuneAt names the single character at offset i < len(src).

@@ -45,11 +45,17 @@ func Load(root string) (*Snapshot, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%w: %s is a file", ErrNotSnapshot, root)
 	}
-	paths, walkProblems, err := listFiles(root)
+	// A snapshot named through a symbolic link ("captures -> /srv/…") is
+	// walked where it leads: the walk does not follow a linked root.
+	dir := root
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		dir = real
+	}
+	paths, walkProblems, err := listFiles(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
 	}
-	results := readAll(root, paths)
+	results := readAll(dir, paths)
 	s := assemble(root, results)
 	s.Problems = append(s.Problems, walkProblems...)
 	source.SortProblems(s.Problems)
@@ -268,24 +274,33 @@ func (r *parsed) parse(text string) bool {
 	return false
 }
 
-func readFile(name string) ([]byte, error) {
-	// Stat before opening: a symbolic link may lead to a FIFO or a
-	// device, and opening one of those would block the run forever.
+// openRegular opens a file that is a regular file of at most maxFileSize
+// bytes. It stats first: a symbolic link may lead to a FIFO or a device,
+// and opening or reading one of those would block the run, or never end.
+func openRegular(name string) (*os.File, os.FileInfo, error) {
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, nil, unwrapPathError(err)
 	}
 	switch {
 	case st.IsDir():
-		return nil, errors.New("is a directory")
+		return nil, nil, errors.New("is a directory")
 	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("not a regular file (%s); captures are plain files", st.Mode().Type())
+		return nil, nil, fmt.Errorf("not a regular file (%s); captures are plain files", st.Mode().Type())
 	case st.Size() > maxFileSize:
-		return nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
+		return nil, nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, nil, unwrapPathError(err)
+	}
+	return f, st, nil
+}
+
+func readFile(name string) ([]byte, error) {
+	f, st, err := openRegular(name)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	// Sized from Stat, so a large capture is read without regrowing.
@@ -301,15 +316,15 @@ func readFile(name string) ([]byte, error) {
 }
 
 // hashFile returns the hex SHA-256 and the length of a file's bytes,
-// reading it in chunks: an unknown file may be of any size.
+// reading it in chunks; it refuses what readFile refuses.
 func hashFile(name string) (string, int64, error) {
-	f, err := os.Open(name)
+	f, _, err := openRegular(name)
 	if err != nil {
-		return "", 0, unwrapPathError(err)
+		return "", 0, err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, f)
+	n, err := io.Copy(h, io.LimitReader(f, maxFileSize))
 	if err != nil {
 		return "", 0, unwrapPathError(err)
 	}

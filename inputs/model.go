@@ -127,18 +127,6 @@ type Host struct {
 	showvers []*showver.ShowVer // every bwshowver capture, in path order
 }
 
-// In returns the commands that ran in a context path, compared
-// case-insensitively, in capture order.
-func (h *Host) In(context string) []*bwcli.Command {
-	var out []*bwcli.Command
-	for _, c := range h.Commands {
-		if c.In(context) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // Read returns the commands that printed a context's configuration (see
 // bwcli.Command.Reads), in capture order.
 func (h *Host) Read(context string) []*bwcli.Command {
@@ -153,14 +141,7 @@ func (h *Host) Read(context string) []*bwcli.Command {
 
 // Captured reports whether the capture shows a context's configuration: a
 // command that printed it, not merely a "set" typed there.
-func (h *Host) Captured(context string) bool {
-	for _, c := range h.Commands {
-		if c.Reads() && c.In(context) {
-			return true
-		}
-	}
-	return false
-}
+func (h *Host) Captured(context string) bool { return len(h.Read(context)) > 0 }
 
 // Attr returns the last captured value of attribute key in a context, with
 // the command that printed it. Later captures win, so a transcript that
@@ -181,7 +162,7 @@ func (h *Host) Attr(context, key string) (bwcli.KV, *bwcli.Command, bool) {
 // Tables returns the tables printed in a context, in capture order.
 func (h *Host) Tables(context string) []*bwcli.Table {
 	var out []*bwcli.Table
-	for _, c := range h.In(context) {
+	for _, c := range h.Read(context) {
 		out = append(out, c.Tables...)
 	}
 	return out

@@ -58,18 +58,26 @@ func findHost(snap *inputs.Snapshot, name string) *inputs.Host {
 }
 
 // reportUncapturedASes records every Application Server a Partner Hub
-// cluster lists that has no folder in the snapshot: it serves users, so
-// leaving it out of an AS check without a word would read as a pass.
+// cluster lists that the snapshot does not show as one: no folder, or a
+// folder whose captures are not of an AS. It serves users, so leaving it
+// out of an AS check without a word would read as a pass.
 func reportUncapturedASes(p *lint.Pass) {
 	seen := map[string]bool{}
 	for _, c := range p.Snapshot.Clusters {
 		for _, as := range c.ApplicationServers {
 			name := strings.ToLower(strings.TrimSuffix(as.Text, "."))
-			if seen[name] || findHost(p.Snapshot, as.Text) != nil {
+			if seen[name] {
 				continue
 			}
 			seen[name] = true
-			p.NotEvaluated(as.Text, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
+			switch h := findHost(p.Snapshot, as.Text); {
+			case h == nil:
+				p.NotEvaluated(as.Text, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
+			case h.Role == inputs.RoleUnknown:
+				p.NotEvaluated(h.Name, "%s lists AS %q but %s/ holds no capture that shows its role (no AS_CLI prompt, no bwshowver.txt)", c.Name.Text, as.Text, h.Dir)
+			case h.Role != inputs.RoleAS:
+				p.NotEvaluated(h.Name, "%s lists AS %q but the captures in %s/ are of a %s server", c.Name.Text, as.Text, h.Dir, strings.ToUpper(string(h.Role)))
+			}
 		}
 	}
 }

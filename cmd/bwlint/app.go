@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
 
@@ -23,6 +25,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
+		fmt.Fprintf(stderr, "bwlint: unknown command %q (see bwlint --help)\n", args[1])
+		return exitUsage
+	}
 	code, msg := codeOf(app.Run(flagsFirst(app, args)))
 	if msg != "" {
 		fmt.Fprintf(stderr, "bwlint: %s\n", msg)
@@ -43,6 +49,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		return args
 	}
 	var flags, rest []string
+	help := false
 	for i := 2; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -52,6 +59,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
+			help = help || name == "h" || name == "help"
 			if !strings.Contains(name, "=") && takesValue(cmd, name) && i+1 < len(args) {
 				flags = append(flags, args[i+1])
 				i++
@@ -61,6 +69,9 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	out := append([]string{args[0], args[1]}, flags...)
+	if help {
+		return out // help for the command, whatever else was typed
+	}
 	return append(out, rest...)
 }
 
@@ -99,9 +110,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			return usageErrorf("%v (see --help)", err)
 		},
 		Commands: commands(),
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(stderr, "bwlint: unknown command %q (see bwlint --help)\n", name)
-		},
 	}
 }
 
@@ -189,9 +197,11 @@ func colorFor(w io.Writer) bool {
 }
 
 // checkWritesOutside rejects a command's output files (--output, --report,
-// --write-baseline) that lie inside one of its snapshot directories:
+// --write-baseline) that lie inside one of its snapshot directories, or
+// that are the policy file the run will read, found however it is found:
 // bwlint never writes its inputs, and a report left among the captures
 // would overwrite one or be read as an unknown input by the next run.
+// The last snapshot is where the policy is looked for.
 func checkWritesOutside(c *cli.Context, snapshots ...string) error {
 	var writes []string // "--flag FILE"
 	for _, name := range []string{"output", "write-baseline"} {
@@ -206,6 +216,10 @@ func checkWritesOutside(c *cli.Context, snapshots ...string) error {
 			}
 		}
 	}
+	policy := ""
+	if hasFlag(c, "config") && len(snapshots) > 0 {
+		policy, _, _ = config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", snapshots[len(snapshots)-1])
+	}
 	for _, w := range writes {
 		flag, path, _ := strings.Cut(w, "\x00")
 		for _, dir := range snapshots {
@@ -213,24 +227,54 @@ func checkWritesOutside(c *cli.Context, snapshots ...string) error {
 				return usageErrorf("%s: --%s %s lies inside the snapshot %s; bwlint never writes into a snapshot: write it elsewhere", c.Command.Name, flag, path, dir)
 			}
 		}
+		if policy != "" && writeTarget(path) == writeTarget(policy) {
+			return usageErrorf("%s: --%s %s is the policy file this run reads; write it elsewhere", c.Command.Name, flag, path)
+		}
 	}
 	return nil
 }
 
-// inside reports whether path names a file within dir, following symbolic
-// links of the directories involved, so that another spelling of the same
-// place is caught.
+func hasFlag(c *cli.Context, name string) bool {
+	return slices.ContainsFunc(c.Command.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), name) })
+}
+
+// inside reports whether writing path would write a file within dir.
 func inside(path, dir string) bool {
 	d, err := realPath(dir)
 	if err != nil {
 		return false // the snapshot cannot be read; loading will say so
 	}
-	p, err := realPath(filepath.Dir(path))
-	if err != nil {
-		return false // the report's directory does not exist; writing will say so
-	}
-	rel, err := filepath.Rel(d, filepath.Join(p, filepath.Base(path)))
+	rel, err := filepath.Rel(d, writeTarget(path))
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// writeTarget returns the file that writing path would write: symbolic
+// links followed, the path itself and its directories, even a link whose
+// target does not exist yet (writing creates it), so that no other
+// spelling of a place escapes the checks.
+func writeTarget(path string) string {
+	for range 40 { // as many links as the kernel follows
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return filepath.Clean(path)
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			return real
+		}
+		dir := filepath.Dir(abs)
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = real
+		}
+		target, err := os.Readlink(abs)
+		if err != nil {
+			return filepath.Join(dir, filepath.Base(abs)) // a new file
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(dir, target)
+		}
+		path = target // a link to a file yet to be created
+	}
+	return filepath.Clean(path)
 }
 
 func realPath(p string) (string, error) {

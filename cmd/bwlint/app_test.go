@@ -223,6 +223,10 @@ func TestNeverWritesIntoSnapshot(t *testing.T) {
 		{"lint", "--report", "sarif=" + filepath.Join(snap, "bwlint.sarif"), snap},
 		{"lint", "--write-baseline", filepath.Join(link, "as1", "base.json"), snap},
 		{"diff", "--output", filepath.Join(snap, "..", "snap", "review.txt"), "../../testdata/example", snap},
+		// A link outside the snapshot to a capture inside it, and a link
+		// to a file yet to be created inside it.
+		{"lint", "--output", outsideLink(t, capture), snap},
+		{"lint", "--report", "json=" + outsideLink(t, filepath.Join(snap, "hosts", "new.json")), snap},
 	}
 	for _, args := range cases {
 		var stdout, stderr bytes.Buffer
@@ -236,7 +240,7 @@ func TestNeverWritesIntoSnapshot(t *testing.T) {
 	if after, err := os.ReadFile(capture); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("%s was changed", capture)
 	}
-	for _, name := range []string{filepath.Join(snap, "bwlint.sarif"), filepath.Join(snap, "hosts", "as1", "base.json"), filepath.Join(snap, "review.txt")} {
+	for _, name := range []string{filepath.Join(snap, "bwlint.sarif"), filepath.Join(snap, "hosts", "as1", "base.json"), filepath.Join(snap, "review.txt"), filepath.Join(snap, "hosts", "new.json")} {
 		if _, err := os.Stat(name); !os.IsNotExist(err) {
 			t.Errorf("%s was written", name)
 		}
@@ -263,5 +267,63 @@ func TestFlagsAfterArguments(t *testing.T) {
 	// A usage error is one line on stderr, never the help text on stdout.
 	if code, stdout, stderr := run2("parse", "../../testdata/example", "--bogus"); code != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("unknown flag: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// outsideLink returns a symbolic link, in a directory of its own, to
+// target, which need not exist.
+func outsideLink(t *testing.T, target string) string {
+	t.Helper()
+	link := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	return link
+}
+
+// TestNeverOverwritesThePolicy checks that a report is never written onto
+// the policy file the run reads, found through the environment or in the
+// working directory as well as named with --config.
+func TestNeverOverwritesThePolicy(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.hcl")
+	const kept = "lint {\n  fail_on = \"error\"\n}\n"
+	if err := os.WriteFile(policy, []byte(kept), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BWLINT_CONFIG", policy)
+	for _, args := range [][]string{
+		{"lint", "--output", policy, "../../testdata/example"},
+		{"lint", "--write-baseline", policy, "../../testdata/example"},
+		{"diff", "--output", policy, "../../testdata/example", "../../testdata/example-after"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"bwlint"}, args...), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "is the policy file this run reads") {
+			t.Errorf("bwlint %s: exit %d, stderr %q", strings.Join(args, " "), code, stderr.String())
+		}
+	}
+	if b, err := os.ReadFile(policy); err != nil || string(b) != kept {
+		t.Errorf("the policy was changed: %q, %v", b, err)
+	}
+}
+
+// TestCommandLineMistakes checks the usage errors a typing operator meets.
+func TestCommandLineMistakes(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"nosuchcmd"}, exitUsage, "", `unknown command "nosuchcmd"`},
+		{[]string{"checks", "extra"}, exitUsage, "", "checks: takes no argument"},
+		{[]string{"lint", "../../testdata/example", "--help"}, exitOK, "bwlint lint - run the checks", ""},
+		{[]string{"diff", "a", "b", "-h"}, exitOK, "bwlint diff - review a change", ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"bwlint"}, tc.args...), &stdout, &stderr)
+		if code != tc.code || !strings.Contains(stdout.String(), tc.stdout) || !strings.Contains(stderr.String(), tc.stderr) {
+			t.Errorf("bwlint %s: exit %d (want %d), stdout %.80q, stderr %q", strings.Join(tc.args, " "), code, tc.code, stdout.String(), stderr.String())
+		}
 	}
 }

@@ -23,6 +23,9 @@ func checksCommand() *cli.Command {
 		Usage: "list the checks: built-in, the policy's own, and the policy file's site rules",
 		Flags: []cli.Flag{policyFlag},
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErrorf("checks: takes no argument, got %s (see bwlint checks --help)", strings.Join(c.Args().Slice(), " "))
+			}
 			known, err := knownChecks(c)
 			if err != nil {
 				return err

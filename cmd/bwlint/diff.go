@@ -66,7 +66,7 @@ func runDiff(c *cli.Context) error {
 	if err := checkSARIFProfile(c); err != nil {
 		return err
 	}
-	start := time.Now().UTC()
+	start := time.Now()
 	day, err := asOf(c, start)
 	if err != nil {
 		return err
@@ -101,7 +101,7 @@ func runDiff(c *cli.Context) error {
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
-			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now().UTC(),
+			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
 		}))
 		if err != nil {
 			return err
@@ -129,7 +129,7 @@ func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day tim
 // Findings that were there before, or that the change fixes, never fail.
 func diffExitCode(r *snapdiff.Review, t lint.Threshold) int {
 	switch {
-	case r.CheckFailures() > 0:
+	case r.CheckFailures() > 0, r.Before.Snapshot.HasInternalErrors(), r.After.Snapshot.HasInternalErrors():
 		return exitInternal
 	case r.HasInputErrors():
 		return exitInput

@@ -59,25 +59,15 @@ func runDiff(c *cli.Context) error {
 	if !known && format != "sarif" {
 		return usageErrorf("diff: unknown format %q: use text, json, markdown or sarif", format)
 	}
-	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
-	if err != nil {
-		return usageErrorf("diff: --fail-on: %v", err)
-	}
-	if err := checkSARIFProfile(c); err != nil {
-		return err
-	}
-	start := time.Now()
-	day, err := asOf(c, start)
-	if err != nil {
-		return err
-	}
 	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
 	if err := checkWritesOutside(c, beforeDir, afterDir); err != nil {
 		return err
 	}
-	if err := checkReportRoot(c); err != nil {
+	run, err := runFlags(c)
+	if err != nil {
 		return err
 	}
+	flagThreshold, start, day := run.threshold, run.start, run.day
 	beforeSnap, err := loadSnapshot(beforeDir)
 	if err != nil {
 		return err

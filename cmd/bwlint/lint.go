@@ -58,21 +58,11 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkReportRoot(c); err != nil {
-		return err
-	}
-	flagThreshold, err := lint.ParseThreshold(c.String("fail-on"))
-	if err != nil {
-		return usageErrorf("lint: --fail-on: %v", err)
-	}
-	if err := checkSARIFProfile(c); err != nil {
-		return err
-	}
-	start := time.Now()
-	day, err := asOf(c, start)
+	run, err := runFlags(c)
 	if err != nil {
 		return err
 	}
+	flagThreshold, start, day := run.threshold, run.start, run.day
 	snap, err := loadSnapshot(dir)
 	if err != nil {
 		return err

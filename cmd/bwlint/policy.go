@@ -51,6 +51,31 @@ func sarifOptions(c *cli.Context, o report.Options) report.Options {
 	return o
 }
 
+// runSettings are what the flags lint and diff share decide about a run.
+type runSettings struct {
+	threshold lint.Threshold // --fail-on; the policy may set it instead
+	start     time.Time      // when the run began
+	day       time.Time      // the day waivers are judged on
+}
+
+// runFlags checks the flags lint and diff share before any work is done:
+// --fail-on, --sarif-profile, --sarif-root and --as-of.
+func runFlags(c *cli.Context) (runSettings, error) {
+	t, err := lint.ParseThreshold(c.String("fail-on"))
+	if err != nil {
+		return runSettings{}, usageErrorf("%s: --fail-on: %v", c.Command.Name, err)
+	}
+	if err := checkSARIFProfile(c); err != nil {
+		return runSettings{}, err
+	}
+	if err := checkReportRoot(c); err != nil {
+		return runSettings{}, err
+	}
+	start := time.Now()
+	day, err := asOf(c, start)
+	return runSettings{threshold: t, start: start, day: day}, err
+}
+
 // asOf is the day waivers are judged on: --as-of, else today.
 func asOf(c *cli.Context, today time.Time) (time.Time, error) {
 	v := c.String("as-of")

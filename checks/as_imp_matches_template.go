@@ -18,6 +18,16 @@ import (
 
 const messagingContext = "Interface/Messaging"
 
+// The evidence as_imp_matches_template reads.
+var (
+	impMessaging = lint.CLI(inputs.RoleAS, messagingContext, "get", "hosts/<host>/interface-messaging.txt").
+			Reading("provisioningUrl, provisioningUserId and provisioningPassword")
+	impTemplates = lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json").
+			Reading("each template's cluster, provisioningUrl and provisioningAccountName, whether it is the default, and provisioningPasswordSha256 when recorded")
+	impClusters = lint.PartnerHub("copy each BroadWorks cluster into a JSON file (docs/inputs.md)", "partnerhub/clusters/<name>.json").
+			Reading("the applicationServers of each cluster, which say the template that serves an AS; needed when the templates name more than one cluster")
+)
+
 var asIMPMatchesTemplate = &lint.Check{
 	Name:  "as_imp_matches_template",
 	Title: "AS Integrated IM&P settings match the Partner Hub template",
@@ -62,25 +72,26 @@ If the template is the one that is wrong, correct it in Partner Hub instead. Whe
 templates serve one cluster, mark the one the Application Servers follow with
 ` + "`\"default\": true`" + ` in its file under partnerhub/templates/.`,
 	Severity: lint.Error,
-	Inputs: []string{
-		"`AS_CLI/Interface/Messaging> get`, on every AS host",
-		"`partnerhub/templates/*.json`: the template serving the AS's cluster",
-		"`partnerhub/clusters/*.json`: the applicationServers of each cluster",
-	},
-	Tags: []string{"as", "partnerhub", "provisioning"},
+	Applies: `Every Application Server that serves Webex: each one in the ` + "`applicationServers`" + ` of a
+Partner Hub cluster, and, without cluster files, every Application Server of the snapshot. An
+Application Server that cluster files exist for but none lists does not serve Webex as far as the
+snapshot shows, and is not evaluated. A cluster that lists an AS the snapshot lacks, or a folder
+without AS captures, is an evidence gap.`,
+	Evidence: []lint.Evidence{impMessaging, impTemplates, impClusters},
+	Tags:     []string{"as", "partnerhub", "provisioning"},
 	Run:  runIMPMatchesTemplate,
 }
 
 func runIMPMatchesTemplate(p *lint.Pass) error {
 	snap := p.Snapshot
-	reportUncapturedASes(p)
+	reportUncapturedASes(p, impMessaging)
 	ases := p.HostsWithRole(inputs.RoleAS)
 	switch {
 	case len(ases) == 0:
 		p.NotEvaluated("", "no Application Server host in the snapshot")
 		return nil
 	case len(snap.Templates) == 0:
-		p.NotEvaluated("", "no Partner Hub template in partnerhub/templates/")
+		p.Gap("", impTemplates, "the snapshot has no Partner Hub template in partnerhub/templates/, so the Integrated IM&P settings of %s cannot be compared with one", hostList(hostNames(ases)))
 		return nil
 	}
 	served := map[string]bool{}
@@ -92,8 +103,14 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 	chosen, ambiguous := chooseTemplates(p, served)
 	for _, h := range ases {
 		cluster, ok := clusterOf(snap, h)
-		if !ok {
+		switch {
+		case !ok && len(snap.Clusters) > 0:
+			// The cluster files are the evidence that it serves no
+			// Webex cluster.
 			p.NotEvaluated(h.Name, "%s", noClusterReason(snap, h))
+			continue
+		case !ok:
+			p.Gap(h.Name, impClusters, "%s", noClusterReason(snap, h))
 			continue
 		}
 		t, ok := chosen[strings.ToLower(cluster)]
@@ -102,16 +119,25 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 			p.NotEvaluated(h.Name, "several templates serve cluster %q of %s and none is the single default (see the warning)", cluster, h.Name)
 			continue
 		case !ok:
-			p.NotEvaluated(h.Name, "no template in partnerhub/templates/ serves cluster %q of %s (the templates name %s)", cluster, h.Name, templateClusters(snap))
+			p.Gap(h.Name, impTemplates, "no template in partnerhub/templates/ serves cluster %q of %s (the templates name %s)", cluster, h.Name, templateClusters(snap))
 			continue
 		}
 		if !h.Captured(messagingContext) {
-			p.NotEvaluated(h.Name, "%s", notCaptured(h, "AS", messagingContext, "get"))
+			p.Gap(h.Name, impMessaging, "%s", notCaptured(h, serverOf(h, "AS"), messagingContext))
 			continue
 		}
 		compareIMP(p, h, t)
 	}
 	return nil
+}
+
+// hostNames lists the hosts' names.
+func hostNames(hs []*inputs.Host) []string {
+	names := make([]string, len(hs))
+	for i, h := range hs {
+		names[i] = h.Name
+	}
+	return names
 }
 
 // noClusterReason says why no cluster is known to serve an AS.
@@ -235,7 +261,7 @@ func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key s
 	if !want.Present() {
 		// The template file lacks the field (an input problem says so):
 		// comparing with nothing would report a mismatch that is not one.
-		p.NotEvaluated(h.Name, "template %s (%s) has no %s, so %s on %s cannot be compared", t.Name.Text, t.Path, field, key, h.Name)
+		p.Gap(h.Name, impTemplates, "template %s (%s) has no %s, so %s on %s cannot be compared", t.Name.Text, t.Path, field, key, h.Name)
 		return
 	}
 	kv, cmd, ok := h.Attr(messagingContext, key)

@@ -16,6 +16,16 @@ const (
 	containerOptionsContext = "Maintenance/ContainerOptions"
 )
 
+// The evidence as_required_patches reads.
+var (
+	patchShowVer = lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt").
+			Reading("the release, which decides the patch required")
+	patchList = lint.CLI(inputs.RoleAS, patchingContext, "listPatch", "hosts/<host>/patching.txt").
+			Reading("the applied patches, a table with Patch Name and State (the output of `detail <bundle>` is read too)")
+	patchOptions = lint.CLI(inputs.RoleAS, containerOptionsContext, "get", "hosts/<host>/container-options.txt").
+			Reading("the container option that enables the patch")
+)
+
 type requiredPatchesOptions struct {
 	Patches         map[string][]string `hcl:"patches,optional" doc:"release → patches every AS of that release must have applied; releases not listed are not evaluated, an empty list requires nothing"`
 	AppliedStates   []string            `hcl:"applied_states,optional" doc:"patch states (State column) that count as applied, compared case-insensitively"`
@@ -87,12 +97,12 @@ AS_CLI/Maintenance/Patching> listPatch
 
 Restart the AS for the container option to take effect.`,
 	Severity: lint.Error,
-	Inputs: []string{
-		"`hosts/<as>/bwshowver.txt`: the release of every AS host",
-		"`AS_CLI/Maintenance/Patching> listPatch` (a table with Patch Name and State)",
-		"`AS_CLI/Maintenance/ContainerOptions> get`",
-	},
-	Tags: []string{"as", "patching", "provisioning"},
+	Applies: `Every Application Server, and every host a Partner Hub cluster lists as one, whose release
+needs a patch: a release the ` + "`patches`" + ` option lists. An AS whose release is unknown (no bwshowver)
+has an evidence gap; one whose release the option does not list, or that is release-independent, needs
+no patch from this check.`,
+	Evidence: []lint.Evidence{patchShowVer, patchList, patchOptions},
+	Tags:     []string{"as", "patching", "provisioning"},
 	Options: func() any {
 		return &requiredPatchesOptions{
 			Patches: map[string][]string{
@@ -111,7 +121,7 @@ Restart the AS for the container option to take effect.`,
 
 func runRequiredPatches(p *lint.Pass) error {
 	opts := lint.OptionsOf[requiredPatchesOptions](p)
-	reportUncapturedASes(p)
+	reportUncapturedASes(p, patchShowVer)
 	ases := p.HostsWithRole(inputs.RoleAS)
 	if len(ases) == 0 {
 		p.NotEvaluated("", "no Application Server host in the snapshot")
@@ -131,12 +141,12 @@ func runRequiredPatches(p *lint.Pass) error {
 // the host was recorded as not evaluated.
 func requiredFor(p *lint.Pass, h *inputs.Host, opts *requiredPatchesOptions) ([]string, string, bool) {
 	if !h.Release.Present() {
-		p.NotEvaluated(h.Name, "the release of %s is unknown (capture bwshowver into %s/bwshowver.txt)", h.Name, h.Dir)
+		p.Gap(h.Name, patchShowVer, "the release of %s is unknown: %s/ holds no bwshowver output", h.Name, h.Dir)
 		return nil, "", false
 	}
 	rel, ok := showver.ParseRelease(h.Release.Text)
 	if !ok {
-		p.NotEvaluated(h.Name, "release %q of %s is not a release bwlint can read", h.Release.Text, h.Name)
+		p.Gap(h.Name, patchShowVer, "release %q of %s (%s) is not a release bwlint can read", h.Release.Text, h.Name, h.Release.Range.Filename)
 		return nil, "", false
 	}
 	if rel.Independent {
@@ -171,7 +181,7 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 		}
 	}
 	if len(tables) == 0 {
-		p.NotEvaluated(h.Name, "no AS_CLI/%s table with a Patch Name column was captured on %s (capture \"AS_CLI/%s> listPatch\" into %s/)", patchingContext, h.Name, patchingContext, h.Dir)
+		p.Gap(h.Name, patchList, "no %s_CLI/%s table with a Patch Name column was captured on %s", serverOf(h, "AS"), patchingContext, h.Name)
 		return
 	}
 	last := tables[len(tables)-1]
@@ -234,7 +244,7 @@ func countRows(tables []*bwcli.Table) int {
 func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *requiredPatchesOptions) {
 	cmds := h.Read(containerOptionsContext)
 	if len(cmds) == 0 {
-		p.NotEvaluated(h.Name, "%s", notCaptured(h, "AS", containerOptionsContext, "get"))
+		p.Gap(h.Name, patchOptions, "%s", notCaptured(h, serverOf(h, "AS"), containerOptionsContext))
 		return
 	}
 	ctx := cliContext(cmds[len(cmds)-1], "AS", containerOptionsContext)

@@ -29,10 +29,10 @@ func serverOf(h *inputs.Host, def string) string {
 	return def
 }
 
-// notCaptured is the not-evaluated reason for a context without output.
-func notCaptured(h *inputs.Host, server, path, command string) string {
-	return fmt.Sprintf("%s was not captured on %s (capture \"%s> %s\" into %s/)",
-		server+"_CLI/"+path, h.Name, server+"_CLI/"+path, command, h.Dir)
+// notCaptured is the gap reason for a context without output; the gap
+// itself carries the command that captures it.
+func notCaptured(h *inputs.Host, server, path string) string {
+	return fmt.Sprintf("%s_CLI/%s was not captured on %s", server, path, h.Name)
 }
 
 // hostList joins host names for messages.
@@ -57,11 +57,13 @@ func findHost(snap *inputs.Snapshot, name string) *inputs.Host {
 	return nil
 }
 
-// reportUncapturedASes records every Application Server a Partner Hub
-// cluster lists that the snapshot does not show as one: no folder, or a
-// folder whose captures are not of an AS. It serves users, so leaving it
-// out of an AS check without a word would read as a pass.
-func reportUncapturedASes(p *lint.Pass) {
+// reportUncapturedASes records an evidence gap for every Application
+// Server a Partner Hub cluster lists that the snapshot does not show as
+// one: no folder, or a folder whose captures are not of an AS. The
+// cluster says the AS serves Webex users, so the check applies to it, and
+// leaving it out without a word would read as a pass. ev is the capture
+// the check reads first, which also shows the role.
+func reportUncapturedASes(p *lint.Pass, ev lint.Evidence) {
 	seen := map[string]bool{}
 	for _, c := range p.Snapshot.Clusters {
 		for _, as := range c.ApplicationServers {
@@ -72,12 +74,49 @@ func reportUncapturedASes(p *lint.Pass) {
 			seen[name] = true
 			switch h := findHost(p.Snapshot, as.Text); {
 			case h == nil:
-				p.NotEvaluated(as.Text, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
+				p.Gap(as.Text, ev, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
 			case h.Role == inputs.RoleUnknown:
-				p.NotEvaluated(h.Name, "%s lists AS %q but %s/ holds no capture that shows its role (no AS_CLI prompt, no bwshowver.txt)", c.Name.Text, as.Text, h.Dir)
+				p.Gap(h.Name, ev, "%s lists AS %q but %s/ holds no capture that shows its role (no AS_CLI prompt, no bwshowver.txt)", c.Name.Text, as.Text, h.Dir)
 			case h.Role != inputs.RoleAS:
-				p.NotEvaluated(h.Name, "%s lists AS %q but the captures in %s/ are of a %s server", c.Name.Text, as.Text, h.Dir, strings.ToUpper(string(h.Role)))
+				p.Gap(h.Name, ev, "%s lists AS %q but the captures in %s/ are of a %s server", c.Name.Text, as.Text, h.Dir, strings.ToUpper(string(h.Role)))
 			}
 		}
 	}
+}
+
+// runsAuthService reports whether a host's captures leave it possible that
+// it runs the authentication service, and when not, the applications its
+// bwshowver lists. Only a bwshowver application list without the service,
+// on a host with no other sign of it (a digest of the key export, a
+// capture of an AuthenticationService context), shows that it does not:
+// a host without that list is taken to run it, so that missing evidence
+// is a gap rather than a silent pass.
+func runsAuthService(h *inputs.Host, keysFile string) (bool, []string) {
+	if h.ShowVer == nil || len(h.ShowVer.Applications) == 0 {
+		return true, nil
+	}
+	var names []string
+	for _, a := range h.ShowVer.Applications {
+		name, path := strings.ToLower(a.Name.Text), strings.ToLower(a.ContextPath.Text)
+		if strings.Contains(name, "authenticationservice") || strings.Contains(name, "authservice") || path == "/authservice" {
+			return true, nil
+		}
+		names = append(names, a.Name.Text)
+	}
+	if _, ok := h.Digest(keysFile); ok {
+		return true, nil
+	}
+	for _, c := range h.Commands {
+		if c.Known && strings.HasPrefix(strings.ToLower(c.Path), "applications/authenticationservice") {
+			return true, nil
+		}
+	}
+	return false, names
+}
+
+// notRunningAuthService is the not-evaluated reason for a host whose
+// bwshowver shows it does not run the authentication service.
+func notRunningAuthService(h *inputs.Host, apps []string) string {
+	return fmt.Sprintf("%s does not run the authentication service: its bwshowver (%s) lists %s and no capture shows the service",
+		h.Name, h.ShowVer.Server.Range.Filename, hostList(apps))
 }

@@ -10,6 +10,26 @@ import (
 	"github.com/bwlint/bwlint/lint"
 )
 
+// defaultKeysFile is the file exportKeys writes, whose digest is compared.
+const defaultKeysFile = "authService.keys"
+
+// keysDigest is the evidence of a host's keys: the digest of the export
+// of keysFile, which exportKeys writes to /var/broadworks/tmp.
+func keysDigest(keysFile string) lint.Evidence {
+	return lint.Shell(inputs.RoleXSP, "sha256sum /var/broadworks/tmp/"+keysFile, "hosts/<host>/authservice-keys.sha256").
+		After(lint.Command{Source: lint.FromCLI, Context: "Applications/authenticationService/KeyManagement", Text: "exportKeys"}).
+		Reading("the digest of the key export")
+}
+
+// The other evidence xsp_authservice_keys_match reads.
+var (
+	keysShowVer = lint.Shell(inputs.RoleXSP, "bwshowver", "hosts/<host>/bwshowver.txt").
+			Reading("whether the host runs the authentication service (its application list), and the role of a host with no XSP_CLI or ADP_CLI capture")
+	keysClusters = lint.PartnerHub("copy each BroadWorks cluster into a JSON file (docs/inputs.md)", "partnerhub/clusters/<name>.json").
+			Reading("the xsps of each cluster, the hosts that must share one key pair; without cluster files all XSP and ADP hosts form one group").
+			AsOptional()
+)
+
 type authserviceKeysOptions struct {
 	KeysFile string `hcl:"keys_file,optional" doc:"file name whose sha256 digest is compared (the exportKeys output)"`
 }
@@ -52,13 +72,15 @@ XSP_CLI/Applications/authenticationService/KeyManagement> importKeys /var/broadw
 
 Record the new digest with sha256sum /var/broadworks/tmp/authService.keys.`,
 	Severity: lint.Error,
-	Inputs: []string{
-		"`hosts/<xsp>/*.sha256` with the digest of `authService.keys`, on every XSP and ADP host",
-		"`partnerhub/clusters/*.json` (optional): the xsps of each cluster",
-	},
+	Applies: `Every XSP and ADP host that runs the authentication service and belongs to a group: the
+` + "`xsps`" + ` of a Partner Hub cluster, or, without cluster files, all XSP and ADP hosts. A host whose
+bwshowver lists its applications without the authentication service does not run it; a host
+without that list is taken to. A host that no cluster lists, when cluster files exist, has no group
+and is not evaluated; one that a cluster lists but the snapshot lacks is an evidence gap.`,
+	Evidence:         []lint.Evidence{keysDigest(defaultKeysFile), keysShowVer, keysClusters},
 	Tags:             []string{"xsp", "security", "authentication"},
 	SecuritySeverity: "7.0",
-	Options:          func() any { return &authserviceKeysOptions{KeysFile: "authService.keys"} },
+	Options:          func() any { return &authserviceKeysOptions{KeysFile: defaultKeysFile} },
 	Run:              runAuthserviceKeysMatch,
 }
 
@@ -104,7 +126,11 @@ func xspGroups(p *lint.Pass) []xspGroup {
 		for _, x := range c.XSPs {
 			h := findHost(snap, x.Text)
 			if h == nil {
-				p.NotEvaluated(x.Text, "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
+				keysFile := lint.OptionsOf[authserviceKeysOptions](p).KeysFile
+				p.Gap(x.Text, keysDigest(keysFile), "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
+				continue
+			}
+			if !p.Applies(h.Name) {
 				continue
 			}
 			inCluster[h.Name] = true
@@ -142,7 +168,7 @@ func reportUnknownRoles(p *lint.Pass, inCluster map[string]bool) {
 			continue
 		}
 		if _, ok := h.Digest(keysFile); ok {
-			p.NotEvaluated(h.Name, "%s holds a digest of %s but its role is unknown (no XSP_CLI or ADP_CLI capture and no bwshowver.txt in %s/), so it is in no group of XSPs", h.Name, keysFile, h.Dir)
+			p.Gap(h.Name, keysShowVer, "%s holds a digest of %s but its role is unknown (no XSP_CLI or ADP_CLI capture and no bwshowver output in %s/), so it is in no group of XSPs", h.Name, keysFile, h.Dir)
 		}
 	}
 }
@@ -157,7 +183,11 @@ func checkKeyGroup(p *lint.Pass, g xspGroup, keysFile string) {
 	for _, h := range g.hosts {
 		d, ok := h.Digest(keysFile)
 		if !ok {
-			p.NotEvaluated(h.Name, "no sha256 digest of %s in %s/*.sha256 (run exportKeys and record sha256sum of the export)", keysFile, h.Dir)
+			if runs, apps := runsAuthService(h, keysFile); !runs {
+				p.NotEvaluated(h.Name, "%s", notRunningAuthService(h, apps))
+				continue
+			}
+			p.Gap(h.Name, keysDigest(keysFile), "no sha256 digest of %s in %s/*.sha256", keysFile, h.Dir)
 			continue
 		}
 		held = append(held, heldDigest{h, d})

@@ -14,6 +14,15 @@ import (
 
 const certificateAuthContext = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
 
+// The evidence xsp_certificate_auth_flags reads.
+var (
+	certAuthGet = lint.CLI(inputs.RoleXSP, certificateAuthContext, "get", "hosts/<host>/certificate-auth.txt").
+			Reading("the attributes the `expect` option names, allowUserApp and allowClientApp by default")
+	certShowVer = lint.Shell(inputs.RoleXSP, "bwshowver", "hosts/<host>/bwshowver.txt").
+			Reading("whether the host runs the authentication service (its application list); a host without it is taken to").
+			AsOptional()
+)
+
 type certificateAuthOptions struct {
 	Expect map[string]bool `hcl:"expect,optional" doc:"attribute → required boolean value in the CertificateAuthentication context"`
 }
@@ -40,8 +49,11 @@ XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/Certi
 ` + "```" + `
 
 Use ADP_CLI instead of XSP_CLI on ADP servers.`,
-	Severity:         lint.Error,
-	Inputs:           []string{"`XSP_CLI/" + certificateAuthContext + "> get`, on every XSP and ADP host"},
+	Severity: lint.Error,
+	Applies: `Every XSP and ADP host that runs the authentication service. A host whose bwshowver lists
+its applications without the authentication service (and that holds no other sign of it, such as a
+digest of its keys) does not, and is not evaluated; a host without that list is taken to run it.`,
+	Evidence:         []lint.Evidence{certAuthGet, certShowVer},
 	Tags:             []string{"xsp", "security", "authentication"},
 	SecuritySeverity: "7.5",
 	Options: func() any {
@@ -66,7 +78,11 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 		server := serverOf(h, "XSP")
 		cmds := h.Read(certificateAuthContext)
 		if len(cmds) == 0 {
-			p.NotEvaluated(h.Name, "%s", notCaptured(h, server, certificateAuthContext, "get"))
+			if runs, apps := runsAuthService(h, defaultKeysFile); !runs {
+				p.NotEvaluated(h.Name, "%s", notRunningAuthService(h, apps))
+				continue
+			}
+			p.Gap(h.Name, certAuthGet, "%s", notCaptured(h, server, certificateAuthContext))
 			continue
 		}
 		last := cmds[len(cmds)-1]

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -23,9 +24,14 @@ type Check struct {
 	Fix string
 	// Severity is the default severity of the check's findings.
 	Severity Severity
-	// Inputs describes the evidence the check reads, one item per input;
-	// shown in the documentation and used in not-evaluated reasons.
-	Inputs []string
+	// Evidence declares every capture the check reads: on which hosts,
+	// what is typed at which prompt, and the file of a snapshot it
+	// belongs in. The documentation's "Evidence it reads" and the
+	// commands an evidence gap tells the operator to run come from it.
+	Evidence []Evidence
+	// Applies says, in Markdown, on which hosts the check applies: where
+	// missing evidence is an evidence gap rather than not evaluated.
+	Applies string
 	// Tags classify the check for code-scanning platforms: its component
 	// ("as", "xsp", "partnerhub") and topic ("security", "provisioning").
 	Tags []string
@@ -103,8 +109,13 @@ func Validate(checks []*Check) error {
 		if c.Severity < Note || c.Severity > Error {
 			fail("severity is not set")
 		}
-		if len(c.Inputs) == 0 {
-			fail("inputs are not described")
+		if len(c.Evidence) == 0 {
+			fail("evidence is not declared: say what the check reads, at which prompt, into which file")
+		}
+		for _, e := range c.Evidence {
+			if err := e.validate(); err != nil {
+				fail("%v", err)
+			}
 		}
 		if c.Run == nil {
 			fail("run function is nil")
@@ -131,4 +142,11 @@ func Validate(checks []*Check) error {
 func lowerOrAcronym(title string) bool {
 	first, _, _ := strings.Cut(title, " ")
 	return strings.ToLower(first) == first || strings.ToUpper(first) == first
+}
+
+// ReadsHosts reports whether the check reads captures of hosts, so that a
+// policy can say it does not apply to one; the policy's and the
+// baseline's own checks read neither.
+func (c *Check) ReadsHosts() bool {
+	return slices.ContainsFunc(c.Evidence, func(e Evidence) bool { return e.inHosts() })
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -18,6 +19,9 @@ type Result struct {
 	Checks       []*Check
 	Findings     []Finding
 	NotEvaluated []NotEvaluated
+	// Gaps are the evidence gaps: checks that apply to a host whose
+	// evidence is missing there.
+	Gaps []Gap
 	// Failures are checks that returned an error or panicked.
 	Failures []Failure
 	// Problems are the snapshot's input problems.
@@ -36,8 +40,10 @@ type BaselineCounts struct {
 	Changed int
 	// New findings matched no entry.
 	New int
-	// Unused entries matched no finding.
+	// Unused entries matched no finding or gap.
 	Unused int
+	// BaselinedGaps matched a gap the baseline records; NewGaps did not.
+	BaselinedGaps, NewGaps int
 }
 
 // Failure is a check that failed internally.
@@ -53,6 +59,17 @@ type Settings struct {
 	// Options are the checks' options by check name; a check without an
 	// entry runs with its defaults.
 	Options map[string]any
+	// NotApplicable lists, by check name, the hosts the check does not
+	// apply to, as the policy says.
+	NotApplicable map[string][]Exemption
+}
+
+// Exemption says that a check does not apply to a host: it is not run
+// there, what it would report there is dropped, and the host is recorded
+// as not evaluated with Reason, which says where the policy says so.
+type Exemption struct {
+	Host   string
+	Reason string
 }
 
 // Run executes checks concurrently on snap. snap is read-only for the
@@ -67,7 +84,7 @@ func Run(ctx context.Context, snap *inputs.Snapshot, checks []*Check, set Settin
 		if opts == nil && c.Options != nil {
 			opts = c.Options()
 		}
-		passes[i] = &Pass{Check: c, Snapshot: snap, Options: opts}
+		passes[i] = &Pass{Check: c, Snapshot: snap, Options: opts, exempt: exemptions(set.NotApplicable[c.Name])}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -87,6 +104,7 @@ func Run(ctx context.Context, snap *inputs.Snapshot, checks []*Check, set Settin
 			r.Failures = append(r.Failures, *f)
 			continue
 		}
+		p.dropExempt()
 		for _, f := range p.findings {
 			if sev, ok := set.Severity[p.Check.Name]; ok {
 				f.Severity = sev
@@ -94,14 +112,66 @@ func Run(ctx context.Context, snap *inputs.Snapshot, checks []*Check, set Settin
 			r.Findings = append(r.Findings, f)
 		}
 		r.NotEvaluated = append(r.NotEvaluated, p.skipped...)
+		r.Gaps = append(r.Gaps, p.gaps...)
 	}
 	slices.SortFunc(r.Checks, func(a, b *Check) int { return cmp.Compare(a.Name, b.Name) })
 	SortFindings(r.Findings)
 	slices.SortStableFunc(r.NotEvaluated, func(a, b NotEvaluated) int {
 		return cmp.Or(cmp.Compare(a.Check, b.Check), cmp.Compare(a.Host, b.Host), cmp.Compare(a.Reason, b.Reason))
 	})
+	SortGaps(r.Gaps)
 	slices.SortFunc(r.Failures, func(a, b Failure) int { return cmp.Compare(a.Check, b.Check) })
 	return r
+}
+
+// SortGaps orders gaps by check, host, file and command.
+func SortGaps(gs []Gap) {
+	slices.SortStableFunc(gs, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(a.Check, b.Check), cmp.Compare(a.Host, b.Host), cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Evidence.Key(), b.Evidence.Key()), cmp.Compare(a.Reason, b.Reason))
+	})
+}
+
+func exemptions(es []Exemption) map[string]Exemption {
+	if len(es) == 0 {
+		return nil
+	}
+	m := make(map[string]Exemption, len(es))
+	for _, e := range es {
+		m[strings.ToLower(e.Host)] = e
+	}
+	return m
+}
+
+// dropExempt removes what the check reported about hosts it does not
+// apply to, and records each such host of the snapshot, or that the check
+// spoke of, as not evaluated once, with the policy's reason: a check the
+// policy scopes out is not run there, and says so.
+func (p *Pass) dropExempt() {
+	if len(p.exempt) == 0 {
+		return
+	}
+	named := map[string]bool{}
+	keep := func(host string) bool {
+		if p.Applies(host) {
+			return true
+		}
+		named[strings.ToLower(host)] = true
+		return false
+	}
+	p.findings = slices.DeleteFunc(p.findings, func(f Finding) bool { return !keep(f.Host) })
+	p.gaps = slices.DeleteFunc(p.gaps, func(g Gap) bool { return !keep(g.Host) })
+	p.skipped = slices.DeleteFunc(p.skipped, func(n NotEvaluated) bool { return !keep(n.Host) })
+	for _, h := range p.Snapshot.Hosts {
+		if !p.Applies(h.Name) {
+			named[strings.ToLower(h.Name)] = true
+		}
+	}
+	for host, e := range p.exempt {
+		if named[host] {
+			p.skipped = append(p.skipped, NotEvaluated{Check: p.Check.Name, Host: e.Host, Reason: e.Reason})
+		}
+	}
 }
 
 // runOne runs one check; an error or a panic becomes a Failure and the
@@ -131,6 +201,18 @@ func (r *Result) Counting(t Threshold) []Finding {
 	return out
 }
 
+// CountingGaps returns the gaps that fail a run that treats missing
+// evidence as m.
+func (r *Result) CountingGaps(m MissingEvidence) []Gap {
+	var out []Gap
+	for _, g := range r.Gaps {
+		if g.Counts(m) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // HasInputErrors reports whether any input problem is an error.
 func (r *Result) HasInputErrors() bool {
 	for _, p := range r.Problems {
@@ -151,12 +233,13 @@ const (
 )
 
 // ExitCode decides a run's exit code: a failed check or parser outranks
-// unreadable evidence, which outranks findings at or above the threshold.
-func (r *Result) ExitCode(t Threshold) int {
+// unreadable or missing evidence (input errors, and evidence gaps unless m
+// only reports them), which outranks findings at or above the threshold.
+func (r *Result) ExitCode(t Threshold, m MissingEvidence) int {
 	switch {
 	case len(r.Failures) > 0, slices.ContainsFunc(r.Problems, func(p source.Problem) bool { return p.Internal }):
 		return ExitInternal
-	case r.HasInputErrors():
+	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0:
 		return ExitInput
 	case len(r.Counting(t)) > 0:
 		return ExitFindings

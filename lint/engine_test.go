@@ -18,7 +18,7 @@ import (
 func testCheck(name string, run func(*lint.Pass) error) *lint.Check {
 	return &lint.Check{
 		Name: name, Title: "test check", Doc: "Doc.", Fix: "Fix it.",
-		Severity: lint.Warning, Inputs: []string{"anything"}, Run: run,
+		Severity: lint.Warning, Evidence: []lint.Evidence{lint.CLI(inputs.RoleAS, "Interface/Messaging", "get", "hosts/<host>/messaging.txt")}, Run: run,
 	}
 }
 
@@ -66,7 +66,7 @@ func TestRunIsolatesFailures(t *testing.T) {
 	if !strings.Contains(r.Failures[0].Err, "no Patch Name column") || !strings.HasPrefix(r.Failures[1].Err, "panic: ") {
 		t.Errorf("failure messages = %q, %q", r.Failures[0].Err, r.Failures[1].Err)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Warning)); got != lint.ExitInternal {
+	if got := r.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitInternal {
 		t.Errorf("exit code %d, want %d", got, lint.ExitInternal)
 	}
 }
@@ -121,10 +121,10 @@ func TestSettingsOverrideSeverity(t *testing.T) {
 	if len(r.Findings) != 1 || r.Findings[0].Severity != lint.Note {
 		t.Fatalf("findings = %+v, want one note", r.Findings)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Warning)); got != lint.ExitOK {
+	if got := r.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitOK {
 		t.Errorf("a note fails --fail-on warning: exit %d", got)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Note)); got != lint.ExitFindings {
+	if got := r.ExitCode(lint.Threshold(lint.Note), lint.FailOnGaps); got != lint.ExitFindings {
 		t.Errorf("a note does not fail --fail-on note: exit %d", got)
 	}
 }

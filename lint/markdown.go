@@ -31,13 +31,27 @@ func (c *Check) Markdown() string {
 	p("")
 	p("%s", strings.TrimSpace(c.Doc))
 	p("")
+	if a := strings.TrimSpace(c.Applies); a != "" {
+		p("## Where it applies")
+		p("")
+		p("%s", a)
+		p("")
+	}
 	p("## Evidence it reads")
 	p("")
-	for _, in := range c.Inputs {
-		p("- %s", in)
+	for _, e := range c.Evidence {
+		p("- %s", e.Markdown())
 	}
 	p("")
-	p("A check whose evidence is missing is reported as not evaluated, with the reason, never as passed.")
+	if captures(c) {
+		p("Where the check applies and a capture it needs is missing, unreadable or not understood, the run")
+		p("reports an **evidence gap** with the commands that capture it, and fails with exit code 2 unless")
+		p("`--missing-evidence report` (or the policy's `missing_evidence = \"report\"`) is given. A check that")
+		p("cannot be evaluated for another reason (no host of its role, a value no capture can show, optional")
+		p("evidence the snapshot lacks) is reported as not evaluated, with the reason, never as passed.")
+	} else {
+		p("A check whose evidence is missing is reported as not evaluated, with the reason, never as passed.")
+	}
 	if opts := OptionDocs(c); len(opts) > 0 {
 		p("")
 		p("## Options")
@@ -64,6 +78,12 @@ func (c *Check) Markdown() string {
 	p("")
 	p("%s", strings.TrimSpace(c.Fix))
 	return b.String()
+}
+
+// captures reports whether a check reads evidence captured from the
+// deployment, as opposed to the files given to bwlint.
+func captures(c *Check) bool {
+	return slices.ContainsFunc(c.Evidence, func(e Evidence) bool { return e.Source.captured() })
 }
 
 func upperFirst(s string) string {

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -16,10 +18,16 @@ type Pass struct {
 	Options  any
 	findings []Finding
 	skipped  []NotEvaluated
+	gaps     []Gap
+	// exempt holds the hosts the policy says the check does not apply
+	// to, by lower-case name.
+	exempt map[string]Exemption
 }
 
 // NotEvaluated records a check, or a check on one host, that could not be
-// evaluated because its evidence was not captured.
+// evaluated, and why: no host of its role, a value no capture can show,
+// optional evidence the snapshot lacks, a host it does not apply to.
+// Evidence that is missing where the check applies is a Gap instead.
 type NotEvaluated struct {
 	Check  string
 	Host   string
@@ -44,9 +52,81 @@ func (p *Pass) Report(f Finding) {
 }
 
 // NotEvaluated records that the check could not be evaluated on host
-// (empty for the whole check) and why.
+// (empty for the whole check) and why. Use Gap when the check applies to
+// the host and a capture it needs is missing.
 func (p *Pass) NotEvaluated(host, format string, args ...any) {
 	p.skipped = append(p.skipped, NotEvaluated{Check: p.Check.Name, Host: host, Reason: fmt.Sprintf(format, args...)})
+}
+
+// Gap records an evidence gap: the check applies to host ("" for evidence
+// about the whole deployment) but ev is missing there; the reason says
+// what is missing, and the report adds the commands that capture it. Files
+// where the evidence could have been but that could not be read are
+// named. Optional evidence that the whole snapshot lacks is recorded as
+// not evaluated instead, and a host the check does not apply to is left
+// to the engine, which says so once.
+func (p *Pass) Gap(host string, ev Evidence, format string, args ...any) {
+	reason := fmt.Sprintf(format, args...)
+	if !p.Applies(host) {
+		return
+	}
+	if ev.Optional && !ev.inSnapshot(p.Snapshot) {
+		p.NotEvaluated(host, "%s (optional evidence, and the snapshot holds none)", reason)
+		return
+	}
+	unusable := ""
+	if bad := ev.unusable(p.Snapshot, host); len(bad) > 0 {
+		unusable = fmt.Sprintf("; %s could not be used (see the input problems)", joinAnd(bad))
+	}
+	g := Gap{
+		Check: p.Check.Name, Host: host, Evidence: ev,
+		Server: serverOf(p.Snapshot.Host(host), ev.Role), File: ev.FileFor(host), Reason: reason + unusable,
+	}
+	// One capture fills one gap, whatever number of reasons the check
+	// found to want it; the files that could not be used are named last.
+	for i := range p.gaps {
+		if p.gaps[i].Key() != g.Key() {
+			continue
+		}
+		reasons := strings.TrimSuffix(p.gaps[i].Reason, unusable)
+		if !slices.Contains(strings.Split(reasons, "; "), reason) {
+			reasons += "; " + reason
+		}
+		p.gaps[i].Reason = reasons + unusable
+		return
+	}
+	p.gaps = append(p.gaps, g)
+}
+
+// serverOf is the prompt prefix of a host's captures, else its role's.
+func serverOf(h *inputs.Host, role inputs.Role) string {
+	if h != nil && len(h.Commands) > 0 {
+		return h.Commands[0].Server.Text
+	}
+	if h != nil && h.ShowVer != nil && h.ShowVer.Server.Text != "" {
+		return h.ShowVer.Server.Text
+	}
+	if role == inputs.RoleUnknown && h != nil && h.Role != inputs.RoleUnknown {
+		role = h.Role
+	}
+	return Server(role)
+}
+
+// joinAnd joins names as prose: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// Applies reports whether the check applies to the host named name, as
+// far as the policy says: a host the policy exempts from the check is
+// left out of HostsWithRole, and what a check reports about it is
+// dropped.
+func (p *Pass) Applies(name string) bool {
+	_, exempt := p.exempt[strings.ToLower(name)]
+	return !exempt
 }
 
 // OptionsOf returns the pass's options as *T. A mismatch is a programming
@@ -60,11 +140,12 @@ func OptionsOf[T any](p *Pass) *T {
 	return o
 }
 
-// HostsWithRole returns the snapshot's hosts of one role, in name order.
+// HostsWithRole returns the snapshot's hosts of one role that the check
+// applies to, in name order.
 func (p *Pass) HostsWithRole(role inputs.Role) []*inputs.Host {
 	var out []*inputs.Host
 	for _, h := range p.Snapshot.Hosts {
-		if h.Role == role {
+		if h.Role == role && p.Applies(h.Name) {
 			out = append(out, h)
 		}
 	}

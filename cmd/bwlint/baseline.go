@@ -12,8 +12,8 @@ import (
 // baselineFlags are the lint command's baseline flags.
 func baselineFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "baseline", Usage: "report findings recorded in `FILE` as baselined: they do not fail the run unless their value changed"},
-		&cli.StringFlag{Name: "write-baseline", Usage: "record this run's findings in `FILE` (sorted JSON, no line numbers, no values)"},
+		&cli.StringFlag{Name: "baseline", Usage: "report findings and evidence gaps recorded in `FILE` as baselined: they do not fail the run unless a finding's value changed"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "record this run's findings and evidence gaps in `FILE` (sorted JSON, no line numbers, no values)"},
 	}
 }
 
@@ -35,11 +35,11 @@ func applyBaselineFlags(c *cli.Context, res *lint.Result) ([]byte, error) {
 	return nil, nil
 }
 
-// writeBaseline records res's findings in path. The file is written whole
+// writeBaseline records res's findings and evidence gaps in path. The file is written whole
 // or not at all; a path that cannot be written is a usage error.
 func writeBaseline(path string, res *lint.Result) error {
 	var buf bytes.Buffer
-	if err := baseline.FromFindings(res.Findings).Write(&buf); err != nil {
+	if err := baseline.FromResult(res).Write(&buf); err != nil {
 		return internalErrorf("writing baseline: %v", err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

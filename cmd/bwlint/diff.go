@@ -34,17 +34,20 @@ func diffCommand() *cli.Command {
 			"context and key, table rows by their identifying column, hosts added or removed, Partner Hub\n" +
 			"templates and clusters, tag sets and digests, with both values and both locations, and a\n" +
 			"line diff of every capture. Runs the checks on both sides and classifies the findings as\n" +
-			"new, changed, fixed or unchanged. Secret and masked values are never shown.\n\n" +
+			"new, changed, fixed or unchanged. Lists first every check evaluated on a host before and\n" +
+			"not after (lost evidence). Secret and masked values are never shown.\n\n" +
 			"Both sides are linted with one policy file, found as lint finds it but at the AFTER\n" +
 			"snapshot's root: --config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl, else\n" +
 			"AFTER/.bwlint.hcl. Its fail_on applies unless --fail-on is given.\n\n" +
 			"Exit codes: 0 the change introduces no finding at or above --fail-on (it may fix some); 1 it\n" +
 			"introduces new or changed findings at or above --fail-on; 2 either snapshot has input\n" +
-			"problems; 3 usage error; 4 a check failed.",
+			"problems, or AFTER has evidence gaps (unless --missing-evidence report); 3 usage error;\n" +
+			"4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
+			missingEvidenceFlag(),
 		}, sarifFlags("SARIF"), policyFlags("AFTER")),
 		Action: runDiff,
 	}
@@ -83,20 +86,25 @@ func runDiff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkPolicyHosts(c, cfg, beforeSnap, afterSnap); err != nil {
+		return err
+	}
 	threshold := failOn(c, cfg, flagThreshold)
+	missing := missingEvidence(c, cfg, run.missing)
 	before := lintSide(c, cfg, beforeSnap, day, "before")
 	after := lintSide(c, cfg, afterSnap, day, "after")
 	review := snapdiff.Compare(before, after)
-	code := diffExitCode(review, threshold)
+	code := diffExitCode(review, threshold, missing)
 	out := &output{path: c.String("output"), stdout: c.App.Writer}
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
-			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
+			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
+			LostEvidence: review.LostEvidence,
 		}))
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, ExitCode: code}); err != nil {
+	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code}); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	if err := out.Close(); err != nil {
@@ -115,13 +123,14 @@ func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day tim
 }
 
 // diffExitCode decides a review's exit code: a failed check outranks
-// unreadable evidence on either side, which outranks introduced findings.
-// Findings that were there before, or that the change fixes, never fail.
-func diffExitCode(r *snapdiff.Review, t lint.Threshold) int {
+// unreadable evidence on either side and missing evidence after the change
+// (unless m only reports it), which outrank introduced findings. Findings
+// that were there before, or that the change fixes, never fail.
+func diffExitCode(r *snapdiff.Review, t lint.Threshold, m lint.MissingEvidence) int {
 	switch {
 	case r.CheckFailures() > 0, r.Before.Snapshot.HasInternalErrors(), r.After.Snapshot.HasInternalErrors():
 		return exitInternal
-	case r.HasInputErrors():
+	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0:
 		return exitInput
 	case len(r.Introduced(t)) > 0:
 		return exitFindings

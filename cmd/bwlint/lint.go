@@ -21,14 +21,16 @@ func lintCommand() *cli.Command {
 		Name:      "lint",
 		Usage:     "run the checks on a snapshot and report findings",
 		ArgsUsage: "SNAPSHOT",
-		Description: "Runs every check on the snapshot directory and reports findings, checks that could not be\n" +
-			"evaluated for lack of evidence, and input problems.\n\n" +
-			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems (even when\n" +
-			"findings exist, which are still reported); 3 usage or configuration error; 4 a check failed.",
+		Description: "Runs every check on the snapshot directory and reports findings, evidence gaps (a check\n" +
+			"that applies to a host lacks a capture), checks that could not be evaluated, and input problems.\n\n" +
+			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems or evidence\n" +
+			"gaps (even when findings exist, which are still reported; --missing-evidence report lets gaps\n" +
+			"pass); 3 usage or configuration error; 4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
+			missingEvidenceFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
 		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags()),
 		Action: runLint,
@@ -71,7 +73,11 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkPolicyHosts(c, cfg, snap); err != nil {
+		return err
+	}
 	threshold := failOn(c, cfg, flagThreshold)
+	missing := missingEvidence(c, cfg, run.missing)
 	res := lintWithPolicy(c, cfg, snap, day, "")
 	baselineData, err := applyBaselineFlags(c, res)
 	if err != nil {
@@ -85,9 +91,9 @@ func runLint(c *cli.Context) error {
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
 	}
-	code := res.ExitCode(threshold)
+	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
-		Snapshot: snap, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),
+		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
 		Evidence: evidence,
 	})
 	warnOutsideRoot(c, targets, opts)

@@ -51,19 +51,32 @@ func sarifOptions(c *cli.Context, o report.Options) report.Options {
 	return o
 }
 
+// missingEvidenceFlag is the flag of lint and diff that says what an
+// evidence gap does to the exit code.
+func missingEvidenceFlag() cli.Flag {
+	return &cli.StringFlag{Name: "missing-evidence", Value: "fail",
+		Usage: "what an evidence gap (a check that applies but lacks a capture) does: fail (exit code 2) or report (the findings decide the exit code); default fail, or the policy's missing_evidence"}
+}
+
 // runSettings are what the flags lint and diff share decide about a run.
 type runSettings struct {
 	threshold lint.Threshold // --fail-on; the policy may set it instead
-	start     time.Time      // when the run began
-	day       time.Time      // the day waivers are judged on
+	// missing is --missing-evidence; the policy may set it instead.
+	missing lint.MissingEvidence
+	start   time.Time // when the run began
+	day     time.Time // the day waivers are judged on
 }
 
 // runFlags checks the flags lint and diff share before any work is done:
-// --fail-on, --sarif-profile, --sarif-root and --as-of.
+// --fail-on, --missing-evidence, --sarif-profile, --sarif-root and --as-of.
 func runFlags(c *cli.Context) (runSettings, error) {
 	t, err := lint.ParseThreshold(c.String("fail-on"))
 	if err != nil {
 		return runSettings{}, usageErrorf("%s: --fail-on: %v", c.Command.Name, err)
+	}
+	missing, err := lint.ParseMissingEvidence(c.String("missing-evidence"))
+	if err != nil {
+		return runSettings{}, usageErrorf("%s: --missing-evidence: %v", c.Command.Name, err)
 	}
 	if err := checkSARIFProfile(c); err != nil {
 		return runSettings{}, err
@@ -73,7 +86,7 @@ func runFlags(c *cli.Context) (runSettings, error) {
 	}
 	start := time.Now()
 	day, err := asOf(c, start)
-	return runSettings{threshold: t, start: start, day: day}, err
+	return runSettings{threshold: t, missing: missing, start: start, day: day}, err
 }
 
 // asOf is the day waivers are judged on: --as-of, else today.
@@ -113,6 +126,28 @@ func failOn(c *cli.Context, cfg *config.Config, flag lint.Threshold) lint.Thresh
 		return t
 	}
 	return flag
+}
+
+// missingEvidence is what the run does with an evidence gap:
+// --missing-evidence when given, else the policy's missing_evidence, else
+// fail.
+func missingEvidence(c *cli.Context, cfg *config.Config, flag lint.MissingEvidence) lint.MissingEvidence {
+	if m, ok := cfg.MissingEvidence(); ok && !c.IsSet("missing-evidence") {
+		return m
+	}
+	return flag
+}
+
+// checkPolicyHosts rejects a policy whose not_applicable statements name
+// hosts that none of the run's snapshots knows, with positioned
+// diagnostics and exit code 3.
+func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snapshot) error {
+	diags := cfg.CheckHosts(snaps...)
+	if len(diags) == 0 {
+		return nil
+	}
+	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+	return usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, cfg.Path())
 }
 
 // lintWithPolicy runs the policy on snap: its host and cluster blocks

@@ -16,14 +16,14 @@ import (
 var UnusedCheck = &lint.Check{
 	Name:  lint.BaselineEntryUnused,
 	Title: "a baseline entry matches no finding",
-	Doc: "A baseline entry records a finding that was known when the baseline was written. An entry that " +
-		"matches no finding of this run means the finding was fixed, or its check, host, context or key " +
-		"changed. Unused entries are harmless, but they would silently accept the finding should it " +
-		"come back, so prune them.",
+	Doc: "A baseline entry records a finding, or an evidence gap, that was known when the baseline was written. " +
+		"An entry that matches no finding of this run means the finding was fixed, or its check, host, context or key " +
+		"changed; a gap entry that matches no gap means the evidence was captured since. Unused entries are harmless, " +
+		"but they would silently accept the finding or the gap should it come back, so prune them.",
 	Fix: "Remove the entry from the baseline file, or rewrite the whole file with " +
 		"`bwlint lint --write-baseline FILE SNAPSHOT` and review the diff.",
 	Severity: lint.Note,
-	Inputs:   []string{"the baseline file given with --baseline"},
+	Evidence: []lint.Evidence{lint.Baseline("the baseline file's entries, against the findings and evidence gaps of the run")},
 	Tags:     []string{"baseline"},
 	Run:      func(*lint.Pass) error { return nil }, // its findings come from Apply
 }
@@ -77,6 +77,13 @@ func Apply(f *File, res *lint.Result) lint.BaselineCounts {
 			a.Unused++
 		}
 	}
+	a.BaselinedGaps, a.NewGaps = applyGaps(f.Gaps, res)
+	for _, g := range f.Gaps {
+		if !slices.ContainsFunc(res.Gaps, func(x lint.Gap) bool { return x.Baselined && x.Key() == g.key() }) {
+			res.Findings = append(res.Findings, unusedGap(g))
+			a.Unused++
+		}
+	}
 	if a.Unused > 0 && !slices.Contains(res.Checks, UnusedCheck) {
 		res.Checks = append(res.Checks, UnusedCheck)
 		slices.SortFunc(res.Checks, func(x, y *lint.Check) int { return cmp.Compare(x.Name, y.Name) })
@@ -84,6 +91,47 @@ func Apply(f *File, res *lint.Result) lint.BaselineCounts {
 	lint.SortFindings(res.Findings)
 	res.Baseline = &a
 	return a
+}
+
+// applyGaps marks the run's gaps that the baseline records: they are
+// reported and do not fail the run. It returns how many were known and
+// how many are new.
+func applyGaps(known []GapEntry, res *lint.Result) (baselined, fresh int) {
+	keys := map[string]bool{}
+	for _, g := range known {
+		keys[g.key()] = true
+	}
+	for i := range res.Gaps {
+		if keys[res.Gaps[i].Key()] {
+			res.Gaps[i].Baselined = true
+			baselined++
+		} else {
+			fresh++
+		}
+	}
+	return baselined, fresh
+}
+
+// unusedGap reports a gap entry that matched no gap of the run: the
+// evidence has been captured since, and the entry would otherwise accept
+// the gap should the capture go missing again.
+func unusedGap(g GapEntry) lint.Finding {
+	where := []string{g.Check}
+	for _, s := range []string{g.Host, g.Context, g.Command} {
+		if s != "" {
+			where = append(where, s)
+		}
+	}
+	return lint.Finding{
+		Check:    UnusedCheck.Name,
+		Severity: UnusedCheck.Severity,
+		Host:     g.Host,
+		Message:  fmt.Sprintf("baseline gap entry matches no evidence gap (%s): the evidence was captured; remove the entry", strings.Join(where, ", ")),
+		Location: g.Range,
+		Logical:  lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command},
+		Value:    "gap",
+		State:    lint.StateFixed,
+	}
 }
 
 // unusedFinding reports an entry that matched nothing. It is located in

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/google/go-cmp/cmp"
@@ -118,7 +119,11 @@ func TestParseErrors(t *testing.T) {
 		{"not json", "{\n  \"version\": 1,\n  oops\n}", "b.json:3:3: not valid JSON"},
 		{"not an object", "[]", "b.json:1:1: a baseline must be a JSON object"},
 		{"no version", `{"entries": []}`, `b.json:1:1: baseline has no "version"`},
-		{"future version", "{\n  \"version\": 2,\n  \"entries\": []\n}", "b.json:2:14: baseline version 2 is not supported"},
+		{"future version", "{\n  \"version\": 3,\n  \"entries\": []\n}", "b.json:2:14: baseline version 3 is not supported"},
+		{"gaps in version 1", "{\"version\": 1, \"gaps\": []}", `b.json:1:24: a version 1 baseline has no "gaps"`},
+		{"gaps not a list", `{"version": 2, "gaps": {}}`, `b.json:1:24: "gaps" must be a list`},
+		{"gap without command", "{\"version\": 2, \"gaps\": [\n  {\"check\": \"as_a\", \"host\": \"as1\"}\n]}", `b.json:2:3: gap entry needs "check" and "command"`},
+		{"unknown gap field", "{\"version\": 2, \"gaps\": [\n  {\"check\": \"as_a\", \"command\": \"get\", \"file\": \"x\"}\n]}", `b.json:2:3: json: unknown field "file"`},
 		{"unknown top field", `{"version": 1, "extra": 1}`, `b.json:1:25: unknown field "extra"`},
 		{"entries not a list", `{"version": 1, "entries": {}}`, `b.json:1:27: "entries" must be a list`},
 		{"bad hash", "{\"version\": 1, \"entries\": [\n  {\"check\": \"as_a\", \"value_hash\": \"xyz\"}\n]}", `b.json:2:3: entry's "value_hash" must be 32`},
@@ -163,5 +168,84 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if got := []int{f.Entries[0].Range.Start.Line, f.Entries[1].Range.Start.Line}; !cmp.Equal(got, []int{4, 11}) {
 		t.Errorf("entries start on lines %v", got)
+	}
+}
+
+// gap is an evidence gap of check on host: the CLI context's "get" is
+// missing.
+func gap(check, host, context string) lint.Gap {
+	return lint.Gap{Check: check, Host: host, Server: "XSP",
+		Evidence: lint.CLI(inputs.RoleXSP, context, "get", "hosts/<host>/x.txt"), File: "hosts/" + host + "/x.txt", Reason: "not captured"}
+}
+
+// TestGaps: a baseline records the run's gaps; a later run with it
+// reports a known gap as baselined, counts a new one, and reports an entry
+// whose gap is gone as unused, without failing on it.
+func TestGaps(t *testing.T) {
+	day1 := &lint.Result{Gaps: []lint.Gap{
+		gap("xsp_a", "xsp1", "System/CertificateAuthentication"),
+		gap("xsp_a", "xsp2", "System/CertificateAuthentication"),
+		gap("xsp_a", "xsp2", "System/CertificateAuthentication"), // written once
+	}}
+	var buf bytes.Buffer
+	if err := FromResult(day1).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("b.json", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Gaps) != 2 || f.Gaps[0].Context != "XSP_CLI/System/CertificateAuthentication" || f.Gaps[0].Command != "get" {
+		t.Fatalf("gaps read back: %+v", f.Gaps)
+	}
+	// Day 2: xsp1 was captured, xsp2 is an ADP now (its prompt changed,
+	// the gap is the same), xsp3 is new.
+	adp := gap("xsp_a", "xsp2", "system/certificateauthentication")
+	adp.Server = "ADP"
+	day2 := &lint.Result{Gaps: []lint.Gap{adp, gap("xsp_a", "xsp3", "System/CertificateAuthentication")}}
+	counts := Apply(f, day2)
+	if counts.BaselinedGaps != 1 || counts.NewGaps != 1 || counts.Unused != 1 {
+		t.Errorf("counts %+v, want 1 baselined gap, 1 new, 1 unused entry", counts)
+	}
+	if !day2.Gaps[0].Baselined || day2.Gaps[1].Baselined {
+		t.Errorf("baselined: %v %v, want the xsp2 gap only", day2.Gaps[0].Baselined, day2.Gaps[1].Baselined)
+	}
+	if got := day2.CountingGaps(lint.FailOnGaps); len(got) != 1 || got[0].Host != "xsp3" {
+		t.Errorf("counting gaps %+v, want xsp3's", got)
+	}
+	if len(day2.Findings) != 1 || !strings.Contains(day2.Findings[0].Message, "xsp1") || day2.Findings[0].Counts() ||
+		day2.Findings[0].Location.Filename != "b.json" || day2.Findings[0].Location.Start.Line == 0 {
+		t.Errorf("unused gap entry: %+v", day2.Findings)
+	}
+	if code := day2.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitInput {
+		t.Errorf("exit code %d with a new gap, want %d", code, lint.ExitInput)
+	}
+	day2.Gaps = day2.Gaps[:1]
+	if code := day2.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitOK {
+		t.Errorf("exit code %d with a baselined gap only, want 0", code)
+	}
+}
+
+// TestVersion1StillReads: a baseline written before gaps were recorded
+// loads, knows no gap, and is written back as version 2.
+func TestVersion1StillReads(t *testing.T) {
+	old := "{\n  \"version\": 1,\n  \"entries\": [\n    {\"check\": \"as_a\", \"host\": \"as1\", \"context\": \"c\", \"key\": \"k\", \"value_hash\": \"" + strings.Repeat("a", 32) + "\"}\n  ]\n}\n"
+	f, err := Parse("old.json", []byte(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != 1 || len(f.Gaps) != 0 {
+		t.Fatalf("read %+v", f)
+	}
+	res := &lint.Result{Gaps: []lint.Gap{gap("xsp_a", "xsp1", "c")}}
+	if c := Apply(f, res); c.NewGaps != 1 || c.BaselinedGaps != 0 {
+		t.Errorf("counts %+v: every gap is new against a version 1 baseline", c)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "{\n  \"version\": 2,") || !strings.Contains(buf.String(), `"gaps": []`) {
+		t.Errorf("written back as:\n%s", buf.String())
 	}
 }

@@ -14,4 +14,8 @@
 // findings of the note check baseline_entry_unused, located at the entry
 // in the baseline file, so the file can be pruned; they have State fixed
 // and so never fail a run.
+//
+// A baseline also records the run's evidence gaps (check, host, context
+// and command): a later run with the baseline reports a known gap
+// without failing on it, and fails on a new one.
 package baseline

@@ -10,14 +10,37 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Version is the version of the baseline file format.
-const Version = 1
+// Version is the version of the baseline file format that bwlint writes.
+// Version 2 added the evidence gaps; files of version 1, which have none,
+// are still read.
+const Version = 2
+
+// versions are the versions bwlint reads.
+var versions = []int{1, 2}
 
 // File is a baseline.
 type File struct {
 	Version int     `json:"version"`
 	Entries []Entry `json:"entries"`
+	// Gaps are the evidence gaps of the day the baseline was written.
+	Gaps []GapEntry `json:"gaps"`
 }
+
+// GapEntry is one known evidence gap: the check, the host, and the
+// context and command that would capture what is missing. A run with the
+// baseline reports a known gap without failing on it.
+type GapEntry struct {
+	Check   string `json:"check"`
+	Host    string `json:"host"`
+	Context string `json:"context"`
+	Command string `json:"command"`
+
+	// Range is where the entry was read from, as Entry.Range.
+	Range hcl.Range `json:"-"`
+}
+
+// key is lint.Gap.Key of the gap the entry records.
+func (g GapEntry) key() string { return lint.GapKey(g.Check, g.Host, g.Context, g.Command) }
 
 // Entry is one known finding.
 type Entry struct {
@@ -40,11 +63,23 @@ func (e Entry) finding() lint.Finding {
 	return lint.Finding{Check: e.Check, Logical: lint.Logical{Host: e.Host, Context: e.Context, Key: e.Key}}
 }
 
+// FromResult builds a baseline of a run: its findings (see FromFindings)
+// and its evidence gaps, each written once.
+func FromResult(r *lint.Result) *File {
+	f := FromFindings(r.Findings)
+	for _, g := range r.Gaps {
+		f.Gaps = append(f.Gaps, GapEntry{Check: g.Check, Host: g.Host, Context: g.Context(), Command: g.Command()})
+	}
+	sortGaps(f.Gaps)
+	f.Gaps = slices.CompactFunc(f.Gaps, func(a, b GapEntry) bool { return a.key() == b.key() })
+	return f
+}
+
 // FromFindings builds a baseline of the findings of a run. Findings that
 // are fixed, and the baseline's own notes, are left out: they describe no
 // problem present now. Equal entries are written once.
 func FromFindings(fs []lint.Finding) *File {
-	f := &File{Version: Version, Entries: []Entry{}}
+	f := &File{Version: Version, Entries: []Entry{}, Gaps: []GapEntry{}}
 	for _, x := range fs {
 		if x.State == lint.StateFixed || x.Check == UnusedCheck.Name {
 			continue
@@ -54,6 +89,12 @@ func FromFindings(fs []lint.Finding) *File {
 	sortEntries(f.Entries)
 	f.Entries = slices.CompactFunc(f.Entries, func(a, b Entry) bool { return compareEntries(a, b) == 0 })
 	return f
+}
+
+func sortGaps(gs []GapEntry) {
+	slices.SortStableFunc(gs, func(a, b GapEntry) int {
+		return cmp.Or(cmp.Compare(a.Check, b.Check), cmp.Compare(a.Host, b.Host), cmp.Compare(a.Context, b.Context), cmp.Compare(a.Command, b.Command))
+	})
 }
 
 func sortEntries(es []Entry) {
@@ -74,11 +115,15 @@ func compareEntries(a, b Entry) int {
 // findings always give the same bytes and a re-baseline reads as a small
 // diff in review.
 func (f *File) Write(w io.Writer) error {
-	out := File{Version: Version, Entries: slices.Clone(f.Entries)}
+	out := File{Version: Version, Entries: slices.Clone(f.Entries), Gaps: slices.Clone(f.Gaps)}
 	if out.Entries == nil {
 		out.Entries = []Entry{}
 	}
+	if out.Gaps == nil {
+		out.Gaps = []GapEntry{}
+	}
 	sortEntries(out.Entries)
+	sortGaps(out.Gaps)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -90,6 +91,7 @@ func (p *parser) file() (*File, error) {
 	}
 	f := &File{}
 	sawVersion := false
+	gapsAt := int64(-1)
 	for p.dec.More() {
 		at := p.dec.InputOffset()
 		tok, err := p.dec.Token()
@@ -103,15 +105,20 @@ func (p *parser) file() (*File, error) {
 			if err := p.dec.Decode(&f.Version); err != nil {
 				return nil, p.jsonErr(err, at)
 			}
-			if f.Version != Version {
-				return nil, p.errAt(at, "baseline version %d is not supported: this bwlint reads version %d", f.Version, Version)
+			if !slices.Contains(versions, f.Version) {
+				return nil, p.errAt(at, "baseline version %d is not supported: this bwlint reads versions 1 and 2", f.Version)
 			}
 		case "entries":
 			if f.Entries, err = p.entries(); err != nil {
 				return nil, err
 			}
+		case "gaps":
+			gapsAt = p.next()
+			if f.Gaps, err = p.gaps(); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, p.errAt(p.next(), "unknown field %q: a baseline has version and entries", key)
+			return nil, p.errAt(p.next(), "unknown field %q: a baseline has version, entries and gaps", key)
 		}
 	}
 	if err := p.closing('}'); err != nil {
@@ -123,10 +130,36 @@ func (p *parser) file() (*File, error) {
 	if !sawVersion {
 		return nil, p.errAt(0, `baseline has no "version"; write it with --write-baseline`)
 	}
+	if f.Version == 1 && gapsAt >= 0 {
+		return nil, p.errAt(gapsAt, `a version 1 baseline has no "gaps": write it again with --write-baseline`)
+	}
 	if f.Entries == nil {
 		f.Entries = []Entry{}
 	}
+	if f.Gaps == nil {
+		f.Gaps = []GapEntry{}
+	}
 	return f, nil
+}
+
+func (p *parser) gaps() ([]GapEntry, error) {
+	if err := p.delim('[', `"gaps" must be a list`); err != nil {
+		return nil, err
+	}
+	out := []GapEntry{}
+	for p.dec.More() {
+		start := p.next()
+		var g GapEntry
+		if err := p.dec.Decode(&g); err != nil {
+			return nil, p.jsonErr(err, start)
+		}
+		g.Range = p.rangeOf(start, p.dec.InputOffset())
+		if g.Check == "" || g.Command == "" {
+			return nil, &Error{Range: g.Range, Msg: `gap entry needs "check" and "command"`}
+		}
+		out = append(out, g)
+	}
+	return out, p.closing(']')
 }
 
 func (p *parser) entries() ([]Entry, error) {

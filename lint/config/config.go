@@ -27,12 +27,17 @@ type Config struct {
 	// file may refer to.
 	checks   []*lint.Check
 	failOn   *lint.Threshold
-	selected map[string]bool
+	// missingEvidence is lint.missing_evidence; nil when not set.
+	missingEvidence *lint.MissingEvidence
+	selected        map[string]bool
 	settings map[string]*checkSetting
 	hosts    []*hostOverride
 	clusters []*clusterOverride
 	waivers  []*waiver
 	rules    []*rule
+	// notApplicable are the check and host blocks' statements that a
+	// check does not apply to a host.
+	notApplicable []notApplicable
 }
 
 // checkSetting is what a check block says about one check.
@@ -112,9 +117,20 @@ func (c *Config) FailOn() (t lint.Threshold, ok bool) {
 	return *c.failOn, true
 }
 
-// Settings returns the severities and options the check blocks set.
+// MissingEvidence returns what the file says an evidence gap does to the
+// run; ok is false when it says nothing, and a --missing-evidence flag
+// given explicitly takes precedence.
+func (c *Config) MissingEvidence() (m lint.MissingEvidence, ok bool) {
+	if c.missingEvidence == nil {
+		return lint.FailOnGaps, false
+	}
+	return *c.missingEvidence, true
+}
+
+// Settings returns the severities and options the check blocks set, and
+// the hosts each check does not apply to.
 func (c *Config) Settings() lint.Settings {
-	s := lint.Settings{Severity: map[string]lint.Severity{}, Options: map[string]any{}}
+	s := lint.Settings{Severity: map[string]lint.Severity{}, Options: map[string]any{}, NotApplicable: c.exemptions()}
 	for name, cs := range c.settings {
 		if cs.severity != nil {
 			s.Severity[name] = *cs.severity
@@ -172,6 +188,17 @@ func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
 			}
 		}
 	}
+	if b != nil && b.MissingEvidence != nil {
+		v, d := stringValue(b.MissingEvidence)
+		diags = append(diags, d...)
+		if !d.HasErrors() {
+			if m, err := lint.ParseMissingEvidence(v.Text); err != nil {
+				diags = append(diags, oneOf(v, "missing_evidence", lint.MissingEvidenceModes...))
+			} else {
+				c.missingEvidence = &m
+			}
+		}
+	}
 	if b != nil && b.Checks != nil {
 		var d hcl.Diagnostics
 		selection, d = stringList(b.Checks)
@@ -202,6 +229,7 @@ func (c *Config) readChecks(blocks []*checkBlock) hcl.Diagnostics {
 		seen[b.Name] = b.DefRange
 		cs, d := readCheck(ch, b)
 		diags = append(diags, d...)
+		diags = append(diags, c.readCheckNotApplicable(ch, b)...)
 		c.settings[b.Name] = cs
 		if cs.enabled != nil {
 			c.selected[b.Name] = *cs.enabled
@@ -230,7 +258,7 @@ func readCheck(ch *lint.Check, b *checkBlock) (*checkSetting, hcl.Diagnostics) {
 		var none struct{}
 		if d := gohcl.DecodeBody(b.Options, nil, &none); d.HasErrors() {
 			for _, dg := range d {
-				dg.Detail += fmt.Sprintf(" Check %s has no options; its block takes enabled and severity only.", ch.Name)
+				dg.Detail += fmt.Sprintf(" Check %s has no options; its block takes enabled, severity and not_applicable only.", ch.Name)
 			}
 			diags = append(diags, d...)
 		}
@@ -274,14 +302,15 @@ var unsupportedArgument = regexp.MustCompile(`^An argument named "([^"]+)" is no
 
 // suggestEngineAttributes completes HCL's "did you mean" for check blocks
 // with options: HCL suggests only among the check's own options, while a
-// misspelt "severty" means the engine's severity or enabled attribute.
+// misspelt "severty" means the engine's severity, enabled or
+// not_applicable attribute.
 func suggestEngineAttributes(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		m := unsupportedArgument.FindStringSubmatch(d.Detail)
 		if m == nil || strings.Contains(d.Detail, "Did you mean") {
 			continue
 		}
-		d.Detail += didYouMean(m[1], []string{"enabled", "severity"})
+		d.Detail += didYouMean(m[1], []string{"enabled", "severity", "not_applicable"})
 	}
 }
 

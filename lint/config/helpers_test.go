@@ -83,7 +83,7 @@ func findingsOf(res *lint.Result, check string) []lint.Finding {
 	return out
 }
 
-// describe renders findings and not-evaluated records of the given checks
+// describe renders findings, evidence gaps and not-evaluated records of the given checks
 // compactly, for golden files that do not depend on a reporter's layout.
 func describe(res *lint.Result, only func(string) bool) string {
 	var b strings.Builder
@@ -105,6 +105,11 @@ func describe(res *lint.Result, only func(string) bool) string {
 		}
 		if w := f.Waiver; w != nil {
 			fmt.Fprintf(&b, "  waived by %s: %s (%s, %s)\n", w.Name, w.Reason, w.Owner, w.Expires)
+		}
+	}
+	for _, g := range res.Gaps {
+		if only(g.Check) {
+			fmt.Fprintf(&b, "evidence gap %s %s: %s\n  capture into %s: %s\n", g.Check, orDash(g.Host), g.Reason, g.File, strings.Join(g.Capture(), " | "))
 		}
 	}
 	for _, n := range res.NotEvaluated {
@@ -145,4 +150,18 @@ func golden(t *testing.T, path, got string) {
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
 	}
+}
+
+// withoutFile copies a snapshot directory leaving one file out, and loads
+// the copy.
+func withoutFile(t *testing.T, dir, rel string) *inputs.Snapshot {
+	t.Helper()
+	tmp := t.TempDir()
+	if err := os.CopyFS(tmp, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(tmp, filepath.FromSlash(rel))); err != nil {
+		t.Fatal(err)
+	}
+	return loadSnapshot(t, tmp)
 }

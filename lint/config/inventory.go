@@ -62,8 +62,9 @@ func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 				}
 			}
 		}
-		if b.Role == nil && b.Release == nil {
-			diags = append(diags, warningAt(b.DefRange, "Empty host block", "host %q sets neither role nor release, so it changes nothing.", b.Name))
+		diags = append(diags, c.readHostNotApplicable(b)...)
+		if b.Role == nil && b.Release == nil && b.NotApplicable == nil {
+			diags = append(diags, warningAt(b.DefRange, "Empty host block", "host %q sets neither role, release nor not_applicable, so it changes nothing.", b.Name))
 		}
 		c.hosts = append(c.hosts, h)
 	}

@@ -89,7 +89,8 @@ func TestClusterOverrideReachesChecks(t *testing.T) {
 	cfg := parse(t, `cluster "bw-cluster-1" { xsps = ["xsp1", "xsp2", "xsp3"] }`)
 	res := run(t, cfg, exampleSnapshot, true)
 	got := describe(res, func(c string) bool { return c == "xsp_authservice_keys_match" })
-	want := `not evaluated xsp_authservice_keys_match xsp3: bw-cluster-1 lists XSP "xsp3" but the snapshot has no hosts/xsp3/ folder` + "\n"
+	want := `evidence gap xsp_authservice_keys_match xsp3: bw-cluster-1 lists XSP "xsp3" but the snapshot has no hosts/xsp3/ folder` + "\n" +
+		"  capture into hosts/xsp3/authservice-keys.sha256: XSP_CLI/Applications/authenticationService/KeyManagement> exportKeys | $ sha256sum /var/broadworks/tmp/authService.keys\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -31,6 +31,9 @@ type rule struct {
 	rowKey           []condition
 	req              requirement
 	secret           bool // the value is named as a secret: it is never shown
+	// file is where the context's capture belongs: the file a built-in
+	// check already names for it, so that one capture serves both.
+	file string
 }
 
 // condition selects table rows: the cell in column equals value.
@@ -72,6 +75,7 @@ func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 		if d.HasErrors() {
 			continue
 		}
+		r.file = c.captureFileOf(r.context)
 		c.rules = append(c.rules, r)
 		c.checks = append(c.checks, r.check())
 	}
@@ -233,7 +237,7 @@ func (r *rule) check() *lint.Check {
 		Doc:      r.describe(),
 		Fix:      r.fixText(),
 		Severity: r.severity,
-		Inputs:   []string{r.input()},
+		Evidence: []lint.Evidence{r.evidence()},
 		Tags:     tags,
 		DocPage:  RuleDocPage,
 		Run:      r.run,

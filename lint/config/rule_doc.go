@@ -3,9 +3,11 @@ package config
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
 )
 
 // server is the prompt prefix of the rule's hosts, for documentation;
@@ -74,7 +76,7 @@ func (r *rule) describe() string {
 		b.WriteString(" The regular expression (RE2 syntax) must match the whole value.")
 	}
 	if r.role != inputs.RoleUnknown {
-		fmt.Fprintf(&b, " A host where the context was not captured is not evaluated.")
+		fmt.Fprintf(&b, " A host where the context was not captured is an evidence gap.")
 	}
 	if r.doc != "" {
 		b.WriteString("\n\n" + strings.TrimSpace(r.doc))
@@ -104,15 +106,46 @@ func (r *rule) fixText() string {
 	return fix
 }
 
-// input describes the evidence the rule reads.
-func (r *rule) input() string {
-	ctx := r.server() + "_CLI/" + r.context
-	if r.column == "" {
-		return fmt.Sprintf("%s> get, on %s", ctx, r.hostsPhrase())
+// evidence declares what the rule reads: the output of "get" in its
+// context on every host of its role.
+func (r *rule) evidence() lint.Evidence {
+	reads := "the attribute " + r.key
+	if r.column != "" {
+		cols := []string{r.column}
+		for _, c := range r.rowKey {
+			cols = append(cols, c.column)
+		}
+		reads = "a table with the columns " + strings.Join(cols, ", ")
 	}
-	cols := []string{r.column}
-	for _, c := range r.rowKey {
-		cols = append(cols, c.column)
+	return lint.CLI(r.role, r.context, "get", r.file).Reading(reads)
+}
+
+// captureFileOf is where the "get" of a context belongs: the file a check
+// the policy knows declares for it, else one named after the context.
+func (c *Config) captureFileOf(context string) string {
+	for _, ch := range c.checks {
+		for _, e := range ch.Evidence {
+			if e.Source == lint.FromCLI && e.Text == "get" && strings.EqualFold(strings.Trim(e.Context, "/"), context) {
+				return e.File
+			}
+		}
 	}
-	return fmt.Sprintf("%s (a table with the columns %s), on %s", ctx, strings.Join(cols, ", "), r.hostsPhrase())
+	return "hosts/<host>/" + captureFile(context)
+}
+
+// captureFile names the file a context's capture is saved in, from its
+// last part: "ContainerOptions" → "container-options.txt".
+func captureFile(context string) string {
+	last := context[strings.LastIndex(context, "/")+1:]
+	var b strings.Builder
+	for i, c := range last {
+		if unicode.IsUpper(c) && i > 0 && !unicode.IsUpper(rune(last[i-1])) {
+			b.WriteByte('-')
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	if b.Len() == 0 {
+		return "cli.txt"
+	}
+	return b.String() + ".txt"
 }

@@ -70,7 +70,7 @@ func (r *rule) hosts(p *lint.Pass) []*inputs.Host {
 	}
 	var hs []*inputs.Host
 	for _, h := range p.Snapshot.Hosts {
-		if h.Captured(r.context) {
+		if h.Captured(r.context) && p.Applies(h.Name) {
 			hs = append(hs, h)
 		}
 	}
@@ -85,8 +85,7 @@ func (r *rule) hosts(p *lint.Pass) []*inputs.Host {
 func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
 	cmds := h.Read(r.context)
 	if len(cmds) == 0 {
-		ctx := serverOf(h, r.server()) + "_CLI/" + r.context
-		p.NotEvaluated(h.Name, "%s was not captured on %s (capture \"%s> get\" into %s/)", ctx, h.Name, ctx, h.Dir)
+		p.Gap(h.Name, r.evidence(), "%s_CLI/%s was not captured on %s", serverOf(h, r.server()), r.context, h.Name)
 		return o, false
 	}
 	o = observation{host: h, cmd: cmds[len(cmds)-1]}
@@ -129,7 +128,7 @@ func (r *rule) observeCell(p *lint.Pass, h *inputs.Host, cmds []*bwcli.Command, 
 	}
 	if latest == nil {
 		ctx := o.cmd.Server.Text + "_CLI/" + r.context
-		p.NotEvaluated(h.Name, "no table with the columns %s was captured in %s on %s", r.columnList(), ctx, h.Name)
+		p.Gap(h.Name, r.evidence(), "no table with the columns %s was captured in %s on %s", r.columnList(), ctx, h.Name)
 		return false
 	}
 	return true

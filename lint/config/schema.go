@@ -21,8 +21,9 @@ type fileBody struct {
 }
 
 type lintBlock struct {
-	FailOn *hcl.Attribute `hcl:"fail_on,optional"`
-	Checks *hcl.Attribute `hcl:"checks,optional"`
+	FailOn          *hcl.Attribute `hcl:"fail_on,optional"`
+	Checks          *hcl.Attribute `hcl:"checks,optional"`
+	MissingEvidence *hcl.Attribute `hcl:"missing_evidence,optional"`
 }
 
 // checkBlock holds the engine's attributes; everything else in the block
@@ -32,7 +33,9 @@ type checkBlock struct {
 	NameRange hcl.Range      `hcl:"name,label_range"`
 	Enabled   *hcl.Attribute `hcl:"enabled,optional"`
 	Severity  *hcl.Attribute `hcl:"severity,optional"`
-	Options   hcl.Body       `hcl:",remain"`
+	// NotApplicable lists the hosts the check does not apply to.
+	NotApplicable *hcl.Attribute `hcl:"not_applicable,optional"`
+	Options       hcl.Body       `hcl:",remain"`
 	DefRange  hcl.Range      `hcl:",def_range"`
 }
 
@@ -41,7 +44,10 @@ type hostBlock struct {
 	NameRange hcl.Range      `hcl:"name,label_range"`
 	Role      *hcl.Attribute `hcl:"role,optional"`
 	Release   *hcl.Attribute `hcl:"release,optional"`
-	DefRange  hcl.Range      `hcl:",def_range"`
+	// NotApplicable lists the checks (names or patterns) that do not
+	// apply to the host.
+	NotApplicable *hcl.Attribute `hcl:"not_applicable,optional"`
+	DefRange      hcl.Range      `hcl:",def_range"`
 }
 
 type clusterBlock struct {

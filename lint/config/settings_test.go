@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -191,5 +192,74 @@ rule "site_client_cert_auth" {
 	}
 	if err := lint.Validate(cfg.AllChecks()); err != nil {
 		t.Errorf("the checks a policy adds break lint.Validate: %v", err)
+	}
+}
+
+// TestMissingEvidence: lint.missing_evidence says what a gap does, and
+// says nothing when absent.
+func TestMissingEvidence(t *testing.T) {
+	if m, ok := parse(t, `lint {}`).MissingEvidence(); ok || m != lint.FailOnGaps {
+		t.Errorf("unset: %v, %v", m, ok)
+	}
+	if m, ok := parse(t, `lint { missing_evidence = "report" }`).MissingEvidence(); !ok || m != lint.ReportGaps {
+		t.Errorf("report: %v, %v", m, ok)
+	}
+	if m, ok := parse(t, `lint { missing_evidence = "fail" }`).MissingEvidence(); !ok || m != lint.FailOnGaps {
+		t.Errorf("fail: %v, %v", m, ok)
+	}
+}
+
+// TestNotApplicable: a check block and a host block each scope a check
+// away from a host; on the example with xsp2's certificate capture
+// missing, the gap becomes a host not evaluated, with the place the
+// policy says so.
+func TestNotApplicable(t *testing.T) {
+	for _, tc := range []struct{ name, policy, where string }{
+		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
+		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\"]\n}\n", `host "xsp2", test.hcl:2:22`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := parse(t, tc.policy)
+			snap := loadSnapshot(t, exampleSnapshot)
+			if diags := cfg.CheckHosts(snap); len(diags) > 0 {
+				t.Fatal(render(diags, cfg))
+			}
+			snap = withoutFile(t, exampleSnapshot, "hosts/xsp2/certificate-auth.txt")
+			res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+			got := describe(res, func(c string) bool { return c == "xsp_certificate_auth_flags" })
+			want := "not evaluated xsp_certificate_auth_flags xsp2: the policy says xsp_certificate_auth_flags does not apply to xsp2 (not_applicable in " + tc.where + ")\n"
+			if got != want {
+				t.Errorf("got %q,\nwant %q", got, want)
+			}
+			if code := res.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitFindings {
+				t.Errorf("exit code %d, want 1 (as2's findings, no gap)", code)
+			}
+		})
+	}
+}
+
+// TestCheckHosts: not_applicable may name a host a snapshot has or a
+// cluster lists; any other name is an error at the name.
+func TestCheckHosts(t *testing.T) {
+	cfg := parse(t, `check "xsp_authservice_keys_match" {
+  not_applicable = ["xsp2", "XSP1.", "xsp22"]
+}
+cluster "bw-cluster-1" {
+  xsps = ["xsp1", "xsp2", "xsp9"]
+}
+host "xsp9" {
+  not_applicable = ["xsp_*"]
+}
+`)
+	diags := cfg.CheckHosts(loadSnapshot(t, exampleSnapshot))
+	want := `test.hcl:2:39: error: Unknown host
+  on test.hcl line 2, in check "xsp_authservice_keys_match":
+   2:   not_applicable = ["xsp2", "XSP1.", "xsp22"]
+
+No snapshot of this run has a host "xsp22": no hosts/xsp22/ folder, and no Partner Hub cluster lists it, so check "xsp_authservice_keys_match" says nothing. Did you mean "xsp2"?
+
+`
+	if got := render(diags, cfg); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -22,7 +22,7 @@ exception agreed for a change window should not outlive it.`,
 exception still stands, agree a new date with the waiver's owner and update
 ` + "`expires`" + ` (and ` + "`reason`" + ` when it changed).`,
 		Severity: lint.Warning,
-		Inputs:   []string{"the waiver blocks of .bwlint.hcl and the date of the run"},
+		Evidence: []lint.Evidence{lint.Policy("the waiver blocks, judged on the day of the run (or --as-of)")},
 		Tags:     []string{"config"},
 		Run:      func(*lint.Pass) error { return nil },
 	}
@@ -38,7 +38,7 @@ An expired waiver is reported as config_waiver_expired instead.`,
 		Fix: `Delete the waiver block if the problem is fixed; otherwise correct its
 ` + "`check`" + ` or ` + "`hosts`" + ` to name the finding it is meant for.`,
 		Severity: lint.Note,
-		Inputs:   []string{"the waiver blocks of .bwlint.hcl and the findings of the run"},
+		Evidence: []lint.Evidence{lint.Policy("the waiver blocks, against the findings of the run")},
 		Tags:     []string{"config"},
 		Run:      func(*lint.Pass) error { return nil },
 	}

@@ -68,7 +68,7 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 	}
 	var buf bytes.Buffer
 	threshold := lint.Threshold(lint.Note)
-	opts := report.Options{Snapshot: snap, Threshold: threshold, ExitCode: res.ExitCode(threshold)}
+	opts := report.Options{Snapshot: snap, Threshold: threshold, ExitCode: res.ExitCode(threshold, lint.FailOnGaps)}
 	if err := report.Text(&buf, res, opts); err != nil {
 		t.Fatal(err)
 	}

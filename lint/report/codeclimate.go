@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -85,6 +86,19 @@ func CodeClimate(w io.Writer, r *lint.Result, o Options) error {
 			Type: "issue", CheckName: "bwlint/input_problem", Description: p.Message, Categories: []string{"Bug Risk"},
 			Fingerprint: hashKey("input_problem", p.Range.Filename, strconv.Itoa(p.Range.Start.Line), p.Message),
 			Severity:    sev, Location: loc(p.Range, ""),
+		})
+	}
+	for _, g := range r.Gaps {
+		sev := "minor"
+		if g.Counts(o.MissingEvidence) {
+			sev = "blocker" // the run fails: the check could not look
+		}
+		issues = append(issues, codeClimateIssue{
+			Type: "issue", CheckName: "bwlint/evidence_gap",
+			Description: fmt.Sprintf("%s has an evidence gap on %s: %s; capture into %s: %s", g.Check, cmp.Or(g.Host, "the snapshot"), g.Reason, paths.fromRoot(g.File), strings.Join(g.Capture(), "; ")),
+			Categories:  []string{"Bug Risk"},
+			Fingerprint: hashKey("evidence_gap", g.Check, g.Host, g.Context(), g.Command()),
+			Severity:    sev, Location: loc(hcl.Range{}, g.Host),
 		})
 	}
 	for _, n := range r.NotEvaluated {

@@ -44,6 +44,13 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		}
 		a.annotate(level, p.Range, "input problem", p.Message)
 	}
+	for _, g := range r.Gaps {
+		level := "error"
+		if !g.Counts(o.MissingEvidence) {
+			level = "warning"
+		}
+		a.annotate(level, hcl.Range{}, g.Check+" evidence gap ("+cmp.Or(g.Host, "snapshot")+")", gapMessage(g, a.paths.fromRoot(g.File)))
+	}
 	for _, n := range r.NotEvaluated {
 		a.annotate("notice", hcl.Range{}, n.Check+" not evaluated", fmt.Sprintf("%s on %s: %s", n.Check, cmp.Or(n.Host, "all hosts"), n.Reason))
 	}
@@ -51,8 +58,8 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		a.annotate("error", hcl.Range{}, f.Check+" failed", "check "+f.Check+" failed: "+f.Err)
 	}
 	s := Summarize(r, o)
-	fmt.Fprintf(bw, "%s: %s (%d counting at --fail-on %s, %d waived or fixed not annotated), %d not evaluated, %s, %d check failures; exit code %d\n",
-		lint.ToolName, plural(s.Findings, "finding"), s.Counting, s.FailOn, left, s.NotEvaluated, plural(s.Problems, "input problem"), s.Failures, s.ExitCode)
+	fmt.Fprintf(bw, "%s: %s (%d counting at --fail-on %s, %d waived or fixed not annotated), %s, %d not evaluated, %s, %d check failures; exit code %d\n",
+		lint.ToolName, plural(s.Findings, "finding"), s.Counting, s.FailOn, left, gapCount(s), s.NotEvaluated, plural(s.Problems, "input problem"), s.Failures, s.ExitCode)
 	return bw.Flush()
 }
 
@@ -94,6 +101,18 @@ func (a annotator) findingMessage(f lint.Finding) string {
 		lines = append(lines, "known from the baseline")
 	}
 	lines = append(lines, "fix: bwlint explain "+f.Check)
+	return strings.Join(lines, "\n")
+}
+
+// gapMessage is an evidence gap's reason, then the commands that capture
+// the missing evidence and the file they belong in, named as file.
+func gapMessage(g lint.Gap, file string) string {
+	lines := []string{g.Reason}
+	if g.Baselined {
+		lines = append(lines, "known from the baseline")
+	}
+	lines = append(lines, "capture into "+file+":")
+	lines = append(lines, g.Capture()...)
 	return strings.Join(lines, "\n")
 }
 

@@ -10,14 +10,17 @@ import (
 )
 
 // JSONVersion is the version of the JSON report's schema (docs/output.md).
-// It changes only when a field is removed or changes meaning.
-const JSONVersion = 1
+// It changes only when a field is removed or changes meaning. Version 2:
+// evidence gaps are reported in evidence_gaps and fail the run (exit code
+// 2) unless missing_evidence is "report".
+const JSONVersion = 2
 
 type jsonReport struct {
 	Version       int                `json:"version"`
 	Tool          jsonTool           `json:"tool"`
 	Findings      []jsonFinding      `json:"findings"`
 	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
+	EvidenceGaps  []JSONGap          `json:"evidence_gaps"`
 	InputProblems []jsonProblem      `json:"input_problems"`
 	CheckFailures []jsonFailure      `json:"check_failures"`
 	Checks        []string           `json:"checks"`
@@ -100,6 +103,36 @@ type jsonNotEvaluated struct {
 	Reason string `json:"reason"`
 }
 
+// JSONGap is an evidence gap in the JSON formats: the check, the host
+// ("" for evidence about the whole deployment), where and what to type
+// (context is "" outside the CLI), every line to type in order with its
+// prompt, the file it belongs in, and why it is missing.
+type JSONGap struct {
+	Check   string   `json:"check"`
+	Host    string   `json:"host"`
+	Source  string   `json:"source"`
+	Context string   `json:"context"`
+	Command string   `json:"command"`
+	Capture []string `json:"capture"`
+	File    string   `json:"file"`
+	Reason  string   `json:"reason"`
+	// Counting is true when the gap fails the run.
+	Counting  bool `json:"counting"`
+	Baselined bool `json:"baselined"`
+}
+
+// Gaps converts gaps for the JSON formats; never nil.
+func Gaps(gs []lint.Gap, m lint.MissingEvidence) []JSONGap {
+	out := []JSONGap{}
+	for _, g := range gs {
+		out = append(out, JSONGap{
+			Check: g.Check, Host: g.Host, Source: string(g.Evidence.Source), Context: g.Context(), Command: g.Command(),
+			Capture: g.Capture(), File: g.File, Reason: g.Reason, Counting: g.Counts(m), Baselined: g.Baselined,
+		})
+	}
+	return out
+}
+
 // jsonProblem is positioned as a location is; its fields are inlined.
 type jsonProblem struct {
 	JSONLocation
@@ -129,6 +162,7 @@ func JSON(w io.Writer, r *lint.Result, o Options) error {
 		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
 		Findings:      []jsonFinding{},
 		NotEvaluated:  []jsonNotEvaluated{},
+		EvidenceGaps:  Gaps(r.Gaps, o.MissingEvidence),
 		InputProblems: problemsJSON(r.Problems),
 		CheckFailures: []jsonFailure{},
 		Checks:        []string{},

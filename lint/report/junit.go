@@ -59,6 +59,7 @@ type junitSkipped struct {
 // A check's testcases are its findings (a failure when the finding counts
 // towards the exit code, skipped when it is waived, known from the
 // baseline or below --fail-on, passed when fixed since the baseline), its
+// evidence gaps (a failure when they fail the run, else skipped), its
 // not-evaluated hosts (skipped, never passed) and its internal failure (an
 // error). A check with none of these has one passing testcase.
 func JUnit(w io.Writer, r *lint.Result, o Options) error {
@@ -72,6 +73,9 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 	}
 	for _, f := range r.Findings {
 		j.add(f.Check, j.findingCase(f))
+	}
+	for _, g := range r.Gaps {
+		j.add(g.Check, j.gapCase(g))
 	}
 	for _, n := range r.NotEvaluated {
 		j.add(n.Check, junitCase{
@@ -212,6 +216,27 @@ func (j *junitBuilder) position(f lint.Finding) string {
 		return cmp.Or(f.Host, "snapshot")
 	}
 	return j.paths.position(f.Location)
+}
+
+// gapCase is an evidence gap: a failed test when it fails the run, named
+// by host and evidence so that CI history tracks it across runs; skipped
+// when it is baselined or only reported.
+func (j *junitBuilder) gapCase(g lint.Gap) junitCase {
+	what := g.Command()
+	if ctx := g.Context(); ctx != "" {
+		what = ctx + "> " + what
+	}
+	c := junitCase{Name: cmp.Or(g.Host, "snapshot") + " evidence gap: " + what}
+	body := g.Reason + "\ncapture into " + j.paths.fromRoot(g.File) + ":\n" + strings.Join(g.Capture(), "\n") + "\n"
+	switch {
+	case g.Baselined:
+		c.Skipped = &junitSkipped{Message: "evidence gap known from the baseline: " + g.Reason}
+	case !g.Counts(j.o.MissingEvidence):
+		c.Skipped = &junitSkipped{Message: "evidence gap (reported only): " + g.Reason}
+	default:
+		c.Failure = &junitProblem{Message: g.Reason, Type: "evidence_gap", Body: body}
+	}
+	return c
 }
 
 func (j *junitBuilder) problemCase(p source.Problem) junitCase {

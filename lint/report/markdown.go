@@ -37,6 +37,7 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 	if s.Baseline != nil {
 		m.p("| Baseline | %s |", baselineCounts(s.Baseline))
 	}
+	m.p("| Evidence gaps | %s |", mdGapCount(s))
 	m.p("| Not evaluated | %d |", s.NotEvaluated)
 	m.p("| Input problems | %d |", s.Problems)
 	m.p("| Check failures | %d |", s.Failures)
@@ -44,6 +45,7 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 		m.findingsTable(r.Findings)
 		m.findingsByHost(r.Findings, helpURIs(r.Checks))
 	}
+	m.gaps(r, o)
 	m.notEvaluated(r)
 	if len(r.Failures) > 0 {
 		m.p("")
@@ -150,6 +152,46 @@ func (m mdWriter) findingsByHost(fs []lint.Finding, help map[string]string) {
 		} else {
 			m.p("  - fix: %s", mdCode("bwlint explain "+f.Check))
 		}
+	}
+}
+
+// mdGapCount is the summary row of the evidence gaps.
+func mdGapCount(s Summary) string {
+	switch {
+	case s.EvidenceGaps == 0:
+		return "0"
+	case s.MissingEvidence == lint.ReportGaps.String():
+		return fmt.Sprintf("%d, reported only (`--missing-evidence report`)", s.EvidenceGaps)
+	}
+	return fmt.Sprintf("%d, %d failing the run", s.EvidenceGaps, s.GapsCounting)
+}
+
+// gaps lists the evidence gaps with the commands that capture them.
+func (m mdWriter) gaps(r *lint.Result, o Options) {
+	if len(r.Gaps) == 0 {
+		return
+	}
+	m.p("")
+	m.p("### Evidence gaps")
+	m.p("")
+	if o.MissingEvidence == lint.ReportGaps {
+		m.p("These checks apply to these hosts but a capture they need is missing. Reported only: `--missing-evidence report`.")
+	} else {
+		m.p("These checks apply to these hosts but a capture they need is missing: the run fails until it is captured, unless the gap is baselined.")
+	}
+	m.p("")
+	m.p("| Check | Host | Missing | Capture | Into |")
+	m.p("| --- | --- | --- | --- | --- |")
+	for _, g := range r.Gaps {
+		var lines []string
+		for _, l := range g.Capture() {
+			lines = append(lines, mdCode(l))
+		}
+		host := mdEscape(cmp.Or(g.Host, "snapshot"))
+		if g.Baselined {
+			host += " (baselined)"
+		}
+		m.p("| %s | %s | %s | %s | %s |", mdCode(g.Check), host, mdEscape(g.Reason), strings.Join(lines, "<br>"), mdCode(g.File))
 	}
 }
 

@@ -20,6 +20,12 @@ type Options struct {
 	Snapshot *inputs.Snapshot
 	// Threshold is the --fail-on level; it decides the summary's verdict.
 	Threshold lint.Threshold
+	// MissingEvidence says whether evidence gaps fail the run
+	// (--missing-evidence).
+	MissingEvidence lint.MissingEvidence
+	// LostEvidence lists, for the SARIF of a review, the checks that were
+	// evaluated on a host before the change and are not after it.
+	LostEvidence []lint.LostEvidence
 	// ExitCode is the exit code the run ends with.
 	ExitCode int
 	// Color enables ANSI colour in the text format.
@@ -116,7 +122,12 @@ type Summary struct {
 	Waived       int            `json:"waived"`
 	Counting     int            `json:"counting"`
 	NotEvaluated int            `json:"not_evaluated"`
-	Problems     int            `json:"input_problems"`
+	// EvidenceGaps counts the gaps, and GapsCounting those that fail the
+	// run (not baselined, and missing_evidence "fail").
+	EvidenceGaps    int    `json:"evidence_gaps"`
+	GapsCounting    int    `json:"evidence_gaps_counting"`
+	MissingEvidence string `json:"missing_evidence"`
+	Problems        int    `json:"input_problems"`
 	Failures     int            `json:"check_failures"`
 	ChecksRun    int            `json:"checks_run"`
 	FailOn       string         `json:"fail_on"`
@@ -134,6 +145,10 @@ type BaselineSummary struct {
 	Changed       int `json:"changed"`
 	New           int `json:"new"`
 	UnusedEntries int `json:"unused_entries"`
+	// BaselinedGaps and NewGaps count the evidence gaps the baseline
+	// records and those it does not.
+	BaselinedGaps int `json:"baselined_gaps"`
+	NewGaps       int `json:"new_gaps"`
 }
 
 // Summarize counts a Result.
@@ -143,14 +158,18 @@ func Summarize(r *lint.Result, o Options) Summary {
 		BySeverity:   map[string]int{"error": 0, "warning": 0, "note": 0},
 		Counting:     len(r.Counting(o.Threshold)),
 		NotEvaluated: len(r.NotEvaluated),
+		EvidenceGaps: len(r.Gaps),
+		GapsCounting: len(r.CountingGaps(o.MissingEvidence)),
 		Problems:     len(r.Problems),
 		Failures:     len(r.Failures),
 		ChecksRun:    len(r.Checks),
 		FailOn:       o.Threshold.String(),
 		ExitCode:     o.ExitCode,
 	}
+	s.MissingEvidence = o.MissingEvidence.String()
 	if b := r.Baseline; b != nil {
-		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused}
+		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused,
+			BaselinedGaps: b.BaselinedGaps, NewGaps: b.NewGaps}
 	}
 	for _, f := range r.Findings {
 		s.BySeverity[f.Severity.String()]++

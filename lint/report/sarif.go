@@ -92,7 +92,7 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 	run := sarifRun{
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
-		Properties: &sarifRunProperties{Profile: b.profile, FailOn: b.o.Threshold.String()},
+		Properties: &sarifRunProperties{Profile: b.profile, FailOn: b.o.Threshold.String(), MissingEvidence: b.o.MissingEvidence.String()},
 	}
 	audit := b.profile == SARIFProfileAudit
 	for _, f := range r.Findings {
@@ -425,6 +425,8 @@ const (
 	notifyInputProblem = iota
 	notifyNotEvaluated
 	notifyCheckFailure
+	notifyEvidenceGap
+	notifyLostEvidence
 )
 
 var notificationDescriptors = []sarifDescriptor{
@@ -437,6 +439,12 @@ var notificationDescriptors = []sarifDescriptor{
 	notifyCheckFailure: notificationDescriptor("check_failure",
 		"A check failed internally.",
 		"The check's findings are missing from the run, which exits 4; please report it."),
+	notifyEvidenceGap: notificationDescriptor("evidence_gap",
+		"A check applies to a host but a capture it needs is missing.",
+		"An evidence gap is not a pass: the check could not look. The notification names the commands that capture the missing evidence and the file it belongs in. A gap fails the run with exit code 2 (level error) unless it is baselined or --missing-evidence report is given (level warning)."),
+	notifyLostEvidence: notificationDescriptor("lost_evidence",
+		"A check evaluated before the change is not evaluated after it.",
+		"The review's later snapshot lacks evidence the earlier one had: what the check found before is neither confirmed nor fixed."),
 }
 
 func notificationDescriptor(id, short, full string) sarifDescriptor {
@@ -457,7 +465,7 @@ func notificationRef(i int) *sarifRef {
 var exitCodeDescriptions = map[int]string{
 	0: "no finding at or above the failure threshold",
 	1: "findings at or above the failure threshold",
-	2: "input problems: some evidence could not be read",
+	2: "input problems or evidence gaps: some evidence could not be read or is missing",
 	3: "usage or configuration error",
 	4: "a check failed internally",
 }
@@ -466,9 +474,41 @@ func (b *sarifBuilder) invocation(r *lint.Result) sarifInvocation {
 	inv := sarifInvocation{
 		StartTimeUTC:        sarifTime(b.o.Start),
 		EndTimeUTC:          sarifTime(b.o.End),
-		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors(),
+		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors() && len(r.CountingGaps(b.o.MissingEvidence)) == 0,
 		ExitCode:            b.o.ExitCode,
 		ExitCodeDescription: exitCodeDescriptions[b.o.ExitCode],
+	}
+	// A review lists the evidence it lost first, as every review format
+	// does.
+	for _, l := range b.o.LostEvidence {
+		note := sarifNotification{
+			Level:          "warning",
+			Message:        sarifText{Text: sentence(fmt.Sprintf("%s was evaluated on %s before the change and is not after it (%s): %s", l.Check, l.Host, l.Status, strings.Join(l.Reasons, "; ")))},
+			Descriptor:     notificationRef(notifyLostEvidence),
+			AssociatedRule: &sarifRef{ID: l.Check, Index: b.rule(l.Check)},
+			Locations:      []sarifLocation{{LogicalLocations: b.logicalLocations(lint.Logical{Host: l.Host})}},
+			Properties:     &sarifNotificationProps{Host: l.Host, Status: string(l.Status)},
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
+	}
+	for _, g := range r.Gaps {
+		level := "error"
+		if !g.Counts(b.o.MissingEvidence) {
+			level = "warning"
+		}
+		note := sarifNotification{
+			Level: level,
+			Message: sarifText{Text: sentence(fmt.Sprintf("%s has an evidence gap on %s: %s; capture into %s: %s",
+				g.Check, cmp.Or(g.Host, "the snapshot"), g.Reason, b.paths.fromRoot(g.File), strings.Join(g.Capture(), "; ")))},
+			Descriptor:     notificationRef(notifyEvidenceGap),
+			AssociatedRule: &sarifRef{ID: g.Check, Index: b.rule(g.Check)},
+			Properties: &sarifNotificationProps{Host: g.Host, Context: g.Context(), Command: g.Command(), Capture: g.Capture(),
+				File: b.paths.fromRoot(g.File), Baselined: g.Baselined},
+		}
+		if g.Host != "" {
+			note.Locations = []sarifLocation{{LogicalLocations: b.logicalLocations(lint.Logical{Host: g.Host})}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
 	}
 	for _, p := range r.Problems {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{

@@ -69,11 +69,26 @@ type sarifInvocation struct {
 }
 
 type sarifNotification struct {
-	Level          string          `json:"level"`
-	Message        sarifText       `json:"message"`
-	Locations      []sarifLocation `json:"locations,omitempty"`
-	Descriptor     *sarifRef       `json:"descriptor,omitempty"`
-	AssociatedRule *sarifRef       `json:"associatedRule,omitempty"`
+	Level          string                  `json:"level"`
+	Message        sarifText               `json:"message"`
+	Locations      []sarifLocation         `json:"locations,omitempty"`
+	Descriptor     *sarifRef               `json:"descriptor,omitempty"`
+	AssociatedRule *sarifRef               `json:"associatedRule,omitempty"`
+	Properties     *sarifNotificationProps `json:"properties,omitempty"`
+}
+
+// sarifNotificationProps describe an evidence gap, or evidence a review
+// lost, for machines: what to type and where it belongs.
+type sarifNotificationProps struct {
+	Host      string   `json:"host,omitempty"`
+	Context   string   `json:"context,omitempty"`
+	Command   string   `json:"command,omitempty"`
+	Capture   []string `json:"capture,omitempty"`
+	File      string   `json:"file,omitempty"`
+	Baselined bool     `json:"baselined,omitempty"`
+	// Status is what the later snapshot of a review established about
+	// lost evidence.
+	Status string `json:"status,omitempty"`
 }
 
 // sarifRef is a reportingDescriptorReference.
@@ -173,8 +188,9 @@ type sarifResultProps struct {
 // sarifRunProperties say what a profile left out, so that a GitHub-bound
 // log is never silently smaller than the run.
 type sarifRunProperties struct {
-	Profile       string `json:"profile"`
-	OmittedWaived int    `json:"omittedWaived"`
-	OmittedFixed  int    `json:"omittedFixed"`
-	FailOn        string `json:"failOn"`
+	Profile         string `json:"profile"`
+	OmittedWaived   int    `json:"omittedWaived"`
+	OmittedFixed    int    `json:"omittedFixed"`
+	FailOn          string `json:"failOn"`
+	MissingEvidence string `json:"missingEvidence"`
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -234,8 +235,35 @@ func backticks(s string) int {
 	return n
 }
 
+// gaps lists the evidence gaps, each with the commands that capture the
+// missing evidence and the file they belong in, before the checks not
+// evaluated: a gap fails the run, a check not evaluated does not.
+func (t *textWriter) gaps(r *lint.Result) {
+	if len(r.Gaps) == 0 {
+		return
+	}
+	title := "Evidence gaps"
+	if t.o.MissingEvidence == lint.ReportGaps {
+		title += " (reported only: --missing-evidence report)"
+	}
+	t.line("%s", t.paint(bold, title))
+	for _, g := range r.Gaps {
+		mark := ""
+		if g.Baselined {
+			mark = " " + t.paint(green, "(baselined)")
+		}
+		t.line("  %s %s%s: %s", t.paint(bold, g.Check), cmp.Or(g.Host, "(snapshot)"), mark, g.Reason)
+		t.line("    capture into %s:", g.File)
+		for _, l := range g.Capture() {
+			t.line("      %s", l)
+		}
+	}
+	t.line("")
+}
+
 func (t *textWriter) summary(r *lint.Result) {
 	s := Summarize(r, t.o)
+	t.gaps(r)
 	if len(r.NotEvaluated) > 0 {
 		t.line("%s", t.paint(bold, "Not evaluated"))
 		for _, n := range r.NotEvaluated {
@@ -269,10 +297,20 @@ func (t *textWriter) summary(r *lint.Result) {
 	if b := s.Baseline; b != nil {
 		baselined = fmt.Sprintf("; baseline: %s", baselineCounts(b))
 	}
-	t.line("%s %s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %d failed; %s: %s",
+	t.line("%s %s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %s, %d failed; %s: %s",
 		t.paint(bold, "Summary:"), plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
-		plural(s.BySeverity["note"], "note"), s.Waived, baselined, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated, s.Failures,
-		plural(s.Problems, "input problem"), verdict)
+		plural(s.BySeverity["note"], "note"), s.Waived, baselined, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated,
+		gapCount(s), s.Failures, plural(s.Problems, "input problem"), verdict)
+}
+
+// gapCount words the evidence gaps of a summary, with how many fail the
+// run when not all do.
+func gapCount(s Summary) string {
+	n := plural(s.EvidenceGaps, "evidence gap")
+	if s.GapsCounting != s.EvidenceGaps {
+		n += fmt.Sprintf(" (%d failing)", s.GapsCounting)
+	}
+	return n
 }
 
 // baselineCounts words a BaselineSummary for the text and Markdown
@@ -282,5 +320,9 @@ func baselineCounts(b *BaselineSummary) string {
 	if b.UnusedEntries == 1 {
 		entries = "unused entry"
 	}
-	return fmt.Sprintf("%d baselined, %d changed, %d new, %d %s", b.Baselined, b.Changed, b.New, b.UnusedEntries, entries)
+	s := fmt.Sprintf("%d baselined, %d changed, %d new, %d %s", b.Baselined, b.Changed, b.New, b.UnusedEntries, entries)
+	if b.BaselinedGaps+b.NewGaps > 0 {
+		s += fmt.Sprintf("; gaps: %d baselined, %d new", b.BaselinedGaps, b.NewGaps)
+	}
+	return s
 }

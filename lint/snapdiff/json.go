@@ -9,20 +9,34 @@ import (
 )
 
 // JSONVersion is the version of the review's JSON schema (docs/review.md).
-// It changes only when a field is removed or changes meaning.
-const JSONVersion = 1
+// It changes only when a field is removed or changes meaning. Version 2:
+// the after snapshot's evidence gaps fail the review (exit code 2) unless
+// missing_evidence is "report"; lost_evidence and evidence_gaps are new.
+const JSONVersion = 2
 
 type jsonReview struct {
 	Version       int                   `json:"version"`
 	Tool          jsonTool              `json:"tool"`
 	Before        string                `json:"before"`
 	After         string                `json:"after"`
+	LostEvidence  []jsonLost            `json:"lost_evidence"`
 	Changes       []jsonChange          `json:"changes"`
 	Files         []jsonFile            `json:"files"`
 	Findings      []jsonFinding         `json:"findings"`
-	InputProblems map[string][]jsonProb `json:"input_problems"`
-	CheckFailures []jsonFailure         `json:"check_failures"`
-	Summary       Summary               `json:"summary"`
+	EvidenceGaps  map[string][]report.JSONGap `json:"evidence_gaps"`
+	InputProblems map[string][]jsonProb       `json:"input_problems"`
+	CheckFailures []jsonFailure               `json:"check_failures"`
+	Summary       Summary                     `json:"summary"`
+}
+
+// jsonLost is a check evaluated on a host before the change and not after:
+// status is what the after snapshot established instead (not_evaluated,
+// evidence_gap, host_removed), reasons say why.
+type jsonLost struct {
+	Check   string   `json:"check"`
+	Host    string   `json:"host"`
+	Status  string   `json:"status"`
+	Reasons []string `json:"reasons"`
 }
 
 type jsonTool struct {
@@ -116,12 +130,17 @@ func JSON(w io.Writer, r *Review, o Options) error {
 		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
 		Before:        r.Before.Snapshot.Root,
 		After:         r.After.Snapshot.Root,
+		LostEvidence:  []jsonLost{},
 		Changes:       []jsonChange{},
 		Files:         []jsonFile{},
 		Findings:      []jsonFinding{},
+		EvidenceGaps:  map[string][]report.JSONGap{"before": gapsJSON(r.Before, lint.ReportGaps), "after": gapsJSON(r.After, o.MissingEvidence)},
 		InputProblems: map[string][]jsonProb{"before": problemsJSON(r.Before), "after": problemsJSON(r.After)},
 		CheckFailures: []jsonFailure{},
 		Summary:       Summarize(r, o),
+	}
+	for _, l := range r.LostEvidence {
+		rep.LostEvidence = append(rep.LostEvidence, jsonLost{Check: l.Check, Host: l.Host, Status: string(l.Status), Reasons: l.Reasons})
 	}
 	for _, c := range r.Changes {
 		rep.Changes = append(rep.Changes, changeJSON(c))
@@ -187,6 +206,15 @@ func changeJSON(c Change) jsonChange {
 		jc.After = &c.After
 	}
 	return jc
+}
+
+// gapsJSON is one side's gaps, counting as m says: the before side's
+// never count, since they were there before the change.
+func gapsJSON(s Side, m lint.MissingEvidence) []report.JSONGap {
+	if s.Result == nil {
+		return []report.JSONGap{}
+	}
+	return report.Gaps(s.Result.Gaps, m)
 }
 
 func problemsJSON(s Side) []jsonProb {

@@ -28,8 +28,22 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 	p("| Changes | %d: %d added, %d removed, %d changed, in %s |", s.Changes, s.ByKind[Added], s.ByKind[Removed], s.ByKind[Changed], plural(s.FilesChanged, "file"))
 	p("| Hosts | %d added, %d removed |", s.ByKind[HostAdded], s.ByKind[HostRemoved])
 	p("| Findings | %d new, %d changed, %d fixed, %d unchanged |", s.Findings["new"], s.Findings["changed"], s.Findings["fixed"], s.Findings["unchanged"])
+	p("| Lost evidence | %d |", s.LostEvidence)
+	p("| Evidence gaps | %d before, %d after |", s.EvidenceGaps.Before, s.EvidenceGaps.After)
 	p("| Input problems | %d before, %d after |", s.InputProblems.Before, s.InputProblems.After)
 	p("")
+	if len(r.LostEvidence) > 0 {
+		p("### Lost evidence")
+		p("")
+		p("Evaluated before the change, not after: what these checks found before is neither confirmed nor fixed.")
+		p("")
+		p("| Check | Host | After | Why |")
+		p("| --- | --- | --- | --- |")
+		for _, l := range r.LostEvidence {
+			p("| %s | %s | %s | %s |", mdCode(l.Check), mdText(l.Host), strings.ReplaceAll(string(l.Status), "_", " "), mdText(strings.Join(l.Reasons, "; ")))
+		}
+		p("")
+	}
 	if len(r.Findings) > 0 {
 		p("### Findings")
 		p("")
@@ -41,6 +55,24 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 				msg += " (before: " + mdText(b.Message) + ")"
 			}
 			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f.Finding), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f.Finding))
+		}
+		p("")
+	}
+	if gaps := r.Gaps(); len(gaps) > 0 {
+		p("### Evidence gaps (after)")
+		p("")
+		p("| Check | Host | Missing | Capture | Into |")
+		p("| --- | --- | --- | --- | --- |")
+		for _, g := range gaps {
+			var lines []string
+			for _, l := range g.Capture() {
+				lines = append(lines, mdCode(l))
+			}
+			host := g.Host
+			if host == "" {
+				host = "snapshot"
+			}
+			p("| %s | %s | %s | %s | %s |", mdCode(g.Check), mdText(host), mdText(g.Reason), strings.Join(lines, "<br>"), mdCode(g.File))
 		}
 		p("")
 	}
@@ -75,10 +107,12 @@ func verdict(s Summary) string {
 	switch {
 	case s.ExitCode == 0 && s.Introduced == 0:
 		return fmt.Sprintf("Passed: the change introduces no finding at or above %s.", s.FailOn)
+	case s.ExitCode == 2 && s.GapsCounting > 0 && s.InputProblems.Before+s.InputProblems.After == 0:
+		return fmt.Sprintf("Failed: the after snapshot lacks evidence the checks need (%s, exit code 2); capture it and review again.", plural(s.GapsCounting, "evidence gap"))
 	case s.Introduced > 0:
 		return fmt.Sprintf("Failed: the change introduces %s at or above %s (exit code %d).", plural(s.Introduced, "finding"), s.FailOn, s.ExitCode)
 	}
-	return fmt.Sprintf("Failed with exit code %d: see input problems or check failures.", s.ExitCode)
+	return fmt.Sprintf("Failed with exit code %d: see evidence gaps, input problems or check failures.", s.ExitCode)
 }
 
 // mdValue renders one side of a change for a table cell.

@@ -24,6 +24,10 @@ type Review struct {
 	// Findings are both sides' findings classified by Classify: after's
 	// findings, then before's fixed ones.
 	Findings []Finding
+	// LostEvidence lists every check that was evaluated on a host before
+	// and is not after: what it found before is neither confirmed nor
+	// fixed by the change. Reviews list it first.
+	LostEvidence []lint.LostEvidence
 }
 
 // Compare reviews the change from before to after. Neither snapshot is
@@ -37,7 +41,29 @@ func Compare(before, after Side) *Review {
 	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)
 	sortCaptures(r.Captures)
 	r.Findings = Classify(findingsOf(before.Result), findingsOf(after.Result))
+	if before.Result != nil && after.Result != nil {
+		r.LostEvidence = lint.Lost(before.Result.Coverage(before.Snapshot), after.Result.Coverage(after.Snapshot))
+	}
 	return r
+}
+
+// Gaps returns the after snapshot's evidence gaps: the change review is
+// blind where they are.
+func (r *Review) Gaps() []lint.Gap {
+	if r.After.Result == nil {
+		return nil
+	}
+	return r.After.Result.Gaps
+}
+
+// CountingGaps returns the after snapshot's gaps that fail the review
+// under m. The before snapshot's gaps never fail it: they were there
+// before the change.
+func (r *Review) CountingGaps(m lint.MissingEvidence) []lint.Gap {
+	if r.After.Result == nil {
+		return nil
+	}
+	return r.After.Result.CountingGaps(m)
 }
 
 func findingsOf(r *lint.Result) []lint.Finding {

@@ -13,6 +13,9 @@ type Options struct {
 	// Threshold is the --fail-on level; it decides which findings are
 	// introduced problems.
 	Threshold lint.Threshold
+	// MissingEvidence says whether the after snapshot's evidence gaps
+	// fail the review.
+	MissingEvidence lint.MissingEvidence
 	// ExitCode is the exit code the command ends with.
 	ExitCode int
 }
@@ -24,12 +27,22 @@ var States = []lint.State{lint.StateNew, lint.StateChanged, lint.StateFixed, lin
 // Summary counts a Review. Every map holds every key, zero or not, so
 // that consumers need not guess.
 type Summary struct {
-	Changes       int            `json:"changes"`
-	ByKind        map[Kind]int   `json:"by_kind"`
-	FilesChanged  int            `json:"files_changed"`
-	Findings      map[string]int `json:"findings"`
-	Introduced    int            `json:"introduced"`
-	InputProblems struct {
+	Changes      int            `json:"changes"`
+	ByKind       map[Kind]int   `json:"by_kind"`
+	FilesChanged int            `json:"files_changed"`
+	Findings     map[string]int `json:"findings"`
+	Introduced   int            `json:"introduced"`
+	// LostEvidence counts the checks evaluated on a host before and not
+	// after.
+	LostEvidence int `json:"lost_evidence"`
+	EvidenceGaps struct {
+		Before int `json:"before"`
+		After  int `json:"after"`
+	} `json:"evidence_gaps"`
+	// GapsCounting counts the after snapshot's gaps that fail the review.
+	GapsCounting    int    `json:"evidence_gaps_counting"`
+	MissingEvidence string `json:"missing_evidence"`
+	InputProblems   struct {
 		Before int `json:"before"`
 		After  int `json:"after"`
 	} `json:"input_problems"`
@@ -41,14 +54,17 @@ type Summary struct {
 // Summarize counts r.
 func Summarize(r *Review, o Options) Summary {
 	s := Summary{
-		Changes:       len(r.Changes),
-		ByKind:        map[Kind]int{},
-		FilesChanged:  len(r.Captures),
-		Findings:      map[string]int{},
-		Introduced:    len(r.Introduced(o.Threshold)),
-		CheckFailures: r.CheckFailures(),
-		FailOn:        o.Threshold.String(),
-		ExitCode:      o.ExitCode,
+		Changes:         len(r.Changes),
+		ByKind:          map[Kind]int{},
+		FilesChanged:    len(r.Captures),
+		Findings:        map[string]int{},
+		Introduced:      len(r.Introduced(o.Threshold)),
+		LostEvidence:    len(r.LostEvidence),
+		GapsCounting:    len(r.CountingGaps(o.MissingEvidence)),
+		MissingEvidence: o.MissingEvidence.String(),
+		CheckFailures:   r.CheckFailures(),
+		FailOn:          o.Threshold.String(),
+		ExitCode:        o.ExitCode,
 	}
 	for _, k := range Kinds {
 		s.ByKind[k] = 0
@@ -62,6 +78,10 @@ func Summarize(r *Review, o Options) Summary {
 	for _, f := range r.Findings {
 		s.Findings[string(f.State)]++
 	}
+	if r.Before.Result != nil {
+		s.EvidenceGaps.Before = len(r.Before.Result.Gaps)
+	}
+	s.EvidenceGaps.After = len(r.Gaps())
 	s.InputProblems.Before = len(r.Before.Snapshot.Problems)
 	s.InputProblems.After = len(r.After.Snapshot.Problems)
 	return s

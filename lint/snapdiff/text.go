@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strings"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -18,6 +19,7 @@ func Text(w io.Writer, r *Review, o Options) error {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
 	p("bwlint diff %s %s", r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	p("")
+	textLost(p, r.LostEvidence)
 	for _, host := range hostsOf(r) {
 		p("%s", hostTitle(host))
 		for _, c := range r.Changes {
@@ -38,6 +40,7 @@ func Text(w io.Writer, r *Review, o Options) error {
 		p("")
 	}
 	textFindings(p, r.Findings)
+	textGaps(p, r, o)
 	textProblems(p, r)
 	textSummary(p, Summarize(r, o))
 	return bw.Flush()
@@ -132,6 +135,48 @@ func marks(f lint.Finding) string {
 	return s
 }
 
+// textLost lists the checks the change left without evidence, first:
+// what they found before is no longer known.
+func textLost(p printer, lost []lint.LostEvidence) {
+	if len(lost) == 0 {
+		return
+	}
+	p("Lost evidence: evaluated before the change, not after")
+	for _, l := range lost {
+		p("  %s on %s: %s", l.Check, l.Host, strings.ReplaceAll(string(l.Status), "_", " "))
+		for _, why := range l.Reasons {
+			p("    %s", why)
+		}
+	}
+	p("")
+}
+
+// textGaps lists the after snapshot's evidence gaps with the commands
+// that capture them.
+func textGaps(p printer, r *Review, o Options) {
+	gaps := r.Gaps()
+	if len(gaps) == 0 {
+		return
+	}
+	title := "Evidence gaps (after)"
+	if o.MissingEvidence == lint.ReportGaps {
+		title += ", reported only: --missing-evidence report"
+	}
+	p("%s", title)
+	for _, g := range gaps {
+		host := g.Host
+		if host == "" {
+			host = "(snapshot)"
+		}
+		p("  %s %s: %s", g.Check, host, g.Reason)
+		p("    capture into %s:", g.File)
+		for _, l := range g.Capture() {
+			p("      %s", l)
+		}
+	}
+	p("")
+}
+
 func textProblems(p printer, r *Review) {
 	for _, s := range []struct {
 		name string
@@ -159,8 +204,8 @@ func textSummary(p printer, s Summary) {
 	if s.ExitCode != 0 {
 		verdict = fmt.Sprintf("failed (exit code %d)", s.ExitCode)
 	}
-	p("Summary: %s (%d added, %d removed, %d changed, %d hosts added, %d hosts removed) in %s; findings: %d new, %d changed, %d fixed, %d unchanged; %d introduced at --fail-on %s; input problems: %d before, %d after; %s",
+	p("Summary: %s (%d added, %d removed, %d changed, %d hosts added, %d hosts removed) in %s; findings: %d new, %d changed, %d fixed, %d unchanged; %d introduced at --fail-on %s; lost evidence: %d; evidence gaps: %d before, %d after; input problems: %d before, %d after; %s",
 		plural(s.Changes, "change"), s.ByKind[Added], s.ByKind[Removed], s.ByKind[Changed], s.ByKind[HostAdded], s.ByKind[HostRemoved],
 		plural(s.FilesChanged, "file"), s.Findings["new"], s.Findings["changed"], s.Findings["fixed"], s.Findings["unchanged"],
-		s.Introduced, s.FailOn, s.InputProblems.Before, s.InputProblems.After, verdict)
+		s.Introduced, s.FailOn, s.LostEvidence, s.EvidenceGaps.Before, s.EvidenceGaps.After, s.InputProblems.Before, s.InputProblems.After, verdict)
 }

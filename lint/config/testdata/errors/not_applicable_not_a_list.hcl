@@ -1,0 +1,3 @@
+check "xsp_authservice_keys_match" {
+  not_applicable = "xsp2"
+}

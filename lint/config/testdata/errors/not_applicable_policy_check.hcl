@@ -1,0 +1,3 @@
+check "config_waiver_unused" {
+  not_applicable = ["xsp2"]
+}

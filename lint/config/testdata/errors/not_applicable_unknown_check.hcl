@@ -1,0 +1,3 @@
+host "xsp2" {
+  not_applicable = ["xsp_certificate_auth_flag"]
+}

@@ -108,6 +108,18 @@ func mixedFixture(t *testing.T) fixture {
 		source.Problem{Severity: source.Warning, Message: "table footer says 3 entries but 2 rows were read", Range: hcl.Range{Filename: "hosts/as1/patching.txt"}},
 	)
 	fx.res.Failures = []lint.Failure{{Check: "xsp_authservice_keys_match", Err: "panic: runtime error: index out of range [3] with length 3"}}
+	// Evidence gaps: one that fails the run, one the baseline knows, one
+	// about the whole snapshot.
+	keys := lint.Shell(inputs.RoleXSP, "sha256sum /var/broadworks/tmp/authService.keys", "hosts/<host>/authservice-keys.sha256").
+		After(lint.Command{Source: lint.FromCLI, Context: "Applications/authenticationService/KeyManagement", Text: "exportKeys"})
+	fx.res.Gaps = []lint.Gap{
+		{Check: "as_imp_matches_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
+			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"},
+		{Check: "as_required_patches", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
+			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output", Baselined: true},
+		{Check: "xsp_authservice_keys_match", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
+			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"},
+	}
 	fx.name, fx.opts.ExitCode = "mixed", 4
 	return fx
 }

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwlint/bwlint/lint/linttest"
+	"github.com/google/go-cmp/cmp"
+)
+
+// runCLI runs bwlint in-process and returns its exit code and output.
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(append([]string{"bwlint"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// copySnapshot copies a snapshot directory to dir/name, leaving out the
+// files named, and returns the copy's path.
+func copySnapshot(t *testing.T, from, dir, name string, without ...string) string {
+	t.Helper()
+	to := filepath.Join(dir, name)
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range without {
+		if err := os.Remove(filepath.Join(to, filepath.FromSlash(rel))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return to
+}
+
+// TestGapSARIF: a gap that fails the run is an error notification and the
+// invocation did not succeed; reported only, it is a warning and the
+// invocation succeeded. Results stay findings.
+func TestGapSARIF(t *testing.T) {
+	type notification struct {
+		Level      string
+		Descriptor struct{ ID string }
+		Properties struct {
+			Host    string
+			Capture []string
+			File    string
+		}
+	}
+	type sarifLog struct {
+		Runs []struct {
+			Results     []struct{ RuleID string }
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ExitCode                   int
+				ToolExecutionNotifications []notification
+			}
+		}
+	}
+	for _, tc := range []struct {
+		mode, level string
+		code        int
+		success     bool
+	}{
+		{"fail", "error", exitInput, false},
+		{"report", "warning", exitFindings, true},
+	} {
+		t.Run(tc.mode, func(t *testing.T) {
+			code, stdout, stderr := runCLI("lint", "--format", "sarif", "--missing-evidence", tc.mode, "testdata/gap")
+			if code != tc.code {
+				t.Fatalf("exit code %d, want %d; stderr %s", code, tc.code, stderr)
+			}
+			var log sarifLog
+			if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+				t.Fatal(err)
+			}
+			r := log.Runs[0]
+			inv := r.Invocations[0]
+			if inv.ExecutionSuccessful != tc.success || inv.ExitCode != tc.code {
+				t.Errorf("invocation: executionSuccessful %v, exitCode %d", inv.ExecutionSuccessful, inv.ExitCode)
+			}
+			var gaps []notification
+			for _, n := range inv.ToolExecutionNotifications {
+				if n.Descriptor.ID == "evidence_gap" {
+					gaps = append(gaps, n)
+				}
+			}
+			if len(gaps) != 1 || gaps[0].Level != tc.level || gaps[0].Properties.Host != "xsp2" ||
+				gaps[0].Properties.File != "testdata/gap/hosts/xsp2/authservice-keys.sha256" || len(gaps[0].Properties.Capture) != 2 {
+				t.Errorf("gap notifications: %+v", gaps)
+			}
+			if len(r.Results) != 1 || r.Results[0].RuleID != "xsp_certificate_auth_flags" {
+				t.Errorf("results %+v, want the one finding", r.Results)
+			}
+		})
+	}
+}
+
+// TestGapBaseline: a baseline written on a day with a gap records it; a
+// run with the baseline reports the gap without failing on it, and fails
+// on a gap the baseline does not know.
+func TestGapBaseline(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "baseline.json")
+	if code, _, stderr := runCLI("lint", "--write-baseline", file, "testdata/gap"); code != exitInput {
+		t.Fatalf("writing the baseline: exit code %d, want %d (the gap still fails that run); %s", code, exitInput, stderr)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b struct {
+		Version int
+		Gaps    []map[string]string
+	}
+	if err := json.Unmarshal(data, &b); err != nil {
+		t.Fatal(err)
+	}
+	wantGap := map[string]string{"check": "xsp_authservice_keys_match", "host": "xsp2", "context": "", "command": "sha256sum /var/broadworks/tmp/authService.keys"}
+	if b.Version != 2 || len(b.Gaps) != 1 || !cmp.Equal(b.Gaps[0], wantGap) {
+		t.Fatalf("baseline: version %d, gaps %v", b.Version, b.Gaps)
+	}
+
+	code, stdout, stderr := runCLI("lint", "--baseline", file, "testdata/gap")
+	if code != exitOK {
+		t.Errorf("with the baseline: exit code %d, want 0; %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "xsp_authservice_keys_match xsp2 (baselined): no sha256 digest") ||
+		!strings.Contains(stdout, "1 evidence gap (0 failing)") || !strings.Contains(stdout, "gaps: 1 baselined, 0 new") {
+		t.Errorf("the known gap is not reported as baselined:\n%s", stdout)
+	}
+
+	// xsp1 loses its digest too: a new gap fails the gate.
+	worse := copySnapshot(t, "testdata/gap", dir, "worse", "hosts/xsp1/authservice-keys.sha256")
+	code, stdout, _ = runCLI("lint", "--baseline", file, worse)
+	if code != exitInput {
+		t.Errorf("a new gap: exit code %d, want %d", code, exitInput)
+	}
+	if !strings.Contains(stdout, "2 evidence gaps (1 failing)") {
+		t.Errorf("summary does not count the new gap:\n%s", stdout)
+	}
+
+	// xsp2's digest is captured: the entry is unused, and says so.
+	better := copySnapshot(t, "testdata/gap", dir, "better")
+	if err := os.WriteFile(filepath.Join(better, "hosts/xsp2/authservice-keys.sha256"),
+		[]byte("fc847471a141144ccf18474f804cea02c94792834b609fed3aa1a36e6fc94150  authService.keys\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI("lint", "--baseline", file, better)
+	if code != exitOK || !strings.Contains(stdout, "baseline gap entry matches no evidence gap (xsp_authservice_keys_match, xsp2, sha256sum /var/broadworks/tmp/authService.keys)") {
+		t.Errorf("gap filled: exit code %d:\n%s", code, stdout)
+	}
+}
+
+// TestDiffLostEvidence: a capture deleted in AFTER makes its check lose the
+// host: the review lists that first, in every format, and fails with exit
+// code 2 for the gap, unless gaps are only reported.
+func TestDiffLostEvidence(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("BWLINT_CONFIG", "")
+	scratch := t.TempDir()
+	copySnapshot(t, "../../testdata/example", scratch, "before")
+	copySnapshot(t, "../../testdata/example", scratch, "after", "hosts/xsp2/certificate-auth.txt", ".bwlint.hcl")
+	if err := os.Remove(filepath.Join(scratch, "before", ".bwlint.hcl")); err != nil {
+		t.Fatal(err)
+	}
+	golden, err := filepath.Abs("testdata/diff_lost_evidence_text.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(scratch)
+
+	code, text, stderr := runDiffCLI("diff", "before", "after")
+	if code != exitInput {
+		t.Fatalf("exit code %d, want %d; %s", code, exitInput, stderr)
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) < 4 || lines[2] != "Lost evidence: evaluated before the change, not after" ||
+		lines[3] != "  xsp_certificate_auth_flags on xsp2: evidence gap" {
+		t.Errorf("lost evidence is not listed first:\n%s", text)
+	}
+	// The finding xsp2 had before is gone with its capture: it reads as
+	// fixed, which is why the review must not pass.
+	if !strings.Contains(text, "fixed     error   xsp_certificate_auth_flags on xsp2") {
+		t.Errorf("xsp2's finding:\n%s", text)
+	}
+
+	_, markdown, _ := runDiffCLI("diff", "--format", "markdown", "before", "after")
+	if i, j := strings.Index(markdown, "### Lost evidence"), strings.Index(markdown, "### Findings"); i < 0 || i > j {
+		t.Errorf("markdown does not list lost evidence before the findings:\n%s", markdown)
+	}
+	_, js, _ := runDiffCLI("diff", "--format", "json", "before", "after")
+	var rep struct {
+		Version      int
+		LostEvidence []struct{ Check, Host, Status string } `json:"lost_evidence"`
+		EvidenceGaps map[string][]struct{ Check, Host string } `json:"evidence_gaps"`
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Version != 2 || len(rep.LostEvidence) != 1 || rep.LostEvidence[0].Host != "xsp2" || rep.LostEvidence[0].Status != "evidence_gap" ||
+		len(rep.EvidenceGaps["after"]) != 1 || len(rep.EvidenceGaps["before"]) != 0 {
+		t.Errorf("json: %+v", rep)
+	}
+	_, sarif, _ := runDiffCLI("diff", "--format", "sarif", "before", "after")
+	if i, j := strings.Index(sarif, `"id": "lost_evidence",`+"\n                \"index\""), strings.Index(sarif, `"id": "evidence_gap",`+"\n                \"index\""); i < 0 || j < 0 || i > j {
+		t.Errorf("sarif does not list the lost evidence first, then the gap")
+	}
+
+	if code, _, _ := runDiffCLI("diff", "--missing-evidence", "report", "before", "after"); code != exitOK {
+		t.Errorf("--missing-evidence report: exit code %d, want 0 (the change introduces no finding)", code)
+	}
+	linttest.Golden(t, golden, text)
+}

@@ -1,0 +1,3 @@
+lint {
+  missing_evidence = "report"
+}

@@ -322,13 +322,13 @@ func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 	kv, cmd, ok := h.Attr(messagingContext, "provisioningPassword")
 	switch {
 	case !ok:
-		p.NotEvaluated(h.Name, "provisioningPassword is not in the capture of AS_CLI/%s, so it cannot be compared with template %s", messagingContext, t.Name.Text)
+		p.NotEvaluatedPart(h.Name, "provisioningPassword is not in the capture of AS_CLI/%s, so it cannot be compared with template %s", messagingContext, t.Name.Text)
 		return
 	case kv.Value.Masked():
-		p.NotEvaluated(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Range.Filename, t.Name.Text)
+		p.NotEvaluatedPart(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Range.Filename, t.Name.Text)
 		return
 	case !t.ProvisioningPasswordSHA256.Present() || t.ProvisioningPasswordSHA256.Masked():
-		p.NotEvaluated(h.Name, "template %s records no provisioningPasswordSha256, so the password captured on %s cannot be compared", t.Name.Text, h.Name)
+		p.NotEvaluatedPart(h.Name, "template %s records no provisioningPasswordSha256, so the password captured on %s cannot be compared", t.Name.Text, h.Name)
 		return
 	}
 	sum := sha256.Sum256([]byte(kv.Value.Text))

@@ -61,6 +61,8 @@ func (r *Result) Coverage(snap *inputs.Snapshot) []Coverage {
 		for _, n := range r.NotEvaluated {
 			switch {
 			case n.Check != c.Name:
+			case n.Partial:
+				hosts[n.Host] = true
 			case n.Host == "":
 				whole = append(whole, n.Reason)
 			default:

@@ -236,3 +236,24 @@ func TestEvidenceLines(t *testing.T) {
 		t.Errorf("file %q", got)
 	}
 }
+
+// TestPartlyEvaluated: a host the check evaluated but for one value (a
+// masked password) counts as evaluated, so that losing its capture later
+// is lost evidence.
+func TestPartlyEvaluated(t *testing.T) {
+	c := certCheck("xsp_cert")
+	c.Run = func(p *lint.Pass) error {
+		p.NotEvaluatedPart("xsp1", "the password is masked")
+		p.NotEvaluated("xsp2", "nothing to compare")
+		return nil
+	}
+	snap := writeSnapshot(t, xspSnapshot)
+	r := lint.Run(context.Background(), snap, []*lint.Check{c}, lint.Settings{})
+	var got []string
+	for _, x := range r.Coverage(snap) {
+		got = append(got, x.Host+" "+string(x.Status))
+	}
+	if d := cmp.Diff([]string{"xsp1 evaluated", "xsp2 not_evaluated"}, got); d != "" {
+		t.Errorf("coverage (-want +got):\n%s", d)
+	}
+}

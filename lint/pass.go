@@ -32,6 +32,10 @@ type NotEvaluated struct {
 	Check  string
 	Host   string
 	Reason string
+	// Partial is set when the check evaluated the host, all but the part
+	// the reason names (a masked password among settings it compared):
+	// the host counts as evaluated.
+	Partial bool
 }
 
 // Report records a finding. Check and Severity are filled in; a finding
@@ -56,6 +60,13 @@ func (p *Pass) Report(f Finding) {
 // the host and a capture it needs is missing.
 func (p *Pass) NotEvaluated(host, format string, args ...any) {
 	p.skipped = append(p.skipped, NotEvaluated{Check: p.Check.Name, Host: host, Reason: fmt.Sprintf(format, args...)})
+}
+
+// NotEvaluatedPart records that part of what the check reads on host
+// could not be evaluated, and why, while the rest was: a password the
+// capture masks, among settings that were compared.
+func (p *Pass) NotEvaluatedPart(host, format string, args ...any) {
+	p.skipped = append(p.skipped, NotEvaluated{Check: p.Check.Name, Host: host, Reason: fmt.Sprintf(format, args...), Partial: true})
 }
 
 // Gap records an evidence gap: the check applies to host ("" for evidence

@@ -50,25 +50,25 @@ var cliCases = []cliCase{
 	{name: "lint_bad_config", args: []string{"lint", "--config", "testdata/bad.hcl", "../../testdata/example"}, code: exitUsage, stderr: "testdata/bad.hcl:3:3: error: Unsupported argument"},
 	{name: "lint_no_such_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
 	{name: "lint_file_not_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../README.md"}, code: exitInput, stderr: "is a file"},
-	// testdata/gap: two XSPs running the authentication service, xsp2
+	// testdata/incomplete: two XSPs running the authentication service, xsp2
 	// without the digest of its keys (an evidence gap) and with
 	// allowUserApp = true (a finding). The gap fails the run, in every
 	// format, unless it is only reported or the policy scopes the check
 	// away from xsp2.
-	{name: "lint_gap_text", args: []string{"lint", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_json", args: []string{"lint", "--format", "json", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_junit", args: []string{"lint", "--format", "junit", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_github", args: []string{"lint", "--format", "github", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_codeclimate", args: []string{"lint", "--format", "codeclimate", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_reported", args: []string{"lint", "--missing-evidence", "report", "testdata/gap"}, code: exitFindings},
-	{name: "lint_gap_reported_fail_on_none", args: []string{"lint", "--missing-evidence", "report", "--fail-on", "none", "testdata/gap"}, code: exitOK},
-	{name: "lint_gap_policy_report", args: []string{"lint", "--config", "testdata/gap-report.hcl", "testdata/gap"}, code: exitFindings},
-	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "testdata/gap"}, code: exitInput},
-	{name: "lint_gap_not_applicable", args: []string{"lint", "--config", "testdata/gap-not-applicable.hcl", "testdata/gap"}, code: exitFindings},
-	{name: "lint_gap_unknown_host", args: []string{"lint", "--config", "testdata/gap-unknown-host.hcl", "testdata/gap"}, code: exitUsage,
+	{name: "lint_gap_text", args: []string{"lint", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_json", args: []string{"lint", "--format", "json", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_junit", args: []string{"lint", "--format", "junit", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_github", args: []string{"lint", "--format", "github", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_codeclimate", args: []string{"lint", "--format", "codeclimate", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_reported", args: []string{"lint", "--missing-evidence", "report", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_reported_fail_on_none", args: []string{"lint", "--missing-evidence", "report", "--fail-on", "none", "../../testdata/incomplete"}, code: exitOK},
+	{name: "lint_gap_policy_report", args: []string{"lint", "--config", "testdata/gap-report.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_not_applicable", args: []string{"lint", "--config", "testdata/gap-not-applicable.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_unknown_host", args: []string{"lint", "--config", "testdata/gap-unknown-host.hcl", "../../testdata/incomplete"}, code: exitUsage,
 		stderr: "testdata/gap-unknown-host.hcl:1:6: error: Unknown host"},
-	{name: "lint_bad_missing_evidence", args: []string{"lint", "--missing-evidence", "ignore", "testdata/gap"}, code: exitUsage,
+	{name: "lint_bad_missing_evidence", args: []string{"lint", "--missing-evidence", "ignore", "../../testdata/incomplete"}, code: exitUsage,
 		stderr: `lint: --missing-evidence: unknown value "ignore": use fail or report`},
 }
 

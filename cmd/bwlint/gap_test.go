@@ -67,7 +67,7 @@ func TestGapSARIF(t *testing.T) {
 		{"report", "warning", exitFindings, true},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
-			code, stdout, stderr := runCLI("lint", "--format", "sarif", "--missing-evidence", tc.mode, "testdata/gap")
+			code, stdout, stderr := runCLI("lint", "--format", "sarif", "--sarif-root", "../..", "--missing-evidence", tc.mode, "../../testdata/incomplete")
 			if code != tc.code {
 				t.Fatalf("exit code %d, want %d; stderr %s", code, tc.code, stderr)
 			}
@@ -87,7 +87,7 @@ func TestGapSARIF(t *testing.T) {
 				}
 			}
 			if len(gaps) != 1 || gaps[0].Level != tc.level || gaps[0].Properties.Host != "xsp2" ||
-				gaps[0].Properties.File != "testdata/gap/hosts/xsp2/authservice-keys.sha256" || len(gaps[0].Properties.Capture) != 2 {
+				gaps[0].Properties.File != "testdata/incomplete/hosts/xsp2/authservice-keys.sha256" || len(gaps[0].Properties.Capture) != 2 {
 				t.Errorf("gap notifications: %+v", gaps)
 			}
 			if len(r.Results) != 1 || r.Results[0].RuleID != "xsp_certificate_auth_flags" {
@@ -103,7 +103,7 @@ func TestGapSARIF(t *testing.T) {
 func TestGapBaseline(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "baseline.json")
-	if code, _, stderr := runCLI("lint", "--write-baseline", file, "testdata/gap"); code != exitInput {
+	if code, _, stderr := runCLI("lint", "--write-baseline", file, "../../testdata/incomplete"); code != exitInput {
 		t.Fatalf("writing the baseline: exit code %d, want %d (the gap still fails that run); %s", code, exitInput, stderr)
 	}
 	data, err := os.ReadFile(file)
@@ -122,7 +122,7 @@ func TestGapBaseline(t *testing.T) {
 		t.Fatalf("baseline: version %d, gaps %v", b.Version, b.Gaps)
 	}
 
-	code, stdout, stderr := runCLI("lint", "--baseline", file, "testdata/gap")
+	code, stdout, stderr := runCLI("lint", "--baseline", file, "../../testdata/incomplete")
 	if code != exitOK {
 		t.Errorf("with the baseline: exit code %d, want 0; %s", code, stderr)
 	}
@@ -132,7 +132,7 @@ func TestGapBaseline(t *testing.T) {
 	}
 
 	// xsp1 loses its digest too: a new gap fails the gate.
-	worse := copySnapshot(t, "testdata/gap", dir, "worse", "hosts/xsp1/authservice-keys.sha256")
+	worse := copySnapshot(t, "../../testdata/incomplete", dir, "worse", "hosts/xsp1/authservice-keys.sha256")
 	code, stdout, _ = runCLI("lint", "--baseline", file, worse)
 	if code != exitInput {
 		t.Errorf("a new gap: exit code %d, want %d", code, exitInput)
@@ -142,7 +142,7 @@ func TestGapBaseline(t *testing.T) {
 	}
 
 	// xsp2's digest is captured: the entry is unused, and says so.
-	better := copySnapshot(t, "testdata/gap", dir, "better")
+	better := copySnapshot(t, "../../testdata/incomplete", dir, "better")
 	if err := os.WriteFile(filepath.Join(better, "hosts/xsp2/authservice-keys.sha256"),
 		[]byte("fc847471a141144ccf18474f804cea02c94792834b609fed3aa1a36e6fc94150  authService.keys\n"), 0o644); err != nil {
 		t.Fatal(err)

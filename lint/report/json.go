@@ -101,6 +101,9 @@ type jsonNotEvaluated struct {
 	Check  string `json:"check"`
 	Host   string `json:"host"`
 	Reason string `json:"reason"`
+	// Partial is present and true when the check evaluated the host but
+	// for the part the reason names.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // JSONGap is an evidence gap in the JSON formats: the check, the host

@@ -202,7 +202,7 @@ func (m mdWriter) notEvaluated(r *lint.Result) {
 	m.p("")
 	m.p("### Not evaluated")
 	m.p("")
-	m.p("Missing evidence is not a pass: these checks could not run on these hosts.")
+	m.p("These checks could not be evaluated on these hosts, for the reasons given; that is not a pass.")
 	m.p("")
 	m.p("| Check | Host | Reason |")
 	m.p("| --- | --- | --- |")

@@ -36,7 +36,9 @@ func TestDocsDiagnostics(t *testing.T) {
 		}
 		cfg, diags := Parse(FileName, src, checks.All())
 		if !diags.HasErrors() {
-			diags = append(diags, cfg.ApplyInventory(loadSnapshot(t, exampleSnapshot))...)
+			snap := loadSnapshot(t, exampleSnapshot)
+			diags = append(diags, cfg.CheckHosts(snap)...)
+			diags = append(diags, cfg.ApplyInventory(snap)...)
 		}
 		got := render(diags, cfg)
 		if !*update {

@@ -10,7 +10,8 @@ import (
 
 // TestErrors loads every testdata/errors/*.hcl and compares the rendered
 // diagnostics with its .golden file. A file that loads without errors is
-// also applied to the example snapshot, for the inventory's warnings.
+// also applied to the example snapshot, for the inventory's warnings
+// and the hosts not_applicable names.
 // Every case must produce at least one diagnostic.
 func TestErrors(t *testing.T) {
 	files, err := filepath.Glob("testdata/errors/*.hcl")
@@ -21,7 +22,9 @@ func TestErrors(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".hcl"), func(t *testing.T) {
 			cfg, diags := Load(file, checks.All())
 			if !diags.HasErrors() {
-				diags = append(diags, cfg.ApplyInventory(loadSnapshot(t, exampleSnapshot))...)
+				snap := loadSnapshot(t, exampleSnapshot)
+				diags = append(diags, cfg.CheckHosts(snap)...)
+				diags = append(diags, cfg.ApplyInventory(snap)...)
 			}
 			if len(diags) == 0 {
 				t.Fatal("no diagnostic")

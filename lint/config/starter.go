@@ -48,6 +48,11 @@ func starterSections(builtin []*lint.Check) []section {
   # "none". An explicit --fail-on flag takes precedence.
   fail_on = "warning"
 
+  # What an evidence gap does (a check that applies to a host whose
+  # capture is missing): "fail" (exit code 2) or "report". An explicit
+  # --missing-evidence flag takes precedence.
+  missing_evidence = "fail"
+
   # Processed in order: "all", a check name or a glob such as "xsp_*"
   # adds checks; the same with a leading "-" removes them.
   checks = ["all"]
@@ -60,10 +65,13 @@ func starterSections(builtin []*lint.Check) []section {
 	}
 	secs = append(secs,
 		section{
-			prose: "What the snapshot cannot tell: a host's role or release (without a\nbwshowver capture), a cluster's members (without a Partner Hub file).",
+			prose: "What the snapshot cannot tell: a host's role or release (without a\nbwshowver capture), the checks that do not apply to it, a cluster's members\n(without a Partner Hub file).",
 			example: `host "as1" {
   role    = "as"   # as, xsp, ns, ms, ps, dbs or nfm
   release = "24.0" # as bwshowver prints it, or just the release
+  # Checks that do not apply to the host (names or globs): it is not
+  # evaluated, and missing captures are no evidence gap.
+  not_applicable = ["as_imp_matches_template"]
 }
 
 cluster "bw-cluster-1" {

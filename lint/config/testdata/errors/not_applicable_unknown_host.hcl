@@ -1,0 +1,3 @@
+check "xsp_certificate_auth_flags" {
+  not_applicable = ["xsp3"]
+}

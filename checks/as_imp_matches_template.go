@@ -79,7 +79,7 @@ snapshot shows, and is not evaluated. A cluster that lists an AS the snapshot la
 without AS captures, is an evidence gap.`,
 	Evidence: []lint.Evidence{impMessaging, impTemplates, impClusters},
 	Tags:     []string{"as", "partnerhub", "provisioning"},
-	Run:  runIMPMatchesTemplate,
+	Run:      runIMPMatchesTemplate,
 }
 
 func runIMPMatchesTemplate(p *lint.Pass) error {

@@ -2,36 +2,14 @@ package lint_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/google/go-cmp/cmp"
 )
-
-// writeSnapshot writes files (path → text) into a new snapshot directory
-// and loads it.
-func writeSnapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
-	t.Helper()
-	dir := t.TempDir()
-	for rel, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	snap, err := inputs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return snap
-}
 
 // Two XSPs: xsp1 with its certificate-authentication capture, xsp2 an
 // ADP known only from bwshowver.
@@ -42,10 +20,10 @@ var xspSnapshot = map[string]string{
 
 var certAuth = lint.CLI(inputs.RoleXSP, "System/CertificateAuthentication", "get", "hosts/<host>/certificate-auth.txt")
 
-// certCheck reports a gap on every XSP without the capture, and a
-// finding on the others.
-func certCheck(name string) *lint.Check {
-	c := testCheck(name, func(p *lint.Pass) error {
+// certCheck, xsp_cert, reports a gap on every XSP without the capture,
+// and a finding on the others.
+func certCheck() *lint.Check {
+	c := testCheck("xsp_cert", func(p *lint.Pass) error {
 		for _, h := range p.HostsWithRole(inputs.RoleXSP) {
 			if !h.Captured("System/CertificateAuthentication") {
 				p.Gap(h.Name, certAuth, "System/CertificateAuthentication was not captured on %s", h.Name)
@@ -63,8 +41,8 @@ func certCheck(name string) *lint.Check {
 // the commands that fill it, at the host's own prompt, and decides the
 // exit code unless gaps are only reported.
 func TestGapFailsTheRun(t *testing.T) {
-	snap := writeSnapshot(t, xspSnapshot)
-	r := lint.Run(context.Background(), snap, []*lint.Check{certCheck("xsp_cert")}, lint.Settings{})
+	snap := linttest.Snapshot(t, xspSnapshot)
+	r := lint.Run(context.Background(), snap, []*lint.Check{certCheck()}, lint.Settings{})
 	want := []lint.Gap{{
 		Check: "xsp_cert", Host: "xsp2", Evidence: certAuth, Server: "ADP",
 		File: "hosts/xsp2/certificate-auth.txt", Reason: "System/CertificateAuthentication was not captured on xsp2",
@@ -106,7 +84,7 @@ func TestOptionalEvidence(t *testing.T) {
 		}
 		return nil
 	})
-	r := lint.Run(context.Background(), writeSnapshot(t, xspSnapshot), []*lint.Check{c}, lint.Settings{})
+	r := lint.Run(context.Background(), linttest.Snapshot(t, xspSnapshot), []*lint.Check{c}, lint.Settings{})
 	if len(r.Gaps) != 0 || len(r.NotEvaluated) != 2 || !strings.Contains(r.NotEvaluated[0].Reason, "optional evidence, and the snapshot holds none") {
 		t.Errorf("absent everywhere: gaps %+v, not evaluated %+v", r.Gaps, r.NotEvaluated)
 	}
@@ -114,7 +92,7 @@ func TestOptionalEvidence(t *testing.T) {
 	for k, v := range xspSnapshot {
 		files[k] = v
 	}
-	r = lint.Run(context.Background(), writeSnapshot(t, files), []*lint.Check{c}, lint.Settings{})
+	r = lint.Run(context.Background(), linttest.Snapshot(t, files), []*lint.Check{c}, lint.Settings{})
 	if len(r.Gaps) != 1 || r.Gaps[0].Host != "xsp2" || len(r.NotEvaluated) != 0 {
 		t.Errorf("present on xsp1: gaps %+v, not evaluated %+v", r.Gaps, r.NotEvaluated)
 	}
@@ -139,7 +117,7 @@ func TestGapNamesUnusableFiles(t *testing.T) {
 	for k, v := range xspSnapshot {
 		files[k] = v
 	}
-	r := lint.Run(context.Background(), writeSnapshot(t, files), []*lint.Check{c}, lint.Settings{})
+	r := lint.Run(context.Background(), linttest.Snapshot(t, files), []*lint.Check{c}, lint.Settings{})
 	if len(r.Gaps) != 1 {
 		t.Fatalf("gaps %+v, want one", r.Gaps)
 	}
@@ -153,8 +131,8 @@ func TestGapNamesUnusableFiles(t *testing.T) {
 // check says of it is dropped, and it is recorded once as not evaluated
 // with the policy's reason.
 func TestNotApplicable(t *testing.T) {
-	snap := writeSnapshot(t, xspSnapshot)
-	c := certCheck("xsp_cert")
+	snap := linttest.Snapshot(t, xspSnapshot)
+	c := certCheck()
 	c.Run = func(p *lint.Pass) error {
 		if hs := p.HostsWithRole(inputs.RoleXSP); len(hs) != 1 || hs[0].Name != "xsp1" || p.Applies("XSP2") {
 			t.Errorf("hosts %v: xsp2 should be left out", hs)
@@ -177,13 +155,13 @@ func TestNotApplicable(t *testing.T) {
 // after is lost evidence, whether the capture went missing (a gap) or the
 // host did.
 func TestLostEvidence(t *testing.T) {
-	c := certCheck("xsp_cert")
-	before := writeSnapshot(t, map[string]string{
+	c := certCheck()
+	before := linttest.Snapshot(t, map[string]string{
 		"hosts/xsp1/certificate-auth.txt": xspSnapshot["hosts/xsp1/certificate-auth.txt"],
 		"hosts/xsp2/certificate-auth.txt": strings.ReplaceAll(xspSnapshot["hosts/xsp1/certificate-auth.txt"], "XSP", "ADP"),
 		"hosts/xsp3/certificate-auth.txt": xspSnapshot["hosts/xsp1/certificate-auth.txt"],
 	})
-	after := writeSnapshot(t, xspSnapshot) // xsp2 lost its capture, xsp3 is gone
+	after := linttest.Snapshot(t, xspSnapshot) // xsp2 lost its capture, xsp3 is gone
 	rb := lint.Run(context.Background(), before, []*lint.Check{c}, lint.Settings{})
 	ra := lint.Run(context.Background(), after, []*lint.Check{c}, lint.Settings{})
 	cov := ra.Coverage(after)
@@ -241,13 +219,13 @@ func TestEvidenceLines(t *testing.T) {
 // masked password) counts as evaluated, so that losing its capture later
 // is lost evidence.
 func TestPartlyEvaluated(t *testing.T) {
-	c := certCheck("xsp_cert")
+	c := certCheck()
 	c.Run = func(p *lint.Pass) error {
 		p.NotEvaluatedPart("xsp1", "the password is masked")
 		p.NotEvaluated("xsp2", "nothing to compare")
 		return nil
 	}
-	snap := writeSnapshot(t, xspSnapshot)
+	snap := linttest.Snapshot(t, xspSnapshot)
 	r := lint.Run(context.Background(), snap, []*lint.Check{c}, lint.Settings{})
 	var got []string
 	for _, x := range r.Coverage(snap) {

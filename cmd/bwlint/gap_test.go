@@ -193,7 +193,7 @@ func TestDiffLostEvidence(t *testing.T) {
 	_, js, _ := runDiffCLI("diff", "--format", "json", "before", "after")
 	var rep struct {
 		Version      int
-		LostEvidence []struct{ Check, Host, Status string } `json:"lost_evidence"`
+		LostEvidence []struct{ Check, Host, Status string }    `json:"lost_evidence"`
 		EvidenceGaps map[string][]struct{ Check, Host string } `json:"evidence_gaps"`
 	}
 	if err := json.Unmarshal([]byte(js), &rep); err != nil {

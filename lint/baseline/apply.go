@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // UnusedCheck is the note check whose findings report baseline entries
@@ -116,30 +117,25 @@ func applyGaps(known []GapEntry, res *lint.Result) (baselined, fresh int) {
 // evidence has been captured since, and the entry would otherwise accept
 // the gap should the capture go missing again.
 func unusedGap(g GapEntry) lint.Finding {
-	where := []string{g.Check}
-	for _, s := range []string{g.Host, g.Context, g.Command} {
-		if s != "" {
-			where = append(where, s)
-		}
-	}
-	return lint.Finding{
-		Check:    UnusedCheck.Name,
-		Severity: UnusedCheck.Severity,
-		Host:     g.Host,
-		Message:  fmt.Sprintf("baseline gap entry matches no evidence gap (%s): the evidence was captured; remove the entry", strings.Join(where, ", ")),
-		Location: g.Range,
-		Logical:  lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command},
-		Value:    "gap",
-		State:    lint.StateFixed,
-	}
+	return unusedNote("baseline gap entry matches no evidence gap (%s): the evidence was captured; remove the entry",
+		g.Check, lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command}, g.Range, "gap")
 }
 
 // unusedFinding reports an entry that matched nothing. It is located in
 // the baseline file and has State fixed: what it recorded is gone, and a
 // pruning reminder must never fail a CI gate.
 func unusedFinding(e Entry) lint.Finding {
-	where := []string{e.Check}
-	for _, s := range []string{e.Host, e.Context, e.Key} {
+	// The value hash keeps two unused entries of one key apart in a later
+	// baseline or review.
+	return unusedNote("baseline entry matches no finding (%s): the finding was fixed or moved; remove the entry",
+		e.Check, lint.Logical{Host: e.Host, Context: e.Context, Key: e.Key}, e.Range, e.ValueHash)
+}
+
+// unusedNote is the baseline_entry_unused note of an entry of check at l,
+// read from at; format words the message around what the entry names.
+func unusedNote(format, check string, l lint.Logical, at hcl.Range, value string) lint.Finding {
+	where := []string{check}
+	for _, s := range []string{l.Host, l.Context, l.Key} {
 		if s != "" {
 			where = append(where, s)
 		}
@@ -147,13 +143,11 @@ func unusedFinding(e Entry) lint.Finding {
 	return lint.Finding{
 		Check:    UnusedCheck.Name,
 		Severity: UnusedCheck.Severity,
-		Host:     e.Host,
-		Message:  fmt.Sprintf("baseline entry matches no finding (%s): the finding was fixed or moved; remove the entry", strings.Join(where, ", ")),
-		Location: e.Range,
-		Logical:  lint.Logical{Host: e.Host, Context: e.Context, Key: e.Key},
-		// Value keeps two unused entries of one key apart in a later
-		// baseline or review.
-		Value: e.ValueHash,
-		State: lint.StateFixed,
+		Host:     l.Host,
+		Message:  fmt.Sprintf(format, strings.Join(where, ", ")),
+		Location: at,
+		Logical:  l,
+		Value:    value,
+		State:    lint.StateFixed,
 	}
 }

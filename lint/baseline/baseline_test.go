@@ -171,10 +171,10 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// gap is an evidence gap of check on host: the CLI context's "get" is
-// missing.
-func gap(check, host, context string) lint.Gap {
-	return lint.Gap{Check: check, Host: host, Server: "XSP",
+// gap is an evidence gap of check xsp_a on host: the CLI context's "get"
+// is missing.
+func gap(host, context string) lint.Gap {
+	return lint.Gap{Check: "xsp_a", Host: host, Server: "XSP",
 		Evidence: lint.CLI(inputs.RoleXSP, context, "get", "hosts/<host>/x.txt"), File: "hosts/" + host + "/x.txt", Reason: "not captured"}
 }
 
@@ -183,9 +183,9 @@ func gap(check, host, context string) lint.Gap {
 // whose gap is gone as unused, without failing on it.
 func TestGaps(t *testing.T) {
 	day1 := &lint.Result{Gaps: []lint.Gap{
-		gap("xsp_a", "xsp1", "System/CertificateAuthentication"),
-		gap("xsp_a", "xsp2", "System/CertificateAuthentication"),
-		gap("xsp_a", "xsp2", "System/CertificateAuthentication"), // written once
+		gap("xsp1", "System/CertificateAuthentication"),
+		gap("xsp2", "System/CertificateAuthentication"),
+		gap("xsp2", "System/CertificateAuthentication"), // written once
 	}}
 	var buf bytes.Buffer
 	if err := FromResult(day1).Write(&buf); err != nil {
@@ -200,9 +200,9 @@ func TestGaps(t *testing.T) {
 	}
 	// Day 2: xsp1 was captured, xsp2 is an ADP now (its prompt changed,
 	// the gap is the same), xsp3 is new.
-	adp := gap("xsp_a", "xsp2", "system/certificateauthentication")
+	adp := gap("xsp2", "system/certificateauthentication")
 	adp.Server = "ADP"
-	day2 := &lint.Result{Gaps: []lint.Gap{adp, gap("xsp_a", "xsp3", "System/CertificateAuthentication")}}
+	day2 := &lint.Result{Gaps: []lint.Gap{adp, gap("xsp3", "System/CertificateAuthentication")}}
 	counts := Apply(f, day2)
 	if counts.BaselinedGaps != 1 || counts.NewGaps != 1 || counts.Unused != 1 {
 		t.Errorf("counts %+v, want 1 baselined gap, 1 new, 1 unused entry", counts)
@@ -237,7 +237,7 @@ func TestVersion1StillReads(t *testing.T) {
 	if len(f.Entries) != 1 || len(f.Gaps) != 0 {
 		t.Fatalf("read %+v", f)
 	}
-	res := &lint.Result{Gaps: []lint.Gap{gap("xsp_a", "xsp1", "c")}}
+	res := &lint.Result{Gaps: []lint.Gap{gap("xsp1", "c")}}
 	if c := Apply(f, res); c.NewGaps != 1 || c.BaselinedGaps != 0 {
 		t.Errorf("counts %+v: every gap is new against a version 1 baseline", c)
 	}

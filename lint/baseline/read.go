@@ -143,41 +143,41 @@ func (p *parser) file() (*File, error) {
 }
 
 func (p *parser) gaps() ([]GapEntry, error) {
-	if err := p.delim('[', `"gaps" must be a list`); err != nil {
-		return nil, err
-	}
-	out := []GapEntry{}
-	for p.dec.More() {
-		start := p.next()
-		var g GapEntry
-		if err := p.dec.Decode(&g); err != nil {
-			return nil, p.jsonErr(err, start)
-		}
-		g.Range = p.rangeOf(start, p.dec.InputOffset())
+	return list(p, "gaps", func(g *GapEntry, r hcl.Range) error {
+		g.Range = r
 		if g.Check == "" || g.Command == "" {
-			return nil, &Error{Range: g.Range, Msg: `gap entry needs "check" and "command"`}
+			return errors.New(`gap entry needs "check" and "command"`)
 		}
-		out = append(out, g)
-	}
-	return out, p.closing(']')
+		return nil
+	})
 }
 
 func (p *parser) entries() ([]Entry, error) {
-	if err := p.delim('[', `"entries" must be a list`); err != nil {
+	return list(p, "entries", func(e *Entry, r hcl.Range) error {
+		e.Range = r
+		return validate(*e)
+	})
+}
+
+// list reads the JSON list of a field, each element decoded strictly,
+// placed at its range by place, and rejected at that range when place
+// says why.
+func list[T any](p *parser, field string, place func(*T, hcl.Range) error) ([]T, error) {
+	if err := p.delim('[', fmt.Sprintf("%q must be a list", field)); err != nil {
 		return nil, err
 	}
-	out := []Entry{}
+	out := []T{}
 	for p.dec.More() {
 		start := p.next()
-		var e Entry
-		if err := p.dec.Decode(&e); err != nil {
+		var x T
+		if err := p.dec.Decode(&x); err != nil {
 			return nil, p.jsonErr(err, start)
 		}
-		e.Range = p.rangeOf(start, p.dec.InputOffset())
-		if err := validate(e); err != nil {
-			return nil, &Error{Range: e.Range, Msg: err.Error()}
+		r := p.rangeOf(start, p.dec.InputOffset())
+		if err := place(&x, r); err != nil {
+			return nil, &Error{Range: r, Msg: err.Error()}
 		}
-		out = append(out, e)
+		out = append(out, x)
 	}
 	return out, p.closing(']')
 }

@@ -25,16 +25,16 @@ type Config struct {
 	// checks are the built-in checks, then the configuration's own
 	// (waiver checks), then the custom rules: everything a name in the
 	// file may refer to.
-	checks   []*lint.Check
-	failOn   *lint.Threshold
+	checks []*lint.Check
+	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
 	missingEvidence *lint.MissingEvidence
 	selected        map[string]bool
-	settings map[string]*checkSetting
-	hosts    []*hostOverride
-	clusters []*clusterOverride
-	waivers  []*waiver
-	rules    []*rule
+	settings        map[string]*checkSetting
+	hosts           []*hostOverride
+	clusters        []*clusterOverride
+	waivers         []*waiver
+	rules           []*rule
 	// notApplicable are the check and host blocks' statements that a
 	// check does not apply to a host.
 	notApplicable []notApplicable

@@ -36,7 +36,7 @@ type checkBlock struct {
 	// NotApplicable lists the hosts the check does not apply to.
 	NotApplicable *hcl.Attribute `hcl:"not_applicable,optional"`
 	Options       hcl.Body       `hcl:",remain"`
-	DefRange  hcl.Range      `hcl:",def_range"`
+	DefRange      hcl.Range      `hcl:",def_range"`
 }
 
 type hostBlock struct {

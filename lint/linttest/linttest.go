@@ -94,3 +94,24 @@ func Golden(t *testing.T, path, got string) {
 }
 
 func normalizeNewlines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
+
+// Snapshot writes files (path → text) into a new snapshot directory and
+// loads it, for tests that build a snapshot case by case.
+func Snapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
+	t.Helper()
+	dir := t.TempDir()
+	for rel, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := inputs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}

@@ -128,10 +128,10 @@ type Summary struct {
 	GapsCounting    int    `json:"evidence_gaps_counting"`
 	MissingEvidence string `json:"missing_evidence"`
 	Problems        int    `json:"input_problems"`
-	Failures     int            `json:"check_failures"`
-	ChecksRun    int            `json:"checks_run"`
-	FailOn       string         `json:"fail_on"`
-	ExitCode     int            `json:"exit_code"`
+	Failures        int    `json:"check_failures"`
+	ChecksRun       int    `json:"checks_run"`
+	FailOn          string `json:"fail_on"`
+	ExitCode        int    `json:"exit_code"`
 
 	// Baseline is present when the run was compared with a baseline.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`

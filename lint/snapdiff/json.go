@@ -15,14 +15,14 @@ import (
 const JSONVersion = 2
 
 type jsonReview struct {
-	Version       int                   `json:"version"`
-	Tool          jsonTool              `json:"tool"`
-	Before        string                `json:"before"`
-	After         string                `json:"after"`
-	LostEvidence  []jsonLost            `json:"lost_evidence"`
-	Changes       []jsonChange          `json:"changes"`
-	Files         []jsonFile            `json:"files"`
-	Findings      []jsonFinding         `json:"findings"`
+	Version       int                         `json:"version"`
+	Tool          jsonTool                    `json:"tool"`
+	Before        string                      `json:"before"`
+	After         string                      `json:"after"`
+	LostEvidence  []jsonLost                  `json:"lost_evidence"`
+	Changes       []jsonChange                `json:"changes"`
+	Files         []jsonFile                  `json:"files"`
+	Findings      []jsonFinding               `json:"findings"`
 	EvidenceGaps  map[string][]report.JSONGap `json:"evidence_gaps"`
 	InputProblems map[string][]jsonProb       `json:"input_problems"`
 	CheckFailures []jsonFailure               `json:"check_failures"`

@@ -2,8 +2,6 @@ package snapdiff
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,20 +16,7 @@ import (
 // snapshot's problems about missing fields are ignored.
 func snapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
 	t.Helper()
-	dir := t.TempDir()
-	for p, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := inputs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := linttest.Snapshot(t, files)
 	s.Root = "snap" // stable in output
 	return s
 }

@@ -29,8 +29,8 @@ func BenchmarkLintLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 		res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
-		if len(res.Findings) == 0 || len(res.Problems) != 0 {
-			b.Fatalf("%d findings, %d input problems: the synthetic snapshot is wrong", len(res.Findings), len(res.Problems))
+		if len(res.Findings) == 0 || len(res.Problems) != 0 || len(res.Gaps) != 0 {
+			b.Fatalf("%d findings, %d input problems, %d evidence gaps: the synthetic snapshot is wrong", len(res.Findings), len(res.Problems), len(res.Gaps))
 		}
 		if err := report.Text(io.Discard, res, report.Options{Snapshot: snap, Threshold: lint.Threshold(lint.Warning)}); err != nil {
 			b.Fatal(err)

@@ -85,7 +85,7 @@ missing a required patch (ap373197)"; the Solution Guide lists the patch per
 release. The release comes from the host's bwshowver capture; applied
 patches are the rows of a ` + "`Maintenance/Patching`" + ` table (` + "`listPatch`" + ` or
 ` + "`detail <bundle>`" + `) whose ` + "`State`" + ` is installed, active or activated. A host whose
-release is unknown or not in the table is not evaluated.`,
+release is unknown has an evidence gap; one whose release is not in the table is not evaluated.`,
 	Fix: `Apply the patch named in the finding with the usual patching procedure
 (NFM or bwPatchTool), then enable it:
 

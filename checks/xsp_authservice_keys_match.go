@@ -58,7 +58,7 @@ Hosts are grouped by the ` + "`xsps`" + ` list of each Partner Hub cluster file,
 cluster files, all XSP and ADP hosts form one group. Each host whose digest
 differs from the majority of its group is reported, with the majority hosts
 as related locations; when no value holds a majority every host is
-reported. A host without a digest is not evaluated. Equal digests prove
+reported. A host without a digest is an evidence gap (see below). Equal digests prove
 equal exports; the export format is not documented as byte-stable, so a
 difference means the keys are not proven identical.`,
 	Fix: `Export the keys on one XSP of the majority and import them on each host

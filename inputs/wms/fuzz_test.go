@@ -27,3 +27,27 @@ func FuzzParseUsers(f *testing.F) {
 		checkUsers(t, uf)
 	})
 }
+
+// FuzzParseSSO checks that ParseSSO never panics, that a capture is
+// refused only with a reason, and that every item's ranges slice back to
+// its text: in the file and in the decoded XML.
+func FuzzParseSSO(f *testing.F) {
+	for _, name := range []string{
+		"sso/adfs-response.xml", "sso/assertion-okta-style.xml", "sso/post-body-nameid-differs.txt",
+		"sso/devtools-form-data.txt", "sso/idp-autopost.html", "sso/redirect-url.txt",
+	} {
+		f.Add(string(readFixture(f, name)))
+	}
+	f.Add(`<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><saml:Subject><saml:NameID> a&amp;b <!--c--> </saml:NameID></saml:Subject></saml:Assertion>`)
+	f.Add("SAMLResponse=PHNhbWw6QXNzZXJ0aW9uIHhtbG5zOnNhbWw9InVybjpvYXNpczpuYW1lczp0YzpTQU1MOjIuMDphc3NlcnRpb24iLz4%3D&RelayState=x")
+	f.Fuzz(func(t *testing.T, text string) {
+		m, probs := ParseSSO("wms/sso/f.txt", text)
+		if m == nil {
+			if len(probs) == 0 {
+				t.Fatal("no message and no problem")
+			}
+			return
+		}
+		checkSSO(t, m, text)
+	})
+}

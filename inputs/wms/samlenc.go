@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"io"
 	"strings"
@@ -181,10 +182,11 @@ func readValue(text string, start, end int, urlEncoded bool) (*encodedValue, *er
 		c, next := text[i], i+1
 		switch {
 		case c == '%' && v.urlEncoded:
-			if i+2 >= end || unhex(text[i+1]) < 0 || unhex(text[i+2]) < 0 {
+			b, err := hex.DecodeString(text[i+1 : min(i+3, end)])
+			if err != nil || len(b) != 1 {
 				return nil, &errAt{i, min(i+3, end), "a '%' not followed by two hexadecimal digits: the form encoding is broken"}
 			}
-			c, next = byte(unhex(text[i+1])<<4|unhex(text[i+2])), i+3
+			c, next = b[0], i+3
 		case c == '+' && v.urlEncoded:
 			c = ' ' // a literal plus is written %2B in a form
 		}
@@ -213,18 +215,6 @@ func (v *encodedValue) add(c byte, from, to int) {
 	v.chars = append(v.chars, c)
 	v.from = append(v.from, from)
 	v.to = append(v.to, to)
-}
-
-func unhex(c byte) int {
-	switch {
-	case '0' <= c && c <= '9':
-		return int(c - '0')
-	case 'a' <= c && c <= 'f':
-		return int(c-'a') + 10
-	case 'A' <= c && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }
 
 // decode base64-decodes the characters, padding optional.

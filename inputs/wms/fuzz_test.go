@@ -51,3 +51,22 @@ func FuzzParseSSO(f *testing.F) {
 		checkSSO(t, m, text)
 	})
 }
+
+// FuzzParseSettings checks that ParseSettings never panics, that it
+// refuses a file only with a reason, and that every value's range slices
+// back to its text.
+func FuzzParseSettings(f *testing.F) {
+	f.Add(string(readFixture(f, "settings/settings.hcl")))
+	f.Add("tracking_code \"TC4\" {\n  input = \"text\"\n  inactive_values = [\"B\", \"\"]\n}\n")
+	f.Add("auto_account_update = \"true\"\ntracking_code \"TC1\" {\n  name = \"a\\\"b ${x}\"\n}\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		s, probs := ParseSettings("wms/settings.hcl", text)
+		if s == nil {
+			if len(probs) == 0 {
+				t.Fatal("no settings and no problem")
+			}
+			return
+		}
+		checkSettings(t, s, text)
+	})
+}

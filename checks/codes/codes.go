@@ -86,7 +86,8 @@ func All() []Entry {
 // The query may be written the way logs and portals print codes: "200042",
 // "Error 18215", "[Error 18215]", "HTTP 409", "409 Conflict", "error code:
 // 600014", or an ID such as "wms-no-user-account"; case does not matter.
-// An HTTP status names every entry of that status (400 has three).
+// An HTTP status names every entry of that status (400 has three); a
+// status the table does not list names the entry for any other status.
 func Lookup(query string) []Entry {
 	q := strings.ToLower(strings.TrimSpace(query))
 	var out []Entry
@@ -107,8 +108,16 @@ func Lookup(query string) []Entry {
 			out = append(out, e)
 		}
 	}
+	if len(out) == 0 && len(code) == 3 && code >= "100" && code <= "599" {
+		// The guide explains the bridge's usual statuses one by one;
+		// any other is a failed provisioning attempt all the same.
+		out = Lookup(otherStatusID)
+	}
 	return out
 }
+
+// otherStatusID is the entry for a bridge status the table does not list.
+const otherStatusID = "http-other"
 
 // codeOf reads a code out of a query: the first run of digits, provided
 // that nothing but the words of a code's usual framing stands before it

@@ -184,6 +184,8 @@ func TestLookup(t *testing.T) {
 		{"Login failed", nil}, // a message is for Search
 		{"", nil},             // nothing asked
 		{"http-other", []string{"http-other"}},
+		{"HTTP 502", []string{"http-other"}},
+		{"600", nil},
 	} {
 		if diff := cmp.Diff(tc.want, ids(Lookup(tc.query))); diff != "" {
 			t.Errorf("Lookup(%q) (-want +got):\n%s", tc.query, diff)

@@ -23,6 +23,7 @@
 // into a search. Lookup finds entries by code, Search by a fragment of
 // their text. The package is data only: it imports nothing of bwlint, so
 // that the explain command, the checks and the documentation generator can
-// all read it. Check names in it are the contract names of checks; a test
-// of the check list holds them to the checks that exist.
+// all read it. Check names in it are contract names of checks, which
+// policies, waivers and dashboards use; the package's test lists the ones
+// it may cite.
 package codes

@@ -178,8 +178,9 @@ func (p *parser) findEvents(n, start int, line string, secrets []span) []foundEv
 		}
 	}
 	if len(found) == 0 && maybeStatusWord(line) {
+		cur := p.current(line)
 		for _, m := range statusWord.FindAllStringSubmatchIndex(line, -1) {
-			if cur := p.current(line); cur != nil && cur.response && cur.status.text == line[m[2]:m[3]] {
+			if cur != nil && cur.response && cur.status.text == line[m[2]:m[3]] {
 				cur.last = n // the body or a later line repeats the status
 				continue
 			}
@@ -373,7 +374,7 @@ func (e *event) payload(line string) (start, end int) {
 	if k == 0 || len(line) < k || !sameShape(line[:k], e.framing) {
 		return payload(line)
 	}
-	end = valueEnd(line, k)
+	end = max(k, tailEnd(line))
 	start = k
 	for start < end && (line[start] == ' ' || line[start] == '\t') {
 		start++
@@ -402,7 +403,7 @@ func payload(line string) (start, end int) {
 			start = k + len(arrow)
 		}
 	}
-	end = valueEnd(line, start)
+	end = max(start, tailEnd(line))
 	for start < end && (line[start] == ' ' || line[start] == '\t') {
 		start++
 	}
@@ -529,9 +530,9 @@ func (p *parser) scanNodes(pr *profileState, start int, line string, from, to, d
 			pr.nodes[name] = span{start: start + from + m[1], end: start + from + m[1], ok: true}
 			continue
 		}
-		closing := strings.Index(seg[m[1]:], "</")
-		if closing < 0 {
-			continue
+		closing := strings.IndexByte(seg[m[1]:], '<')
+		if closing < 0 || !strings.HasPrefix(seg[m[1]+closing:], "</") {
+			continue // the value may not hold '<': no closing tag here
 		}
 		closeName := seg[m[1]+closing+2:]
 		if k := strings.IndexByte(closeName, '>'); k >= 0 {
@@ -591,22 +592,28 @@ func (p *parser) scanSecrets(start int, line string) {
 	if !maybeSecret(line) {
 		return
 	}
-	for _, m := range secretHeader.FindAllStringIndex(line, -1) {
+	te := tailEnd(line)
+	// next returns where the match after ms[k] starts, or the line's
+	// end: a value written inline ends before the next one begins.
+	next := func(ms [][]int, k int) int {
+		if k+1 < len(ms) {
+			return min(ms[k+1][0], te)
+		}
+		return te
+	}
+	ms := secretHeader.FindAllStringIndex(line, -1)
+	for k, m := range ms {
 		if strings.HasSuffix(strings.TrimRight(line[m[0]:m[1]], " \t"), "=") {
-			add(m[1], inlineEnd(line, m[1]))
+			add(m[1], cut(line, m[1], next(ms, k), `,;}"'&]`))
 		} else {
-			add(m[1], valueEnd(line, m[1]))
+			add(m[1], max(m[1], te))
 		}
 	}
 	for _, m := range secretXML.FindAllStringIndex(line, -1) {
-		end := valueEnd(line, m[1])
-		if k := strings.IndexByte(line[m[1]:end], '<'); k >= 0 {
-			end = m[1] + k
-		}
-		add(m[1], end)
+		add(m[1], cut(line, m[1], te, "<"))
 	}
 	for _, m := range secretJSON.FindAllStringIndex(line, -1) {
-		end := valueEnd(line, m[1])
+		end := max(m[1], te)
 		for k := m[1]; k < end; k++ {
 			if line[k] == '\\' {
 				k++
@@ -619,12 +626,9 @@ func (p *parser) scanSecrets(start int, line string) {
 		}
 		add(m[1], end)
 	}
-	for _, m := range secretPair.FindAllStringIndex(line, -1) {
-		end := valueEnd(line, m[1])
-		if k := strings.IndexAny(line[m[1]:end], "& \t\"'<>,;"); k >= 0 {
-			end = m[1] + k
-		}
-		add(m[1], end)
+	ms = secretPair.FindAllStringIndex(line, -1)
+	for k, m := range ms {
+		add(m[1], cut(line, m[1], next(ms, k), "& \t\"'<>,;"))
 	}
 	for _, m := range secretUser.FindAllStringSubmatchIndex(line, -1) {
 		add(m[2], m[3])

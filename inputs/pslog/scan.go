@@ -63,34 +63,39 @@ var correlationHeaders = []string{"TrackingID", "X-Request-Id", "X-Correlation-I
 // source.IsSecretName says of the name.
 var secretHeaderNames = []string{"authorization", "proxy-authorization", "cookie", "set-cookie"}
 
-// valueEnd returns where a value starting at i on line ends: at the end of
-// the line, before a wire log's closing quote and its "[\r][\n]" markers
-// and trailing spaces.
-func valueEnd(line string, i int) int {
+// tailEnd returns where what a line says ends: before trailing spaces,
+// a wire log's "[\r][\n]" markers and, on a wire log's line (one with a
+// '>> "' or '<< "' arrow), the quote that closes it. Values that run to
+// the end of their line end there; it is computed once a line, so that
+// many values on a long line cost no more than one.
+func tailEnd(line string) int {
+	wire := strings.Contains(line, `>> "`) || strings.Contains(line, `<< "`)
 	end := len(line)
 	for {
-		trimmed := strings.TrimRight(line[i:end], " \t")
+		trimmed := strings.TrimRight(line[:end], " \t")
 		switch {
-		case strings.HasSuffix(trimmed, `"`) && strings.Count(line[:i], `"`)%2 == 1:
-			// The line's own quote, opened before the value.
+		case wire && strings.HasSuffix(trimmed, `"`):
 			trimmed = trimmed[:len(trimmed)-1]
+			wire = false // only the one quote
 		case strings.HasSuffix(trimmed, `[\r]`), strings.HasSuffix(trimmed, `[\n]`):
 			trimmed = trimmed[:len(trimmed)-4]
 		default:
-			return i + len(trimmed)
+			return len(trimmed)
 		}
-		end = i + len(trimmed)
+		end = len(trimmed)
 	}
 }
 
-// inlineEnd returns where a secret value written inline ("Authorization=
-// Basic abc, Accept=...") ends: at a separator or quote, or valueEnd.
-func inlineEnd(line string, i int) int {
-	end := valueEnd(line, i)
-	if k := strings.IndexAny(line[i:end], `,;}"'&]`); k >= 0 {
+// cut returns where a value that starts at i and may not run past limit
+// ends: at the first of stops, or at limit.
+func cut(line string, i, limit int, stops string) int {
+	if limit < i {
+		return i
+	}
+	if k := strings.IndexAny(line[i:limit], stops); k >= 0 {
 		return i + k
 	}
-	return end
+	return limit
 }
 
 // jsonString decodes a JSON string literal, quotes included; ok is false

@@ -26,6 +26,10 @@ fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseTemplate$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s
 	go test ./inputs/partnerhub/internal/jsonpos -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/wms -run='^$$' -fuzz='^FuzzParseUsers$$' -fuzztime=30s
+	go test ./inputs/wms -run='^$$' -fuzz='^FuzzParseSSO$$' -fuzztime=30s -fuzzminimizetime=5s
+	go test ./inputs/wms -run='^$$' -fuzz='^FuzzParseSettings$$' -fuzztime=30s
+	go test ./inputs/pslog -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s -fuzzminimizetime=5s
 	go test ./lint/config -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/redact -run='^$$' -fuzz='^FuzzTextSecrets$$' -fuzztime=30s
 

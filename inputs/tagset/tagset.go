@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/internal/delimited"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -346,65 +347,24 @@ func (p *parser) fieldValue(line int, f field, trim bool) source.Value {
 // CSV quotes. It returns at least one field, or a problem for a malformed
 // quoted field; the message quotes no field text, which may be secret.
 func (p *parser) split(line, start, end int) ([]field, *source.Problem) {
-	var fields []field
-	i := start
-	for {
-		q := i
-		for q < end && p.text[q] == ' ' {
-			q++
+	parts, err := delimited.Split(p.text, start, end, p.delim)
+	if err != nil {
+		column := p.pos(line, err.Open).Column
+		var prob source.Problem
+		if err.Kind == delimited.Unterminated {
+			prob = source.Errorf(p.rangeOnLine(line, err.At, err.End),
+				"quoted field at column %d has no closing quote on its line", column)
+		} else {
+			prob = source.Errorf(p.rangeOnLine(line, err.At, err.End),
+				"unexpected character after the closing quote of the field at column %d; a quote inside a quoted field must be doubled", column)
 		}
-		if q < end && p.text[q] == '"' {
-			f, next, err := p.quoted(line, q, end)
-			if err != nil {
-				return nil, err
-			}
-			fields = append(fields, f)
-			if next == end {
-				return fields, nil
-			}
-			i = next + 1
-			continue
-		}
-		j := strings.IndexByte(p.text[i:end], p.delim)
-		if j < 0 {
-			return append(fields, field{start: i, end: end, text: p.text[i:end]}), nil
-		}
-		fields = append(fields, field{start: i, end: i + j, text: p.text[i : i+j]})
-		i += j + 1
+		return nil, &prob
 	}
-}
-
-// quoted reads the quoted field whose opening quote is at open. next is
-// the offset of the delimiter after it, or end.
-func (p *parser) quoted(line, open, end int) (f field, next int, err *source.Problem) {
-	j := open + 1
-	for {
-		k := strings.IndexByte(p.text[j:end], '"')
-		if k < 0 {
-			prob := source.Errorf(p.rangeOnLine(line, open, end),
-				"quoted field at column %d has no closing quote on its line", p.pos(line, open).Column)
-			return field{}, 0, &prob
-		}
-		j += k
-		if j+1 < end && p.text[j+1] == '"' {
-			j += 2
-			continue
-		}
-		break
+	fields := make([]field, len(parts))
+	for i, f := range parts {
+		fields[i] = field{start: f.Start, end: f.End, quoted: f.Quoted, text: f.Text(p.text)}
 	}
-	content := p.text[open+1 : j]
-	f = field{start: open + 1, end: j, quoted: true, text: strings.ReplaceAll(content, `""`, `"`)}
-	next = j + 1
-	for next < end && p.text[next] == ' ' {
-		next++
-	}
-	if next < end && p.text[next] != p.delim {
-		_, size := utf8.DecodeRuneInString(p.text[next:end])
-		prob := source.Errorf(p.rangeOnLine(line, next, next+size),
-			"unexpected character after the closing quote of the field at column %d; a quote inside a quoted field must be doubled", p.pos(line, open).Column)
-		return field{}, 0, &prob
-	}
-	return f, next, nil
+	return fields, nil
 }
 
 // list joins quoted items with commas, at most listLimit of them.

@@ -63,14 +63,25 @@ type Detail struct {
 
 // Attr is one attribute of a device type's detail.
 type Attr struct {
-	Key   source.Value
+	// Key is the attribute's name as written: the CLI's key, or the OCI-P
+	// element's name.
+	Key source.Value
+	// Path is Key for the CLI; for OCI-P it is the path of element names
+	// below the response, such as
+	// "cpeDeviceOptions/deviceManagementDeviceTypeOptions/tagMode".
+	Path  string
 	Value source.Value
+	// Secret marks a credential, whose value is never shown.
+	Secret bool
 }
 
-// Attr returns the attribute named key, compared case-insensitively.
+// Attr returns the first attribute whose path or key is key, compared
+// case-insensitively: "tagMode" and
+// "cpeDeviceOptions/deviceManagementDeviceTypeOptions/tagMode" both find
+// the OCI-P tag mode.
 func (d *Detail) Attr(key string) (source.Value, bool) {
 	for _, a := range d.Attrs {
-		if strings.EqualFold(a.Key.Text, key) {
+		if strings.EqualFold(a.Path, key) || strings.EqualFold(a.Key.Text, key) {
 			return a.Value, true
 		}
 	}

@@ -58,9 +58,11 @@ func TestMerge(t *testing.T) {
 }
 
 func TestDetailAttr(t *testing.T) {
-	d := &Detail{Attrs: []Attr{{Key: val("f", 1, "deviceAccessContext"), Value: val("f", 1, "dms")}}}
-	if v, ok := d.Attr("DeviceAccessContext"); !ok || v.Text != "dms" {
-		t.Errorf("Attr = %q, %v", v.Text, ok)
+	d := &Detail{Attrs: []Attr{{Key: val("f", 1, "deviceAccessContext"), Path: "cpeDeviceOptions/deviceManagementDeviceTypeOptions/deviceAccessContext", Value: val("f", 1, "dms")}}}
+	for _, key := range []string{"DeviceAccessContext", "cpeDeviceOptions/deviceManagementDeviceTypeOptions/deviceAccessContext"} {
+		if v, ok := d.Attr(key); !ok || v.Text != "dms" {
+			t.Errorf("Attr(%q) = %q, %v", key, v.Text, ok)
+		}
 	}
 	if _, ok := d.Attr("deviceAccessURI"); ok {
 		t.Error("Attr found an attribute that is not there")

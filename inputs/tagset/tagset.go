@@ -29,18 +29,65 @@ const (
 	listLimit  = 8
 )
 
-// TagSet is one captured tag set.
+// TagSet is one captured tag set, or the custom tags of one device type or
+// device (see Scope).
 type TagSet struct {
 	// Path is the file the tag set was read from.
 	Path string
-	// Name is the tag set's name, taken from the file name.
+	// Name is the tag set's name: the file name, or for OCI-P the name in
+	// the request. The system default tag set has no name ("") and
+	// Scope.SystemDefault set; custom tags have none either.
 	Name string
+	// Scope says where the tags apply; the zero Scope is a system tag set,
+	// which is all a .tsv capture holds.
+	Scope Scope
 	// Header holds the header fields; nil when the file has no header.
 	Header []source.Value
 	// Tags are the usable rows, in file order. When a tag name repeats,
 	// only its first row is kept.
 	Tags []Tag
 }
+
+// Scope is where a set of tags applies. Tag sets exist at system level
+// only; below it BroadWorks keeps custom tags per device type (at service
+// provider or group level) and per device, which override the tag set's
+// values.
+type Scope struct {
+	// Kind is ScopeTagSet (the zero value), ScopeDeviceType, ScopeDevice
+	// or ScopeUserDevice.
+	Kind ScopeKind
+	// SystemDefault marks the system default tag set.
+	SystemDefault bool
+	// ServiceProviderID and GroupID place custom tags or their device;
+	// zero at system level, or when the capture does not say.
+	ServiceProviderID source.Value
+	GroupID           source.Value
+	// DeviceType is the device type custom tags belong to (ScopeDeviceType).
+	DeviceType source.Value
+	// DeviceName is the device custom tags belong to (ScopeDevice,
+	// ScopeUserDevice).
+	DeviceName source.Value
+	// UserID is the user whose device's resolved tags these are
+	// (ScopeUserDevice).
+	UserID source.Value
+}
+
+// ScopeKind says what a set of tags belongs to.
+type ScopeKind string
+
+// Kinds of tag scope.
+const (
+	// ScopeTagSet is a system tag set.
+	ScopeTagSet ScopeKind = ""
+	// ScopeDeviceType is the custom tags of a device type at service
+	// provider or group level.
+	ScopeDeviceType ScopeKind = "device type"
+	// ScopeDevice is the custom tags of one access device.
+	ScopeDevice ScopeKind = "device"
+	// ScopeUserDevice is the tags a user's main device resolves to, every
+	// level applied.
+	ScopeUserDevice ScopeKind = "user device"
+)
 
 // Tag is one row of a tag set.
 type Tag struct {
@@ -49,6 +96,9 @@ type Tag struct {
 	Overridable source.Value
 	// Encrypted is zero when the file has no Is Encrypted column.
 	Encrypted source.Value
+	// Actual is the "Actual Tag Value" of a custom tag: the value in force
+	// once every level has been applied. Zero for tag sets.
+	Actual source.Value
 	// Range covers the whole row without its line ending.
 	Range hcl.Range
 }
@@ -65,9 +115,10 @@ func (s *TagSet) Lookup(tagName string) (Tag, bool) {
 
 // Secret reports whether the tag's value must never be shown: the row is
 // marked Is Encrypted (anything but a clear "false" counts, so a garbled
-// flag fails safe) or BroadWorks printed the value masked.
+// flag fails safe) or BroadWorks printed the value masked. Actual is
+// secret whenever Value is.
 func (t Tag) Secret() bool {
-	if t.Value.Masked() {
+	if t.Value.Masked() || t.Actual.Masked() {
 		return true
 	}
 	if !t.Encrypted.Present() {

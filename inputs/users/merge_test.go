@@ -99,11 +99,11 @@ func TestAttachDeviceTypes(t *testing.T) {
 		},
 	}
 	devices := []AccessDevice{
-		{Level: val("d.xml", 1, "Group"), ServiceProviderID: val("d.xml", 1, "sp1"), GroupID: val("d.xml", 1, "g1"), Name: val("d.xml", 1, "alice-pc"), Type: val("d.xml", 1, "Business Communicator - PC")},
-		{Level: val("d.xml", 2, "Service Provider"), ServiceProviderID: val("d.xml", 2, "SP1"), Name: val("d.xml", 2, "shared-dev"), Type: val("d.xml", 2, "Polycom VVX 400")},
-		{Level: val("d.xml", 3, "System"), Name: val("d.xml", 3, "sys-dev"), Type: val("d.xml", 3, "Generic SIP Phone")},
-		{Level: val("d.xml", 4, "Group"), ServiceProviderID: val("d.xml", 4, "SP1"), GroupID: val("d.xml", 4, "G1"), Name: val("d.xml", 4, "known"), Type: val("d.xml", 4, "Other")},
-		{Level: val("d.xml", 5, "Group"), ServiceProviderID: val("d.xml", 5, "SP1"), GroupID: val("d.xml", 5, "G2"), Name: val("d.xml", 5, "elsewhere"), Type: val("d.xml", 5, "Wrong Group")},
+		{Level: "Group", ServiceProviderID: val("d.xml", 1, "sp1"), GroupID: val("d.xml", 1, "g1"), Name: val("d.xml", 1, "alice-pc"), Type: val("d.xml", 1, "Business Communicator - PC")},
+		{Level: "Service Provider", ServiceProviderID: val("d.xml", 2, "SP1"), Name: val("d.xml", 2, "shared-dev"), Type: val("d.xml", 2, "Polycom VVX 400")},
+		{Level: "System", Name: val("d.xml", 3, "sys-dev"), Type: val("d.xml", 3, "Generic SIP Phone")},
+		{Level: "Group", ServiceProviderID: val("d.xml", 4, "SP1"), GroupID: val("d.xml", 4, "G1"), Name: val("d.xml", 4, "known"), Type: val("d.xml", 4, "Other")},
+		{Level: "Group", ServiceProviderID: val("d.xml", 5, "SP1"), GroupID: val("d.xml", 5, "G2"), Name: val("d.xml", 5, "elsewhere"), Type: val("d.xml", 5, "Wrong Group")},
 	}
 	AttachDeviceTypes([]*User{u}, devices)
 	var got []string

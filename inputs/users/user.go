@@ -75,7 +75,7 @@ func (u *User) HasService(name string) bool {
 // name only.
 type AccessDevice struct {
 	// Level is "System", "Service Provider" or "Group".
-	Level             source.Value
+	Level             string
 	ServiceProviderID source.Value
 	GroupID           source.Value
 	Name              source.Value
@@ -93,7 +93,7 @@ func AttachDeviceTypes(us []*User, devices []AccessDevice) {
 		if d.Type.Text == "" {
 			continue
 		}
-		k := deviceKey(d.Level.Text, d.ServiceProviderID.Text, d.GroupID.Text, d.Name.Text)
+		k := deviceKey(d.Level, d.ServiceProviderID.Text, d.GroupID.Text, d.Name.Text)
 		if _, seen := byKey[k]; !seen {
 			byKey[k] = d.Type
 		}

@@ -88,20 +88,20 @@ func (x *extraction) lacksRequest(c *Command, what string) bool {
 
 // table reads a table of c that must have the given headings; false, with
 // a problem, when it is missing or lacks one.
-func (x *extraction) table(c *Command, name string, headings ...string) (*Table, bool) {
+func (x *extraction) table(c *Command, name string, headings ...string) (*tableNodes, bool) {
 	e, ok := c.Element().Child(name)
 	if !ok {
 		x.errorf(c.Type().Range, "%s has no <%s>; it is not read", c.Name.Full, name)
 		return nil, false
 	}
-	t, ok := e.Table()
+	t, ok := e.tableNodes()
 	if !ok {
 		x.errorf(startTagRange(e), "<%s> of %s is not an OCI-P table (colHeading elements, then rows of col elements); it is not read", e.QName(), c.Name.Full)
 		return nil, false
 	}
 	var missing []string
 	for _, h := range headings {
-		if t.Column(h) < 0 {
+		if t.column(h) < 0 {
 			missing = append(missing, fmt.Sprintf("%q", h))
 		}
 	}
@@ -115,14 +115,14 @@ func (x *extraction) table(c *Command, name string, headings ...string) (*Table,
 
 // rows returns the rows of t that have one cell per heading, reporting the
 // others.
-func (x *extraction) rows(t *Table) []Row {
-	out := t.Rows[:0:0]
-	for _, row := range t.Rows {
-		if len(row.Cells) != len(t.Headings) {
-			x.errorf(row.Range, "row of <%s> has %d cells for %d headings; it is not read", t.Name, len(row.Cells), len(t.Headings))
+func (x *extraction) rows(t *tableNodes) []int32 {
+	out := t.rows[:0:0]
+	for _, r := range t.rows {
+		if n := t.width(r); n != len(t.headings) {
+			x.errorf(t.rowRange(r), "row of <%s> has %d cells for %d headings; it is not read", t.e.Name(), n, len(t.headings))
 			continue
 		}
-		out = append(out, row)
+		out = append(out, r)
 	}
 	return out
 }
@@ -152,19 +152,19 @@ func (x *extraction) deviceTypeList(c *Command) {
 	if !ok {
 		return
 	}
-	name, profile, obsolete, reseller := t.Column("Device Type"), t.Column("Profile"), t.Column("Is Obsolete"), t.Column("Reseller Id")
+	name, profile, obsolete, reseller := t.column("Device Type"), t.column("Profile"), t.column("Is Obsolete"), t.column("Reseller Id")
 	n := 0
 	for _, row := range x.rows(t) {
 		dt := &devicetype.DeviceType{
 			Path:       x.f.Path,
-			Name:       row.Cell(name),
-			Profile:    row.Cell(profile),
-			Obsolete:   row.Cell(obsolete),
-			ResellerID: row.Cell(reseller),
-			Range:      row.Range,
+			Name:       t.cell(row, name),
+			Profile:    t.cell(row, profile),
+			Obsolete:   t.cell(row, obsolete),
+			ResellerID: t.cell(row, reseller),
+			Range:      t.rowRange(row),
 		}
 		if dt.Name.Text == "" {
-			x.errorf(row.Range, "row of <%s> has an empty Device Type; it is not read", t.Name)
+			x.errorf(dt.Range, "row of <%s> has an empty Device Type; it is not read", t.e.Name())
 			continue
 		}
 		x.checkBool(dt.Obsolete, fmt.Sprintf("Is Obsolete of device type %q", dt.Name.Text))

@@ -105,18 +105,18 @@ func (x *extraction) tags(c *Command, table string, set *tagset.TagSet, overrida
 	if !ok {
 		return false
 	}
-	set.Header = t.Headings
-	name, value := t.Column(headTagName), t.Column(headTagValue)
-	over, enc, actual := t.Column(headOverridable), t.Column(headEncrypted), t.Column(headActual)
+	set.Header = t.headings
+	name, value := t.column(headTagName), t.column(headTagValue)
+	over, enc, actual := t.column(headOverridable), t.column(headEncrypted), t.column(headActual)
 	first := map[string]int{}
 	for _, row := range x.rows(t) {
 		tag := tagset.Tag{
-			Name:        row.Cell(name),
-			Value:       row.Cell(value),
-			Overridable: row.Cell(over),
-			Encrypted:   row.Cell(enc),
-			Actual:      row.Cell(actual),
-			Range:       row.Range,
+			Name:        t.cell(row, name),
+			Value:       t.cell(row, value),
+			Overridable: t.cell(row, over),
+			Encrypted:   t.cell(row, enc),
+			Actual:      t.cell(row, actual),
+			Range:       t.rowRange(row),
 		}
 		if tag.Secret() {
 			x.f.Secrets = append(x.f.Secrets, tag.Value.Range)
@@ -125,7 +125,7 @@ func (x *extraction) tags(c *Command, table string, set *tagset.TagSet, overrida
 			}
 		}
 		if tag.Name.Text == "" {
-			x.errorf(row.Range, "row of <%s> has an empty Tag Name; it is not read", t.Name)
+			x.errorf(tag.Range, "row of <%s> has an empty Tag Name; it is not read", t.e.Name())
 			continue
 		}
 		x.checkBool(tag.Overridable, fmt.Sprintf("Is Overridable of tag %q", tag.Name.Text))

@@ -89,12 +89,15 @@ func (x *extraction) userServices(c *Command) {
 	if !ok {
 		return
 	}
-	name, assigned := t.Column("Service Name"), t.Column("Assigned")
+	name, assigned := t.column("Service Name"), t.column("Assigned")
 	for _, row := range x.rows(t) {
-		a := row.Cell(assigned)
-		x.checkBool(a, fmt.Sprintf("Assigned of service %q", row.Cell(name).Text))
-		if yes, _ := source.Bool(a.Text); yes && row.Cell(name).Text != "" {
-			u.Services = append(u.Services, row.Cell(name))
+		a, service := t.cell(row, assigned), t.cell(row, name)
+		yes, ok := source.Bool(a.Text)
+		if !ok {
+			x.checkBool(a, fmt.Sprintf("Assigned of service %q", service.Text))
+		}
+		if yes && service.Text != "" {
+			u.Services = append(u.Services, service)
 		}
 	}
 	x.records = append(x.records, u)
@@ -112,9 +115,9 @@ func (x *extraction) sharedCallAppearances(c *Command) {
 	if !ok {
 		return
 	}
-	level, name, typ, port := t.Column("Device Level"), t.Column("Device Name"), t.Column("Device Type"), t.Column("Line/Port")
+	level, name, typ, port := t.column("Device Level"), t.column("Device Name"), t.column("Device Type"), t.column("Line/Port")
 	for _, row := range x.rows(t) {
-		d := users.Device{Level: row.Cell(level), Name: row.Cell(name), Type: row.Cell(typ), LinePort: row.Cell(port), Shared: true}
+		d := users.Device{Level: t.cell(row, level), Name: t.cell(row, name), Type: t.cell(row, typ), LinePort: t.cell(row, port), Shared: true}
 		if d.Name.Text != "" {
 			u.Devices = append(u.Devices, d)
 		}
@@ -137,14 +140,15 @@ func (x *extraction) groupDevices(c *Command) {
 	if !ok {
 		return
 	}
-	name, typ := t.Column("Device Name"), t.Column("Device Type")
+	name, typ := t.column("Device Name"), t.column("Device Type")
 	n := 0
 	for _, row := range x.rows(t) {
-		if row.Cell(name).Text == "" {
+		device := t.cell(row, name)
+		if device.Text == "" {
 			continue
 		}
 		x.f.AccessDevices = append(x.f.AccessDevices, users.AccessDevice{
-			Level: "Group", ServiceProviderID: sp, GroupID: group, Name: row.Cell(name), Type: row.Cell(typ),
+			Level: "Group", ServiceProviderID: sp, GroupID: group, Name: device, Type: t.cell(row, typ),
 		})
 		n++
 	}

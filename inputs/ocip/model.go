@@ -132,13 +132,7 @@ type Row struct {
 // without regard to case or spacing, or -1. OCI-P says clients must find
 // columns by heading, never by position.
 func (t *Table) Column(name string) int {
-	want := fold(name)
-	for i, h := range t.Headings {
-		if fold(h.Text) == want {
-			return i
-		}
-	}
-	return -1
+	return (&tableNodes{headings: t.Headings}).column(name)
 }
 
 // Cell returns the row's cell in column i, or a zero Value.
@@ -149,7 +143,19 @@ func (r Row) Cell(i int) source.Value {
 	return r.Cells[i]
 }
 
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// fold lower-cases s and folds its runs of white space into one space.
+func fold(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < 0x80 && (c < 'A' || c > 'Z') && c != '\t' && c != '\n' && c != '\r' &&
+			(c != ' ' || (i > 0 && i < len(s)-1 && s[i-1] != ' '))
+	}
+	if plain {
+		return s
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
 
 // Range covers the document from its start tag to its end tag, as written
 // in the file (escaped, for a wrapped document).
@@ -259,8 +265,13 @@ func (e Element) Value() source.Value {
 
 // Children returns the child elements in order.
 func (e Element) Children() []Element {
-	var out []Element
-	for c := e.node().firstChild; c >= 0; c = e.doc.file.arena.nodes[c].next {
+	nodes := e.doc.file.arena.nodes
+	n := 0
+	for c := nodes[e.n].firstChild; c >= 0; c = nodes[c].next {
+		n++
+	}
+	out := make([]Element, 0, n)
+	for c := nodes[e.n].firstChild; c >= 0; c = nodes[c].next {
 		out = append(out, Element{e.doc, c})
 	}
 	return out
@@ -325,29 +336,92 @@ func (e Element) attrValue(k int32) source.Value {
 // row elements of col elements. ok is false for an element of another
 // shape.
 func (e Element) Table() (*Table, bool) {
-	t := &Table{Name: e.Name(), Range: e.Range()}
-	for _, c := range e.Children() {
-		switch c.Name() {
+	tn, ok := e.tableNodes()
+	if !ok {
+		return nil, false
+	}
+	t := &Table{Name: e.Name(), Range: e.Range(), Headings: tn.headings, Rows: make([]Row, len(tn.rows))}
+	for i, r := range tn.rows {
+		row := Element{e.doc, r}
+		t.Rows[i] = Row{Range: row.Range(), Cells: make([]source.Value, 0, len(tn.headings))}
+		for c := row.node().firstChild; c >= 0; c = e.doc.file.arena.nodes[c].next {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, Element{e.doc, c}.Value())
+		}
+	}
+	return t, true
+}
+
+// tableNodes is a table as the nodes of its rows, so that a reader can
+// take the cells it needs without making values of all the others.
+type tableNodes struct {
+	e        Element
+	headings []source.Value
+	rows     []int32
+}
+
+func (e Element) tableNodes() (*tableNodes, bool) {
+	t := &tableNodes{e: e}
+	nodes := e.doc.file.arena.nodes
+	for c := nodes[e.n].firstChild; c >= 0; c = nodes[c].next {
+		child := Element{e.doc, c}
+		switch child.Name() {
 		case "colHeading":
-			if len(t.Rows) > 0 || !c.IsLeaf() {
+			if len(t.rows) > 0 || !child.IsLeaf() {
 				return nil, false
 			}
-			t.Headings = append(t.Headings, c.Value())
+			t.headings = append(t.headings, child.Value())
 		case "row":
-			r := Row{Range: c.Range()}
-			for _, cell := range c.Children() {
-				if cell.Name() != "col" || !cell.IsLeaf() {
+			for cell := nodes[c].firstChild; cell >= 0; cell = nodes[cell].next {
+				if (Element{e.doc, cell}).Name() != "col" || nodes[cell].flags&hasChildren != 0 {
 					return nil, false
 				}
-				r.Cells = append(r.Cells, cell.Value())
 			}
-			t.Rows = append(t.Rows, r)
+			t.rows = append(t.rows, c)
 		default:
 			return nil, false
 		}
 	}
-	if len(t.Headings) == 0 {
+	if len(t.headings) == 0 {
 		return nil, false
 	}
 	return t, true
 }
+
+// column is Table.Column for tableNodes.
+func (t *tableNodes) column(name string) int {
+	want := fold(name)
+	for i, h := range t.headings {
+		if fold(h.Text) == want {
+			return i
+		}
+	}
+	return -1
+}
+
+// width counts the cells of row r.
+func (t *tableNodes) width(r int32) int {
+	nodes := t.e.doc.file.arena.nodes
+	n := 0
+	for c := nodes[r].firstChild; c >= 0; c = nodes[c].next {
+		n++
+	}
+	return n
+}
+
+// cell returns the value of cell i of row r; zero when i is -1.
+func (t *tableNodes) cell(r int32, i int) source.Value {
+	if i < 0 {
+		return source.Value{}
+	}
+	nodes := t.e.doc.file.arena.nodes
+	c := nodes[r].firstChild
+	for ; i > 0 && c >= 0; i-- {
+		c = nodes[c].next
+	}
+	if c < 0 {
+		return source.Value{}
+	}
+	return Element{t.e.doc, c}.Value()
+}
+
+func (t *tableNodes) rowRange(r int32) hcl.Range { return Element{t.e.doc, r}.Range() }

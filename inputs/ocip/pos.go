@@ -11,7 +11,7 @@ import (
 // remembers. A value's position is counted from the checkpoint before it,
 // so finding one costs at most this many bytes of counting, whether the
 // file is pretty-printed or one 50 MB line, as raw OCI-P responses are.
-const checkpointEvery = 256
+const checkpointEvery = 64
 
 // positions turns byte offsets of a file's decoded text into hcl
 // positions that agree with source.Index: lines from 1, columns in code
@@ -70,8 +70,16 @@ func (p *positions) pos(off int) hcl.Pos {
 	return hcl.Pos{Line: line, Column: col, Byte: off}
 }
 
+// rng returns the range of bytes [start, end). A short range's end is
+// counted on from its start rather than from a checkpoint; both lie next
+// to ASCII delimiters, so the counts agree.
 func (p *positions) rng(start, end int) hcl.Range {
-	return hcl.Range{Filename: p.name, Start: p.pos(start), End: p.pos(end)}
+	s := p.pos(start)
+	if end-start > checkpointEvery {
+		return hcl.Range{Filename: p.name, Start: s, End: p.pos(end)}
+	}
+	line, col := advance(p.text[start:end], s.Line, s.Column)
+	return hcl.Range{Filename: p.name, Start: s, End: hcl.Pos{Line: line, Column: col, Byte: end}}
 }
 
 func (p *positions) whole() hcl.Range { return hcl.Range{Filename: p.name} }

@@ -50,6 +50,13 @@ func Parse(path, text string, opts Options) (*File, []source.Problem) {
 	if r.opts.Limits.Depth == 0 {
 		r.opts.Limits = DefaultLimits
 	}
+	// Sizing the arenas from the count of start tags and of quoted
+	// values spares a large log the copies of growing slices.
+	// Escaped documents count as escaped tags.
+	starts := strings.Count(text, "<") - strings.Count(text, "</") + strings.Count(text, "&lt;") - strings.Count(text, "&lt;/")
+	values := strings.Count(text, "=\"") + strings.Count(text, "=&quot;")
+	r.f.arena.nodes = make([]node, 0, min(starts+16, r.opts.Limits.Elements))
+	r.f.arena.attrs = make([]attr, 0, min(values+16, r.opts.Limits.Elements))
 	if r.refuseDeclarations() {
 		return nil, r.problems
 	}
@@ -71,6 +78,15 @@ type reader struct {
 	opts     Options
 	problems []source.Problem
 	stop     bool // a file-wide limit was reached
+	// escapedCloses caches nextEscapedClose.
+	escapedCloses map[string]int
+	// broken counts the documents that could not be read.
+	broken int
+	// secretNames caches isSecretName.
+	secretNames map[string]bool
+	// brokenLiteral is where the last Python literal that could not be
+	// read failed.
+	brokenLiteral int
 }
 
 func (r *reader) errorf(rg hcl.Range, format string, args ...any) {
@@ -83,20 +99,43 @@ func (r *reader) warnf(rg hcl.Range, format string, args ...any) {
 
 // refuseDeclarations refuses a file holding a DOCTYPE or an entity
 // declaration, plain or escaped: OCI-P has none, and entity expansion is
-// how a small file takes all memory. Nothing in the file is read.
+// how a small file takes all memory. Nothing in the file is read. The
+// search runs over '!', which XML uses for nothing else than these,
+// comments and CDATA sections.
 func (r *reader) refuseDeclarations() bool {
-	for _, decl := range []string{"<!DOCTYPE", "<!ENTITY", "&lt;!DOCTYPE", "&lt;!ENTITY", "<!doctype", "&lt;!doctype"} {
-		if i := strings.Index(r.f.Text, decl); i >= 0 {
-			r.errorf(r.f.pos.rng(i, i+len(decl)),
-				"file holds a %s declaration: OCI-P documents have none, and bwlint expands no entities, so the file is not read; remove the declaration",
-				strings.TrimPrefix(strings.TrimPrefix(decl, "&lt;!"), "<!"))
-			return true
+	t := r.f.Text
+	for i := 0; ; i++ {
+		k := strings.IndexByte(t[i:], '!')
+		if k < 0 {
+			return false
+		}
+		i += k
+		var start int
+		switch {
+		case i >= 1 && t[i-1] == '<':
+			start = i - 1
+		case i >= 4 && t[i-4:i] == "&lt;":
+			start = i - 4
+		default:
+			continue
+		}
+		for _, decl := range []string{"DOCTYPE", "ENTITY", "doctype"} {
+			if strings.HasPrefix(t[i+1:], decl) {
+				r.errorf(r.f.pos.rng(start, i+1+len(decl)),
+					"file holds a %s declaration: OCI-P documents have none, and bwlint expands no entities, so the file is not read; remove the declaration",
+					strings.ToUpper(decl))
+				return true
+			}
 		}
 	}
-	return false
 }
 
 const rootName = "BroadsoftDocument"
+
+// maxBroken is how many broken documents a file may hold before the rest
+// of it is given up: a file that broken is not a capture to lint, and a
+// problem for each of a million bad start tags helps no one.
+const maxBroken = 100
 
 // findDocuments finds and parses every document in v. Text between
 // documents (log prefixes, time stamps, SOAP envelopes) is not evidence
@@ -130,8 +169,10 @@ func (r *reader) findDocuments(v *view, wrapped bool) {
 			start := qstart - 1
 			if wrapped {
 				if q := pythonQuote(t, start); q >= 0 {
-					i = r.pythonDocuments(t, q, after)
-					continue
+					if next, ok := r.pythonDocuments(t, q, after); ok {
+						i = next
+						continue
+					}
 				}
 			}
 			if end, ok := r.document(v, start); ok {
@@ -151,15 +192,15 @@ func (r *reader) document(v *view, start int) (int, bool) {
 	root, end, err := s.element(start)
 	if err != nil {
 		rg := r.f.pos.rng(v.srcStart(err.at), v.srcEnd(err.end))
-		if err.limit {
-			r.errorf(rg, "%s; the OCI-P document is not read, lest a hostile file exhaust memory", err.msg)
-		} else {
-			r.errorf(rg, "not well-formed XML: %s; the OCI-P document is not read", err.msg)
-		}
-		r.stop = err.fatal
 		// The nodes of a broken document are dropped, so that a file of
 		// broken documents cannot grow the arena without bound.
 		r.f.arena.nodes = r.f.arena.nodes[:mark]
+		if err.limit {
+			r.brokenDocument(rg, "%s; the OCI-P document is not read, lest a hostile file exhaust memory", err.msg)
+		} else {
+			r.brokenDocument(rg, "not well-formed XML: %s; the OCI-P document is not read", err.msg)
+		}
+		r.stop = r.stop || err.fatal
 		return 0, false
 	}
 	d := &Document{file: r.f, view: v, node: root}
@@ -170,6 +211,20 @@ func (r *reader) document(v *view, start int) (int, bool) {
 	}
 	r.readDocument(d)
 	return end, true
+}
+
+// declarationReach is how far before a start tag an XML declaration of
+// the same document may begin.
+const declarationReach = 256
+
+// brokenDocument reports a document that cannot be read. After maxBroken
+// of them the rest of the file is given up.
+func (r *reader) brokenDocument(rg hcl.Range, format string, args ...any) {
+	r.errorf(rg, format, args...)
+	if r.broken++; r.broken == maxBroken {
+		r.errorf(rg, "%d documents of this file could not be read; the rest of the file is not read", maxBroken)
+		r.stop = true
+	}
 }
 
 // pythonQuote returns the offset of the opening quote of the Python bytes
@@ -183,12 +238,14 @@ func pythonQuote(t string, start int) int {
 	if isLiteral(start - 1) {
 		return start - 1
 	}
-	lineStart := strings.LastIndexByte(t[:start], '\n') + 1
-	d := strings.LastIndex(t[lineStart:start], "<?xml")
+	// The declaration stands just before the start tag; looking no
+	// further keeps a long line of documents linear.
+	from := max(0, start-declarationReach)
+	d := strings.LastIndex(t[from:start], "<?xml")
 	if d < 0 {
 		return -1
 	}
-	d += lineStart
+	d += from
 	e := strings.Index(t[d:start], "?>")
 	if e < 0 || !isLiteral(d-1) {
 		return -1
@@ -202,34 +259,65 @@ func pythonQuote(t string, start int) int {
 }
 
 // pythonDocuments reads the documents of the Python bytes literal whose
-// opening quote is at t[q]. It returns where to go on searching.
-func (r *reader) pythonDocuments(t string, q, after int) int {
+// opening quote is at t[q] and which holds the start tag that ends at
+// after. It returns where to go on searching; false when the literal
+// closes before the start tag, which then is no literal's.
+func (r *reader) pythonDocuments(t string, q, after int) (int, bool) {
+	if q < r.brokenLiteral {
+		return after, true // inside a literal already reported
+	}
 	v, end, ok := pythonLiteral(t, q)
-	if !ok {
-		r.errorf(r.f.pos.rng(q-1, q+1), "Python bytes literal is not closed on its line, or holds a malformed escape; the OCI-P document in it is not read")
-		return after
+	switch {
+	case !ok:
+		r.brokenDocument(r.f.pos.rng(q-1, q+1), "Python bytes literal is not closed on its line, or holds a malformed escape; the OCI-P document in it is not read")
+		// Reading from a later quote before the point of failure would
+		// fail there again: remember it, so that a line of broken
+		// literals is read once.
+		r.brokenLiteral = end
+		return after, true
+	case end <= after:
+		return 0, false
 	}
 	r.findDocuments(v, false)
-	return end
+	return end, true
 }
 
 // escapedDocument reads the XML-escaped document whose start tag begins at
 // t[start] ("&lt;BroadsoftDocument"), as a SOAP envelope carries it.
 func (r *reader) escapedDocument(t string, start int, qname string, after int) int {
 	closeTag := "&lt;/" + qname + "&gt;"
-	e := strings.Index(t[after:], closeTag)
+	e := r.nextEscapedClose(t, closeTag, after)
 	if e < 0 {
-		r.errorf(r.f.pos.rng(start, after), "escaped <%s> has no escaped end tag: the document is cut off and not read", qname)
+		r.brokenDocument(r.f.pos.rng(start, after), "escaped <%s> has no escaped end tag: the document is cut off and not read", qname)
 		return after
 	}
-	end := after + e + len(closeTag)
+	end := e + len(closeTag)
 	v, bad := unescapeXML(t, start, end)
 	if bad >= 0 {
-		r.errorf(r.f.pos.rng(bad, bad+referenceLen(t[bad:])), "escaped document holds %s; it is not read", badReference(t[bad:]))
+		r.brokenDocument(r.f.pos.rng(bad, bad+referenceLen(t[bad:])), "escaped document holds %s; it is not read", badReference(t[bad:]))
 		return end
 	}
 	r.document(v, 0)
 	return end
+}
+
+// nextEscapedClose returns the offset of the first closeTag at or after
+// from, -1 when there is none. It remembers what it found, so that a file
+// of escaped start tags without end tags is searched once, not once per
+// start tag.
+func (r *reader) nextEscapedClose(t, closeTag string, from int) int {
+	if at, ok := r.escapedCloses[closeTag]; ok && (at < 0 || at >= from) {
+		return at
+	}
+	at := strings.Index(t[from:], closeTag)
+	if at >= 0 {
+		at += from
+	}
+	if r.escapedCloses == nil {
+		r.escapedCloses = map[string]int{}
+	}
+	r.escapedCloses[closeTag] = at
+	return at
 }
 
 // readDocument builds the document's model from its element.
@@ -330,7 +418,7 @@ func (r *reader) markSecrets(d *Document, n int32, inherited bool) {
 	nodes := r.f.arena.nodes
 	e := Element{d, n}
 	name := e.Name()
-	secret := inherited || source.IsSecretName(name) || name == "sessionId"
+	secret := inherited || r.isSecretName(name)
 	if secret {
 		nodes[n].flags |= isSecret
 		if e.IsLeaf() {
@@ -340,6 +428,21 @@ func (r *reader) markSecrets(d *Document, n int32, inherited bool) {
 	for c := nodes[n].firstChild; c >= 0; c = nodes[c].next {
 		r.markSecrets(d, c, secret)
 	}
+}
+
+// isSecretName is source.IsSecretName, remembered per name: a large log
+// repeats a few hundred names millions of times. A session id counts as a
+// secret too: over SOAP it is what stands for the login.
+func (r *reader) isSecretName(name string) bool {
+	secret, ok := r.secretNames[name]
+	if !ok {
+		secret = source.IsSecretName(name) || name == "sessionId"
+		if r.secretNames == nil {
+			r.secretNames = map[string]bool{}
+		}
+		r.secretNames[name] = secret
+	}
+	return secret
 }
 
 // pair links each response to the request it answers. Clients log a

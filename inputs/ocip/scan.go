@@ -22,7 +22,8 @@ type Limits struct {
 	Name int
 	// AttributeValue is the longest attribute value, in bytes.
 	AttributeValue int
-	// Text is the longest text of one element, in bytes.
+	// Text is the longest text of one element without child elements,
+	// in bytes.
 	Text int
 }
 
@@ -354,7 +355,7 @@ func (s *scanner) endTag(n int32, at int) (int, *syntaxError) {
 	}
 	nd := &s.a.nodes[n]
 	nd.contentEnd, nd.end = int32(at), int32(i+1)
-	if int(nd.contentEnd-nd.content) > s.limits.Text {
+	if nd.flags&hasChildren == 0 && int(nd.contentEnd-nd.content) > s.limits.Text {
 		return 0, s.limitf(int(nd.start), int(nd.nameEnd), "element <%s> holds %d bytes, more than the %d allowed", want, nd.contentEnd-nd.content, s.limits.Text)
 	}
 	if nd.flags&hasChildren != 0 && nd.flags&hasText != 0 {

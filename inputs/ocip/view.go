@@ -25,8 +25,9 @@ type view struct {
 	// kind says how the document was written in the file.
 	kind Wrapping
 	// decodeByte decodes the non-ASCII bytes of a Python bytes literal;
-	// nil when they are UTF-8.
+	// nil when they are UTF-8. quote is the literal's quote.
 	decodeByte func(byte) rune
+	quote      byte
 }
 
 // seg is one piece of an escaped view: a run of bytes copied as they are,
@@ -230,73 +231,58 @@ func isXMLChar(r rune) bool {
 }
 
 // pythonLiteral reads the Python bytes literal whose opening quote is at
-// text[open]: b'…' or b"…" on one line, as str() of a bytes value prints
+// text[open], returning in end, when ok is false, where reading stopped: b'…' or b"…" on one line, as str() of a bytes value prints
 // it. The bytes are decoded with the encoding the literal's own XML
 // declaration names, ISO-8859-1 and UTF-8 being the ones Python OCI-P
 // clients send and receive. end is the offset just past the closing
 // quote; ok is false when the line ends first or an escape is malformed.
 func pythonLiteral(text string, open int) (v *view, end int, ok bool) {
-	lineEnd := strings.IndexByte(text[open:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(text)
-	} else {
-		lineEnd += open
-	}
-	return unescapePython(text, open, lineEnd, literalCharset(text[open+1:min(lineEnd, open+256)]))
+	return unescapePython(text, open, len(text), literalCharset(text[open+1:min(len(text), open+256)]))
 }
 
 // unescapePython reads the literal whose quote is at text[open] and which
-// must close before lineEnd, decoding non-ASCII bytes with decodeByte.
-func unescapePython(text string, open, lineEnd int, decodeByte func(byte) rune) (v *view, end int, ok bool) {
+// must close before the end of its line and before limit, decoding
+// non-ASCII bytes with decodeByte.
+func unescapePython(text string, open, limit int, decodeByte func(byte) rune) (v *view, end int, ok bool) {
 	quote := text[open]
-	vb := newViewBuilder(lineEnd - open)
+	vb := newViewBuilder(0)
 	var utf8buf [utf8.UTFMax]byte
-	emit := func(src int, b byte, n int) {
-		if b < 0x80 || decodeByte == nil {
-			if n == 1 {
-				vb.copied(src, text[src:src+1])
-				return
-			}
-			vb.escaped(src, string([]byte{b}))
-			return
-		}
-		w := utf8.EncodeRune(utf8buf[:], decodeByte(b))
-		vb.escaped(src, string(utf8buf[:w]))
-	}
-	for i := open + 1; i < lineEnd; {
-		c := text[i]
-		switch {
-		case c == quote:
+	for i := open + 1; i < limit; {
+		switch c := text[i]; c {
+		case quote:
 			v := vb.done(i, PythonBytes)
-			v.decodeByte = decodeByte
+			v.decodeByte, v.quote = decodeByte, quote
 			return v, i + 1, true
-		case c != '\\':
-			// A run of plain characters is copied in one piece.
-			j := i + 1
-			for j < lineEnd && text[j] != '\\' && text[j] != quote && text[j] < 0x80 {
-				j++
+		case '\n':
+			return nil, i, false
+		case '\\':
+			if i+1 >= limit {
+				return nil, i, false
 			}
-			if j == i+1 && c >= 0x80 {
-				// bytes repr never holds non-ASCII; keep it as is.
-				_, size := utf8.DecodeRuneInString(text[i:lineEnd])
-				vb.copied(i, text[i:i+size])
-				i += size
-				continue
+			b, n := pythonEscape(text[i:limit])
+			if n == 0 {
+				return nil, i, false
+			}
+			switch {
+			case b < 0x80 || decodeByte == nil:
+				vb.escaped(i, string([]byte{b}))
+			default:
+				w := utf8.EncodeRune(utf8buf[:], decodeByte(b))
+				vb.escaped(i, string(utf8buf[:w]))
+			}
+			i += n
+		default:
+			// A run of plain characters is copied in one piece; bytes
+			// repr never holds a non-ASCII one, which is kept as it is.
+			j := i + 1
+			for j < limit && text[j] != '\\' && text[j] != quote && text[j] != '\n' {
+				j++
 			}
 			vb.copied(i, text[i:j])
 			i = j
-		case i+1 >= lineEnd:
-			return nil, 0, false
-		default:
-			b, n := pythonEscape(text[i:lineEnd])
-			if n == 0 {
-				return nil, 0, false
-			}
-			emit(i, b, n)
-			i += n
 		}
 	}
-	return nil, 0, false
+	return nil, limit, false
 }
 
 // pythonEscape reads the escape at the start of s ("\n", "\x e9", "\\" …):

@@ -101,15 +101,16 @@ func (u *User) hasDevice(d Device) bool {
 // appendNew appends the values of add whose text dst lacks, compared
 // without regard to case or spacing.
 func appendNew(dst, add []source.Value) []source.Value {
+	if len(add) == 0 {
+		return dst
+	}
+	have := make(map[string]bool, len(dst)+len(add))
+	for _, d := range dst {
+		have[foldName(d.Text)] = true
+	}
 	for _, v := range add {
-		found := false
-		for _, d := range dst {
-			if sameName(d.Text, v.Text) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if k := foldName(v.Text); !have[k] {
+			have[k] = true
 			dst = append(dst, v)
 		}
 	}

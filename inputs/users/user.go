@@ -131,5 +131,10 @@ func sameName(a, b string) bool {
 }
 
 func foldName(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			return strings.ToLower(strings.Join(strings.Fields(s), ""))
+		}
+	}
+	return s
 }

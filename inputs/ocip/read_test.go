@@ -305,3 +305,43 @@ func TestHostileLines(t *testing.T) {
 		})
 	}
 }
+
+// TestUserAliases checks that a user asked for by an alternate id is one
+// user, under the primary id the response gives, with the services a
+// request under the alternate id returned.
+func TestUserAliases(t *testing.T) {
+	doc := func(cmd string) string {
+		return `<BroadsoftDocument protocol="OCI"><sessionId>s</sessionId>` + cmd + close + "\n"
+	}
+	text := doc(`<command xsi:type="UserGetRequest23V2"><userId>alias@example.net</userId></command>`) +
+		doc(`<command xsi:type="UserGetResponse23V2"><serviceProviderId>SP</serviceProviderId><groupId>G</groupId><userId>primary@example.net</userId><lastName>L</lastName><firstName>F</firstName><emailAddress>p@example.net</emailAddress></command>`) +
+		doc(`<command xsi:type="UserServiceGetAssignmentListRequest"><userId>ALIAS@example.net</userId></command>`) +
+		doc(`<command xsi:type="UserServiceGetAssignmentListResponse"><userServicesAssignmentTable><colHeading>Service Name</colHeading><colHeading>Assigned</colHeading><row><col>Integrated IMP</col><col>true</col></row><row><col>Call Waiting</col><col>maybe</col></row></userServicesAssignmentTable></command>`) +
+		doc(`<command xsi:type="UserGetRequest23V2"><userId>primary@example.net</userId></command>`) +
+		doc(`<command xsi:type="UserGetResponse23V2"><userId>primary@example.net</userId><emailAddress>other@example.net</emailAddress></command>`)
+	f, probs := Parse("users.xml", text, Options{})
+	checkInvariants(t, f, probs)
+	if len(f.Users) != 1 {
+		t.Fatalf("%d users, want 1", len(f.Users))
+	}
+	u := f.Users[0]
+	if u.UserID.Text != "primary@example.net" || !u.HasService("Integrated IMP") || u.HasService("Call Waiting") {
+		t.Errorf("user %q with services %v", u.UserID.Text, u.Services)
+	}
+	want := []string{
+		`4:299-4:304 warning: Assigned of service "Call Waiting" is "maybe"; want "true" or "false"`,
+		`6:149-6:166 warning: user "primary@example.net" has another emailAddress here than at line 2; the first is used`,
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%s %s: %s", span(p.Range), p.Severity, p.Message))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	for _, p := range probs {
+		if strings.Contains(p.Message, "p@example.net") || strings.Contains(p.Message, "other@example.net") {
+			t.Errorf("a problem quotes an email address: %s", p.Message)
+		}
+	}
+}

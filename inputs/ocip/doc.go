@@ -27,7 +27,8 @@
 // names. Responses that do not name what they describe — a tag list does
 // not repeat its tag set's name, a device type's detail not its type —
 // take that from the request, or for a lone response from Options.Name,
-// the file's name. Versioned names are read in every version
+// the file's name; a name taken from the file name has a range naming
+// the file without a position. Versioned names are read in every version
 // ("UserGetResponse22V2", "…Response23V13", "…ResponseRI"; see Name).
 //
 // # What is returned

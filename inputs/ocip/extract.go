@@ -116,13 +116,22 @@ func (x *extraction) table(c *Command, name string, headings ...string) (*tableN
 // rows returns the rows of t that have one cell per heading, reporting the
 // others.
 func (x *extraction) rows(t *tableNodes) []int32 {
-	out := t.rows[:0:0]
-	for _, r := range t.rows {
-		if n := t.width(r); n != len(t.headings) {
-			x.errorf(t.rowRange(r), "row of <%s> has %d cells for %d headings; it is not read", t.e.Name(), n, len(t.headings))
+	var out []int32
+	for i, r := range t.rows {
+		n := t.width(r)
+		if n == len(t.headings) {
+			if out != nil {
+				out = append(out, r)
+			}
 			continue
 		}
-		out = append(out, r)
+		if out == nil {
+			out = append(make([]int32, 0, len(t.rows)), t.rows[:i]...)
+		}
+		x.errorf(t.rowRange(r), "row of <%s> has %d cells for %d headings; it is not read", t.e.Name(), n, len(t.headings))
+	}
+	if out == nil {
+		return t.rows // every row fits, the usual case
 	}
 	return out
 }

@@ -80,6 +80,7 @@ type reader struct {
 	stop     bool // a file-wide limit was reached
 	// escapedCloses caches nextEscapedClose.
 	escapedCloses map[string]int
+	scan          scanner
 	// broken counts the documents that could not be read.
 	broken int
 	// secretNames caches isSecretName.
@@ -187,7 +188,10 @@ func (r *reader) findDocuments(v *view, wrapped bool) {
 // document parses the document whose start tag is at v.buf[start]. It
 // returns the offset after it, and false when it could not be read.
 func (r *reader) document(v *view, start int) (int, bool) {
-	s := &scanner{buf: v.buf, a: &r.f.arena, limits: r.opts.Limits}
+	// One scanner serves every document of the file, so that its stacks
+	// are allocated once.
+	s := &r.scan
+	s.buf, s.a, s.limits, s.warnings = v.buf, &r.f.arena, r.opts.Limits, s.warnings[:0]
 	mark := len(r.f.arena.nodes)
 	root, end, err := s.element(start)
 	if err != nil {
@@ -324,7 +328,7 @@ func (r *reader) nextEscapedClose(t, closeTag string, from int) int {
 func (r *reader) readDocument(d *Document) {
 	root := d.Element()
 	r.markSecrets(d, d.node, false)
-	if ns, declared := r.namespace(d, d.node, prefixOf(root.QName())); declared && ns != nsOCI {
+	if ns, declared := r.f.namespaceOf(d, d.node, prefixOf(root.QName())); declared && ns != nsOCI {
 		r.warnf(root.Range(), "<%s> is in namespace %q; OCI-P documents are in namespace %q; read anyway", root.QName(), ns, nsOCI)
 	}
 	if p, ok := root.Attr("protocol"); !ok {
@@ -379,21 +383,18 @@ func (f *File) isTypeAttr(d *Document, n, k int32) bool {
 	return ns == nsXSI || (!declared && prefix == "xsi")
 }
 
-func (r *reader) namespace(d *Document, n int32, prefix string) (string, bool) {
-	return r.f.namespaceOf(d, n, prefix)
-}
-
 // namespaceOf finds the namespace bound to prefix ("" for the default
 // namespace) on element n or the document element; OCI-P declares
 // namespaces on those two only.
 func (f *File) namespaceOf(d *Document, n int32, prefix string) (string, bool) {
-	name := "xmlns"
-	if prefix != "" {
-		name += ":" + prefix
-	}
 	for _, e := range []int32{n, d.node} {
-		if v, ok := (Element{d, e}).Attr(name); ok {
-			return v.Text, true
+		nd := f.arena.nodes[e]
+		for k := nd.attrs; k < nd.attrs+int32(nd.nattrs); k++ {
+			a := f.arena.attrs[k]
+			name := d.view.buf[a.name:a.nameEnd]
+			if rest, ok := strings.CutPrefix(name, "xmlns"); ok && (rest == "" && prefix == "" || len(rest) > 1 && rest[0] == ':' && rest[1:] == prefix) {
+				return Element{d, e}.attrValue(k).Text, true
+			}
 		}
 	}
 	return "", false
@@ -460,7 +461,7 @@ func (r *reader) pair() {
 			continue
 		}
 		session := sessionOf(d)
-		for i := len(pending) - 1; i >= 0; i-- {
+		for i := len(pending) - 1; i >= max(0, len(pending)-pairReach); i-- {
 			req := pending[i]
 			if s := sessionOf(req); session != "" && s != "" && s != session {
 				continue
@@ -486,6 +487,11 @@ func (r *reader) pair() {
 		}
 	}
 }
+
+// pairReach is how many unanswered request documents a response looks
+// back over: clients wait for an answer, or keep a few requests in flight,
+// and a log of requests nobody answered must not make pairing quadratic.
+const pairReach = 64
 
 // sessionOf returns the text of a document's sessionId, "" when none.
 func sessionOf(d *Document) string {

@@ -122,3 +122,18 @@ func TestHasService(t *testing.T) {
 		t.Error("HasService compares names without case and spacing, and whole names only")
 	}
 }
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"integrated imp":  "integratedimp",
+		"Integrated IMP":  "integratedimp",
+		" User\tId ":      "userid",
+		"userid":          "userid",
+		"Ångström  Café":  "ångströmcafé",
+		"service_1-a.b@c": "service_1-a.b@c",
+	} {
+		if got := foldName(in); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -131,10 +131,33 @@ func sameName(a, b string) bool {
 }
 
 func foldName(s string) string {
+	simple := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+		c := s[i]
+		if c >= 0x80 {
 			return strings.ToLower(strings.Join(strings.Fields(s), ""))
 		}
+		if c >= 'A' && c <= 'Z' || isSpace(c) {
+			simple = false
+		}
 	}
-	return s
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isSpace(c):
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }

@@ -43,8 +43,8 @@
 //
 // An ErrorResponse is an input problem at its summary, naming the request
 // it answers when the file shows it: an error for type Error, a warning
-// for Warning and Info. A login request carrying a password is a warning:
-// the capture holds a credential.
+// for Warning and Info. A request carrying a password (a login, a password
+// change) is a warning: the capture holds a credential.
 //
 // # Positions
 //

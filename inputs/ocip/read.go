@@ -501,19 +501,28 @@ func sessionOf(d *Document) string {
 	return ""
 }
 
-// checkCommands reports error responses, and login requests that carry a
-// password.
+// checkCommands reports error responses, and requests that carry a
+// credential: a login's signed password, a new password set.
 func (r *reader) checkCommands() {
 	for _, c := range r.f.Commands {
 		switch {
 		case c.Name.IsError():
 			r.errorResponse(c)
-		case c.Name.Kind == KindRequest && strings.HasPrefix(c.Name.Base, "Login"):
-			for _, e := range c.Element().Children() {
-				if e.Secret() {
-					r.warnf(startTagRange(e), "%s carries <%s>: the capture holds a login credential; remove it from the file", c.Name.Full, e.QName())
-				}
-			}
+		case c.Name.Kind == KindRequest:
+			r.credentials(c, c.Element())
+		}
+	}
+}
+
+// credentials warns about every non-empty password-like element below e,
+// the outermost one of each.
+func (r *reader) credentials(c *Command, e Element) {
+	for _, f := range e.Children() {
+		switch {
+		case !f.Secret():
+			r.credentials(c, f)
+		case !f.IsLeaf() || f.Value().Text != "":
+			r.warnf(startTagRange(f), "%s carries <%s>: the capture holds a credential; remove it from the file", c.Name.Full, f.QName())
 		}
 	}
 }

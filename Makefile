@@ -12,7 +12,7 @@ test: ## run the tests
 	go test ./...
 
 update: ## rewrite golden files and generated docs after an intended change
-	go test ./checks ./lint/report ./cmd/... -update
+	go test ./checks ./lint/report ./cmd/... ./inputs/ocip -update
 
 lint: ## run golangci-lint with .golangci.yml
 	golangci-lint run ./...
@@ -23,6 +23,8 @@ fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/digest -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/showver -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/tagset -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
+	go test ./inputs/ocip -run='^$$' -fuzz='^FuzzRead$$' -fuzztime=30s
+	go test ./inputs/users -run='^$$' -fuzz='^FuzzParseCSV$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseTemplate$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s
 	go test ./inputs/partnerhub/internal/jsonpos -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s

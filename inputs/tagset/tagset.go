@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/internal/delimited"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -28,18 +29,65 @@ const (
 	listLimit  = 8
 )
 
-// TagSet is one captured tag set.
+// TagSet is one captured tag set, or the custom tags of one device type or
+// device (see Scope).
 type TagSet struct {
 	// Path is the file the tag set was read from.
 	Path string
-	// Name is the tag set's name, taken from the file name.
+	// Name is the tag set's name: the file name, or for OCI-P the name in
+	// the request. The system default tag set has no name ("") and
+	// Scope.SystemDefault set; custom tags have none either.
 	Name string
+	// Scope says where the tags apply; the zero Scope is a system tag set,
+	// which is all a .tsv capture holds.
+	Scope Scope
 	// Header holds the header fields; nil when the file has no header.
 	Header []source.Value
 	// Tags are the usable rows, in file order. When a tag name repeats,
 	// only its first row is kept.
 	Tags []Tag
 }
+
+// Scope is where a set of tags applies. Tag sets exist at system level
+// only; below it BroadWorks keeps custom tags per device type (at service
+// provider or group level) and per device, which override the tag set's
+// values.
+type Scope struct {
+	// Kind is ScopeTagSet (the zero value), ScopeDeviceType, ScopeDevice
+	// or ScopeUserDevice.
+	Kind ScopeKind
+	// SystemDefault marks the system default tag set.
+	SystemDefault bool
+	// ServiceProviderID and GroupID place custom tags or their device;
+	// zero at system level, or when the capture does not say.
+	ServiceProviderID source.Value
+	GroupID           source.Value
+	// DeviceType is the device type custom tags belong to (ScopeDeviceType).
+	DeviceType source.Value
+	// DeviceName is the device custom tags belong to (ScopeDevice,
+	// ScopeUserDevice).
+	DeviceName source.Value
+	// UserID is the user whose device's resolved tags these are
+	// (ScopeUserDevice).
+	UserID source.Value
+}
+
+// ScopeKind says what a set of tags belongs to.
+type ScopeKind string
+
+// Kinds of tag scope.
+const (
+	// ScopeTagSet is a system tag set.
+	ScopeTagSet ScopeKind = ""
+	// ScopeDeviceType is the custom tags of a device type at service
+	// provider or group level.
+	ScopeDeviceType ScopeKind = "device type"
+	// ScopeDevice is the custom tags of one access device.
+	ScopeDevice ScopeKind = "device"
+	// ScopeUserDevice is the tags a user's main device resolves to, every
+	// level applied.
+	ScopeUserDevice ScopeKind = "user device"
+)
 
 // Tag is one row of a tag set.
 type Tag struct {
@@ -48,6 +96,9 @@ type Tag struct {
 	Overridable source.Value
 	// Encrypted is zero when the file has no Is Encrypted column.
 	Encrypted source.Value
+	// Actual is the "Actual Tag Value" of a custom tag: the value in force
+	// once every level has been applied. Zero for tag sets.
+	Actual source.Value
 	// Range covers the whole row without its line ending.
 	Range hcl.Range
 }
@@ -64,9 +115,10 @@ func (s *TagSet) Lookup(tagName string) (Tag, bool) {
 
 // Secret reports whether the tag's value must never be shown: the row is
 // marked Is Encrypted (anything but a clear "false" counts, so a garbled
-// flag fails safe) or BroadWorks printed the value masked.
+// flag fails safe) or BroadWorks printed the value masked. Actual is
+// secret whenever Value is.
 func (t Tag) Secret() bool {
-	if t.Value.Masked() {
+	if t.Value.Masked() || t.Actual.Masked() {
 		return true
 	}
 	if !t.Encrypted.Present() {
@@ -346,65 +398,24 @@ func (p *parser) fieldValue(line int, f field, trim bool) source.Value {
 // CSV quotes. It returns at least one field, or a problem for a malformed
 // quoted field; the message quotes no field text, which may be secret.
 func (p *parser) split(line, start, end int) ([]field, *source.Problem) {
-	var fields []field
-	i := start
-	for {
-		q := i
-		for q < end && p.text[q] == ' ' {
-			q++
+	parts, err := delimited.Split(p.text, start, end, p.delim)
+	if err != nil {
+		column := p.pos(line, err.Open).Column
+		var prob source.Problem
+		if err.Kind == delimited.Unterminated {
+			prob = source.Errorf(p.rangeOnLine(line, err.At, err.End),
+				"quoted field at column %d has no closing quote on its line", column)
+		} else {
+			prob = source.Errorf(p.rangeOnLine(line, err.At, err.End),
+				"unexpected character after the closing quote of the field at column %d; a quote inside a quoted field must be doubled", column)
 		}
-		if q < end && p.text[q] == '"' {
-			f, next, err := p.quoted(line, q, end)
-			if err != nil {
-				return nil, err
-			}
-			fields = append(fields, f)
-			if next == end {
-				return fields, nil
-			}
-			i = next + 1
-			continue
-		}
-		j := strings.IndexByte(p.text[i:end], p.delim)
-		if j < 0 {
-			return append(fields, field{start: i, end: end, text: p.text[i:end]}), nil
-		}
-		fields = append(fields, field{start: i, end: i + j, text: p.text[i : i+j]})
-		i += j + 1
+		return nil, &prob
 	}
-}
-
-// quoted reads the quoted field whose opening quote is at open. next is
-// the offset of the delimiter after it, or end.
-func (p *parser) quoted(line, open, end int) (f field, next int, err *source.Problem) {
-	j := open + 1
-	for {
-		k := strings.IndexByte(p.text[j:end], '"')
-		if k < 0 {
-			prob := source.Errorf(p.rangeOnLine(line, open, end),
-				"quoted field at column %d has no closing quote on its line", p.pos(line, open).Column)
-			return field{}, 0, &prob
-		}
-		j += k
-		if j+1 < end && p.text[j+1] == '"' {
-			j += 2
-			continue
-		}
-		break
+	fields := make([]field, len(parts))
+	for i, f := range parts {
+		fields[i] = field{start: f.Start, end: f.End, quoted: f.Quoted, text: f.Text(p.text)}
 	}
-	content := p.text[open+1 : j]
-	f = field{start: open + 1, end: j, quoted: true, text: strings.ReplaceAll(content, `""`, `"`)}
-	next = j + 1
-	for next < end && p.text[next] == ' ' {
-		next++
-	}
-	if next < end && p.text[next] != p.delim {
-		_, size := utf8.DecodeRuneInString(p.text[next:end])
-		prob := source.Errorf(p.rangeOnLine(line, next, next+size),
-			"unexpected character after the closing quote of the field at column %d; a quote inside a quoted field must be doubled", p.pos(line, open).Column)
-		return field{}, 0, &prob
-	}
-	return f, next, nil
+	return fields, nil
 }
 
 // list joins quoted items with commas, at most listLimit of them.

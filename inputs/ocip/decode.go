@@ -1,0 +1,159 @@
+package ocip
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/hashicorp/hcl/v2"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/ianaindex"
+)
+
+// ISO88591 is the encoding BroadWorks declares in its OCI-P responses.
+const ISO88591 source.Encoding = "iso-8859-1"
+
+// declEncoding finds the encoding an XML declaration names. Only the first
+// declaration counts: a log holds one per document, all alike.
+var declEncoding = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']`)
+
+// Decode turns the bytes of an OCI-P capture into UTF-8 text, the text
+// every range indexes. The encoding comes from a byte-order mark, else
+// from the first XML declaration in the file (a log holds one per
+// document), else UTF-8:
+//
+//   - UTF-16 is read with a byte-order mark, or without one when the file
+//     starts with "<" as UTF-16 would store it;
+//   - a declared single-byte or other encoding (ISO-8859-1, as BroadWorks
+//     declares, ISO-8859-2, windows-1252, …) is transcoded, unless the
+//     bytes are valid UTF-8 holding non-ASCII characters: clients that
+//     decode responses and log them write UTF-8 but keep the declaration,
+//     and Latin-1 text is practically never valid UTF-8;
+//   - bytes that are not valid UTF-8 where UTF-8 is declared or implied
+//     are read as ISO-8859-1, with a warning.
+//
+// An encoding bwlint does not know, or a NUL byte after decoding, is an
+// error: ok is false and the file yields nothing.
+func Decode(path string, raw []byte) (text string, enc source.Encoding, probs []source.Problem, ok bool) {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		return source.Decode(path, raw)
+	case bytes.HasPrefix(raw, []byte{'<', 0, '?', 0}):
+		return source.Decode(path, append([]byte{0xFF, 0xFE}, raw...))
+	case bytes.HasPrefix(raw, []byte{0, '<', 0, '?'}):
+		return source.Decode(path, append([]byte{0xFE, 0xFF}, raw...))
+	}
+	body, enc := raw, source.UTF8
+	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+		body, enc = raw[3:], source.UTF8BOM
+	}
+	declared, declRange := declaredEncoding(path, body)
+	valid := utf8.Valid(body)
+	switch {
+	case declared == "" || isUTF8Name(declared) || isWideName(declared):
+		// A UTF-16 or UTF-32 declaration in a file without wide
+		// characters was left behind by a tool that re-encoded it.
+	case valid && !isASCII(body):
+	default:
+		e, err := ianaindex.IANA.Encoding(declared)
+		if err != nil || e == nil {
+			return "", enc, []source.Problem{source.Errorf(declRange,
+				"the XML declaration names encoding %q, which bwlint cannot read; save the file as UTF-8 or ISO-8859-1", declared)}, false
+		}
+		name, err := ianaindex.MIME.Name(e)
+		if err != nil || name == "" {
+			name, _ = ianaindex.IANA.Name(e)
+		}
+		decoded, err := decodeWith(e, body)
+		if err != nil {
+			return "", enc, []source.Problem{source.Errorf(declRange,
+				"the file is not valid %s text as its XML declaration says: %v", name, err)}, false
+		}
+		return finish(path, decoded, source.Encoding(strings.ToLower(name)), nil)
+	}
+	if valid {
+		return finish(path, string(body), enc, nil)
+	}
+	bad := firstInvalid(body)
+	decoded, _ := decodeWith(charmap.ISO8859_1, body)
+	ix := newPositions(path, decoded)
+	// The offset of the bad byte grows by one for each non-ASCII byte
+	// before it, which became two bytes of UTF-8.
+	at := bad + countHigh(body[:bad])
+	_, size := utf8.DecodeRuneInString(decoded[at:])
+	warn := source.Warnf(ix.rng(at, at+size),
+		"byte 0x%02X is not valid UTF-8, which the file declares or implies; the file is read as ISO-8859-1", body[bad])
+	return finish(path, decoded, ISO88591, []source.Problem{warn})
+}
+
+// finish checks decoded text for NUL bytes, which no XML may hold.
+func finish(path, text string, enc source.Encoding, probs []source.Problem) (string, source.Encoding, []source.Problem, bool) {
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		ix := newPositions(path, text[:i+1])
+		return "", enc, []source.Problem{source.Errorf(ix.rng(i, i+1), "file holds a NUL byte at offset %d: binary data, not OCI-P XML", i)}, false
+	}
+	return text, enc, probs, true
+}
+
+// declaredEncoding returns the encoding named by the first XML
+// declaration in raw, and the range of the name.
+func declaredEncoding(path string, raw []byte) (string, hcl.Range) {
+	m := declEncoding.FindSubmatchIndex(raw)
+	if m == nil {
+		return "", hcl.Range{}
+	}
+	name := string(raw[m[2]:m[3]])
+	// Positions count in the text before the name, which is ASCII up to
+	// the declaration in every file this matters for; count it as read.
+	prefix := string(raw[:m[2]])
+	ix := newPositions(path, prefix+name)
+	return name, ix.rng(len(prefix), len(prefix)+len(name))
+}
+
+func isUTF8Name(name string) bool {
+	n := strings.ToLower(name)
+	return n == "utf-8" || n == "utf8" || n == "us-ascii" || n == "ascii"
+}
+
+func isWideName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "utf-16") || strings.HasPrefix(n, "utf-32") || n == "ucs-2" || n == "iso-10646-ucs-2"
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func countHigh(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+func decodeWith(e encoding.Encoding, b []byte) (string, error) {
+	out, err := e.NewDecoder().Bytes(b)
+	return string(out), err
+}

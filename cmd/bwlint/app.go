@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
@@ -142,19 +140,6 @@ func oneArg(c *cli.Context, what string) (string, error) {
 		return c.Args().First(), nil
 	}
 	return "", usageErrorf("%s: takes one %s argument, got %d: %s", c.Command.Name, what, c.NArg(), strings.Join(c.Args().Slice(), " "))
-}
-
-// loadSnapshot reads a snapshot directory; a directory that cannot be read
-// at all is an input problem (exit 2).
-func loadSnapshot(dir string) (*inputs.Snapshot, error) {
-	snap, err := inputs.Load(dir)
-	if err != nil {
-		if errors.Is(err, inputs.ErrNotSnapshot) {
-			return nil, inputErrorf("cannot read snapshot %s: %v", dir, err)
-		}
-		return nil, internalErrorf("loading %s: %v", dir, err)
-	}
-	return snap, nil
 }
 
 // output opens the report destination: stdout, or the file --output names.

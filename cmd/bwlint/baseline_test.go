@@ -100,7 +100,7 @@ func TestDiffBaselineFileIsStable(t *testing.T) {
 
 func mustLoad(t *testing.T, dir string) *inputs.Snapshot {
 	t.Helper()
-	s, err := loadSnapshot(dir)
+	s, err := inputs.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
-		}, sarifFlags("SARIF"), policyFlags("AFTER")),
+		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
 		Action: runDiff,
 	}
 }
@@ -68,11 +68,11 @@ func runDiff(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	beforeSnap, err := loadSnapshot(beforeDir)
+	beforeSnap, err := loadSnapshot(c, beforeDir)
 	if err != nil {
 		return err
 	}
-	afterSnap, err := loadSnapshot(afterDir)
+	afterSnap, err := loadSnapshot(c, afterDir)
 	if err != nil {
 		return err
 	}

@@ -54,11 +54,7 @@ func writeBaseline(path string, res *lint.Result) error {
 // The file is read once, here, so that the digest the report records is
 // of the very bytes that decided the gate.
 func applyBaseline(path string, res *lint.Result) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, usageErrorf("--baseline: %s: cannot read baseline: %v", path, unwrapPathError(err))
-	}
-	f, err := baseline.Parse(path, data)
+	f, data, err := baseline.Read(path)
 	if err != nil {
 		return nil, usageErrorf("--baseline: %v", err)
 	}

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // bwlint runs the CLI in-process and returns its exit code, stdout and
@@ -88,5 +90,84 @@ func TestSnapshotSizeLimit(t *testing.T) {
 	}
 	if code, _, stderr := bwlint(t, "parse", "--max-snapshot-size", "16MiB", "../../testdata/example"); code != exitOK {
 		t.Errorf("16MiB: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// bwlintWithin is bwlint that fails the test when the run does not end
+// within ten seconds, as a read of a named pipe or a device would not.
+func bwlintWithin(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"bwlint"}, args...), &stdout, &stderr)
+		done <- result{code, stdout.String(), stderr.String()}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.stdout, r.stderr
+	case <-time.After(10 * time.Second):
+		t.Fatalf("bwlint %s does not end", strings.Join(args, " "))
+	}
+	return 0, "", ""
+}
+
+// TestPolicyAndBaselineReadBounded: a policy or baseline that is a device
+// or a named pipe, named by flag, by the environment or found at the
+// snapshot root, is a configuration error (exit 3), never a run that
+// blocks, grows without bound, or goes on without its policy.
+func TestPolicyAndBaselineReadBounded(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	example := "../../testdata/example"
+	for _, tc := range []struct {
+		args []string
+		env  string
+		want string
+	}{
+		{[]string{"lint", "--config", "/dev/zero", example}, "", "--config /dev/zero: not a regular file but a device"},
+		{[]string{"lint", "--config", fifo, example}, "", "not a regular file but a named pipe"},
+		{[]string{"checks"}, "/dev/zero", "BWLINT_CONFIG /dev/zero: not a regular file but a device"},
+		{[]string{"diff", example, example}, fifo, "not a regular file but a named pipe"},
+		{[]string{"lint", "--baseline", "/dev/zero", example}, "", "--baseline: /dev/zero: cannot read baseline: not a regular file but a device"},
+		{[]string{"lint", "--baseline", fifo, example}, "", "cannot read baseline: not a regular file but a named pipe"},
+	} {
+		t.Setenv("BWLINT_CONFIG", tc.env)
+		code, _, stderr := bwlintWithin(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("bwlint %s (BWLINT_CONFIG=%s): exit %d, stderr %q; want exit 3 and %q", strings.Join(tc.args, " "), tc.env, code, stderr, tc.want)
+		}
+	}
+	t.Setenv("BWLINT_CONFIG", "")
+
+	// At the snapshot root, where the policy is looked for: a directory,
+	// a named pipe and a link to a device all stop the run.
+	for name, create := range map[string]func(string) error{
+		"directory":  func(p string) error { return os.Mkdir(p, 0o755) },
+		"named pipe": func(p string) error { return syscall.Mkfifo(p, 0o600) },
+		"device":     func(p string) error { return os.Symlink("/dev/zero", p) },
+	} {
+		snap := copySnapshot(t, example)
+		policy := filepath.Join(snap, ".bwlint.hcl")
+		if err := os.Remove(policy); err != nil {
+			t.Fatal(err)
+		}
+		if err := create(policy); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := bwlintWithin(t, "lint", snap)
+		want := policy + ": not a regular file but a " + name + "; the policy file must be a plain file"
+		if name == "directory" {
+			want = policy + ": is a directory; the policy file must be a plain file"
+		}
+		if code != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("%s at the snapshot root: exit %d, stderr %q; want exit 3 and %q", name, code, stderr, want)
+		}
 	}
 }

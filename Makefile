@@ -27,7 +27,7 @@ fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s
 	go test ./inputs/partnerhub/internal/jsonpos -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./lint/config -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
-	go test ./inputs/redact -run='^$$' -fuzz='^FuzzTextSecrets$$' -fuzztime=30s
+	go test ./inputs/source -run='^$$' -fuzz='^FuzzTextSecrets$$' -fuzztime=30s
 
 bench: ## parser and lint benchmarks
 	go test ./inputs/... ./lint/... ./cmd/... -run='^$$' -bench=. -benchmem

@@ -131,30 +131,24 @@ func hasWord(s string) bool {
 // Value returns the text to show for a parsed value: v.Text with every
 // secret in it replaced by source.Redacted. When a secret lies in a value
 // whose text is not its bytes in the file (a JSON string written with
-// escapes), the whole value is hidden. A value no parser understood (text
-// kept as it was printed) is read as prose.
+// escapes), the whole value is hidden. A value's own text is read as
+// prose: a value is a few words whose meaning no parser knows (a JSON
+// string, text kept as printed, a typed command), so everything after a
+// word that names a secret in it is hidden too.
 func (s *Source) Value(v source.Value) string {
 	if source.IsMasked(v.Text) {
 		return source.Redacted
 	}
-	f := s.file(v.Range.Filename)
-	if f == nil {
-		return source.MaskSpans(v.Text, source.ProseSecrets(v.Text))
-	}
-	fs := s.secretsOf(f)
-	a, b := v.Range.Start.Byte, v.Range.End.Byte
-	aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
-	var secrets []span
-	for _, sp := range overlapping(fs.secrets, a, b) {
-		if !aligned {
-			return source.Redacted
+	secrets := source.ProseSecrets(v.Text)
+	if f := s.file(v.Range.Filename); f != nil {
+		a, b := v.Range.Start.Byte, v.Range.End.Byte
+		aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
+		for _, sp := range overlapping(s.secretsOf(f).secrets, a, b) {
+			if !aligned {
+				return source.Redacted
+			}
+			secrets = append(secrets, span{Start: max(sp.Start, a) - a, End: min(sp.End, b) - a})
 		}
-		secrets = append(secrets, span{Start: max(sp.Start, a) - a, End: min(sp.End, b) - a})
-	}
-	if aligned && fs.understands(lineAround(f.Text, a)) {
-		secrets = append(secrets, source.TextSecrets(v.Text)...)
-	} else {
-		secrets = append(secrets, source.ProseSecrets(v.Text)...)
 	}
 	return source.MaskSpans(v.Text, secrets)
 }
@@ -217,11 +211,29 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 			}
 		}
 	}
+	// A value a parser understood is still free text that may name a
+	// secret ("description = the admin password is …", a JSON string):
+	// read as prose, on its own, it hides no neighbour.
+	prose := func(vs ...source.Value) {
+		for _, v := range vs {
+			a, b := v.Range.Start.Byte, v.Range.End.Byte
+			if v.Range.Filename != f.Path || a < 0 || b > len(f.Text) || a >= b {
+				continue
+			}
+			found := source.ProseSecrets(v.Text)
+			if len(found) > 0 && f.Text[a:b] != v.Text {
+				found = []span{{Start: 0, End: b - a}} // escaped: which bytes is unknown
+			}
+			for _, sp := range found {
+				fs.secrets = append(fs.secrets, span{Start: a + sp.Start, End: min(a+sp.End, b)})
+			}
+		}
+	}
 	if h := s.snap.Host(f.Host); h != nil {
 		for _, c := range h.Commands {
 			if c.Input.Range.Filename == f.Path {
 				commandSpans(c, secret)
-				commandKnown(c, known, fs)
+				commandKnown(c, known, prose, fs)
 			}
 		}
 		for _, d := range h.Digests {
@@ -238,6 +250,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 		if t.Path == f.Path {
 			for _, fd := range t.Fields {
 				known(fd.Key)
+				prose(fd.Value)
 				if fd.Secret() {
 					secret(fd.Value)
 				}
@@ -248,6 +261,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 		if c.Path == f.Path {
 			for _, fd := range c.Fields {
 				known(fd.Key)
+				prose(fd.Value)
 				if fd.Secret() {
 					secret(fd.Value)
 				}
@@ -259,6 +273,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 			known(ts.Header...)
 			for _, tag := range ts.Tags {
 				known(tag.Name)
+				prose(tag.Value)
 				if tag.Secret() || source.IsSecretName(tag.Name.Text) {
 					secret(tag.Value)
 				}
@@ -306,17 +321,20 @@ func commandSpans(c *bwcli.Command, add func(source.Value)) {
 
 // commandKnown records the lines of a command a parser understood — the
 // prompt, attributes, table headers, rows and footers; not the lines kept
-// as text — and the tables with a secret column.
-func commandKnown(c *bwcli.Command, known func(...source.Value), fs *fileSecrets) {
+// as text —, reads their values as prose, and records the tables with a
+// secret column.
+func commandKnown(c *bwcli.Command, known, prose func(...source.Value), fs *fileSecrets) {
 	known(c.Input)
 	for _, kv := range c.Attrs {
 		known(kv.Key)
+		prose(kv.Value)
 	}
 	for _, t := range c.Tables {
 		known(t.Columns...)
 		known(t.Footer)
 		for _, r := range t.Rows {
 			known(r.Cells...)
+			prose(r.Cells...)
 		}
 		if slices.ContainsFunc(t.Columns, func(v source.Value) bool { return source.IsSecretName(v.Text) }) {
 			fs.secretTables = append(fs.secretTables, span{Start: t.Range.Start.Byte, End: t.Range.End.Byte})
@@ -342,17 +360,6 @@ func overlapping(spans []span, start, end int) []span {
 		j++
 	}
 	return spans[i:j]
-}
-
-// lineAround returns the byte range of the line of text that holds
-// offset at.
-func lineAround(text string, at int) (start, end int) {
-	start = strings.LastIndexByte(text[:at], '\n') + 1
-	end = len(text)
-	if j := strings.IndexByte(text[at:], '\n'); j >= 0 {
-		end = at + j
-	}
-	return start, end
 }
 
 // lineBounds returns the byte range of line n of text, without its line

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -81,6 +82,13 @@ func newConfig(path string, builtin []*lint.Check) *Config {
 }
 
 func (c *Config) parse(src []byte) hcl.Diagnostics {
+	// A NUL byte means binary data, of which HCL would make one error
+	// per byte: say it once.
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Not a policy file",
+			Detail:  fmt.Sprintf("The file holds a NUL byte at offset %d: it is binary data, not HCL.", i),
+			Subject: &hcl.Range{Filename: c.path}}}
+	}
 	p := hclparse.NewParser()
 	f, diags := p.ParseHCL(src, c.path)
 	c.files = p.Files()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
@@ -29,7 +30,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	code, msg := codeOf(app.Run(flagsFirst(app, args)))
 	if msg != "" {
-		fmt.Fprintf(stderr, "bwlint: %s\n", msg)
+		// Messages name paths and values as typed or found: none may
+		// write a control character to the terminal or the CI log.
+		fmt.Fprintf(stderr, "bwlint: %s\n", source.Printable(msg))
 	}
 	return code
 }

@@ -171,3 +171,58 @@ func TestPolicyAndBaselineReadBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersEscaped: file names, host names and values that
+// hold control characters reach no human-readable output raw. A file
+// named "evil\n::error file=x::X.txt" must not give a line that GitHub
+// Actions reads as a workflow command, ESC must not reach a terminal, and
+// a carriage return or backspace must not overwrite what was printed.
+func TestControlCharactersEscaped(t *testing.T) {
+	snap := copySnapshot(t, "../../testdata/example")
+	write := func(rel, content string) {
+		p := filepath.Join(snap, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("hosts/as1/evil\n::error file=x::X.txt", "not a capture\n")
+	write("hosts/as1/\x1b[2Jclear\u202etxt.txt", "no prompt here\n")
+	write("hosts/as\x1b]0;pwned\x07/bwshowver.txt", "AS version Rel_24.0_1.944\n")
+	write("hosts/as2/values.txt", "AS_CLI/Interface/Messaging> get\n  description = safe\rEVIL\b\b\b\x1b[31mred\x1b[0m\n")
+	policy := filepath.Join(t.TempDir(), "policy.hcl")
+	rule := "rule \"site_description\" {\n  title   = \"description\"\n  role    = \"as\"\n  context = \"Interface/Messaging\"\n  key     = \"description\"\n  equals  = \"x\"\n  fix     = \"Set it.\"\n}\n"
+	if err := os.WriteFile(policy, []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var runs [][]string
+	for _, f := range []string{"text", "markdown", "github", "junit"} {
+		runs = append(runs, []string{"lint", "--as-of", "2026-11-22", "--config", policy, "--format", f, snap})
+	}
+	runs = append(runs, []string{"parse", snap})
+	for _, f := range []string{"text", "markdown"} {
+		runs = append(runs, []string{"diff", "--as-of", "2026-11-22", "--config", policy, "--format", f, "../../testdata/example", snap})
+	}
+	for _, args := range runs {
+		code, stdout, stderr := bwlint(t, args...)
+		name := "bwlint " + strings.Join(args[:len(args)-1], " ")
+		if code == exitInternal || code == exitUsage {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		for _, out := range []string{stdout, stderr} {
+			if i := strings.IndexAny(out, "\x1b\r\b\x07\u202e"); i >= 0 {
+				t.Errorf("%s: a control character at byte %d: %q", name, i, out[max(0, i-40):min(len(out), i+40)])
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, "::error file=x") || (!strings.Contains(name, "github") && strings.HasPrefix(line, "::")) {
+					t.Errorf("%s: a line reads as a workflow command: %q", name, line)
+				}
+			}
+		}
+		if !strings.Contains(name, "diff --as-of 2026-11-22 --config "+policy+" --format markdown") && !strings.Contains(stdout, `evil\n`) {
+			t.Errorf("%s does not name the file with its newline escaped:\n%s", name, stdout)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
@@ -183,7 +184,7 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 	}
 	if outside, err := report.OutsideRoot(opts); err == nil && outside {
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
-		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", opts.Snapshot.Root, root)
+		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
 }
 

@@ -15,8 +15,10 @@ import (
 // DEL, C1, the line and paragraph separators and the bidirectional
 // overrides that reorder what a reader sees — is written as an escape in
 // Go's notation ("\n", "\x1b", "\u202e"), as is every byte that is not
-// UTF-8. Everything else is kept. Every human-readable report writes the
-// text it did not compose through this one function.
+// UTF-8. Everything else is kept, the tab included: it moves the cursor
+// to the next column and no further, and tab-separated captures read
+// better with it. Every human-readable report writes the text it did not
+// compose through this one function.
 func Printable(s string) string {
 	if !needsEscape(s) {
 		return s
@@ -53,7 +55,7 @@ func PrintableLines(s string) string {
 
 func needsEscape(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+		if c := s[i]; c < 0x20 && c != '\t' || c >= 0x7f {
 			return true
 		}
 	}
@@ -63,6 +65,8 @@ func needsEscape(s string) bool {
 // isUnsafe reports the runes Printable escapes.
 func isUnsafe(r rune) bool {
 	switch {
+	case r == '\t':
+		return false
 	case unicode.IsControl(r):
 		return true
 	case r == '\u2028', r == '\u2029': // line and paragraph separators
@@ -85,8 +89,6 @@ func escapeRune(r rune) string {
 		return `\n`
 	case '\r':
 		return `\r`
-	case '\t':
-		return `\t`
 	case '\v':
 		return `\v`
 	}
@@ -94,4 +96,16 @@ func escapeRune(r rune) string {
 		return fmt.Sprintf(`\x%02x`, r)
 	}
 	return fmt.Sprintf(`\u%04x`, r)
+}
+
+// PrintableArgs makes every string among a Printf call's arguments
+// printable, for reports that build lines with a format of their own and
+// values from the snapshot or the policy.
+func PrintableArgs(args []any) []any {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = Printable(s)
+		}
+	}
+	return args
 }

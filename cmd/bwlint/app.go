@@ -145,31 +145,6 @@ func oneArg(c *cli.Context, what string) (string, error) {
 	return "", usageErrorf("%s: takes one %s argument, got %d: %s", c.Command.Name, what, c.NArg(), strings.Join(c.Args().Slice(), " "))
 }
 
-// output opens the report destination: stdout, or the file --output names.
-// The file is written only after the report is complete.
-type output struct {
-	path   string
-	stdout io.Writer
-	buf    strings.Builder
-}
-
-func (o *output) Writer() io.Writer {
-	if o.path == "" || o.path == "-" {
-		return o.stdout
-	}
-	return &o.buf
-}
-
-func (o *output) Close() error {
-	if o.path == "" || o.path == "-" {
-		return nil
-	}
-	if err := os.WriteFile(o.path, []byte(o.buf.String()), 0o644); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("cannot write report: %v", err)}
-	}
-	return nil
-}
-
 // colorFor decides whether text output to w is coloured: only on a
 // terminal, and never when NO_COLOR is set (https://no-color.org).
 func colorFor(w io.Writer) bool {

@@ -88,7 +88,8 @@ func runDiff(c *cli.Context) error {
 	after := lintSide(c, cfg, afterSnap, day, "after")
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold)
-	out := &output{path: c.String("output"), stdout: c.App.Writer}
+	out := &output{path: c.String("output"), stdout: c.App.Writer,
+		reads: readFiles{snapshots: []*inputs.Snapshot{beforeSnap, afterSnap}, files: []string{cfg.Path()}}}
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, ExitCode: code, Start: start, End: time.Now(),

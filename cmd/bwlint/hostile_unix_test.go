@@ -226,3 +226,53 @@ func TestControlCharactersEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOntoHardLink: a report or baseline whose destination is a
+// hard link to a capture is refused (exit 3) and the capture keeps its
+// bytes; an ordinary report replaces its old file whole, through a
+// temporary file that does not stay behind; a device is written as it is.
+func TestReportOntoHardLink(t *testing.T) {
+	snap := copySnapshot(t, "../../testdata/example")
+	capture := filepath.Join(snap, "hosts", "as1", "patching.txt")
+	before, err := os.ReadFile(capture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	link := filepath.Join(out, "report.txt")
+	if err := os.Link(capture, link); err != nil {
+		t.Skipf("hard link: %v", err)
+	}
+	for _, args := range [][]string{
+		{"lint", "--output", link, snap},
+		{"lint", "--report", "sarif=" + link, snap},
+		{"lint", "--write-baseline", link, snap},
+		{"parse", "--output", link, snap},
+		{"diff", "--output", link, "../../testdata/example", snap},
+	} {
+		code, _, stderr := bwlint(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, "is "+capture+", which this run reads") {
+			t.Errorf("bwlint %s: exit %d, stderr %q", strings.Join(args, " "), code, stderr)
+		}
+	}
+	if after, err := os.ReadFile(capture); err != nil || !bytes.Equal(after, before) {
+		t.Fatalf("%s was changed through its hard link", capture)
+	}
+
+	report := filepath.Join(out, "lint.json")
+	if err := os.WriteFile(report, []byte("an older, longer report that must go entirely"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := bwlint(t, "lint", "--as-of", "2026-11-22", "--format", "json", "--output", report, snap); code != exitFindings {
+		t.Fatalf("lint --output: exit %d: %s", code, stderr)
+	}
+	if b, err := os.ReadFile(report); err != nil || !bytes.HasPrefix(b, []byte("{")) || bytes.Contains(b, []byte("older")) {
+		t.Errorf("the report was not replaced whole: %.60q, %v", b, err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 2 {
+		t.Errorf("left in the report folder: %v", entries)
+	}
+	if code, _, stderr := bwlint(t, "lint", "--output", "/dev/null", snap); code != exitFindings {
+		t.Errorf("lint --output /dev/null: exit %d: %s", code, stderr)
+	}
+}

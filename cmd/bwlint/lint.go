@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/report"
@@ -74,7 +75,8 @@ func runLint(c *cli.Context) error {
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	res := lintWithPolicy(c, cfg, snap, day, "")
-	baselineData, err := applyBaselineFlags(c, res)
+	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
+	baselineData, err := applyBaselineFlags(c, res, reads)
 	if err != nil {
 		return err
 	}
@@ -92,7 +94,7 @@ func runLint(c *cli.Context) error {
 		Evidence: evidence,
 	})
 	warnOutsideRoot(c, targets, opts)
-	if err := writeReports(c, targets, res, opts); err != nil {
+	if err := writeReports(c, targets, res, opts, reads); err != nil {
 		return err
 	}
 	return exitWith(code)
@@ -263,9 +265,9 @@ func sameFile(path string) string {
 }
 
 // writeReports renders every target; colour only ever goes to a terminal.
-func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options) error {
+func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options, reads readFiles) error {
 	for _, t := range targets {
-		out := &output{path: t.path, stdout: c.App.Writer}
+		out := &output{path: t.path, stdout: c.App.Writer, reads: reads}
 		o := opts
 		o.Color = t.format == "text" && t.toStdout() && colorFor(c.App.Writer)
 		if err := t.render(out.Writer(), res, o); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -33,7 +34,7 @@ func parseCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			out := &output{path: c.String("output"), stdout: c.App.Writer}
+			out := &output{path: c.String("output"), stdout: c.App.Writer, reads: readFiles{snapshots: []*inputs.Snapshot{snap}}}
 			if format == "json" {
 				err = report.ParseJSON(out.Writer(), snap)
 			} else {

@@ -313,10 +313,18 @@ func readOneSafely(e entry, budget *atomic.Int64) (r parsed) {
 	return readOne(e, budget)
 }
 
-func readOne(e entry, budget *atomic.Int64) parsed {
+func readOne(e entry, budget *atomic.Int64) (r parsed) {
+	// A parser quotes what it could not read; a URL it quotes may carry
+	// a password, which no message shows.
+	defer func() {
+		for i := range r.problems {
+			m := r.problems[i].Message
+			r.problems[i].Message = source.MaskSpans(m, source.URLSecrets(m))
+		}
+	}()
 	rel := e.rel
 	kind, host := classify(rel)
-	r := parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))

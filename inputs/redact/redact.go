@@ -275,7 +275,13 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 				known(tag.Name)
 				prose(tag.Value)
 				if tag.Secret() || source.IsSecretName(tag.Name.Text) {
-					secret(tag.Value)
+					// A flag that is no boolean is the value of a row
+					// whose columns shifted.
+					for _, v := range []source.Value{tag.Value, tag.Overridable, tag.Encrypted} {
+						if _, ok := source.Bool(v.Text); !ok {
+							secret(v)
+						}
+					}
 				}
 			}
 		}

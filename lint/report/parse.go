@@ -70,7 +70,7 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 			if tag.Secret() {
 				value = source.Redacted
 			}
-			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, tag.Overridable.Text, tag.Range.Start.Line)
+			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, src.Value(tag.Overridable), tag.Range.Start.Line)
 		}
 	}
 	p("")

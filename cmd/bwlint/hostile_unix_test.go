@@ -21,11 +21,11 @@ func bwlint(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// copySnapshot copies a snapshot under testdata into a temporary directory.
-func copySnapshot(t *testing.T, from string) string {
+// copyExample copies the example snapshot into a temporary directory.
+func copyExample(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "snap")
-	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/example")); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -40,8 +40,8 @@ func TestLinkOutsideSnapshot(t *testing.T) {
 	if err := os.WriteFile(secretFile, []byte(line), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	before := copySnapshot(t, "../../testdata/example")
-	after := copySnapshot(t, "../../testdata/example")
+	before := copyExample(t)
+	after := copyExample(t)
 	for _, snap := range []string{before, after} {
 		if err := os.Symlink(secretFile, filepath.Join(snap, "hosts", "as1", "p.sha256")); err != nil {
 			t.Fatal(err)
@@ -95,25 +95,25 @@ func TestSnapshotSizeLimit(t *testing.T) {
 
 // bwlintWithin is bwlint that fails the test when the run does not end
 // within ten seconds, as a read of a named pipe or a device would not.
-func bwlintWithin(t *testing.T, args ...string) (int, string, string) {
+func bwlintWithin(t *testing.T, args ...string) (code int, stderr string) {
 	t.Helper()
 	type result struct {
-		code           int
-		stdout, stderr string
+		code   int
+		stderr string
 	}
 	done := make(chan result, 1)
 	go func() {
 		var stdout, stderr bytes.Buffer
 		code := run(append([]string{"bwlint"}, args...), &stdout, &stderr)
-		done <- result{code, stdout.String(), stderr.String()}
+		done <- result{code, stderr.String()}
 	}()
 	select {
 	case r := <-done:
-		return r.code, r.stdout, r.stderr
+		return r.code, r.stderr
 	case <-time.After(10 * time.Second):
 		t.Fatalf("bwlint %s does not end", strings.Join(args, " "))
 	}
-	return 0, "", ""
+	return 0, ""
 }
 
 // TestPolicyAndBaselineReadBounded: a policy or baseline that is a device
@@ -139,7 +139,7 @@ func TestPolicyAndBaselineReadBounded(t *testing.T) {
 		{[]string{"lint", "--baseline", fifo, example}, "", "cannot read baseline: not a regular file but a named pipe"},
 	} {
 		t.Setenv("BWLINT_CONFIG", tc.env)
-		code, _, stderr := bwlintWithin(t, tc.args...)
+		code, stderr := bwlintWithin(t, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {
 			t.Errorf("bwlint %s (BWLINT_CONFIG=%s): exit %d, stderr %q; want exit 3 and %q", strings.Join(tc.args, " "), tc.env, code, stderr, tc.want)
 		}
@@ -153,7 +153,7 @@ func TestPolicyAndBaselineReadBounded(t *testing.T) {
 		"named pipe": func(p string) error { return syscall.Mkfifo(p, 0o600) },
 		"device":     func(p string) error { return os.Symlink("/dev/zero", p) },
 	} {
-		snap := copySnapshot(t, example)
+		snap := copyExample(t)
 		policy := filepath.Join(snap, ".bwlint.hcl")
 		if err := os.Remove(policy); err != nil {
 			t.Fatal(err)
@@ -161,7 +161,7 @@ func TestPolicyAndBaselineReadBounded(t *testing.T) {
 		if err := create(policy); err != nil {
 			t.Fatal(err)
 		}
-		code, _, stderr := bwlintWithin(t, "lint", snap)
+		code, stderr := bwlintWithin(t, "lint", snap)
 		want := policy + ": not a regular file but a " + name + "; the policy file must be a plain file"
 		if name == "directory" {
 			want = policy + ": is a directory; the policy file must be a plain file"
@@ -178,7 +178,7 @@ func TestPolicyAndBaselineReadBounded(t *testing.T) {
 // Actions reads as a workflow command, ESC must not reach a terminal, and
 // a carriage return or backspace must not overwrite what was printed.
 func TestControlCharactersEscaped(t *testing.T) {
-	snap := copySnapshot(t, "../../testdata/example")
+	snap := copyExample(t)
 	write := func(rel, content string) {
 		p := filepath.Join(snap, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -232,7 +232,7 @@ func TestControlCharactersEscaped(t *testing.T) {
 // bytes; an ordinary report replaces its old file whole, through a
 // temporary file that does not stay behind; a device is written as it is.
 func TestReportOntoHardLink(t *testing.T) {
-	snap := copySnapshot(t, "../../testdata/example")
+	snap := copyExample(t)
 	capture := filepath.Join(snap, "hosts", "as1", "patching.txt")
 	before, err := os.ReadFile(capture)
 	if err != nil {

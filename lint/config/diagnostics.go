@@ -131,9 +131,7 @@ func (r *diagRenderer) snippet(d *hcl.Diagnostic, f *indexedFile) {
 	shown := 0
 	for n := first; n <= last; n++ {
 		start, end := f.lineBounds(n)
-		// hcl.Range.Overlaps: an empty line never overlaps.
-		if start == end || !(within(start, end, snip.Start.Byte) || within(start, end, snip.End.Byte) ||
-			within(snip.Start.Byte, snip.End.Byte, start) || within(snip.Start.Byte, snip.End.Byte, end)) {
+		if !overlaps(start, end, snip) {
 			continue
 		}
 		if shown == maxSnippetLines {
@@ -143,10 +141,16 @@ func (r *diagRenderer) snippet(d *hcl.Diagnostic, f *indexedFile) {
 		shown++
 		fmt.Fprintf(r.w, "%4d: %s\n", n, f.render(start, end, highlight, r.color))
 	}
-	r.w.WriteString("\n")
+	_ = r.w.WriteByte('\n') // a bufio.Writer keeps its first error for Flush
 }
 
-func within(start, end, at int) bool { return at >= start && at < end }
+// overlaps is hcl.Range.Overlaps for the line [start, end): an empty line
+// never overlaps, and a range's end counts as inside the line.
+func overlaps(start, end int, snip hcl.Range) bool {
+	within := func(start, end, at int) bool { return at >= start && at < end }
+	return start != end && (within(start, end, snip.Start.Byte) || within(start, end, snip.End.Byte) ||
+		within(snip.Start.Byte, snip.End.Byte, start) || within(snip.Start.Byte, snip.End.Byte, end))
+}
 
 // writeRest says how many diagnostics were not shown.
 func (r *diagRenderer) writeRest(rest hcl.Diagnostics) {
@@ -207,10 +211,10 @@ func (f *indexedFile) render(start, end int, highlight hcl.Range, color bool) st
 	}
 	secrets := f.secrets
 	for at := start; at < end; {
-		switch {
-		case at == hs:
+		switch at {
+		case hs:
 			out.WriteString("\x1b[1;4m")
-		case at == he:
+		case he:
 			out.WriteString("\x1b[0m")
 		}
 		for len(secrets) > 0 && secrets[0].End <= at {

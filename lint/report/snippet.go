@@ -86,10 +86,9 @@ func showLine(l redact.Line) shown {
 		cols = append(cols, len(out))
 		ri++
 		i += size
-		switch {
-		case r == '\t':
+		if r == '\t' {
 			out = append(out, ' ')
-		default:
+		} else {
 			out = append(out, []rune(source.Printable(text[i-size:i]))...)
 		}
 	}

@@ -1,8 +1,9 @@
 package source
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Redacted replaces a secret wherever bwlint would otherwise print it.
@@ -16,32 +17,49 @@ const Redacted = "(secret, not shown)"
 // in one are. Only letters and digits count, so that "%XSI_API_KEY%",
 // "api-key:" and "provisioning Password" read as the names they are.
 func IsSecretName(name string) bool {
-	n := normalName(name)
-	if n == "" {
+	var buf [64]byte
+	n := normalName(buf[:0], name)
+	if len(n) == 0 {
 		return false
 	}
-	for _, part := range []string{"password", "passwd", "passphrase", "community", "secret", "credential"} {
-		if strings.Contains(n, part) {
+	for _, part := range secretParts {
+		if bytes.Contains(n, part) {
 			return true
 		}
 	}
-	for _, suffix := range []string{"token", "key", "apikey", "privatekey", "accountkey"} {
-		if strings.HasSuffix(n, suffix) {
+	for _, suffix := range secretSuffixes {
+		if bytes.HasSuffix(n, suffix) {
 			return true
 		}
 	}
 	return false
 }
 
-// normalName lower-cases name and keeps only its letters and digits.
-func normalName(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+var (
+	secretParts    = [][]byte{[]byte("password"), []byte("passwd"), []byte("passphrase"), []byte("community"), []byte("secret"), []byte("credential")}
+	secretSuffixes = [][]byte{[]byte("token"), []byte("key")}
+)
+
+// normalName appends to b the letters and digits of name, lower-cased.
+// It is called for every word of every line that is redacted, so a name
+// that fits in b costs no allocation.
+func normalName(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(name[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			i += size - 1
 		}
 	}
-	return b.String()
+	return b
 }
 
 // Reveal returns the text to show for a value read under name: Redacted

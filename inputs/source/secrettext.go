@@ -21,6 +21,9 @@ type Span struct{ Start, End int }
 // a line no parser understood needs ProseSecrets. Spans are sorted and
 // disjoint.
 func TextSecrets(line string) []Span {
+	if !mayHoldSecret(line) {
+		return nil
+	}
 	var out []Span
 	if i := strings.IndexByte(line, '>'); i >= 0 {
 		for _, sp := range CommandSecrets(line[i+1:]) {
@@ -60,6 +63,9 @@ func TextSecrets(line string) []Span {
 // generous: a word wrongly hidden costs a snippet, a word wrongly shown
 // costs a password.
 func ProseSecrets(line string) []Span {
+	if !mayHoldSecret(line) {
+		return nil
+	}
 	out := TextSecrets(line)
 	if at := afterSecretWord(line); at < len(line) {
 		out = append(out, Span{at, len(line)})
@@ -67,34 +73,59 @@ func ProseSecrets(line string) []Span {
 	return MergeSpans(out)
 }
 
+// mayHoldSecret is the cheap test every line and value passes first: a
+// secret is found only after a word that names one, in a masked token
+// or in a URL.
+func mayHoldSecret(s string) bool {
+	if strings.Contains(s, "**") || strings.Contains(s, "://") {
+		return true
+	}
+	if i := strings.IndexAny(s, "=:"); i > 0 && IsSecretName(s[:i]) {
+		return true // "pass word = …": a name of several words
+	}
+	_, ok := secretWord(s)
+	return ok
+}
+
 // afterSecretWord returns where the text after the first word that names
 // a secret begins, past separators; len(line) when no word does, or none
 // follows it. Words end at blanks and at "=", ":", ",", ";" and "|", so
 // that "password=S3cret" and "Password|S3cret" hide the value.
 func afterSecretWord(line string) int {
-	isSep := func(c byte) bool {
-		return c == ' ' || c == '\t' || c == '=' || c == ':' || c == ',' || c == ';' || c == '|'
+	j, ok := secretWord(line)
+	if !ok {
+		return len(line)
 	}
+	for j < len(line) && (isWordSep(line[j]) || line[j] == '"' || line[j] == '\'') {
+		j++
+	}
+	if strings.TrimSpace(plain(line[j:])) == "" {
+		return len(line)
+	}
+	return j
+}
+
+// secretWord returns the end of the first word of line that names a
+// secret.
+func secretWord(line string) (end int, ok bool) {
 	for i := 0; i < len(line); {
-		for i < len(line) && isSep(line[i]) {
+		for i < len(line) && isWordSep(line[i]) {
 			i++
 		}
 		j := i
-		for j < len(line) && !isSep(line[j]) {
+		for j < len(line) && !isWordSep(line[j]) {
 			j++
 		}
 		if j > i && IsSecretName(plain(line[i:j])) {
-			for j < len(line) && (isSep(line[j]) || line[j] == '"' || line[j] == '\'') {
-				j++
-			}
-			if strings.TrimSpace(plain(line[j:])) == "" {
-				return len(line)
-			}
-			return j
+			return j, true
 		}
 		i = j
 	}
-	return len(line)
+	return 0, false
+}
+
+func isWordSep(c byte) bool {
+	return c == ' ' || c == '\t' || c == '=' || c == ':' || c == ',' || c == ';' || c == '|'
 }
 
 // URLSecrets finds the passwords written into URLs:

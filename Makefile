@@ -33,7 +33,7 @@ fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/wms -run='^$$' -fuzz='^FuzzParseSettings$$' -fuzztime=30s
 	go test ./inputs/pslog -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s -fuzzminimizetime=5s
 	go test ./lint/config -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
-	go test ./inputs/redact -run='^$$' -fuzz='^FuzzTextSecrets$$' -fuzztime=30s
+	go test ./inputs/source -run='^$$' -fuzz='^FuzzTextSecrets$$' -fuzztime=30s
 
 bench: ## parser and lint benchmarks
 	go test ./inputs/... ./lint/... ./cmd/... -run='^$$' -bench=. -benchmem

@@ -1,7 +1,6 @@
 package inputs
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -16,7 +15,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/digest"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
@@ -30,14 +31,45 @@ import (
 // directory.
 var ErrNotSnapshot = errors.New("not a snapshot directory")
 
-// maxFileSize bounds what is read of one file: captures are text of a few
-// megabytes at most; anything larger is certainly not a capture.
-const maxFileSize = 256 << 20
+// ErrTooLarge is wrapped by Load's error when the snapshot's files add up
+// to more than LoadOptions.MaxTotalSize.
+var ErrTooLarge = errors.New("snapshot too large")
 
-// Load reads the snapshot directory root. Problems with individual files are
-// recorded in Snapshot.Problems and never stop the others; the error is
-// non-nil only when root itself cannot be read as a directory.
-func Load(root string) (*Snapshot, error) {
+// MaxFileSize bounds what is read of one file: captures are text of a few
+// megabytes at most; anything larger is certainly not a capture.
+const MaxFileSize = 256 << 20
+
+// DefaultMaxTotalSize bounds the sum of the sizes of a snapshot's files
+// unless LoadOptions says otherwise. A deployment of hundreds of servers
+// captures a few hundred megabytes; parsing holds several times a file's
+// size in memory, so a snapshot of many gigabytes would exhaust the
+// machine rather than fail with a message.
+const DefaultMaxTotalSize = 1 << 30
+
+// LoadOptions are the choices LoadWith leaves to its caller. The zero
+// value is what Load uses.
+type LoadOptions struct {
+	// FollowLinks reads files that symbolic links inside the snapshot
+	// lead to outside it. Without it such a link is an input problem and
+	// what it leads to is never opened: a link to /etc/passwd must not
+	// turn into evidence, or into lines quoted in a report.
+	FollowLinks bool
+	// MaxTotalSize bounds the sum of the sizes of the snapshot's files;
+	// 0 means DefaultMaxTotalSize.
+	MaxTotalSize int64
+}
+
+// Load reads the snapshot directory root with the default options.
+func Load(root string) (*Snapshot, error) { return LoadWith(root, LoadOptions{}) }
+
+// LoadWith reads the snapshot directory root. Problems with individual
+// files are recorded in Snapshot.Problems and never stop the others; the
+// error is non-nil only when root itself cannot be read as a directory
+// (ErrNotSnapshot) or its files exceed opts.MaxTotalSize (ErrTooLarge).
+func LoadWith(root string, opts LoadOptions) (*Snapshot, error) {
+	if opts.MaxTotalSize <= 0 {
+		opts.MaxTotalSize = DefaultMaxTotalSize
+	}
 	st, err := os.Stat(root)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
@@ -47,17 +79,24 @@ func Load(root string) (*Snapshot, error) {
 	}
 	// A snapshot named through a symbolic link ("captures -> /srv/…") is
 	// walked where it leads: the walk does not follow a linked root.
-	dir := root
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		dir = real
-	}
-	paths, walkProblems, err := listFiles(dir)
+	dir, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
 	}
-	results := readAll(dir, paths)
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
+	}
+	w := walker{root: dir, opts: opts}
+	if err := w.walk(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotSnapshot, err)
+	}
+	if w.total > opts.MaxTotalSize {
+		return nil, fmt.Errorf("%w: its %d files hold %d bytes, more than the limit of %d (raise it with --max-snapshot-size)",
+			ErrTooLarge, len(w.entries), w.total, opts.MaxTotalSize)
+	}
+	results := readAll(w.entries, opts.MaxTotalSize)
 	s := assemble(root, results)
-	s.Problems = append(s.Problems, walkProblems...)
+	s.Problems = append(s.Problems, w.problems...)
 	source.SortProblems(s.Problems)
 	return s, nil
 }
@@ -70,49 +109,122 @@ func ignoredName(name string, dir bool) bool {
 		return name == ".git" || name == ".hg" || name == ".svn"
 	}
 	switch name {
-	case ".bwlint.hcl", ".gitkeep", ".gitignore", ".gitattributes", ".DS_Store":
+	case ".gitkeep", ".gitignore", ".gitattributes", ".DS_Store":
 		return true
 	}
 	return false
 }
 
-// listFiles returns the slash-separated paths of all files below root,
-// sorted.
-func listFiles(root string) ([]string, []source.Problem, error) {
-	var paths []string
-	var probs []source.Problem
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(root, p)
+// entry is one file to read: rel is its slash-separated path below the
+// snapshot root, as reports name it; name is where its bytes are, the
+// target of a link resolved.
+type entry struct {
+	rel, name string
+	size      int64
+}
+
+// walker lists a snapshot's files.
+type walker struct {
+	root     string // absolute, every link resolved
+	opts     LoadOptions
+	entries  []entry // sorted by rel
+	problems []source.Problem
+	total    int64
+}
+
+// walk lists every file below the root. A symbolic link is resolved, and
+// one that leads outside the snapshot is refused unless the options
+// follow links; a link to a directory is never walked, so no file is
+// read twice and no cycle is entered.
+func (w *walker) walk() error {
+	err := filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(w.root, p)
 		rel = filepath.ToSlash(rel)
+		whole := hcl.Range{Filename: rel}
 		if err != nil {
-			if p == root {
+			if p == w.root {
 				return err
 			}
-			probs = append(probs, source.Errorf(hcl.Range{Filename: rel}, "cannot read: %v", unwrapPathError(err)))
+			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
 			return nil
 		}
-		if p == root {
+		switch {
+		case p == w.root:
 			return nil
-		}
-		if ignoredName(d.Name(), d.IsDir()) {
+		case ignoredName(d.Name(), d.IsDir()):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
-		}
-		if d.IsDir() {
+		case d.Name() == policyFileName && !d.IsDir():
+			if rel != policyFileName {
+				w.problems = append(w.problems, source.Warnf(whole,
+					"policy file not read: bwlint reads %s only at the snapshot root (or the file --config names); this one changes nothing", policyFileName))
+			}
+			return nil
+		case d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			w.link(rel, p)
+			return nil
+		case !d.Type().IsRegular():
+			w.problems = append(w.problems, source.Errorf(whole, "not a regular file but a %s; captures are plain files", bounded.Describe(d.Type())))
 			return nil
 		}
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			probs = append(probs, source.Errorf(hcl.Range{Filename: rel}, "not a regular file (%s); captures are plain files", d.Type()))
+		info, err := d.Info()
+		if err != nil {
+			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
 			return nil
 		}
-		paths = append(paths, rel)
+		w.add(entry{rel: rel, name: p, size: info.Size()})
 		return nil
 	})
-	slices.Sort(paths)
-	return paths, probs, err
+	slices.SortFunc(w.entries, func(a, b entry) int { return cmp.Compare(a.rel, b.rel) })
+	return err
 }
+
+// link resolves the symbolic link at p and lists what it leads to, if the
+// snapshot may read it.
+func (w *walker) link(rel, p string) {
+	whole := hcl.Range{Filename: rel}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		w.problems = append(w.problems, source.Errorf(whole, "cannot read: a symbolic link that leads nowhere: %v", unwrapPathError(err)))
+		return
+	}
+	inside := true
+	shown := target
+	if r, err := filepath.Rel(w.root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		inside = false
+	} else {
+		shown = filepath.ToSlash(r)
+	}
+	if !inside && !w.opts.FollowLinks {
+		w.problems = append(w.problems, source.Errorf(whole,
+			"not read: a symbolic link to %s, outside the snapshot; bwlint reads only what the snapshot holds (--follow-links reads what links lead to wherever it is)", shown))
+		return
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
+		return
+	}
+	if st.IsDir() {
+		w.problems = append(w.problems, source.Errorf(whole,
+			"not read: a symbolic link to the directory %s; bwlint does not walk linked directories: copy or link the files themselves", shown))
+		return
+	}
+	w.add(entry{rel: rel, name: target, size: st.Size()})
+}
+
+func (w *walker) add(e entry) {
+	w.entries = append(w.entries, e)
+	w.total += e.size
+}
+
+// policyFileName is the policy file's name (lint/config.FileName, which
+// this package cannot import): at the snapshot root it is no input.
+const policyFileName = ".bwlint.hcl"
 
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
@@ -135,20 +247,23 @@ type parsed struct {
 }
 
 // readAll reads and parses files concurrently; the result keeps the order
-// of paths so that everything built from it is deterministic.
-func readAll(root string, paths []string) []parsed {
-	out := make([]parsed, len(paths))
-	workers := min(len(paths), 4*runtime.GOMAXPROCS(0))
+// of entries so that everything built from it is deterministic. limit
+// bounds the bytes read in all, should files grow after they were listed.
+func readAll(entries []entry, limit int64) []parsed {
+	out := make([]parsed, len(entries))
+	workers := min(len(entries), 4*runtime.GOMAXPROCS(0))
+	budget := &atomic.Int64{}
+	budget.Store(limit)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = readOneSafely(root, paths[i])
+				out[i] = readOneSafely(entries[i], budget)
 			}
 		})
 	}
-	for i := range paths {
+	for i := range entries {
 		next <- i
 	}
 	close(next)
@@ -184,7 +299,8 @@ func classify(rel string) (kind Kind, host string) {
 // readOneSafely is readOne with a parser's panic turned into an internal
 // problem of that file: one file that trips a bug in bwlint must not take
 // the others down, nor pass for bad input.
-func readOneSafely(root, rel string) (r parsed) {
+func readOneSafely(e entry, budget *atomic.Int64) (r parsed) {
+	rel := e.rel
 	defer func() {
 		if v := recover(); v != nil {
 			kind, host := classify(rel)
@@ -194,24 +310,36 @@ func readOneSafely(root, rel string) (r parsed) {
 			r.problems = []source.Problem{p}
 		}
 	}()
-	return readOne(root, rel)
+	return readOne(e, budget)
 }
 
-func readOne(root, rel string) parsed {
+func readOne(e entry, budget *atomic.Int64) (r parsed) {
+	// A parser quotes what it could not read; a URL it quotes may carry
+	// a password, which no message shows.
+	defer func() {
+		for i := range r.problems {
+			m := r.problems[i].Message
+			r.problems[i].Message = source.MaskSpans(m, source.URLSecrets(m))
+		}
+	}()
+	rel := e.rel
 	kind, host := classify(rel)
-	r := parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
 		// An unknown file is still part of what was handed over, so its
 		// digest is evidence too; it is hashed as it streams and never
 		// kept or decoded. One that cannot be read keeps no digest.
-		if sum, size, err := hashFile(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+		if sum, size, err := hashFile(e.name); err == nil && budget.Add(-size) >= 0 {
 			r.file.SHA256, r.file.Size = sum, size
 		}
 		return r
 	}
-	raw, err := readFile(filepath.Join(root, filepath.FromSlash(rel)))
+	raw, err := bounded.ReadFile(e.name, MaxFileSize)
+	if err == nil && budget.Add(-int64(len(raw))) < 0 {
+		err = errors.New("the snapshot grew past its size limit while it was read")
+	}
 	if err != nil {
 		r.problems = append(r.problems, source.Errorf(whole, "cannot read: %v", err))
 		return r
@@ -274,57 +402,16 @@ func (r *parsed) parse(text string) bool {
 	return false
 }
 
-// openRegular opens a file that is a regular file of at most maxFileSize
-// bytes. It stats first: a symbolic link may lead to a FIFO or a device,
-// and opening or reading one of those would block the run, or never end.
-func openRegular(name string) (*os.File, os.FileInfo, error) {
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, nil, unwrapPathError(err)
-	}
-	switch {
-	case st.IsDir():
-		return nil, nil, errors.New("is a directory")
-	case !st.Mode().IsRegular():
-		return nil, nil, fmt.Errorf("not a regular file (%s); captures are plain files", st.Mode().Type())
-	case st.Size() > maxFileSize:
-		return nil, nil, fmt.Errorf("file is %d bytes, more than the %d a capture can be", st.Size(), maxFileSize)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil, unwrapPathError(err)
-	}
-	return f, st, nil
-}
-
-func readFile(name string) ([]byte, error) {
-	f, st, err := openRegular(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Sized from Stat, so a large capture is read without regrowing.
-	var b bytes.Buffer
-	b.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if b.Len() > maxFileSize {
-		return nil, fmt.Errorf("file grew past %d bytes while being read", maxFileSize)
-	}
-	return b.Bytes(), nil
-}
-
 // hashFile returns the hex SHA-256 and the length of a file's bytes,
-// reading it in chunks; it refuses what readFile refuses.
+// reading it in chunks; it refuses what bounded.ReadFile refuses.
 func hashFile(name string) (string, int64, error) {
-	f, _, err := openRegular(name)
+	f, _, err := bounded.Open(name, MaxFileSize)
 	if err != nil {
 		return "", 0, err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, io.LimitReader(f, maxFileSize))
+	n, err := io.Copy(h, io.LimitReader(f, MaxFileSize))
 	if err != nil {
 		return "", 0, unwrapPathError(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -297,5 +298,41 @@ func TestLoadNotSnapshot(t *testing.T) {
 		if _, err := Load(dir); !errors.Is(err, ErrNotSnapshot) {
 			t.Errorf("Load(unreadable dir) = %v; want ErrNotSnapshot", err)
 		}
+	}
+}
+
+// TestPolicyFileInSubfolder: only the root's .bwlint.hcl is the policy; one
+// in a subfolder is not read, and that is said rather than left silent.
+func TestPolicyFileInSubfolder(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		".bwlint.hcl":              `lint { fail_on = "none" }`,
+		"hosts/xsp1/bwshowver.txt": xspShowVer24,
+		"hosts/xsp1/.bwlint.hcl":   `waiver "x" {}`,
+	})
+	s := load(t, root)
+	want := []string{"hosts/xsp1/.bwlint.hcl: warning: policy file not read: bwlint reads .bwlint.hcl only at the snapshot root (or the file --config names); this one changes nothing"}
+	if diff := cmp.Diff(want, problemsOf(s)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if s.HasErrors() || len(s.Files) != 1 {
+		t.Errorf("HasErrors %v, %d files; want a warning and the one capture", s.HasErrors(), len(s.Files))
+	}
+}
+
+// TestTotalSizeLimit: a snapshot whose files add up to more than the limit
+// is refused before any file is read, with the numbers.
+func TestTotalSizeLimit(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		"hosts/xsp1/bwshowver.txt": xspShowVer24,
+		"hosts/xsp2/bwshowver.txt": xspShowVer24,
+	})
+	size := int64(2 * len(xspShowVer24))
+	if _, err := LoadWith(root, LoadOptions{MaxTotalSize: size}); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	s, err := LoadWith(root, LoadOptions{MaxTotalSize: size - 1})
+	want := fmt.Sprintf("snapshot too large: its 2 files hold %d bytes, more than the limit of %d (raise it with --max-snapshot-size)", size, size-1)
+	if !errors.Is(err, ErrTooLarge) || s != nil || err.Error() != want {
+		t.Errorf("over the limit: %v, %v; want %q", s, err, want)
 	}
 }

@@ -52,8 +52,19 @@ func (p *Pass) Report(f Finding) {
 	if source.IsSecretName(f.Logical.Key) || source.IsMasked(f.Expected) || source.IsMasked(f.Actual) {
 		f.Expected, f.Actual, f.Secret = "", "", true
 	}
+	// A URL may carry a password ("https://user:S3cret@host/…"): what a
+	// check quotes of one is masked before any report can print it.
+	f.Message, f.Expected, f.Actual = maskURLs(f.Message), maskURLs(f.Expected), maskURLs(f.Actual)
+	if len(f.Related) > 0 {
+		f.Related = slices.Clone(f.Related)
+		for i := range f.Related {
+			f.Related[i].Message = maskURLs(f.Related[i].Message)
+		}
+	}
 	p.findings = append(p.findings, f)
 }
+
+func maskURLs(s string) string { return source.MaskSpans(s, source.URLSecrets(s)) }
 
 // NotEvaluated records that the check could not be evaluated on host
 // (empty for the whole check) and why. Use Gap when the check applies to

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
@@ -31,7 +30,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	code, msg := codeOf(app.Run(flagsFirst(app, args)))
 	if msg != "" {
-		fmt.Fprintf(stderr, "bwlint: %s\n", msg)
+		// Messages name paths and values as typed or found: none may
+		// write a control character to the terminal or the CI log.
+		fmt.Fprintf(stderr, "bwlint: %s\n", source.Printable(msg))
 	}
 	return code
 }
@@ -142,44 +143,6 @@ func oneArg(c *cli.Context, what string) (string, error) {
 		return c.Args().First(), nil
 	}
 	return "", usageErrorf("%s: takes one %s argument, got %d: %s", c.Command.Name, what, c.NArg(), strings.Join(c.Args().Slice(), " "))
-}
-
-// loadSnapshot reads a snapshot directory; a directory that cannot be read
-// at all is an input problem (exit 2).
-func loadSnapshot(dir string) (*inputs.Snapshot, error) {
-	snap, err := inputs.Load(dir)
-	if err != nil {
-		if errors.Is(err, inputs.ErrNotSnapshot) {
-			return nil, inputErrorf("cannot read snapshot %s: %v", dir, err)
-		}
-		return nil, internalErrorf("loading %s: %v", dir, err)
-	}
-	return snap, nil
-}
-
-// output opens the report destination: stdout, or the file --output names.
-// The file is written only after the report is complete.
-type output struct {
-	path   string
-	stdout io.Writer
-	buf    strings.Builder
-}
-
-func (o *output) Writer() io.Writer {
-	if o.path == "" || o.path == "-" {
-		return o.stdout
-	}
-	return &o.buf
-}
-
-func (o *output) Close() error {
-	if o.path == "" || o.path == "-" {
-		return nil
-	}
-	if err := os.WriteFile(o.path, []byte(o.buf.String()), 0o644); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("cannot write report: %v", err)}
-	}
-	return nil
 }
 
 // colorFor decides whether text output to w is coloured: only on a

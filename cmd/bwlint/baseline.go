@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
 
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/baseline"
@@ -23,9 +22,9 @@ func baselineFlags() []cli.Flag {
 // reading one file in a single run records the present state. It returns
 // the bytes of the baseline it applied, nil without --baseline, for the
 // report's evidence.
-func applyBaselineFlags(c *cli.Context, res *lint.Result) ([]byte, error) {
+func applyBaselineFlags(c *cli.Context, res *lint.Result, reads readFiles) ([]byte, error) {
 	if path := c.String("write-baseline"); path != "" {
-		if err := writeBaseline(path, res); err != nil {
+		if err := writeBaseline(path, res, reads); err != nil {
 			return nil, err
 		}
 	}
@@ -37,15 +36,12 @@ func applyBaselineFlags(c *cli.Context, res *lint.Result) ([]byte, error) {
 
 // writeBaseline records res's findings and evidence gaps in path. The file is written whole
 // or not at all; a path that cannot be written is a usage error.
-func writeBaseline(path string, res *lint.Result) error {
+func writeBaseline(path string, res *lint.Result, reads readFiles) error {
 	var buf bytes.Buffer
 	if err := baseline.FromResult(res).Write(&buf); err != nil {
 		return internalErrorf("writing baseline: %v", err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return usageErrorf("cannot write baseline: %v", err)
-	}
-	return nil
+	return writeFile(path, buf.Bytes(), reads, "baseline")
 }
 
 // applyBaseline reads path and marks res's findings against it. A file
@@ -54,11 +50,7 @@ func writeBaseline(path string, res *lint.Result) error {
 // The file is read once, here, so that the digest the report records is
 // of the very bytes that decided the gate.
 func applyBaseline(path string, res *lint.Result) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, usageErrorf("--baseline: %s: cannot read baseline: %v", path, unwrapPathError(err))
-	}
-	f, err := baseline.Parse(path, data)
+	f, data, err := baseline.Read(path)
 	if err != nil {
 		return nil, usageErrorf("--baseline: %v", err)
 	}

@@ -33,7 +33,7 @@ func lintDir(t *testing.T, dir string) *lint.Result {
 // the change.
 func TestDiffBaselineGate(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before)); err != nil {
+	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	// The same snapshot against its own baseline passes.
@@ -85,10 +85,10 @@ func TestDiffBaselineFileIsStable(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
 	res := lint.Run(context.Background(), mustLoad(t, before), checks.All(), lint.Settings{})
-	if err := writeBaseline(a, res); err != nil {
+	if err := writeBaseline(a, res, readFiles{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeBaseline(b, lintDir(t, before)); err != nil {
+	if err := writeBaseline(b, lintDir(t, before), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	x, _ := os.ReadFile(a)
@@ -100,7 +100,7 @@ func TestDiffBaselineFileIsStable(t *testing.T) {
 
 func mustLoad(t *testing.T, dir string) *inputs.Snapshot {
 	t.Helper()
-	s, err := loadSnapshot(dir)
+	s, err := inputs.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestBaselineSummaries(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv(config.EnvVar, "")
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before)); err != nil {
+	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	lintOut := func(args ...string) string {

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/agext/levenshtein"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/baseline"
 	"github.com/urfave/cli/v2"
@@ -33,7 +34,7 @@ func checksCommand() *cli.Command {
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "CHECK\tSEVERITY\tTITLE")
 			for _, ch := range known {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", ch.Name, ch.Severity, ch.Title)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", source.Printable(ch.Name), ch.Severity, source.Printable(ch.Title))
 			}
 			return tw.Flush()
 		},
@@ -59,7 +60,7 @@ func explainCommand() *cli.Command {
 			if i < 0 {
 				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, didYouMean(name, known))
 			}
-			_, err = fmt.Fprint(c.App.Writer, known[i].Markdown())
+			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(known[i].Markdown()))
 			return err
 		},
 	}

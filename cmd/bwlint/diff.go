@@ -48,7 +48,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
-		}, sarifFlags("SARIF"), policyFlags("AFTER")),
+		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
 		Action: runDiff,
 	}
 }
@@ -71,11 +71,11 @@ func runDiff(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	beforeSnap, err := loadSnapshot(beforeDir)
+	beforeSnap, err := loadSnapshot(c, beforeDir)
 	if err != nil {
 		return err
 	}
-	afterSnap, err := loadSnapshot(afterDir)
+	afterSnap, err := loadSnapshot(c, afterDir)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,8 @@ func runDiff(c *cli.Context) error {
 	after := lintSide(c, cfg, afterSnap, day, "after")
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold, missing)
-	out := &output{path: c.String("output"), stdout: c.App.Writer}
+	out := &output{path: c.String("output"), stdout: c.App.Writer,
+		reads: readFiles{snapshots: []*inputs.Snapshot{beforeSnap, afterSnap}, files: []string{cfg.Path()}}}
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
@@ -32,7 +34,7 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
 			missingEvidenceFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
-		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags()),
+		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
 		Action: runLint,
 	}
 }
@@ -65,7 +67,7 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	snap, err := loadSnapshot(dir)
+	snap, err := loadSnapshot(c, dir)
 	if err != nil {
 		return err
 	}
@@ -79,7 +81,8 @@ func runLint(c *cli.Context) error {
 	threshold := failOn(c, cfg, flagThreshold)
 	missing := missingEvidence(c, cfg, run.missing)
 	res := lintWithPolicy(c, cfg, snap, day, "")
-	baselineData, err := applyBaselineFlags(c, res)
+	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
+	baselineData, err := applyBaselineFlags(c, res, reads)
 	if err != nil {
 		return err
 	}
@@ -97,7 +100,7 @@ func runLint(c *cli.Context) error {
 		Evidence: evidence,
 	})
 	warnOutsideRoot(c, targets, opts)
-	if err := writeReports(c, targets, res, opts); err != nil {
+	if err := writeReports(c, targets, res, opts, reads); err != nil {
 		return err
 	}
 	return exitWith(code)
@@ -189,7 +192,7 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 	}
 	if outside, err := report.OutsideRoot(opts); err == nil && outside {
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
-		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", opts.Snapshot.Root, root)
+		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
 }
 
@@ -268,9 +271,9 @@ func sameFile(path string) string {
 }
 
 // writeReports renders every target; colour only ever goes to a terminal.
-func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options) error {
+func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options, reads readFiles) error {
 	for _, t := range targets {
-		out := &output{path: t.path, stdout: c.App.Writer}
+		out := &output{path: t.path, stdout: c.App.Writer, reads: reads}
 		o := opts
 		o.Color = t.format == "text" && t.toStdout() && colorFor(c.App.Writer)
 		if err := t.render(out.Writer(), res, o); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -13,10 +14,10 @@ func parseCommand() *cli.Command {
 		Description: "Prints the hosts with their roles and releases, every captured context with its values and\n" +
 			"tables, the Partner Hub files, tag sets, each file's status and every input problem with its\n" +
 			"position. Exits 2 when any input problem is an error.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout"},
-		},
+		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			dir, err := oneArg(c, "SNAPSHOT")
 			if err != nil {
@@ -29,11 +30,11 @@ func parseCommand() *cli.Command {
 			if format != "text" && format != "json" {
 				return usageErrorf("parse: unknown format %q: use text or json", format)
 			}
-			snap, err := loadSnapshot(dir)
+			snap, err := loadSnapshot(c, dir)
 			if err != nil {
 				return err
 			}
-			out := &output{path: c.String("output"), stdout: c.App.Writer}
+			out := &output{path: c.String("output"), stdout: c.App.Writer, reads: readFiles{snapshots: []*inputs.Snapshot{snap}}}
 			if format == "json" {
 				err = report.ParseJSON(out.Writer(), snap)
 			} else {

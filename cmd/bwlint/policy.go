@@ -10,6 +10,7 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
@@ -168,6 +169,6 @@ func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, d
 
 func writeHeading(w io.Writer, heading string) {
 	if heading != "" {
-		_, _ = io.WriteString(w, heading+"\n")
+		_, _ = io.WriteString(w, source.Printable(heading)+"\n")
 	}
 }

@@ -182,7 +182,7 @@ func (p *parser) parseGNU(line, start, body, end int, escaped bool) {
 	default:
 		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, start, end),
 			"line is not a digest line: %q; want \"<64 hex digits>  <file name>\" or \"SHA256 (<file name>) = <64 hex digits>\"",
-			clip(p.text[start:end])))
+			clip(source.RedactText(p.text[start:end]))))
 		return
 	}
 	p.add(line, start, end, body, hexEnd, nameStart, end, escaped)

@@ -3,6 +3,7 @@ package redact
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -15,16 +16,29 @@ import (
 // concurrent use, so each report makes its own.
 type Source struct {
 	snap  *inputs.Snapshot
-	files map[string][]span
+	files map[string]*fileSecrets
 }
 
-// span is a byte range [start, end).
-type span struct{ start, end int }
+type span = source.Span
+
+// fileSecrets is what the model says of one file.
+type fileSecrets struct {
+	// secrets are the byte ranges the model knows to be secret, sorted
+	// and disjoint.
+	secrets []span
+	// understood are the byte offsets, sorted, at which a value a parser
+	// understood starts: a line holding one is read with TextSecrets,
+	// any other with ProseSecrets.
+	understood []int
+	// secretTables are the byte ranges of tables with a secret column:
+	// a line inside one that is no row is hidden whole.
+	secretTables []span
+}
 
 // New returns the redaction of snap's files; snap may be nil, for a
 // report rendered without the snapshot, which then shows no source line.
 func New(snap *inputs.Snapshot) *Source {
-	return &Source{snap: snap, files: map[string][]span{}}
+	return &Source{snap: snap, files: map[string]*fileSecrets{}}
 }
 
 // Line is one line of a file.
@@ -66,49 +80,77 @@ func (s *Source) Line(path string, n int) (Line, bool) {
 	}
 	text := f.Text[start:end]
 	var secrets []span
-	for _, sp := range overlapping(s.spans(f), start, end) {
-		secrets = append(secrets, span{max(sp.start, start) - start, min(sp.end, end) - start})
+	for _, sp := range s.lineSecrets(f, start, end, nil) {
+		secrets = append(secrets, span{Start: sp.Start - start, End: sp.End - start})
 	}
-	secrets = merge(append(secrets, textSecrets(text)...))
 	l := Line{Text: text}
 	for _, sp := range secrets {
-		l.Secrets = append(l.Secrets, [2]int{utf8.RuneCountInString(text[:sp.start]), utf8.RuneCountInString(text[:sp.end])})
+		l.Secrets = append(l.Secrets, [2]int{utf8.RuneCountInString(text[:sp.Start]), utf8.RuneCountInString(text[:sp.End])})
 	}
 	return l, true
+}
+
+// lineSecrets returns the secrets of the line [start, end) of f as byte
+// ranges of f.Text, sorted and disjoint: the model's, the extra ones
+// given, and those the text shows.
+func (s *Source) lineSecrets(f *inputs.File, start, end int, extra []span) []span {
+	fs := s.secretsOf(f)
+	var out []span
+	for _, sp := range slices.Concat(overlapping(fs.secrets, start, end), overlapping(extra, start, end)) {
+		out = append(out, span{Start: max(sp.Start, start), End: min(sp.End, end)})
+	}
+	text := f.Text[start:end]
+	understood := fs.understands(start, end)
+	find := source.ProseSecrets
+	if understood {
+		find = source.TextSecrets
+	}
+	for _, sp := range find(text) {
+		out = append(out, span{Start: start + sp.Start, End: start + sp.End})
+	}
+	if !understood && len(overlapping(fs.secretTables, start, end)) > 0 && hasWord(text) {
+		lead := len(text) - len(strings.TrimLeft(text, " \t"))
+		out = append(out, span{Start: start + lead, End: end})
+	}
+	return source.MergeSpans(out)
+}
+
+// understands reports whether a value a parser understood starts in the
+// byte range [start, end).
+func (fs *fileSecrets) understands(start, end int) bool {
+	i, _ := slices.BinarySearch(fs.understood, start)
+	return i < len(fs.understood) && fs.understood[i] < end
+}
+
+// hasWord reports whether s holds a letter or a digit: a line of "="
+// under a table header is no row that went astray.
+func hasWord(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // Value returns the text to show for a parsed value: v.Text with every
 // secret in it replaced by source.Redacted. When a secret lies in a value
 // whose text is not its bytes in the file (a JSON string written with
-// escapes), the whole value is hidden.
+// escapes), the whole value is hidden. A value's own text is read as
+// prose: a value is a few words whose meaning no parser knows (a JSON
+// string, text kept as printed, a typed command), so everything after a
+// word that names a secret in it is hidden too.
 func (s *Source) Value(v source.Value) string {
 	if source.IsMasked(v.Text) {
 		return source.Redacted
 	}
-	secrets := textSecrets(v.Text)
+	secrets := source.ProseSecrets(v.Text)
 	if f := s.file(v.Range.Filename); f != nil {
 		a, b := v.Range.Start.Byte, v.Range.End.Byte
 		aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
-		for _, sp := range overlapping(s.spans(f), a, b) {
+		for _, sp := range overlapping(s.secretsOf(f).secrets, a, b) {
 			if !aligned {
 				return source.Redacted
 			}
-			secrets = append(secrets, span{max(sp.start, a) - a, min(sp.end, b) - a})
+			secrets = append(secrets, span{Start: max(sp.Start, a) - a, End: min(sp.End, b) - a})
 		}
 	}
-	secrets = merge(secrets)
-	if len(secrets) == 0 {
-		return v.Text
-	}
-	var out strings.Builder
-	at := 0
-	for _, sp := range secrets {
-		out.WriteString(v.Text[at:sp.start])
-		out.WriteString(source.Redacted)
-		at = sp.end
-	}
-	out.WriteString(v.Text[at:])
-	return out.String()
+	return source.MaskSpans(v.Text, secrets)
 }
 
 // Text returns the whole text of the file at path with every secret
@@ -121,10 +163,12 @@ func (s *Source) Text(path string, extra ...[2]int) string {
 	if f == nil || f.Text == "" {
 		return ""
 	}
-	secrets := slices.Clone(s.spans(f))
+	var more []span
 	for _, e := range extra {
-		secrets = append(secrets, span{max(e[0], 0), min(e[1], len(f.Text))})
+		more = append(more, span{Start: max(e[0], 0), End: min(e[1], len(f.Text))})
 	}
+	more = source.MergeSpans(more)
+	var secrets []span
 	for start := 0; start < len(f.Text); {
 		end := strings.IndexByte(f.Text[start:], '\n')
 		if end < 0 {
@@ -132,20 +176,14 @@ func (s *Source) Text(path string, extra ...[2]int) string {
 		} else {
 			end += start
 		}
-		for _, sp := range textSecrets(strings.TrimRight(f.Text[start:end], "\r")) {
-			secrets = append(secrets, span{start + sp.start, start + sp.end})
+		lineEnd := end
+		for lineEnd > start && f.Text[lineEnd-1] == '\r' {
+			lineEnd--
 		}
+		secrets = append(secrets, s.lineSecrets(f, start, lineEnd, more)...)
 		start = end + 1
 	}
-	var b strings.Builder
-	at := 0
-	for _, sp := range merge(secrets) {
-		b.WriteString(f.Text[at:sp.start])
-		b.WriteString(source.Redacted)
-		at = sp.end
-	}
-	b.WriteString(f.Text[at:])
-	return b.String()
+	return source.MaskSpans(f.Text, secrets)
 }
 
 func (s *Source) file(path string) *inputs.File {
@@ -155,29 +193,66 @@ func (s *Source) file(path string) *inputs.File {
 	return s.snap.File(path)
 }
 
-// spans returns the secrets the model knows of in f, sorted and merged.
-func (s *Source) spans(f *inputs.File) []span {
-	if sp, ok := s.files[f.Path]; ok {
-		return sp
+// secretsOf returns what the model says of f's secrets, worked out once.
+func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
+	if fs, ok := s.files[f.Path]; ok {
+		return fs
 	}
-	var out []span
-	add := func(v source.Value) {
+	fs := &fileSecrets{}
+	secret := func(v source.Value) {
 		if v.Range.Filename == f.Path && v.Range.End.Byte > v.Range.Start.Byte {
-			out = append(out, span{v.Range.Start.Byte, v.Range.End.Byte})
+			fs.secrets = append(fs.secrets, span{Start: v.Range.Start.Byte, End: v.Range.End.Byte})
+		}
+	}
+	known := func(vs ...source.Value) {
+		for _, v := range vs {
+			if v.Range.Filename == f.Path {
+				fs.understood = append(fs.understood, v.Range.Start.Byte)
+			}
+		}
+	}
+	// A value a parser understood is still free text that may name a
+	// secret ("description = the admin password is …", a JSON string):
+	// read as prose, on its own, it hides no neighbour.
+	prose := func(vs ...source.Value) {
+		for _, v := range vs {
+			a, b := v.Range.Start.Byte, v.Range.End.Byte
+			if v.Range.Filename != f.Path || a < 0 || b > len(f.Text) || a >= b {
+				continue
+			}
+			found := source.ProseSecrets(v.Text)
+			if len(found) > 0 && f.Text[a:b] != v.Text {
+				found = []span{{Start: 0, End: b - a}} // escaped: which bytes is unknown
+			}
+			for _, sp := range found {
+				fs.secrets = append(fs.secrets, span{Start: a + sp.Start, End: min(a+sp.End, b)})
+			}
 		}
 	}
 	if h := s.snap.Host(f.Host); h != nil {
 		for _, c := range h.Commands {
 			if c.Input.Range.Filename == f.Path {
-				commandSpans(c, add)
+				commandSpans(c, secret)
+				commandKnown(c, known, prose, fs)
+			}
+		}
+		for _, d := range h.Digests {
+			known(d.Hex, d.Name)
+		}
+		if sv := h.ShowVer; sv != nil {
+			known(sv.Server, sv.Release, sv.Built, sv.ActivePatches)
+			for _, a := range sv.Applications {
+				known(a.Name)
 			}
 		}
 	}
 	for _, t := range s.snap.Templates {
 		if t.Path == f.Path {
 			for _, fd := range t.Fields {
+				known(fd.Key)
+				prose(fd.Value)
 				if fd.Secret() {
-					add(fd.Value)
+					secret(fd.Value)
 				}
 			}
 		}
@@ -185,33 +260,47 @@ func (s *Source) spans(f *inputs.File) []span {
 	for _, c := range s.snap.Clusters {
 		if c.Path == f.Path {
 			for _, fd := range c.Fields {
+				known(fd.Key)
+				prose(fd.Value)
 				if fd.Secret() {
-					add(fd.Value)
+					secret(fd.Value)
 				}
 			}
 		}
 	}
 	for _, ts := range s.snap.TagSets {
 		if ts.Path == f.Path {
+			known(ts.Header...)
 			for _, tag := range ts.Tags {
+				known(tag.Name)
+				prose(tag.Value)
 				if tag.Secret() || source.IsSecretName(tag.Name.Text) {
-					add(tag.Value)
+					// A flag that is no boolean is the value of a row
+					// whose columns shifted.
+					for _, v := range []source.Value{tag.Value, tag.Overridable, tag.Encrypted} {
+						if _, ok := source.Bool(v.Text); !ok {
+							secret(v)
+						}
+					}
 				}
 			}
 		}
 	}
-	out = merge(out)
-	s.files[f.Path] = out
-	return out
+	fs.secrets = source.MergeSpans(fs.secrets)
+	slices.Sort(fs.understood)
+	fs.understood = slices.Compact(fs.understood)
+	fs.secretTables = source.MergeSpans(fs.secretTables)
+	s.files[f.Path] = fs
+	return fs
 }
 
 // commandSpans reports the secrets of one command: the arguments typed
 // after secret names, secret attributes, and table cells that a secret
 // column or a secret-naming row hold.
 func commandSpans(c *bwcli.Command, add func(source.Value)) {
-	for _, sp := range commandSecrets(c.Input.Text) {
+	for _, sp := range source.CommandSecrets(c.Input.Text) {
 		v := c.Input
-		v.Range.Start.Byte, v.Range.End.Byte = c.Input.Range.Start.Byte+sp.start, c.Input.Range.Start.Byte+sp.end
+		v.Range.Start.Byte, v.Range.End.Byte = c.Input.Range.Start.Byte+sp.Start, c.Input.Range.Start.Byte+sp.End
 		add(v)
 	}
 	for _, kv := range c.Attrs {
@@ -236,6 +325,29 @@ func commandSpans(c *bwcli.Command, add func(source.Value)) {
 	}
 }
 
+// commandKnown records the lines of a command a parser understood — the
+// prompt, attributes, table headers, rows and footers; not the lines kept
+// as text —, reads their values as prose, and records the tables with a
+// secret column.
+func commandKnown(c *bwcli.Command, known, prose func(...source.Value), fs *fileSecrets) {
+	known(c.Input)
+	for _, kv := range c.Attrs {
+		known(kv.Key)
+		prose(kv.Value)
+	}
+	for _, t := range c.Tables {
+		known(t.Columns...)
+		known(t.Footer)
+		for _, r := range t.Rows {
+			known(r.Cells...)
+			prose(r.Cells...)
+		}
+		if slices.ContainsFunc(t.Columns, func(v source.Value) bool { return source.IsSecretName(v.Text) }) {
+			fs.secretTables = append(fs.secretTables, span{Start: t.Range.Start.Byte, End: t.Range.End.Byte})
+		}
+	}
+}
+
 // overlapping returns the spans, sorted and disjoint, that share a byte
 // with [start, end); a large capture has many, so they are found by
 // binary search rather than by reading them all for each line or value.
@@ -244,13 +356,13 @@ func overlapping(spans []span, start, end int) []span {
 		return nil
 	}
 	i, _ := slices.BinarySearchFunc(spans, start, func(sp span, at int) int {
-		if sp.end <= at {
+		if sp.End <= at {
 			return -1
 		}
 		return 1
 	})
 	j := i
-	for j < len(spans) && spans[j].start < end {
+	for j < len(spans) && spans[j].Start < end {
 		j++
 	}
 	return spans[i:j]
@@ -274,21 +386,4 @@ func lineBounds(text string, n int) (start, end int, ok bool) {
 		end--
 	}
 	return start, end, true
-}
-
-// merge sorts spans and joins those that overlap or touch.
-func merge(spans []span) []span {
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
-	var out []span
-	for _, sp := range spans {
-		if sp.end <= sp.start {
-			continue
-		}
-		if n := len(out); n > 0 && sp.start <= out[n-1].end {
-			out[n-1].end = max(out[n-1].end, sp.end)
-			continue
-		}
-		out = append(out, sp)
-	}
-	return out
 }

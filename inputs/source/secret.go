@@ -1,65 +1,81 @@
 package source
 
-import "strings"
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Redacted replaces a secret wherever bwlint would otherwise print it.
 const Redacted = "(secret, not shown)"
 
-// IsSecretName reports whether an attribute, column or field name holds a
-// secret. BroadWorks masks passwords as "********" but prints some secrets
-// in clear (SNMP communities, for one), so output is redacted by name as
-// well as by mask. Names that merely mention a secret ("tokenDurationInHours",
-// "tokenIssuer") are not secrets; names that end in one are.
+// IsSecretName reports whether an attribute, column, field or tag name
+// holds a secret. BroadWorks masks passwords as "********" but prints some
+// secrets in clear (SNMP communities, for one), so output is redacted by
+// name as well as by mask. Names that merely mention a secret
+// ("tokenDurationInHours", "tokenIssuer") are not secrets; names that end
+// in one are. Only letters and digits count, so that "%XSI_API_KEY%",
+// "api-key:" and "provisioning Password" read as the names they are.
 func IsSecretName(name string) bool {
-	n := strings.ToLower(strings.Join(strings.Fields(name), ""))
-	for _, part := range []string{"password", "passwd", "passphrase", "community", "secret", "credential"} {
-		if strings.Contains(n, part) {
+	var buf [64]byte
+	n := normalName(buf[:0], name)
+	if len(n) == 0 {
+		return false
+	}
+	for _, part := range secretParts {
+		if bytes.Contains(n, part) {
 			return true
 		}
 	}
-	for _, suffix := range []string{"token", "key", "apikey", "privatekey", "accountkey"} {
-		if strings.HasSuffix(n, suffix) {
+	for _, suffix := range secretSuffixes {
+		if bytes.HasSuffix(n, suffix) {
 			return true
 		}
 	}
 	return false
 }
 
-// Reveal returns the text to show for a value read under name: the value
-// itself, or Redacted when the name or the value marks it as secret.
+var (
+	secretParts    = [][]byte{[]byte("password"), []byte("passwd"), []byte("passphrase"), []byte("community"), []byte("secret"), []byte("credential")}
+	secretSuffixes = [][]byte{[]byte("token"), []byte("key")}
+)
+
+// normalName appends to b the letters and digits of name, lower-cased.
+// It is called for every word of every line that is redacted, so a name
+// that fits in b costs no allocation.
+func normalName(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(name[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			i += size - 1
+		}
+	}
+	return b
+}
+
+// Reveal returns the text to show for a value read under name: Redacted
+// when the name or the value marks it as secret, else the value with the
+// password of any URL in it masked.
 func Reveal(name, value string) string {
 	if IsSecretName(name) || IsMasked(value) {
 		return Redacted
 	}
-	return value
+	return MaskSpans(value, URLSecrets(value))
 }
 
-// RedactText returns a line of free text with everything after the first
-// word that names a secret replaced by Redacted: "readCommunity: s3cret"
-// becomes "readCommunity: (secret, not shown)". It is for text bwlint did
-// not understand and quotes in problem messages, where no structure says
-// which part is the value, and errs on the side of hiding. (Source text
-// shown in snippets is redacted span by span, with the model's help, by
-// package inputs/redact.)
-func RedactText(s string) string {
-	for i := 0; i < len(s); {
-		for i < len(s) && isWordSeparator(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && !isWordSeparator(s[j]) {
-			j++
-		}
-		if j > i && IsSecretName(s[i:j]) {
-			value := strings.TrimLeft(s[j:], " \t:=")
-			if value == "" {
-				return s
-			}
-			return s[:len(s)-len(value)] + Redacted
-		}
-		i = j
-	}
-	return s
-}
-
-func isWordSeparator(b byte) bool { return b == ' ' || b == '\t' || b == '=' || b == ':' || b == ',' }
+// RedactText returns a line of free text fit to quote: everything after
+// the first word that names a secret, masked tokens and the passwords of
+// URLs replaced by Redacted ("readCommunity: s3cret" becomes
+// "readCommunity: (secret, not shown)"). It is for text bwlint did not
+// understand and quotes in problem messages, where no structure says
+// which part is the value, and errs on the side of hiding.
+func RedactText(s string) string { return MaskSpans(s, ProseSecrets(s)) }

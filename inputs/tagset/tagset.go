@@ -353,14 +353,22 @@ func (p *parser) parseRow(line, start, end int, cols columns) {
 		p.errorf(tag.Name.Range, "row has an empty Tag Name")
 		return
 	}
+	// A flag that is no boolean may be the value of a row whose columns
+	// shifted: of a secret tag, it is not quoted.
+	flag := func(v source.Value) string {
+		if tag.Secret() || source.IsSecretName(tag.Name.Text) {
+			return source.Redacted
+		}
+		return clip(v.Text)
+	}
 	if _, ok := source.Bool(tag.Overridable.Text); !ok {
 		p.problems = append(p.problems, source.Warnf(tag.Overridable.Range,
-			"Is Overridable of tag %q is %q; want \"true\" or \"false\"", tag.Name.Text, clip(tag.Overridable.Text)))
+			"Is Overridable of tag %q is %q; want \"true\" or \"false\"", tag.Name.Text, flag(tag.Overridable)))
 	}
 	if tag.Encrypted.Present() {
 		if _, ok := source.Bool(tag.Encrypted.Text); !ok {
 			p.problems = append(p.problems, source.Warnf(tag.Encrypted.Range,
-				"Is Encrypted of tag %q is %q; want \"true\" or \"false\"; the value is treated as secret", tag.Name.Text, clip(tag.Encrypted.Text)))
+				"Is Encrypted of tag %q is %q; want \"true\" or \"false\"; the value is treated as secret", tag.Name.Text, flag(tag.Encrypted)))
 		}
 	}
 	if first, seen := p.firstLine[tag.Name.Text]; seen {

@@ -88,7 +88,7 @@ func TestParse(t *testing.T) {
 			`tag "%PWD%"@2:1-2:6 = "s3cr3t"@2:7-2:13 overridable "false"@2:14-2:19 row 2:1-2:24 encrypted "true"@2:20-2:24 secret=true`,
 			`tag "%HOST%"@3:1-3:7 = "h"@3:8-3:9 overridable "false"@3:10-3:15 row 3:1-3:21 encrypted "false"@3:16-3:21 secret=false`,
 			`tag "%ODD%"@4:1-4:6 = "x"@4:7-4:8 overridable "false"@4:9-4:14 row 4:1-4:20 encrypted "maybe"@4:15-4:20 secret=true`,
-			`4:15-4:20 warning: Is Encrypted of tag "%ODD%" is "maybe"; want "true" or "false"; the value is treated as secret`,
+			`4:15-4:20 warning: Is Encrypted of tag "%ODD%" is "(secret, not shown)"; want "true" or "false"; the value is treated as secret`,
 		},
 	}, {
 		name: "comma-separated with quotes",

@@ -130,6 +130,8 @@ func TestParseErrors(t *testing.T) {
 		{"no check", "{\"version\": 1, \"entries\": [\n  {\"check\": \"as_a\", \"value_hash\": \"" + hash + "\"},\n  {\"value_hash\": \"" + hash + "\"}\n]}", `b.json:3:3: entry has no "check"`},
 		{"unknown entry field", "{\"version\": 1, \"entries\": [\n  {\"check\": \"as_a\", \"line\": 3}\n]}", `b.json:2:3: json: unknown field "line"`},
 		{"wrong type", "{\"version\": 1, \"entries\": [\n  {\"check\": 7}\n]}", `b.json:2:3: "check" must be string, found number`},
+		{"version out of range", `{"version": 1e999999}`, `b.json:1:13: "version" must be int, found number 1e999999`},
+		{"version a string", `{"version": "1"}`, `b.json:1:13: "version" must be int, found string`},
 		{"truncated", `{"version": 1, "entries": [`, "b.json:1:28: unexpected end of file"},
 		{"unclosed", `{"version": 1`, "b.json:1:14: unexpected end of file"},
 		{"trailing text", "{\"version\": 1}\n{}", "b.json:2:1: unexpected text after the baseline object"},
@@ -145,7 +147,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestReadMissingFile(t *testing.T) {
-	_, err := Read(t.TempDir() + "/none.json")
+	_, _, err := Read(t.TempDir() + "/none.json")
 	if err == nil || !strings.Contains(err.Error(), "cannot read baseline: no such file or directory") {
 		t.Errorf("error %v", err)
 	}

@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -26,21 +26,24 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Range.Filename, e.Range.Start.Line, e.Range.Start.Column, e.Msg)
 }
 
-// Read reads and parses the baseline file at path.
-func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{Range: hcl.Range{Filename: path}, Msg: fmt.Sprintf("cannot read baseline: %v", unwrapPath(err))}
-	}
-	return Parse(path, data)
-}
+// MaxSize bounds the size of a baseline file: a baseline records a few
+// hundred bytes per finding, so this holds hundreds of thousands of them.
+const MaxSize = 64 << 20
 
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// Read reads and parses the baseline file at path, and returns its bytes
+// too, for a report's record of what decided the run. Only a regular file
+// of at most MaxSize bytes is read: a named pipe or a device named by
+// mistake must not block or exhaust the run.
+func Read(path string) (*File, []byte, error) {
+	data, err := bounded.ReadFile(path, MaxSize)
+	if err != nil {
+		return nil, nil, &Error{Range: hcl.Range{Filename: path}, Msg: fmt.Sprintf("cannot read baseline: %v", err)}
 	}
-	return err
+	f, err := Parse(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, data, nil
 }
 
 // Parse reads a baseline from data; path names it in errors and in the
@@ -69,7 +72,11 @@ func (p *parser) errAt(off int64, format string, args ...any) error {
 }
 
 // jsonErr turns an encoding/json error into a positioned one.
-func (p *parser) jsonErr(err error, fallback int64) error {
+func (p *parser) jsonErr(err error, fallback int64) error { return p.fieldErr(err, fallback, "") }
+
+// fieldErr is jsonErr for the value of field: encoding/json names no
+// field when the value was decoded on its own rather than into a struct.
+func (p *parser) fieldErr(err error, fallback int64, field string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -78,7 +85,10 @@ func (p *parser) jsonErr(err error, fallback int64) error {
 	case errors.As(err, &typ):
 		// typ.Offset counts from where this Decode began, so the value's
 		// own start is the better place to point at.
-		return p.errAt(fallback, "%q must be %s, found %s", typ.Field, typ.Type, typ.Value)
+		if typ.Field != "" {
+			field = typ.Field
+		}
+		return p.errAt(fallback, "%q must be %s, found %s", field, typ.Type, typ.Value)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return p.errAt(int64(len(p.data)), "unexpected end of file")
 	}
@@ -103,7 +113,7 @@ func (p *parser) file() (*File, error) {
 			sawVersion = true
 			at := p.next()
 			if err := p.dec.Decode(&f.Version); err != nil {
-				return nil, p.jsonErr(err, at)
+				return nil, p.fieldErr(err, at, "version")
 			}
 			if !slices.Contains(versions, f.Version) {
 				return nil, p.errAt(at, "baseline version %d is not supported: this bwlint reads versions 1 and 2", f.Version)

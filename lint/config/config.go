@@ -1,9 +1,9 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 )
@@ -47,6 +48,10 @@ type checkSetting struct {
 	options  any
 }
 
+// MaxSize bounds the size of a policy file. Policies are written by hand;
+// one of a mebibyte is already far beyond any real one.
+const MaxSize = 1 << 20
+
 // Load reads the policy file at path and checks it against the built-in
 // checks. An empty path yields the default policy. The Config is never
 // nil, and its Files are available for rendering the diagnostics even when
@@ -57,10 +62,10 @@ func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
 		c.selected, _ = c.selectChecks(nil)
 		return c, nil
 	}
-	src, err := os.ReadFile(path)
+	src, err := bounded.ReadFile(path, MaxSize)
 	if err != nil {
 		return c, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration file",
-			Detail: unwrapPathError(err).Error() + ".", Subject: &hcl.Range{Filename: path}}}
+			Detail: err.Error() + ".", Subject: &hcl.Range{Filename: path}}}
 	}
 	return c, c.parse(src)
 }
@@ -82,6 +87,13 @@ func newConfig(path string, builtin []*lint.Check) *Config {
 }
 
 func (c *Config) parse(src []byte) hcl.Diagnostics {
+	// A NUL byte means binary data, of which HCL would make one error
+	// per byte: say it once.
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Not a policy file",
+			Detail:  fmt.Sprintf("The file holds a NUL byte at offset %d: it is binary data, not HCL.", i),
+			Subject: &hcl.Range{Filename: c.path}}}
+	}
 	p := hclparse.NewParser()
 	f, diags := p.ParseHCL(src, c.path)
 	c.files = p.Files()

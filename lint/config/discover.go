@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/bwlint/bwlint/inputs/bounded"
 )
 
 // EnvVar names the environment variable that points at a policy file.
@@ -17,6 +19,11 @@ const EnvVar = "BWLINT_CONFIG"
 // the environment; such a path must exist, so a typo is an error rather
 // than a silent run with the defaults. path is "" when there is no file.
 // Pass cwd as "." to have a file found there named relative to it.
+//
+// A policy file found, or named, that cannot be read as one — a
+// directory, a named pipe, a link to a device, a file larger than
+// MaxSize — is an error: skipping it would drop its waivers and rules in
+// silence, and reading it could block or never end.
 func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explicit bool, err error) {
 	for _, given := range []struct{ path, origin string }{{flagPath, "--config"}, {envPath, EnvVar}} {
 		if given.path == "" {
@@ -28,6 +35,9 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 			return "", true, fmt.Errorf("%s %s: %w", given.origin, given.path, unwrapPathError(err))
 		case st.IsDir():
 			return "", true, fmt.Errorf("%s %s: is a directory; name the file, such as %s", given.origin, given.path, filepath.Join(given.path, FileName))
+		}
+		if err := bounded.Check(st, MaxSize); err != nil {
+			return "", true, fmt.Errorf("%s %s: %w", given.origin, given.path, err)
 		}
 		return given.path, true, nil
 	}
@@ -42,9 +52,11 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 			continue
 		case err != nil:
 			return "", false, fmt.Errorf("%s: %w", p, unwrapPathError(err))
-		case st.Mode().IsRegular():
-			return p, false, nil
 		}
+		if err := bounded.Check(st, MaxSize); err != nil {
+			return "", false, fmt.Errorf("%s: %w; the policy file must be a plain file", p, err)
+		}
+		return p, false, nil
 	}
 	return "", false, nil
 }

@@ -65,3 +65,24 @@ func TestDiscoverRelativeToDot(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, FileName)
 	}
 }
+
+// TestDiscoverNotAFile: a .bwlint.hcl that is not a plain file stops the
+// run rather than being skipped, which would drop its waivers and rules in
+// silence; so does one too large to be a policy.
+func TestDiscoverNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, FileName) + ": is a directory; the policy file must be a plain file"
+	if _, _, err := Discover("", "", "", dir); err == nil || err.Error() != want {
+		t.Errorf("a directory at the snapshot root: %v; want %q", err, want)
+	}
+	big := filepath.Join(t.TempDir(), "big.hcl")
+	if err := os.WriteFile(big, make([]byte, MaxSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Discover(big, "", "", ""); err == nil || !strings.Contains(err.Error(), "more than the limit of 1048576") {
+		t.Errorf("a policy of %d bytes: %v", MaxSize+1, err)
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,5 +62,82 @@ func TestWriteDiagnosticsColor(t *testing.T) {
 	}
 	if !strings.HasPrefix(b.String(), "testdata/errors/bad_fail_on.hcl:2:14: error: Invalid fail_on\n") {
 		t.Errorf("header is not file:line:column: %q", b.String())
+	}
+}
+
+// TestDiagnosticFloods: a file that is no policy at all yields one
+// diagnostic per token; at most MaxDiagnostics are shown, with a count of
+// the rest, and every line shown is cut to a width, so that the output
+// stays small whatever the file holds. Binary data is refused in one
+// diagnostic.
+func TestDiagnosticFloods(t *testing.T) {
+	for name, src := range map[string]string{
+		"32768 syntax errors": strings.Repeat("@\n", 32768),
+		"one long line":       strings.Repeat("@", 1<<16),
+		"NUL bytes":           strings.Repeat("\x00", 1<<20),
+	} {
+		cfg, diags := Parse("flood.hcl", []byte(src), checks.All())
+		if !diags.HasErrors() {
+			t.Fatalf("%s: no error", name)
+		}
+		out := render(diags, cfg)
+		if len(out) > 32<<10 {
+			t.Errorf("%s: %d bytes of diagnostics", name, len(out))
+		}
+		if n := strings.Count(out, "flood.hcl"); n > 2*MaxDiagnostics {
+			t.Errorf("%s: %d diagnostics shown", name, n)
+		}
+		if len(diags) > MaxDiagnostics && !strings.Contains(out, fmt.Sprintf("bwlint: %d more diagnostics not shown", len(diags)-MaxDiagnostics)) {
+			t.Errorf("%s: %d diagnostics and no count of those not shown:\n%s", name, len(diags), out)
+		}
+		if strings.ContainsAny(out, "\x00\x1b\r") {
+			t.Errorf("%s: control characters in the output", name)
+		}
+	}
+	_, diags := Parse("nul.hcl", []byte("lint {}\n\x00"), checks.All())
+	if len(diags) != 1 || diags[0].Summary != "Not a policy file" {
+		t.Errorf("binary file: %v", diags)
+	}
+}
+
+// TestDiagnosticsHideSecrets: the value a policy expects of a secret is
+// never shown in a snippet or a message, whatever the mistake next to it,
+// nor is the password of a URL; values of other rules are.
+func TestDiagnosticsHideSecrets(t *testing.T) {
+	for name, src := range map[string]string{
+		"misspelt attribute": `rule "site_pw" {
+  title   = "the provisioning password"
+  role    = "as"
+  context = "Interface/Messaging"
+  key     = "provisioningPassword"
+  equal   = "Zq9Secret1"
+  fix     = "Set it."
+}
+`,
+		"two requirements on a row": `rule "site_pw" {
+  title   = "the admin password"
+  role    = "as"
+  context = "Maintenance/ContainerOptions"
+  column  = "Option Value"
+  row_key = ["Container Name=provisioning", "Option Name=bw.imp.adminPassword"]
+  equals  = "Zq9Secret1"
+  matches = "^Zq9Secret1$"
+  fix     = "Set it."
+}
+`,
+		"syntax error": "rule \"x\" {\n  key    = \"provisioningPassword\"\n  equals = \"Zq9Secret1\n}\n",
+		"url":          "rule \"site_url\" {\n  title   = \"the URL\"\n  role    = \"as\"\n  context = \"Interface/Messaging\"\n  key     = \"provisioningUrl\"\n  equal   = \"https://prov:Zq9Secret1@bridge.example.net/p\"\n}\n",
+	} {
+		cfg, diags := Parse("p.hcl", []byte(src), checks.All())
+		if !diags.HasErrors() {
+			t.Fatalf("%s: no error", name)
+		}
+		if out := render(diags, cfg); strings.Contains(out, "Zq9Secret1") || !strings.Contains(out, "(secret, not shown)") {
+			t.Errorf("%s:\n%s", name, out)
+		}
+	}
+	cfg, diags := Load("testdata/errors/rule_bad_regex.hcl", checks.All())
+	if out := render(diags, cfg); !strings.Contains(out, `matches = "com\\.broadsoft\\.(xsi-events"`) {
+		t.Errorf("a value that is no secret is hidden:\n%s", out)
 	}
 }

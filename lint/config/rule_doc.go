@@ -48,19 +48,20 @@ func (r *rule) rowKeyText() string {
 	return strings.Join(parts, ",")
 }
 
-// show renders a value for messages and docs, hiding secrets.
+// show renders a value for messages and docs, hiding secrets: the whole
+// value when the rule's name says it is one, else the password of a URL.
 func (r *rule) show(v string) string {
 	if r.secret {
 		return source.Redacted
 	}
-	return quote(v)
+	return quote(source.Reveal("", v))
 }
 
 func (r *rule) markdownValue(v string) string {
 	if r.secret {
 		return source.Redacted
 	}
-	return "`" + v + "`"
+	return "`" + source.Reveal("", v) + "`"
 }
 
 // describe writes the rule's documentation from its attributes.

@@ -35,7 +35,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		if f.Baselined {
 			level = "notice" // known and accepted by the baseline: not a new problem
 		}
-		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f))
+		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f)...)
 	}
 	for _, p := range r.Problems {
 		level := "warning"
@@ -49,7 +49,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		if !g.Counts(o.MissingEvidence) {
 			level = "warning"
 		}
-		a.annotate(level, hcl.Range{}, g.Check+" evidence gap ("+cmp.Or(g.Host, "snapshot")+")", gapMessage(g, a.paths.fromRoot(g.File)))
+		a.annotate(level, hcl.Range{}, g.Check+" evidence gap ("+cmp.Or(g.Host, "snapshot")+")", gapMessage(g, a.paths.fromRoot(g.File))...)
 	}
 	for _, n := range r.NotEvaluated {
 		a.annotate("notice", hcl.Range{}, n.Check+" not evaluated", fmt.Sprintf("%s on %s: %s", n.Check, cmp.Or(n.Host, "all hosts"), n.Reason))
@@ -68,31 +68,40 @@ type annotator struct {
 	paths reportPaths
 }
 
-// annotate writes "::level file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message".
-// A range without a file gives an annotation on the run, not on a file.
-func (a annotator) annotate(level string, r hcl.Range, title, msg string) {
+// annotate writes "::level file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message",
+// the message made of lines. A range without a file gives an annotation on
+// the run, not on a file. Every control character of the file name, the
+// title and each line is escaped (source.Printable), so that nothing a
+// snapshot holds starts a line of the log, let alone a workflow command;
+// the lines are then joined, and the runner's own escapes applied.
+func (a annotator) annotate(level string, r hcl.Range, title string, lines ...string) {
+	for i, l := range lines {
+		lines[i] = source.Printable(l)
+	}
+	msg := strings.Join(lines, "\n")
 	var props []string
 	if r.Filename != "" {
-		props = append(props, "file="+escapeProperty(a.paths.fromRoot(r.Filename)))
+		props = append(props, "file="+escapeProperty(source.Printable(a.paths.fromRoot(r.Filename))))
 		if r.Start.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(r.Start.Line), "col="+strconv.Itoa(r.Start.Column),
 				"endLine="+strconv.Itoa(r.End.Line), "endColumn="+strconv.Itoa(r.End.Column))
 		}
 	}
-	props = append(props, "title="+escapeProperty(title))
+	props = append(props, "title="+escapeProperty(source.Printable(title)))
 	fmt.Fprintf(a.w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 }
 
 // findingMessage is the message first, then where in BroadWorks terms,
 // the expected and actual values (never for secrets), related places
 // (relative to the report root, like file=) and where the fix is.
-func (a annotator) findingMessage(f lint.Finding) string {
+func (a annotator) findingMessage(f lint.Finding) []string {
 	lines := []string{f.Message}
 	if f.Logical.Context != "" {
 		lines = append(lines, "in "+f.Logical.Context+keySuffix(f.Logical.Key))
 	}
 	if d := f.Diff(); d != "" && !f.Secret {
-		lines = append(lines, "expected (-) and actual (+):", strings.TrimSuffix(d, "\n"))
+		lines = append(lines, "expected (-) and actual (+):")
+		lines = append(lines, strings.Split(strings.TrimSuffix(d, "\n"), "\n")...)
 	}
 	for _, rel := range f.Related {
 		lines = append(lines, "related: "+a.paths.position(rel.Location)+": "+rel.Message)
@@ -101,19 +110,18 @@ func (a annotator) findingMessage(f lint.Finding) string {
 		lines = append(lines, "known from the baseline")
 	}
 	lines = append(lines, "fix: bwlint explain "+f.Check)
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // gapMessage is an evidence gap's reason, then the commands that capture
 // the missing evidence and the file they belong in, named as file.
-func gapMessage(g lint.Gap, file string) string {
+func gapMessage(g lint.Gap, file string) []string {
 	lines := []string{g.Reason}
 	if g.Baselined {
 		lines = append(lines, "known from the baseline")
 	}
 	lines = append(lines, "capture into "+file+":")
-	lines = append(lines, g.Capture()...)
-	return strings.Join(lines, "\n")
+	return append(lines, g.Capture()...)
 }
 
 func githubLevel(s lint.Severity) string {

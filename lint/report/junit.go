@@ -103,6 +103,7 @@ func JUnit(w io.Writer, r *lint.Result, o Options) error {
 		out.Errors += s.Errors
 		out.Skipped += s.Skipped
 	}
+	out.printable()
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -251,4 +252,27 @@ func (j *junitBuilder) problemCase(p source.Problem) junitCase {
 		c.SystemOut = "warning: " + p.Message
 	}
 	return c
+}
+
+// printable escapes every control character of the names and messages
+// (source.Printable), keeping the line breaks of the bodies: a CI page
+// shows them to people, and XML 1.0 cannot hold most of them anyway.
+func (s *junitSuites) printable() {
+	for i := range s.Suites {
+		suite := &s.Suites[i]
+		suite.Name = source.Printable(suite.Name)
+		for j := range suite.Cases {
+			c := &suite.Cases[j]
+			c.Name, c.ClassName, c.File = source.Printable(c.Name), source.Printable(c.ClassName), source.Printable(c.File)
+			c.SystemOut = source.PrintableLines(c.SystemOut)
+			for _, p := range []*junitProblem{c.Failure, c.Error} {
+				if p != nil {
+					p.Message, p.Type, p.Body = source.Printable(p.Message), source.Printable(p.Type), source.PrintableLines(p.Body)
+				}
+			}
+			if c.Skipped != nil {
+				c.Skipped.Message = source.Printable(c.Skipped.Message)
+			}
+		}
+	}
 }

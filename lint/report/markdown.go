@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 )
 
@@ -127,7 +128,7 @@ func (m mdWriter) findingsByHost(fs []lint.Finding, help map[string]string) {
 			fence := mdFence(d)
 			m.p("    %sdiff", fence)
 			for _, l := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
-				m.p("    %s", l)
+				m.p("    %s", source.Printable(l))
 			}
 			m.p("    %s", fence)
 			m.p("")
@@ -213,10 +214,11 @@ func (m mdWriter) notEvaluated(r *lint.Result) {
 
 // mdEscape makes text literal in Markdown: characters that start
 // emphasis, links, code, HTML, entities or table cells are backslash-escaped, and
-// newlines become spaces so a list item stays one item.
+// control characters escaped (source.Printable), newlines too, so a list item
+// stays one item.
 func mdEscape(s string) string {
 	var b strings.Builder
-	for _, r := range printable(strings.ReplaceAll(s, "\n", " ")) {
+	for _, r := range source.Printable(s) {
 		if strings.ContainsRune("\\`*_[]<>|~&", r) {
 			b.WriteByte('\\')
 		}
@@ -229,7 +231,7 @@ func mdEscape(s string) string {
 // than any run of backticks inside; "|" still ends a table cell inside
 // a code span in GitHub's tables, so it is escaped.
 func mdCode(s string) string {
-	s = strings.ReplaceAll(printable(strings.ReplaceAll(s, "\n", " ")), "|", "\\|")
+	s = strings.ReplaceAll(source.Printable(s), "|", "\\|")
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {

@@ -19,7 +19,8 @@ func TestMarkdownEscaping(t *testing.T) {
 		{"w4b-prov-admn", "w4b-prov-admn"},
 		{"a | b", `a \| b`},
 		{"*bold* _it_ <b> [x](y)", `\*bold\* \_it\_ \<b\> \[x\](y)`},
-		{"line\nbreak", "line break"},
+		{"line\nbreak", `line\\nbreak`}, // renders as line\nbreak, in one item
+		{"evil\x1b[31m", `evil\\x1b\[31m`},
 	} {
 		if got := mdEscape(tc.in); got != tc.want {
 			t.Errorf("mdEscape(%q) = %q, want %q", tc.in, got, tc.want)

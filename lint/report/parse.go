@@ -2,6 +2,8 @@ package report
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -20,7 +22,9 @@ import (
 func ParseText(w io.Writer, s *inputs.Snapshot) error {
 	src := redact.New(s)
 	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
+	// Names, values and paths come from the snapshot: each string is made
+	// printable, so that none starts a line or a terminal sequence.
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", source.PrintableArgs(args)...) }
 	p("snapshot %s: %s, %s, %s, %s, %s (%s)", s.Root, plural(len(s.Hosts), "host"), plural(len(s.Templates), "template"),
 		plural(len(s.Clusters), "cluster"), plural(len(s.TagSets), "tag set"), plural(len(s.Files), "file"), statusCounts(s))
 	for _, h := range s.Hosts {
@@ -66,7 +70,7 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 			if tag.Secret() {
 				value = source.Redacted
 			}
-			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, tag.Overridable.Text, tag.Range.Start.Line)
+			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, src.Value(tag.Overridable), tag.Range.Start.Line)
 		}
 	}
 	p("")
@@ -138,8 +142,17 @@ func writeCommand(p func(string, ...any), src *redact.Source, c *bwcli.Command) 
 	}
 }
 
+// writeFields writes a Partner Hub file's fields, a list or an object on
+// one line, as a review shows them.
 func writeFields(p func(string, ...any), src *redact.Source, fields []partnerhub.Field) {
 	for _, f := range fields {
-		p("  %s = %s  :%d:%d", f.Key.Text, src.Value(f.Value), f.Value.Range.Start.Line, f.Value.Range.Start.Column)
+		value := src.Value(f.Value)
+		if f.Kind == "object" || f.Kind == "array" {
+			var b bytes.Buffer
+			if json.Compact(&b, []byte(value)) == nil {
+				value = b.String()
+			}
+		}
+		p("  %s = %s  :%d:%d", f.Key.Text, value, f.Value.Range.Start.Line, f.Value.Range.Start.Column)
 	}
 }

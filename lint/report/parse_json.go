@@ -135,7 +135,7 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 			if tag.Secret() {
 				v.Text = source.Redacted
 			}
-			jt.Tags = append(jt.Tags, parseTag{Name: tag.Name.Text, Value: v, Overridable: tag.Overridable.Text})
+			jt.Tags = append(jt.Tags, parseTag{Name: tag.Name.Text, Value: v, Overridable: j.src.Value(tag.Overridable)})
 		}
 		rep.TagSets = append(rep.TagSets, jt)
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/redact"
@@ -49,8 +48,8 @@ func (s shown) column(c int) int {
 
 // showLine makes a captured line fit to print: each secret is replaced by
 // source.Redacted; terminal escape sequences (colours, erase-line, window
-// titles) are removed whole rather than leaving "[1m" behind; other
-// control characters are dropped and tabs become one space. Columns of
+// titles) are removed whole rather than leaving "[1m" behind; tabs become
+// one space and other control characters are escaped (source.Printable). Columns of
 // the captured line — which count every rune of an escape sequence —
 // map to where their rune, or what replaced it, is shown.
 func showLine(l redact.Line) shown {
@@ -87,12 +86,10 @@ func showLine(l redact.Line) shown {
 		cols = append(cols, len(out))
 		ri++
 		i += size
-		switch {
-		case r == '\t':
+		if r == '\t' {
 			out = append(out, ' ')
-		case unicode.IsControl(r) || r == utf8.RuneError && size == 1:
-		default:
-			out = append(out, r)
+		} else {
+			out = append(out, []rune(source.Printable(text[i-size:i]))...)
 		}
 	}
 	return shown{text: string(out), cols: append(cols, len(out))}
@@ -108,8 +105,3 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
-
-// printable makes text that is not a source line (a message, a name) fit
-// to print the same way: escape sequences and control characters removed,
-// tabs as spaces.
-func printable(s string) string { return showLine(redact.Line{Text: s}).text }

@@ -7,8 +7,9 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
-// TestShowLine: escape sequences go whole, whatever their kind, and a
-// column of the captured line still names its rune in the shown line.
+// TestShowLine: escape sequences go whole, whatever their kind, other
+// control characters are escaped, and a column of the captured line still
+// names its rune in the shown line.
 func TestShowLine(t *testing.T) {
 	for _, tc := range []struct {
 		in      string
@@ -20,7 +21,8 @@ func TestShowLine(t *testing.T) {
 		{in: "  \x1b[1mallowUserApp\x1b[0m = \x1b[31mtrue\x1b[0m\x1b[K", want: "  allowUserApp = true", col: 28, wantCol: 17},
 		{in: "\x1b]0;xsp1: bwcli\x07XSP_CLI> get", want: "XSP_CLI> get", col: 17, wantCol: 0},
 		{in: "\x1b]0;title\x1b\\\x1b(B\x1b=x", want: "x", col: 16, wantCol: 0},
-		{in: "a\tb\x00c\u009bd", want: "a bcd", col: 6, wantCol: 4},
+		{in: "a\tb\x00c\u009bd", want: `a b\x00c\u009bd`, col: 6, wantCol: 8},
+		{in: "x\bS3cret\r****", want: `x\bS3cret\r****`, col: 10, wantCol: 11},
 		{in: "é\x1b[1mé", want: "éé", col: 6, wantCol: 1},
 		{in: "p = \x1b[1mS3cret\x1b[0m tail", secrets: [][2]int{{4, 18}}, want: "p = " + source.Redacted + " tail", col: 20, wantCol: 4 + len(source.Redacted) + 1},
 		{in: "p = \x1b[1mS3cret\x1b[0m", secrets: [][2]int{{8, 14}}, want: "p = " + source.Redacted, col: 10, wantCol: 4},

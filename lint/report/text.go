@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/redact"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -51,15 +52,25 @@ type textWriter struct {
 	fixShown map[string]bool
 }
 
-func (t *textWriter) paint(color, s string) string {
+// painted is text made printable and, when colour is on, wrapped in
+// colour codes: line writes it as it is.
+type painted string
+
+func (t *textWriter) paint(color, s string) painted {
+	s = source.Printable(s)
 	if !t.o.Color {
-		return s
+		return painted(s)
 	}
-	return color + s + reset
+	return painted(color + s + reset)
 }
 
+// line writes one line. Every string argument is made printable first —
+// file names, messages, values and waiver reasons come from the snapshot
+// and the policy, and a newline or an escape sequence in one must not
+// start a line or a terminal command of its own — while painted ones
+// carry bwlint's own colour codes.
 func (t *textWriter) line(format string, args ...any) {
-	fmt.Fprintf(t.w, format+"\n", args...)
+	fmt.Fprintf(t.w, format+"\n", source.PrintableArgs(args)...)
 }
 
 func (t *textWriter) hostHeading(host string) {
@@ -70,7 +81,7 @@ func (t *textWriter) hostHeading(host string) {
 	t.line("%s", t.paint(bold, title))
 }
 
-func (t *textWriter) severity(s lint.Severity) string {
+func (t *textWriter) severity(s lint.Severity) painted {
 	switch s {
 	case lint.Error:
 		return t.paint(red+bold, "error")
@@ -104,7 +115,7 @@ func (t *textWriter) finding(f lint.Finding) {
 	case f.State != "":
 		marks = append(marks, string(f.State))
 	}
-	status := ""
+	status := painted("")
 	if len(marks) > 0 {
 		status = " " + t.paint(green, "("+strings.Join(marks, ", ")+")")
 	}
@@ -128,7 +139,8 @@ func (t *textWriter) finding(f lint.Finding) {
 					color = green
 				}
 				if color != "" {
-					l = t.paint(color, l)
+					t.line("      %s", t.paint(color, l))
+					continue
 				}
 				t.line("      %s", l)
 			}
@@ -248,7 +260,7 @@ func (t *textWriter) gaps(r *lint.Result) {
 	}
 	t.line("%s", t.paint(bold, title))
 	for _, g := range r.Gaps {
-		mark := ""
+		mark := painted("")
 		if g.Baselined {
 			mark = " " + t.paint(green, "(baselined)")
 		}

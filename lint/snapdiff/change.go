@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -147,8 +148,17 @@ func changeOf(k Kind, named, b, a setting) Change {
 	if c.Secret {
 		c.Before, c.After = "", ""
 	}
+	if c.Key != "" { // a row's own value is made of cells already shown
+		c.Before, c.After = shownValue(c.Before), shownValue(c.After)
+	}
 	return c
 }
+
+// shownValue is a value fit to print: a value no secret name marks may still
+// be a few words that name one ("the admin password is …", a list of
+// such strings) or a URL with a password, read as prose by the one
+// tokenizer every output shares.
+func shownValue(v string) string { return source.MaskSpans(v, source.ProseSecrets(v)) }
 
 func sortChanges(cs []Change) {
 	slices.SortStableFunc(cs, func(a, b Change) int {

@@ -176,9 +176,15 @@ func flattenTagSet(out *settings, ts *tagset.TagSet) {
 		// A tag named as a secret (%SIP_PASSWORD%) holds one, encrypted
 		// or not.
 		secret := t.Secret() || source.IsSecretName(t.Name.Text)
-		cells := []cell{{"Tag Value", t.Value, secret}, {"Is Overridable", t.Overridable, false}}
+		// Of a secret tag, a flag that is no boolean is the value of a
+		// row whose columns shifted.
+		flag := func(v source.Value) bool {
+			_, ok := source.Bool(v.Text)
+			return secret && !ok
+		}
+		cells := []cell{{"Tag Value", t.Value, secret}, {"Is Overridable", t.Overridable, flag(t.Overridable)}}
 		if t.Encrypted.Present() {
-			cells = append(cells, cell{"Is Encrypted", t.Encrypted, false})
+			cells = append(cells, cell{"Is Encrypted", t.Encrypted, flag(t.Encrypted)})
 		}
 		putRow(out, settingID{Context: ctx, Row: row}, t.Range, append([]cell{{"Tag Name", t.Name, false}}, cells...), cells)
 	}

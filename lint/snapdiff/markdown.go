@@ -15,7 +15,7 @@ import (
 // wants the decision and the settings, not the raw lines.
 func Markdown(w io.Writer, r *Review, o Options) error {
 	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", source.PrintableArgs(args)...) }
 	s := Summarize(r, o)
 	p("## bwlint pre-change review")
 	p("")

@@ -80,7 +80,7 @@ func namesSecret(r bwcli.Row, naming map[int]bool) bool {
 func putRow(out *settings, id settingID, rng hcl.Range, shown, compared []cell) {
 	parts := make([]string, len(shown))
 	for i, c := range shown {
-		text := c.value.Text
+		text := shownValue(c.value.Text)
 		if c.secret {
 			text = source.Redacted
 		}

@@ -16,7 +16,10 @@ import (
 // capture that changed; then the findings by state and a summary.
 func Text(w io.Writer, r *Review, o Options) error {
 	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", args...) }
+	// Every value, name and path comes from the snapshots or the policy:
+	// each string is made printable, so that none starts a line or a
+	// terminal sequence of its own.
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", source.PrintableArgs(args)...) }
 	p("bwlint diff %s %s", r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	p("")
 	textLost(p, r.LostEvidence)

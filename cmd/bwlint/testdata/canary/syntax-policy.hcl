@@ -1,0 +1,4 @@
+rule "x" {
+  key    = "provisioningPassword"
+  equals = "Cnry34a
+}

@@ -1,0 +1,94 @@
+package bounded
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ErrTooLarge is wrapped by the errors of files larger than their limit.
+var ErrTooLarge = errors.New("too large")
+
+// Open opens name if it is a regular file of at most limit bytes. It
+// stats first, following links: opening a named pipe would block until a
+// writer came, and reading a device might never end. The error says what
+// is wrong without the file name, which the caller adds where it belongs.
+func Open(name string, limit int64) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, unwrapPathError(err)
+	}
+	if err := Check(st, limit); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, unwrapPathError(err)
+	}
+	return f, st, nil
+}
+
+// Check reports why a file described by st cannot be read with limit: it
+// is a directory, not a regular file, or larger than limit bytes.
+func Check(st fs.FileInfo, limit int64) error {
+	switch {
+	case st.IsDir():
+		return errors.New("is a directory")
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("not a regular file but a %s", Describe(st.Mode()))
+	case st.Size() > limit:
+		return fmt.Errorf("%w: the file is %d bytes, more than the limit of %d", ErrTooLarge, st.Size(), limit)
+	}
+	return nil
+}
+
+// ReadFile returns the bytes of name, a regular file of at most limit
+// bytes. A file that grows past limit while it is read is refused too.
+func ReadFile(name string, limit int64) ([]byte, error) {
+	f, st, err := Open(name, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Sized from Stat, so a large file is read without regrowing.
+	var b bytes.Buffer
+	b.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if int64(b.Len()) > limit {
+		return nil, fmt.Errorf("%w: the file grew past the limit of %d bytes while it was read", ErrTooLarge, limit)
+	}
+	return b.Bytes(), nil
+}
+
+// Describe names the kind of a file that is not a regular file, in words:
+// "named pipe", "device", "socket", "directory", "symbolic link".
+func Describe(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m.IsRegular():
+		return "regular file"
+	}
+	return fmt.Sprintf("special file (%s)", m.Type())
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

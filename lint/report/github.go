@@ -38,11 +38,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f))
 	}
 	for _, p := range r.Problems {
-		level := "warning"
-		if p.Severity == source.Error {
-			level = "error"
-		}
-		a.annotate(level, p.Range, "input problem", p.Message)
+		a.annotate(githubProblemLevel(p.Severity), p.Range, "input problem", p.Message)
 	}
 	for _, n := range r.NotEvaluated {
 		a.annotate("notice", hcl.Range{}, n.Check+" not evaluated", fmt.Sprintf("%s on %s: %s", n.Check, cmp.Or(n.Host, "all hosts"), n.Reason))
@@ -95,6 +91,17 @@ func (a annotator) findingMessage(f lint.Finding) string {
 	}
 	lines = append(lines, "fix: bwlint explain "+f.Check)
 	return strings.Join(lines, "\n")
+}
+
+// githubProblemLevel is the annotation level of an input problem.
+func githubProblemLevel(s source.Severity) string {
+	switch s {
+	case source.Error:
+		return "error"
+	case source.Note:
+		return "notice"
+	}
+	return "warning"
 }
 
 func githubLevel(s lint.Severity) string {

@@ -130,9 +130,9 @@ type parsed struct {
 	commands []*bwcli.Command
 	showvers []*showver.ShowVer
 	digests  []digest.Digest
-	template   *partnerhub.Template
-	cluster    *partnerhub.Cluster
-	tagset     *tagset.TagSet
+	template *partnerhub.Template
+	cluster  *partnerhub.Cluster
+	tagset   *tagset.TagSet
 }
 
 // readAll reads and parses files concurrently; the result keeps the order

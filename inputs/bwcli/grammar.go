@@ -108,14 +108,14 @@ var generic = []command{
 type verbKind uint8
 
 const (
-	kindOther  verbKind = iota // prints messages: output kept as text
-	kindRead                   // prints configuration: output is evidence
-	kindChange                 // changes configuration
-	kindNav                    // moves to another context
-	kindUp                     // leaves the context for its parent; leaves the CLI at the top
-	kindHelp                   // prints help
-	kindExit                   // leaves the CLI
-	kindUnknown                // not a command bwlint knows: output kept as text
+	kindOther   verbKind = iota // prints messages: output kept as text
+	kindRead                    // prints configuration: output is evidence
+	kindChange                  // changes configuration
+	kindNav                     // moves to another context
+	kindUp                      // leaves the context for its parent; leaves the CLI at the top
+	kindHelp                    // prints help
+	kindExit                    // leaves the CLI
+	kindUnknown                 // not a command bwlint knows: output kept as text
 )
 
 // kindOf derives what a command does from its name.

@@ -231,7 +231,9 @@ func readOne(root, rel string) parsed {
 	switch {
 	case !usable:
 		r.file.Status = Failed
-	case len(r.problems) > 0:
+	case slices.ContainsFunc(r.problems, func(p source.Problem) bool { return p.Severity > source.Note }):
+		// A note says something of what was read, not that some of it
+		// was lost.
 		r.file.Status = Partial
 	default:
 		r.file.Status = Parsed
@@ -498,7 +500,7 @@ func captureNames(a, b string) string {
 // used as it stands.
 func settleStatus(s *Snapshot) {
 	for _, p := range s.Problems {
-		if f := s.files[p.Range.Filename]; f != nil && f.Status == Parsed {
+		if f := s.files[p.Range.Filename]; f != nil && f.Status == Parsed && p.Severity > source.Note {
 			f.Status = Partial
 		}
 	}

@@ -24,6 +24,11 @@ func (p *parser) output(c *Command, out []source.Line, data bool) {
 			p.counts.Help++
 			continue
 		}
+		if kv, ok := p.keyValue(l); ok {
+			p.kvArena.push(kv)
+			p.counts.Values++
+			continue
+		}
 		if i+1 < len(out) && isAnyRule(out[i+1].Text) {
 			if p.isTitle(out, i) {
 				p.counts.Help += 2
@@ -31,11 +36,6 @@ func (p *parser) output(c *Command, out []source.Line, data bool) {
 				continue
 			}
 			i = p.table(c, out, i)
-			continue
-		}
-		if kv, ok := p.keyValue(l); ok {
-			p.kvArena.push(kv)
-			p.counts.Values++
 			continue
 		}
 		p.textArena.push(p.pos.Value(l, source.FirstNonBlank(s), len(s)))

@@ -131,7 +131,7 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 	}
 	p.fine = fine
 	runeSpans(hl, fine)
-	runsFit, sameWords, rows := true, true, 0
+	runsFit, rows, sameWords := true, 0, 0
 	for i := h + 2; i < rowsEnd; i++ {
 		l := &out[i]
 		if isBlank(l.Text) {
@@ -141,12 +141,20 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 		if _, ok := p.fit(p.cols, l, false); !ok {
 			runsFit = false
 		}
-		p.segs = fields(p.segs[:0], l.Text)
-		if len(p.segs) != nWords {
-			sameWords = false
+		if p.segs = fields(p.segs[:0], l.Text); len(p.segs) == nWords {
+			sameWords++
 		}
 	}
-	if rows == 0 || (runsFit && !(len(p.cols) == 1 && sameWords)) {
+	oneRun := len(p.cols) == 1
+	if oneRun && sameWords > 0 && sameWords < rows && runsFit {
+		// Some rows have a word per header word, others do not: the
+		// header may be one name or a column per word. Read as one
+		// column, and say so.
+		p.warn(hl, "table header %s may name one column or %d columns set one space apart: %d of its %d rows have one word per header word; read as one column",
+			quote(hl.Text[p.cols[0].b[0]:p.cols[0].b[1]]), nWords, sameWords, rows)
+		return false
+	}
+	if rows == 0 || (runsFit && !(oneRun && sameWords == rows)) {
 		return false
 	}
 	for i := h + 2; i < rowsEnd; i++ {

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/bwcli"
@@ -247,8 +248,8 @@ func (r *reader) finishShell() {
 		r.cli.End()
 		if sh.kind == progUnknown && sh.shown > 0 {
 			r.problems.Add(source.Notef(r.wordRange(sh),
-				"output of the shell command %q is not read (bwlint reads bwshowver, bwcli, sha256sum, listPatch.pl, listBundle and patchtool at the shell) and is kept as text: %d lines",
-				sh.name, sh.shown))
+				"output of the shell command %q is not read (bwlint reads bwshowver, bwcli, sha256sum, listPatch.pl, listBundle and patchtool at the shell) and is kept as text: %s",
+				sh.name, plural(sh.shown, "line")))
 		}
 	}
 }
@@ -261,6 +262,14 @@ func (r *reader) addAll(probs []source.Problem) {
 	for _, p := range probs {
 		r.problems.Add(p)
 	}
+}
+
+// plural writes a count with its noun: "1 line", "2 lines".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // quote shows a line in a message, shortened, with secrets it seems to

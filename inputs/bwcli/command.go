@@ -40,7 +40,11 @@ func (p *parser) finish(next *prompt) {
 		// A command bwlint does not know that printed nothing carries no
 		// evidence; it is noted, counted and not kept, so that a capture
 		// of many such lines costs no memory per line.
-		p.counts.Commands++
+		if res.ambiguous {
+			p.counts.NotUnderstood++
+		} else {
+			p.counts.Commands++
+		}
 		p.counts.Noise += len(out)
 		return
 	}
@@ -51,7 +55,7 @@ func (p *parser) finish(next *prompt) {
 	c.Range = p.pos.Span(pl, lastLine(pl, out))
 	c.Verb, c.Args, c.typed, c.kind = res.verb, res.args, res.typed, res.kind
 	c.Path, c.Known = res.path, res.known
-	if res.pasted {
+	if res.pasted || res.ambiguous {
 		p.counts.NotUnderstood++
 	} else {
 		p.counts.Commands++
@@ -272,6 +276,7 @@ type resolution struct {
 	path              string
 	known             bool
 	pasted            bool
+	ambiguous         bool // the verb abbreviates several commands
 }
 
 // seg is one segment of a context path walked by navigation: as typed,
@@ -543,6 +548,7 @@ func (p *parser) verb(res *resolution, n *node, word string, pl *source.Line, at
 		where += "/" + n.path
 	}
 	if len(ch.candidates) > 1 {
+		res.ambiguous = true
 		p.problemAt(source.Note, p.pos.Range(pl, at, at+len(word)),
 			"%q is ambiguous in %s: it could be %s; its output is kept as text", word, where, strings.Join(ch.candidates, ", "))
 		return

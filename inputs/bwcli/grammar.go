@@ -22,6 +22,7 @@ var cliContexts = [...]struct{ servers, path, commands string }{
 	// Application Server.
 	{"AS", "Interface/Messaging", "get set"},
 	{"AS", "Interface/SIP", "get set"},
+	{"AS XSP", "Interface/SNMP/Agent", "get set"},
 	{"AS", "Interface/SIP/ProxyPolicy", "get set"},
 	{"AS", "Interface/SIP/ProxyPolicy/Rule", "get add set delete"},
 	{"AS", "Maintenance/ContainerOptions", "get add set delete"},

@@ -384,7 +384,7 @@ lines 4 lines: 1 command, 3 values
 		want: `AS_CLI "detail \"Business Communicator - PC\" deviceAccessProtocol = http deviceAccessFQDN = xsp.example.net"@1:31-1:129 path="?" verb="detail" reads=false
 AS_CLI "frobnicate"@3:31-3:41 path="System/DeviceType/SIP" verb="frobnicate" reads=false
   text "Frobnicated."@4:1-4:13
-lines 4 lines: 2 commands, 1 text, 1 not understood
+lines 4 lines: 1 command, 1 text, 2 not understood
 warning 1:1-1:129 the command line holds what looks like output (the capture seems to have lost its line breaks): "detail "Business Communicator - PC" deviceAccessProtocol = h…"; none of it is read
 note 2:31-2:33 "de" is ambiguous in AS_CLI/System/DeviceType/SIP: it could be delete, detail; its output is kept as text
 note 3:31-3:41 "frobnicate" is not a command bwlint knows in AS_CLI/System/DeviceType/SIP; its output is kept as text

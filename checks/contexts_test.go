@@ -1,0 +1,33 @@
+package checks
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/bwlint/bwlint/inputs/bwcli"
+)
+
+// cliMention is a context named in a check's documentation:
+// "AS_CLI/Maintenance/Patching> listPatch".
+var cliMention = regexp.MustCompile(`\b([A-Z]+)_CLI/([A-Za-z0-9/_-]+)>`)
+
+// TestEveryContextIsModelled checks that bwlint's model of the CLIs knows
+// every context a check reads, so that an operator's abbreviations there
+// ("g", "sys;sec;black;g") are expanded and reach the check.
+func TestEveryContextIsModelled(t *testing.T) {
+	n := 0
+	for _, c := range All() {
+		texts := append([]string{c.Doc, c.Fix}, c.Inputs...)
+		for _, text := range texts {
+			for _, m := range cliMention.FindAllStringSubmatch(text, -1) {
+				n++
+				if !bwcli.KnownContext(m[1], m[2]) {
+					t.Errorf("check %s reads %s_CLI/%s, which bwlint's model of the CLI does not know: add it to cliContexts in inputs/bwcli/grammar.go", c.Name, m[1], m[2])
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no check names a CLI context; the pattern is wrong")
+	}
+}

@@ -161,15 +161,28 @@ func (p *parser) noteChange(c *Command, server string) {
 	if c.kind != kindRead && c.kind != kindChange {
 		return
 	}
-	key := p.readKey(server, c.Path)
+	// Contexts the model knows are keyed by their node, which is quick;
+	// the others by name.
+	n := p.node(family(server), c.Path)
+	var key readKey
+	if n == nil {
+		key = readKey{family(server), strings.ToLower(strings.Trim(c.Path, "/"))}
+	}
 	switch c.kind {
 	case kindRead:
 		if p.read == nil {
-			p.read = map[readKey]int{}
+			p.read, p.readNodes = map[readKey]int{}, map[*node]int{}
 		}
-		p.read[key] = c.Input.Range.Start.Line
+		if n != nil {
+			p.readNodes[n] = c.Input.Range.Start.Line
+		} else {
+			p.read[key] = c.Input.Range.Start.Line
+		}
 	case kindChange:
 		line, ok := p.read[key]
+		if n != nil {
+			line, ok = p.readNodes[n]
+		}
 		switch {
 		case !ok:
 		case p.problems.Full(source.Note):
@@ -181,16 +194,9 @@ func (p *parser) noteChange(c *Command, server string) {
 	}
 }
 
-// readKey names a context of a CLI whatever its spelling.
+// readKey names a context of a CLI the model does not know, whatever its
+// spelling.
 type readKey struct{ family, path string }
-
-func (p *parser) readKey(server, path string) readKey {
-	fam := family(server)
-	if n := p.node(fam, path); n != nil {
-		return readKey{fam, n.path}
-	}
-	return readKey{fam, strings.ToLower(strings.Trim(path, "/"))}
-}
 
 // leaves reports whether the command typed on a prompt leaves the CLI:
 // exit (or logout), or quit at the top level. Only a line whose last step
@@ -251,6 +257,24 @@ func refused(s string) bool {
 // model does not know it; lookups are cached, since a capture names the
 // same few contexts again and again.
 func (p *parser) node(fam, path string) *node {
+	// Commands come in runs in one context, and each is looked up more
+	// than once: the last answer is usually the one.
+	if p.lastNode.path == path && p.lastNode.fam == fam && p.lastNode.ok {
+		return p.lastNode.n
+	}
+	n := p.lookupNode(fam, path)
+	p.lastNode = lastNode{fam: fam, path: path, n: n, ok: true}
+	return n
+}
+
+// lastNode is the last answer of node.
+type lastNode struct {
+	fam, path string
+	n         *node
+	ok        bool
+}
+
+func (p *parser) lookupNode(fam, path string) *node {
 	byPath := p.nodes[fam]
 	if byPath == nil {
 		if p.nodes == nil {
@@ -564,6 +588,9 @@ func isAlias(word string) bool { return alias(word) != word }
 // AS_CLI/… > get"). Its output cannot be told from its arguments, so none
 // of it is read.
 func (p *parser) checkPasted(res *resolution, pl *source.Line, in, server string) {
+	if strings.IndexByte(in, '_') < 0 && strings.IndexByte(in, '=') < 0 {
+		return
+	}
 	pasted := strings.Contains(in, "_CLI/") || strings.Contains(in, "_CLI>") ||
 		(res.kind == kindRead && strings.Contains(res.args, " = ")) ||
 		strings.Contains(in, "=====")
@@ -585,6 +612,13 @@ func isPathWord(word string) bool {
 // which the CLI separates with ';' when several are typed at once
 // ("sys;sec;black;get"); blanks around a step are left out.
 func splitSteps(dst [][2]int, in string) [][2]int {
+	if strings.IndexByte(in, ';') < 0 {
+		// One step, the usual line; in is trimmed on both sides.
+		if in == "" {
+			return dst
+		}
+		return append(dst, [2]int{0, len(in)})
+	}
 	start := 0
 	for {
 		end := strings.IndexByte(in[start:], ';')

@@ -156,10 +156,24 @@ type node struct {
 // family maps a prompt's server prefix to the CLI whose tree it shows:
 // the ADP is the XSP's successor and shares its contexts.
 func family(server string) string {
-	if strings.EqualFold(server, "ADP") {
+	switch {
+	case server == "ADP":
+		return "XSP"
+	case isUpperWord(server):
+		return server // as prompts print it
+	case strings.EqualFold(server, "ADP"):
 		return "XSP"
 	}
 	return strings.ToUpper(server)
+}
+
+func isUpperWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // trees holds the root context of each CLI the model knows, by family.
@@ -242,6 +256,14 @@ type choice struct {
 // start exactly one name the context offers. Case does not matter.
 func resolve(n *node, word string) choice {
 	word = alias(word)
+	if n.knowsCommands() {
+		// The usual word is a command spelled out as the model spells it.
+		for _, c := range n.commands {
+			if c.name == word {
+				return choice{cmd: c, found: true}
+			}
+		}
+	}
 	var m matcher
 	m.word = word
 	cmds := generic
@@ -296,6 +318,11 @@ type matcher struct {
 // consider reports whether name is the word itself; a name the word
 // abbreviates becomes a candidate.
 func (m *matcher) consider(name string) bool {
+	// Names rarely share a first letter with the word: comparing it
+	// first spares the case-insensitive comparison most of the time.
+	if len(name) < len(m.word) || len(m.word) == 0 || lowerASCII(name[0]) != lowerASCII(m.word[0]) {
+		return false
+	}
 	if strings.EqualFold(name, m.word) {
 		return true
 	}
@@ -307,6 +334,13 @@ func (m *matcher) consider(name string) bool {
 		m.n++
 	}
 	return false
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // KnownContext reports whether bwlint's model of a CLI knows a context, so

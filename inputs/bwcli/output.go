@@ -110,7 +110,20 @@ func isDashRule(s string) bool {
 	return s[0] == '-'
 }
 
-func isAnyRule(s string) bool { return isSeparator(s) || isDashRule(strings.TrimSpace(s)) }
+// isAnyRule recognises a rule of '=' or of '-'.
+func isAnyRule(s string) bool {
+	i := source.FirstNonBlank(s)
+	if i == len(s) {
+		return false
+	}
+	switch s[i] {
+	case '=':
+		return isSeparator(s)
+	case '-':
+		return isDashRule(strings.TrimSpace(s))
+	}
+	return false
+}
 
 // IsNoise recognises lines the CLI prints around real output: results of
 // changes, warning banners, confirmation prompts, progress messages,
@@ -120,26 +133,35 @@ func IsNoise(s string) bool {
 	if s == "" {
 		return false
 	}
+	var prefixed bool
 	switch s[0] {
 	case '.':
-		return strings.HasPrefix(s, "...Done") || strings.HasPrefix(s, "... Done")
+		prefixed = strings.HasPrefix(s, "...Done") || strings.HasPrefix(s, "... Done")
 	case '*':
-		return strings.HasPrefix(s, "***") && strings.HasSuffix(s, "***") || strings.HasPrefix(s, "* -> ")
+		prefixed = strings.HasPrefix(s, "***") && strings.HasSuffix(s, "***") || strings.HasPrefix(s, "* -> ")
 	case '+':
-		return strings.HasPrefix(s, "+++")
+		prefixed = strings.HasPrefix(s, "+++")
 	case 'A':
-		return strings.HasPrefix(s, "About to filter through")
+		prefixed = strings.HasPrefix(s, "About to filter through")
 	case 'R':
-		return strings.HasPrefix(s, "Retrieving data")
+		prefixed = strings.HasPrefix(s, "Retrieving data")
 	case 'T':
-		return strings.HasPrefix(s, "This session is now ending") || strings.HasPrefix(s, "The command executed successfully")
+		prefixed = strings.HasPrefix(s, "This session is now ending") || strings.HasPrefix(s, "The command executed successfully")
 	case 'P':
-		if strings.HasPrefix(s, "Please wait") {
+		prefixed = strings.HasPrefix(s, "Please wait")
+	}
+	if prefixed {
+		return true
+	}
+	// Most lines hold no '(' and end in neither word: the searches below
+	// are only made for the few that might be confirmations or results.
+	switch s[len(s)-1] {
+	case 'y', '.':
+		if strings.HasSuffix(s, "successfully") || strings.HasSuffix(s, "successfully.") || strings.HasSuffix(s, "executed.") {
 			return true
 		}
 	}
-	return strings.Contains(s, "Please confirm (") || strings.Contains(s, "executed successfully") ||
-		strings.Contains(s, "successfully executed")
+	return strings.IndexByte(s, '(') >= 0 && strings.Contains(s, "Please confirm (")
 }
 
 // keyValue reads "key = value". Keys are attribute names (lowerCamelCase,

@@ -53,7 +53,7 @@ type Reader struct {
 // snapshot root) whose decoded text is text.
 func NewReader(path, text string) *Reader {
 	r := &Reader{}
-	r.p.pos = source.NewPositions(path, text)
+	r.p.pos = source.Positions{Path: path, Text: text}
 	r.p.text = text
 	return r
 }
@@ -69,9 +69,8 @@ func IsPrompt(s string) bool {
 // any other line is output of the current one.
 func (r *Reader) Line(l *source.Line) {
 	p := &r.p
-	if pr, ok := parsePrompt(l.Text); ok {
-		pr.line = *l
-		p.prompt(&pr)
+	if sp, ok := parsePrompt(l.Text); ok {
+		p.prompt(&prompt{line: *l, spans: sp})
 		return
 	}
 	if !p.have {
@@ -112,7 +111,7 @@ func (r *Reader) Result() (*Transcript, []source.Problem) {
 }
 
 type parser struct {
-	pos      *source.Positions
+	pos      source.Positions
 	text     string
 	commands []*Command
 	problems source.Problems
@@ -124,8 +123,10 @@ type parser struct {
 	out      []source.Line
 	// read maps the contexts read so far to the line of the read, so
 	// that a later change of one is noted.
-	read  map[readKey]int
-	nodes map[string]map[string]*node // lookup's results by family and path as printed
+	read      map[readKey]int
+	readNodes map[*node]int
+	nodes     map[string]map[string]*node // lookup's results by family and path as printed
+	lastNode  lastNode
 
 	// Arenas for what the model keeps, scratch buffers for what it does
 	// not; both keep allocation per command and per row to a minimum.
@@ -145,6 +146,7 @@ type parser struct {
 	segs       [][2]int
 	place      []int
 	fine       []column
+	failed     int // rows of the last table read that did not fit
 }
 
 // pending is a command whose output is being read.
@@ -160,7 +162,13 @@ type pending struct {
 
 // prompt is a recognised prompt line.
 type prompt struct {
-	line               source.Line
+	line source.Line
+	spans
+}
+
+// spans are the parts of a prompt line: its server prefix, context and
+// what was typed.
+type spans struct {
 	server, ctx, input [2]int
 }
 
@@ -196,11 +204,14 @@ func (p *parser) end() {
 
 // parsePrompt recognises "<SERVER>_CLI[/context]> [input]", optionally with
 // the leading slash Cisco documents write ("/AS_CLI/Service/...> set ...").
-func parsePrompt(s string) (prompt, bool) {
-	var pr prompt
+func parsePrompt(s string) (spans, bool) {
+	var pr spans
 	i := 0
 	if strings.HasPrefix(s, "/") {
 		i = 1
+	}
+	if i >= len(s) || !isUpper(s[i]) {
+		return pr, false
 	}
 	j := i
 	for j < len(s) && (isUpper(s[j]) || (j > i && s[j] >= '0' && s[j] <= '9')) {

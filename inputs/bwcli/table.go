@@ -18,50 +18,26 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 	// apart, since headers and cells hold words ("Install Date", "Apr 18,
 	// 2023"). Some tables set their columns one space apart; their words
 	// are the columns (see layout).
-	p.cols = p.cols[:0]
-	for _, sg := range segments(p.segs[:0], hl.Text) {
-		p.cols = append(p.cols, column{b: sg})
-	}
-	runeSpans(hl, p.cols)
-	words := p.layout(out, h, rowsEnd)
-	if words {
-		p.cols = p.cols[:0]
-		for _, sg := range fields(p.segs[:0], hl.Text) {
-			p.cols = append(p.cols, column{b: sg})
-		}
-		runeSpans(hl, p.cols)
-	}
-
 	t := p.tableArena.one()
-	t.Columns = p.valArena.alloc(len(p.cols))
-	for k, col := range p.cols {
-		t.Columns[k] = p.pos.Value(hl, col.b[0], col.b[1])
-	}
+	p.setColumns(t, hl, false)
 	p.counts.Values += 2 // header and rule
-	lastRow := &out[h+1]
-	minEnd := -1 // the shortest row read, in code points
-	for i := h + 2; i < rowsEnd; i++ {
-		l := &out[i]
-		if isBlank(l.Text) {
-			p.counts.Noise++
-			continue
-		}
-		if i == rowsEnd-1 && footer < 0 && l.Last(p.text) && p.cut(l, minEnd) {
-			lastRow = l
-			p.counts.NotUnderstood++
-			p.errorAt(l, "the capture ends in the middle of this row of the output of %q: the file ends without a line break and the row is shorter than the rows and header above it; the row is not read", c.typed)
-			continue
-		}
-		lastRow = l
-		row, ok := p.row(c, t, l, words)
-		if !ok {
-			p.counts.NotUnderstood++
-			continue
-		}
-		p.counts.Values++
-		p.rowArena.push(row)
-		if n := runeLen(l); minEnd < 0 || n < minEnd {
-			minEnd = n
+	p.segs = fields(p.segs[:0], hl.Text)
+	nWords := len(p.segs)
+	var lastRow *source.Line
+	if nWords == len(p.cols) {
+		lastRow = p.readRows(c, t, out, h, rowsEnd, footer, false, true)
+	} else {
+		// Read the rows as usual, quietly; only when some row does
+		// not fit, or the header is one run of words, is the layout in
+		// question (which is rare, so the usual table is read once).
+		counts := p.counts
+		lastRow = p.readRows(c, t, out, h, rowsEnd, footer, false, false)
+		if p.failed > 0 || len(p.cols) == 1 {
+			p.rowArena.discard()
+			p.counts = counts
+			words := p.layout(out, h, rowsEnd)
+			p.setColumns(t, hl, words)
+			lastRow = p.readRows(c, t, out, h, rowsEnd, footer, words, true)
 		}
 	}
 	t.Rows = p.rowArena.close()
@@ -81,6 +57,63 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 	}
 	p.tptrArena.push(t)
 	return last
+}
+
+// setColumns sets the table's columns, and p.cols, from the header line:
+// its runs, or its words.
+func (p *parser) setColumns(t *Table, hl *source.Line, words bool) {
+	p.cols = p.cols[:0]
+	if words {
+		p.segs = fields(p.segs[:0], hl.Text)
+	} else {
+		p.segs = segments(p.segs[:0], hl.Text)
+	}
+	for _, sg := range p.segs {
+		p.cols = append(p.cols, column{b: sg})
+	}
+	runeSpans(hl, p.cols)
+	t.Columns = p.valArena.alloc(len(p.cols))
+	for k, col := range p.cols {
+		t.Columns[k] = p.pos.Value(hl, col.b[0], col.b[1])
+	}
+}
+
+// readRows reads the rows out[h+2:rowsEnd] under p.cols into the row
+// arena, counting each line, and returns the table's last row line (its
+// rule when it has none). A row that does not fit is reported when report
+// is set; either way p.failed counts them, and a cut row among them.
+func (p *parser) readRows(c *Command, t *Table, out []source.Line, h, rowsEnd, footer int, words, report bool) *source.Line {
+	lastRow := &out[h+1]
+	minEnd := -1 // the shortest row read, in code points
+	p.failed = 0
+	for i := h + 2; i < rowsEnd; i++ {
+		l := &out[i]
+		if isBlank(l.Text) {
+			p.counts.Noise++
+			continue
+		}
+		lastRow = l
+		if i == rowsEnd-1 && footer < 0 && l.Last(p.text) && p.cut(l, minEnd) {
+			p.failed++
+			p.counts.NotUnderstood++
+			if report {
+				p.errorAt(l, "the capture ends in the middle of this row of the output of %q: the file ends without a line break and the row is shorter than the rows and header above it; the row is not read", c.typed)
+			}
+			continue
+		}
+		row, ok := p.row(c, t, l, words, report)
+		if !ok {
+			p.failed++
+			p.counts.NotUnderstood++
+			continue
+		}
+		p.counts.Values++
+		p.rowArena.push(row)
+		if n := runeLen(l); minEnd < 0 || n < minEnd {
+			minEnd = n
+		}
+	}
+	return lastRow
 }
 
 // tableExtent finds the lines of the table whose header is out[h]: its
@@ -125,12 +158,7 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 	if nWords == len(p.cols) {
 		return false
 	}
-	fine := p.fine[:0]
-	for _, sg := range p.segs {
-		fine = append(fine, column{b: sg})
-	}
-	p.fine = fine
-	runeSpans(hl, fine)
+	oneRun := len(p.cols) == 1
 	runsFit, rows, sameWords := true, 0, 0
 	for i := h + 2; i < rowsEnd; i++ {
 		l := &out[i]
@@ -138,14 +166,19 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 			continue
 		}
 		rows++
-		if _, ok := p.fit(p.cols, l, false); !ok {
-			runsFit = false
+		// A row with a run per column fits (the usual table); only
+		// the others need placing.
+		if p.segs = segments(p.segs[:0], l.Text); len(p.segs) != len(p.cols) {
+			if _, ok := p.fit(p.cols, l, false); !ok {
+				runsFit = false
+			}
 		}
-		if p.segs = fields(p.segs[:0], l.Text); len(p.segs) == nWords {
-			sameWords++
+		if oneRun {
+			if p.segs = fields(p.segs[:0], l.Text); len(p.segs) == nWords {
+				sameWords++
+			}
 		}
 	}
-	oneRun := len(p.cols) == 1
 	if oneRun && sameWords > 0 && sameWords < rows && runsFit {
 		// Some rows have a word per header word, others do not: the
 		// header may be one name or a column per word. Read as one
@@ -157,6 +190,12 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 	if rows == 0 || (runsFit && !(oneRun && sameWords == rows)) {
 		return false
 	}
+	fine := p.fine[:0]
+	for _, sg := range fields(p.segs[:0], hl.Text) {
+		fine = append(fine, column{b: sg})
+	}
+	p.fine = fine
+	runeSpans(hl, fine)
 	for i := h + 2; i < rowsEnd; i++ {
 		if l := &out[i]; !isBlank(l.Text) {
 			if _, ok := p.fit(fine, l, true); !ok {
@@ -349,8 +388,18 @@ func (p *parser) fit(cols []column, l *source.Line, words bool) ([]int, bool) {
 // the column it overlaps, or to the nearest one when it overlaps none. A
 // line whose runs cannot be placed this way does not fit the table and is
 // reported.
-func (p *parser) row(c *Command, t *Table, l *source.Line, words bool) (Row, bool) {
+func (p *parser) row(c *Command, t *Table, l *source.Line, words, report bool) (Row, bool) {
 	cols := p.cols
+	if !words {
+		// The usual row: a run of text per column.
+		if p.segs = segments(p.segs[:0], l.Text); len(p.segs) == len(cols) {
+			cells := p.valArena.alloc(len(cols))
+			for k, sg := range p.segs {
+				cells[k] = p.pos.Value(l, sg[0], sg[1])
+			}
+			return Row{Cells: cells, Range: p.pos.Span(l, l)}, true
+		}
+	}
 	place, _ := p.fit(cols, l, words)
 	segs := p.segs
 	// A cell not yet filled is the zero Value, whose range names no file.
@@ -359,17 +408,26 @@ func (p *parser) row(c *Command, t *Table, l *source.Line, words bool) (Row, boo
 		col := place[k]
 		if k < len(p.runs) && len(segs) != len(cols) {
 			if _, fits := placeCell(cols, p.runs[k].r); !fits {
+				if !report {
+					return Row{}, false
+				}
 				p.errorAt(l, "table row does not fit its header in the output of %q: %s spans the columns %s and %s",
 					c.typed, quote(p.reveal(t, l, col, l.Text[sg[0]:sg[1]])), quote(t.Columns[col].Text), quote(t.Columns[col+1].Text))
 				return Row{}, false
 			}
 		}
 		if cells[col].Present() {
+			if !report {
+				return Row{}, false
+			}
 			p.errorAt(l, "table row does not fit its header in the output of %q: two values, %s and %s, under column %s",
 				c.typed, quote(p.reveal(t, l, col, cells[col].Text)), quote(p.reveal(t, l, col, l.Text[sg[0]:sg[1]])), quote(t.Columns[col].Text))
 			return Row{}, false
 		}
 		if k > 0 && place[k-1] > col {
+			if !report {
+				return Row{}, false
+			}
 			p.errorAt(l, "table row does not fit its header in the output of %q: %s stands left of a value placed under column %s",
 				c.typed, quote(p.reveal(t, l, col, l.Text[sg[0]:sg[1]])), quote(t.Columns[place[k-1]].Text))
 			return Row{}, false

@@ -105,6 +105,9 @@ type Lines struct {
 	// the whole rest of the text is fast, and lets the common line that
 	// holds none of them be returned without looking at its bytes.
 	next [len(special)]int
+	// soonest is the least of next: a line that ends before it holds no
+	// special byte, which one comparison tells.
+	soonest int
 }
 
 // special are the bytes that make the terminal show a line other than it
@@ -138,7 +141,7 @@ func (s *Lines) Next() (l Line, ok bool) {
 	}
 	s.num++
 	l = Line{Num: s.num, Start: start, End: end}
-	if s.plain(start, end) {
+	if end < s.soonest || s.plain(start, end) {
 		l.Text = trimRightBlank(s.text[start:end])
 		l.ASCII = isASCII(l.Text)
 		return l, true
@@ -151,6 +154,12 @@ func (s *Lines) Next() (l Line, ok bool) {
 // plain reports whether [start, end) holds no special byte but a CR that
 // belongs to the line ending.
 func (s *Lines) plain(start, end int) bool {
+	defer func() {
+		s.soonest = len(s.text)
+		for _, at := range s.next {
+			s.soonest = min(s.soonest, at)
+		}
+	}()
 	for k, b := range special {
 		at := s.next[k]
 		if at < start {

@@ -146,15 +146,6 @@ func mapPrompts(lines []outLine, f func(i int, prompt, typed string) string) []o
 	return out
 }
 
-// mapLines rewrites every line.
-func mapLines(lines []outLine, f func(s string) string) []outLine {
-	out := make([]outLine, len(lines))
-	for i, l := range lines {
-		out[i] = outLine{text: f(l.text), origin: l.origin}
-	}
-	return out
-}
-
 // separate keeps each capture in its own file, as the example does.
 func separate(h *exampleHost, cli func([]outLine) []outLine) map[string][]outLine {
 	files := map[string][]outLine{}

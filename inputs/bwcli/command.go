@@ -329,7 +329,7 @@ func (p *parser) resolveLine(pl *source.Line, server, ctx, in string, inOff int,
 			res := resolution{path: ctx, known: true, args: args, typed: word}
 			n := p.node(fam, ctx)
 			p.verb(&res, n, word, pl, inOff+steps[0][0], server, ctx)
-			p.checkPasted(&res, pl, in, server)
+			p.checkPasted(&res, pl, in)
 			return res
 		}
 	}
@@ -342,7 +342,6 @@ func (p *parser) resolveLine(pl *source.Line, server, ctx, in string, inOff int,
 		}
 	}
 	verbStep, verbWord, verbArgs := -1, "", ""
-	var atVerb []seg
 	exitAtTop := false
 	for k, st := range steps {
 		word, args := splitWord(in[st[0]:st[1]])
@@ -383,8 +382,7 @@ func (p *parser) resolveLine(pl *source.Line, server, ctx, in string, inOff int,
 			continue
 		}
 		verbStep, verbWord, verbArgs = k, word, args
-		atVerb = append(p.atVerb[:0], walked...)
-		p.atVerb = atVerb
+		p.atVerb = append(p.atVerb[:0], walked...)
 	}
 	p.walked = walked
 
@@ -401,7 +399,7 @@ func (p *parser) resolveLine(pl *source.Line, server, ctx, in string, inOff int,
 	}
 	res := resolution{args: verbArgs, typed: verbWord}
 	nav := strings.TrimRight(strings.TrimSpace(in[:steps[verbStep][0]]), ";")
-	p.settle(&res, fam, server, ctx, nav, verbWord, pl, next)
+	p.settle(&res, fam, server, nav, verbWord, pl, next)
 	if res.known {
 		p.verb(&res, p.node(fam, res.path), verbWord, pl, inOff+steps[verbStep][0], server, res.path)
 	} else {
@@ -412,13 +410,13 @@ func (p *parser) resolveLine(pl *source.Line, server, ctx, in string, inOff int,
 			res.verb, res.kind = ch.cmd.lower, ch.cmd.kind
 		}
 	}
-	p.checkPasted(&res, pl, in, server)
+	p.checkPasted(&res, pl, in)
 	return res
 }
 
 // settle decides the context a navigated command ran in (p.atVerb, after
 // the walk in p.walked) and reports navigation nothing settles.
-func (p *parser) settle(res *resolution, fam, server, ctx, nav, verb string, pl *source.Line, next *prompt) {
+func (p *parser) settle(res *resolution, fam, server, nav, verb string, pl *source.Line, next *prompt) {
 	atVerb, walked := p.atVerb, p.walked
 	if next != nil && next.serverText() == server {
 		shownCtx := next.ctxText()
@@ -587,7 +585,7 @@ func isAlias(word string) bool { return alias(word) != word }
 // pasted with its line breaks lost ("AS_CLI> get  url = http://…
 // AS_CLI/… > get"). Its output cannot be told from its arguments, so none
 // of it is read.
-func (p *parser) checkPasted(res *resolution, pl *source.Line, in, server string) {
+func (p *parser) checkPasted(res *resolution, pl *source.Line, in string) {
 	if strings.IndexByte(in, '_') < 0 && strings.IndexByte(in, '=') < 0 {
 		return
 	}

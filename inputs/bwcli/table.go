@@ -187,7 +187,7 @@ func (p *parser) layout(out []source.Line, h, rowsEnd int) bool {
 			quote(hl.Text[p.cols[0].b[0]:p.cols[0].b[1]]), nWords, sameWords, rows)
 		return false
 	}
-	if rows == 0 || (runsFit && !(oneRun && sameWords == rows)) {
+	if rows == 0 || (runsFit && (!oneRun || sameWords != rows)) {
 		return false
 	}
 	fine := p.fine[:0]

@@ -42,7 +42,7 @@ func shellPrompt(s string, strong bool) (cmd [2]int, ok bool) {
 				}
 				break
 			}
-			if c == ' ' && !(i+1 < len(s) && (s[i+1] == '#' || s[i+1] == '$')) {
+			if c == ' ' && (i+1 >= len(s) || (s[i+1] != '#' && s[i+1] != '$')) {
 				return cmd, false
 			}
 		}
@@ -249,7 +249,7 @@ func isTimestamp(t string) bool {
 		return false
 	}
 	for i := 16; i < len(t); i++ {
-		if c := t[i]; !(c >= '0' && c <= '9') && !strings.ContainsRune(":.+- Z", rune(c)) && !(c >= 'A' && c <= 'Z') {
+		if c := t[i]; (c < '0' || c > '9') && (c < 'A' || c > 'Z') && !strings.ContainsRune(":.+- ", rune(c)) {
 			return false
 		}
 	}

@@ -89,7 +89,8 @@ func (l *Line) EraseCarets(from int) {
 	if n > 0 {
 		end = off[n-1] + 1
 	}
-	l.Text, l.off = string(b[:n]), append(off[:n], end)
+	off = append(off[:n], end)
+	l.Text, l.off = string(b[:n]), off
 	l.ASCII = isASCII(l.Text)
 }
 

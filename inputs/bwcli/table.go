@@ -285,22 +285,7 @@ func segments(dst [][2]int, s string) [][2]int {
 
 // fields appends to dst the spans of the words of s: runs separated by any
 // blank.
-func fields(dst [][2]int, s string) [][2]int {
-	i := 0
-	for {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		if i >= len(s) {
-			return dst
-		}
-		start := i
-		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
-			i++
-		}
-		dst = append(dst, [2]int{start, i})
-	}
-}
+func fields(dst [][2]int, s string) [][2]int { return source.Words(dst, s, 0, len(s)) }
 
 // column is a run of text of a table line: its byte span in the line's
 // text and its span in code points. Alignment is what the terminal showed,

@@ -2,6 +2,8 @@ package session
 
 import (
 	"strings"
+
+	"github.com/bwlint/bwlint/inputs/source"
 )
 
 // shellPrompt recognises a shell prompt line and returns the span of what
@@ -114,7 +116,7 @@ const patchingContext = "Maintenance/Patching"
 // environment assignments and "./" or a directory; for a pipeline, the
 // first command is the one whose output the capture mostly shows.
 func identify(s string, cmd [2]int) (program, [2]int) {
-	words := wordSpans(s, cmd)
+	words := source.Words(nil, s, cmd[0], cmd[1])
 	i := 0
 	for i < len(words) {
 		w := s[words[i][0]:words[i][1]]
@@ -180,25 +182,6 @@ func hasArg(args []string, sub string) bool {
 		}
 	}
 	return false
-}
-
-// wordSpans returns the spans of the blank-separated words of s[cmd].
-func wordSpans(s string, cmd [2]int) [][2]int {
-	var out [][2]int
-	for i := cmd[0]; i < cmd[1]; {
-		for i < cmd[1] && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < cmd[1] && s[j] != ' ' && s[j] != '\t' {
-			j++
-		}
-		if j > i {
-			out = append(out, [2]int{i, j})
-		}
-		i = j
-	}
-	return out
 }
 
 // isLogNoise recognises the lines capture tools add to a log: script(1)'s

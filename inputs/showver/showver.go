@@ -186,7 +186,7 @@ func (p *parser) parseLine(l *source.Line, start int, first bool) {
 			"first line %q is not \"<SERVER> version Rel_<release>\"", clip(content)))
 		return
 	}
-	words := fields(l.Text, start)
+	words := source.Words(nil, l.Text, start, len(l.Text))
 	word := func(i int) string { return l.Text[words[i][0]:words[i][1]] }
 	value := func(i, j int) source.Value { return p.pos.Value(l, words[i][0], words[j][1]) }
 	p.counts.Values++
@@ -283,26 +283,6 @@ func (p *parser) parseActivePatches(l *source.Line, start int, lineRange hcl.Ran
 // colon, with nothing after it.
 func isHeading(s string) bool {
 	return len(s) > 1 && strings.IndexByte(s, ':') == len(s)-1 && s[0] >= 'A' && s[0] <= 'Z'
-}
-
-// fields returns the offsets of the space- or tab-separated words of s
-// from byte start on, which holds at least one word.
-func fields(s string, start int) [][2]int {
-	var out [][2]int
-	for i := start; i < len(s); {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
-			j++
-		}
-		if j > i {
-			out = append(out, [2]int{i, j})
-		}
-		i = j
-	}
-	return out
 }
 
 // clip returns the first quoteLimit characters of s, marking a cut with "...".

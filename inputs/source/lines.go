@@ -295,6 +295,26 @@ func FirstNonBlank(s string) int {
 	return i
 }
 
+// Words appends to dst the [start, end) byte spans of the words of
+// s[from:to]: runs of text separated by spaces or tabs. Spans are offsets
+// into s.
+func Words(dst [][2]int, s string, from, to int) [][2]int {
+	for i := from; i < to; {
+		for i < to && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < to && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if j > i {
+			dst = append(dst, [2]int{i, j})
+		}
+		i = j
+	}
+	return dst
+}
+
 // Positions turns offsets in Lines into ranges and values of one file.
 type Positions struct {
 	// Path is the Filename of every range; Text is the file's text.

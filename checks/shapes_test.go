@@ -380,6 +380,22 @@ var shapes = []shape{
 		}
 		return files
 	}},
+	{name: "patch lists from the shell's listPatch.pl, the rest in one session", render: func(h *exampleHost) map[string][]outLine {
+		// Every CLI listPatch becomes the shell script's listing: the
+		// same table, its own prompt and footer.
+		var cli, shell []outLine
+		for _, f := range h.cli {
+			if _, typed, _ := isPrompt(f[0].text); typed == "listPatch" {
+				shell = append(shell, added("[bwadmin@"+h.name+" sbin]$ ./listPatch.pl")...)
+				shell = append(shell, f[1:]...)
+				shell = append(shell, added("listPatch command successfully executed.")...)
+				continue
+			}
+			cli = append(cli, f...)
+		}
+		out := session(h, cli)
+		return map[string][]outLine{"session.txt": append(out[:len(out)-2:len(out)-2], append(shell, out[len(out)-2:]...)...)}
+	}},
 	{name: "CRLF line ends", encode: crlf, render: func(h *exampleHost) map[string][]outLine {
 		return map[string][]outLine{"session.txt": session(h, allCLI(h))}
 	}},

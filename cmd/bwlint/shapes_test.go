@@ -40,3 +40,40 @@ func TestShapes(t *testing.T) {
 		t.Fatal("no shapes under testdata/shapes")
 	}
 }
+
+// TestNotesDoNotFail checks that input problems of severity note reach
+// every format as notes and leave the exit code alone: a capture whose only
+// problem is a command bwlint does not know passes.
+func TestNotesDoNotFail(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "snap")
+	if err := os.CopyFS(snap, os.DirFS("../../testdata/example")); err != nil {
+		t.Fatal(err)
+	}
+	extra := "AS_CLI/Interface/Messaging> frobnicate\nFrobnicated.\n"
+	if err := os.WriteFile(filepath.Join(snap, "hosts", "as1", "extra.txt"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		format, want string
+	}{
+		{"text", `hosts/as1/extra.txt:1:29: note: "frobnicate" is not a command bwlint knows in AS_CLI/Interface/Messaging; its output is kept as text`},
+		{"json", `"severity": "note"`},
+		{"sarif", `"level": "note"`},
+		{"github", "hosts/as1/extra.txt,line=1,col=29,endLine=1,endColumn=39,title=input problem::"},
+		{"junit", "note: &#34;frobnicate&#34; is not a command"},
+		{"codeclimate", `"severity": "info"`},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"bwlint", "lint", "--as-of", "2026-11-22", "--fail-on", "none", "--format", tc.format, snap}
+		if code := run(args, &stdout, &stderr); code != exitOK {
+			t.Errorf("%s: exit code %d, want %d; stderr %s", tc.format, code, exitOK, stderr.String())
+		}
+		if !bytes.Contains(stdout.Bytes(), []byte(tc.want)) || (tc.format == "github" && !bytes.Contains(stdout.Bytes(), []byte("::notice file="))) {
+			t.Errorf("%s: output does not hold %q:\n%s", tc.format, tc.want, stdout.String())
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"bwlint", "parse", snap}, &stdout, &stderr); code != exitOK {
+		t.Errorf("parse: exit code %d, want %d", code, exitOK)
+	}
+}

@@ -254,7 +254,7 @@ func (p *parser) outside(l *source.Line) {
 	switch {
 	case s == "" || IsNoise(s) || isShellLine(s):
 		p.counts.Noise++
-	case isAnyRule(s) || IsBanner(s):
+	case isAnyRule(s) || isBanner(s):
 		p.counts.Help++
 	default:
 		p.counts.NotUnderstood++
@@ -262,8 +262,8 @@ func (p *parser) outside(l *source.Line) {
 	}
 }
 
-// IsBanner recognises the lines the CLI prints when it starts.
-func IsBanner(s string) bool {
+// isBanner recognises the lines the CLI prints when it starts.
+func isBanner(s string) bool {
 	return s == "BroadWorks Command Line Interface" || strings.HasPrefix(s, "Type HELP for more information") ||
 		strings.HasPrefix(s, "Last login:")
 }

@@ -102,7 +102,9 @@ type shellCommand struct {
 // line reads the next line of the file.
 func (r *reader) line(l *source.Line) {
 	t := strings.TrimSpace(l.Text)
-	if isLogNoise(t) {
+	if isLogNoise(t) || (r.mode == inShell && isTimestamp(t)) {
+		// A bare timestamp is a logging tool's between sessions; in CLI
+		// output it may be a table's only cell.
 		r.counts.Noise++
 		return
 	}

@@ -427,6 +427,20 @@ note 2:14-2:20 output of the shell command "uptime" is not read (bwlint reads bw
 `,
 	},
 	{
+		name: "a timestamp between sessions is noise, in a table a cell",
+		in: "[2026-01-02 10:11:12]\n" +
+			"SecureCRT session log opened\n" +
+			"AS_CLI/System/ActivatableFeature> get\n" +
+			"          Changed\n" +
+			"===================\n" +
+			"2026-01-02 10:11:12\n",
+		want: `AS_CLI "get"@3:35-3:38 path="System/ActivatableFeature" verb="get" reads=true
+  table Changed
+    row "2026-01-02 10:11:12"@6:1-6:20
+lines 6 lines: 1 command, 3 values, 2 noise
+`,
+	},
+	{
 		name: "nothing understood",
 		in: "These are notes pasted from an e-mail.\n" +
 			"No prompt here.\n",
@@ -485,16 +499,19 @@ func TestKnownNoise(t *testing.T) {
 		"spawn ssh bwadmin@as1",
 		"expect: does \"AS_CLI>\" (spawn_id exp6) match glob pattern \"AS_CLI>*\"? yes",
 		"send: sending \"get\\r\" to { exp6 }",
-		"2026-01-02 10:11:12",
-		"[2026/01/02 10:11:12.123]",
 	} {
 		if !isLogNoise(s) {
 			t.Errorf("isLogNoise(%q) = false", s)
 		}
 	}
 	for _, s := range []string{"Script", "spawned", "2026-01-02 is the date", "  url = x"} {
-		if isLogNoise(s) {
-			t.Errorf("isLogNoise(%q) = true", s)
+		if isLogNoise(s) || isTimestamp(s) {
+			t.Errorf("%q is taken for noise", s)
+		}
+	}
+	for _, s := range []string{"2026-01-02 10:11:12", "[2026/01/02 10:11:12.123]", "2026-01-02T10:11:12Z"} {
+		if !isTimestamp(s) {
+			t.Errorf("isTimestamp(%q) = false", s)
 		}
 	}
 }

@@ -185,8 +185,8 @@ func hasArg(args []string, sub string) bool {
 }
 
 // isLogNoise recognises the lines capture tools add to a log: script(1)'s
-// start and done lines, PuTTY's and SecureCRT's log headers, a bare
-// timestamp, expect's spawn line and the trace of its debugging mode.
+// start and done lines, PuTTY's and SecureCRT's log headers, expect's
+// spawn line and the trace of its debugging mode.
 func isLogNoise(t string) bool {
 	if t == "" {
 		return false
@@ -207,7 +207,7 @@ func isLogNoise(t string) bool {
 	case 'a':
 		return strings.HasPrefix(t, "argv[")
 	}
-	return isTimestamp(t)
+	return false
 }
 
 // isTimestamp recognises a line that is only a date and time, as logging

@@ -101,29 +101,41 @@ type Lines struct {
 	text string
 	pos  int // offset of the next line
 	num  int // number of the line last returned
-	// next[k] is the offset of the next byte of kind k at or after pos,
-	// or len(text); see special. Searching each kind with IndexByte over
-	// the whole rest of the text is fast, and lets the common line that
-	// holds none of them be returned without looking at its bytes.
-	next [len(special)]int
-	// soonest is the least of next: a line that ends before it holds no
-	// special byte, which one comparison tells.
-	soonest int
 }
-
-// special are the bytes that make the terminal show a line other than it
-// was captured: ESC starts an escape sequence, backspace and DEL erase,
-// BEL rings, CR returns to the start of the line. A CR that only precedes
-// the line ending is part of it.
-var special = [...]byte{0x1b, 0x08, 0x7f, 0x07, '\r'}
 
 // NewLines returns a scanner of text's lines.
 func NewLines(text string) *Lines {
-	s := &Lines{text: text}
-	for k := range s.next {
-		s.next[k] = -1 // not searched yet
+	return &Lines{text: text}
+}
+
+// The classes of a byte, as bits: whether it is not ASCII, and whether a
+// terminal shows the line other than it was captured because of it: ESC
+// starts an escape sequence, backspace and DEL erase, BEL rings, CR returns
+// to the start of the line. A CR that only precedes the line ending is
+// part of the ending and trimmed before the line is classed.
+const (
+	nonASCII = 1 << iota
+	special
+)
+
+var classes = func() (c [256]uint8) {
+	for b := utf8.RuneSelf; b < 256; b++ {
+		c[b] = nonASCII
 	}
-	return s
+	for _, b := range []byte{0x1b, 0x08, 0x7f, 0x07, '\r'} {
+		c[b] = special
+	}
+	return c
+}()
+
+// class returns the classes of the bytes of s together. Lines are read
+// once each, in one pass that tells both what the line holds.
+func class(s string) uint8 {
+	var c uint8
+	for i := 0; i < len(s); i++ {
+		c |= classes[s[i]]
+	}
+	return c
 }
 
 // Next returns the next line; ok is false at the end of the text.
@@ -141,62 +153,15 @@ func (s *Lines) Next() (l Line, ok bool) {
 		s.pos = end + 1
 	}
 	s.num++
-	l = Line{Num: s.num, Start: start, End: end}
-	if end < s.soonest || s.plain(start, end) {
-		l.Text = trimRightBlank(s.text[start:end])
-		l.ASCII = isASCII(l.Text)
-		return l, true
+	text := trimRightBlank(s.text[start:end])
+	c := class(text)
+	if c&special == 0 {
+		return Line{Num: s.num, Start: start, End: end, Text: text, ASCII: c&nonASCII == 0}, true
 	}
+	l = Line{Num: s.num, Start: start, End: end}
 	l.Text, l.off = clean(s.text[start:end], start)
 	l.ASCII = isASCII(l.Text)
 	return l, true
-}
-
-// plain reports whether [start, end) holds no special byte but a CR that
-// belongs to the line ending.
-func (s *Lines) plain(start, end int) bool {
-	defer func() {
-		s.soonest = len(s.text)
-		for _, at := range s.next {
-			s.soonest = min(s.soonest, at)
-		}
-	}()
-	for k, b := range special {
-		at := s.next[k]
-		if at < start {
-			at = s.search(start, b)
-		}
-		// A CR of the line ending: look for the next one from the
-		// following line on.
-		for b == '\r' && at < end && onlyLineEnd(s.text[at:end]) {
-			at = s.search(end, b)
-		}
-		s.next[k] = at
-		if at < end {
-			return false
-		}
-	}
-	return true
-}
-
-// search returns the offset of the first b at or after from, or
-// len(text).
-func (s *Lines) search(from int, b byte) int {
-	if i := strings.IndexByte(s.text[from:], b); i >= 0 {
-		return from + i
-	}
-	return len(s.text)
-}
-
-// onlyLineEnd reports whether s, which starts with a CR, holds nothing
-// but CRs and blanks: what a CRLF ending (or a doubled CR) leaves.
-func onlyLineEnd(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != '\r' && c != ' ' && c != '\t' {
-			return false
-		}
-	}
-	return true
 }
 
 // clean returns what a terminal shows of the raw line that starts at file

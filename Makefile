@@ -19,6 +19,8 @@ lint: ## run golangci-lint with .golangci.yml
 
 fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/source -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=30s
+	go test ./inputs/source -run='^$$' -fuzz='^FuzzLines$$' -fuzztime=30s
+	go test ./inputs/session -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/bwcli -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/digest -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/showver -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s

@@ -14,8 +14,8 @@ import (
 // is one, so an ADP host is named ADP_CLI.
 func cliContext(cmd *bwcli.Command, fallbackServer, path string) string {
 	server := fallbackServer
-	if cmd != nil {
-		server = cmd.Server.Text
+	if cmd != nil && cmd.Server.Text != "" {
+		server = cmd.Server.Text // a shell command (listPatch.pl) has none
 	}
 	return server + "_CLI/" + strings.Trim(path, "/")
 }
@@ -23,8 +23,10 @@ func cliContext(cmd *bwcli.Command, fallbackServer, path string) string {
 // serverOf returns the prompt prefix a host's captures use, or the given
 // default when it has none.
 func serverOf(h *inputs.Host, def string) string {
-	if len(h.Commands) > 0 {
-		return h.Commands[0].Server.Text
+	for _, c := range h.Commands {
+		if c.Server.Text != "" {
+			return c.Server.Text
+		}
 	}
 	return def
 }

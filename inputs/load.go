@@ -21,6 +21,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/digest"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/session"
 	"github.com/bwlint/bwlint/inputs/showver"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
@@ -236,14 +237,14 @@ func unwrapPathError(err error) error {
 
 // parsed is what reading one file produced.
 type parsed struct {
-	file       *File
-	problems   []source.Problem
-	transcript *bwcli.Transcript
-	showver    *showver.ShowVer
-	digests    []digest.Digest
-	template   *partnerhub.Template
-	cluster    *partnerhub.Cluster
-	tagset     *tagset.TagSet
+	file     *File
+	problems []source.Problem
+	commands []*bwcli.Command
+	showvers []*showver.ShowVer
+	digests  []digest.Digest
+	template *partnerhub.Template
+	cluster  *partnerhub.Cluster
+	tagset   *tagset.TagSet
 }
 
 // readAll reads and parses files concurrently; the result keeps the order
@@ -358,7 +359,9 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	switch {
 	case !usable:
 		r.file.Status = Failed
-	case len(r.problems) > 0:
+	case slices.ContainsFunc(r.problems, func(p source.Problem) bool { return p.Severity > source.Note }):
+		// A note says something of what was read, not that some of it
+		// was lost.
 		r.file.Status = Partial
 	default:
 		r.file.Status = Parsed
@@ -372,18 +375,21 @@ func (r *parsed) parse(text string) bool {
 	var probs []source.Problem
 	switch f.Kind {
 	case KindTranscript:
-		if showver.Looks(text) {
+		// A capture is a sequence of shell and CLI sessions; a file that
+		// holds only bwshowver output is of that kind.
+		c, probs := session.Parse(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		r.commands, r.showvers, r.digests = c.Commands, c.ShowVers, c.Digests
+		f.Lines = &c.Lines
+		if len(c.ShowVers) > 0 && len(c.Commands) == 0 && len(c.Digests) == 0 {
 			f.Kind = KindShowVer
-			r.showver, probs = showver.Parse(f.Path, text)
-			r.problems = append(r.problems, probs...)
-			return r.showver != nil
 		}
-		r.transcript, probs = bwcli.Parse(f.Path, text)
-		r.problems = append(r.problems, probs...)
-		return len(r.transcript.Commands) > 0
+		return len(c.Commands) > 0 || len(c.ShowVers) > 0 || len(c.Digests) > 0
 	case KindDigest:
-		r.digests, probs = digest.Parse(f.Path, text)
+		var counts source.LineCounts
+		r.digests, counts, probs = digest.ParseFile(f.Path, text)
 		r.problems = append(r.problems, probs...)
+		f.Lines = &counts
 		return len(r.digests) > 0
 	case KindTemplate:
 		r.template, probs = partnerhub.ParseTemplate(f.Path, text)
@@ -451,12 +457,8 @@ func assemble(root string, results []parsed) *Snapshot {
 				s.Hosts = append(s.Hosts, h)
 			}
 			h.Files = append(h.Files, r.file.Path)
-			if r.transcript != nil {
-				h.Commands = append(h.Commands, r.transcript.Commands...)
-			}
-			if r.showver != nil {
-				h.showvers = append(h.showvers, r.showver)
-			}
+			h.Commands = append(h.Commands, r.commands...)
+			h.showvers = append(h.showvers, r.showvers...)
 			h.Digests = append(h.Digests, r.digests...)
 		}
 		if r.template != nil {
@@ -471,6 +473,7 @@ func assemble(root string, results []parsed) *Snapshot {
 	}
 	slices.SortFunc(s.Hosts, func(a, b *Host) int { return cmp.Compare(a.Name, b.Name) })
 	for _, h := range s.Hosts {
+		supersede(h)
 		s.Problems = append(s.Problems, settleRelease(h)...)
 		s.Problems = append(s.Problems, decideRole(h)...)
 	}
@@ -482,25 +485,101 @@ func assemble(root string, results []parsed) *Snapshot {
 	return s
 }
 
-// settleRelease takes a host's release from its bwshowver captures, in
-// path order. Captures that name different releases leave the release
-// unknown, since either may be stale, and say so; copies that agree are
-// harmless.
-func settleRelease(h *Host) []source.Problem {
-	if len(h.showvers) == 0 {
-		return nil
+// supersede marks each command that a later command of the host printed
+// again (the same context, verb and arguments): the later shows the
+// configuration in force, for example after a set in between.
+func supersede(h *Host) {
+	last := map[string]*bwcli.Command{}
+	for i := len(h.Commands) - 1; i >= 0; i-- {
+		c := h.Commands[i]
+		if !c.Reads() {
+			continue
+		}
+		key := strings.ToLower(strings.Trim(c.Path, "/")) + "\x00" + c.Verb + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Args), " "))
+		if later, ok := last[key]; ok {
+			c.SupersededBy = later
+			continue
+		}
+		last[key] = c
 	}
-	first := h.showvers[0]
-	h.ShowVer = first
-	for _, sv := range h.showvers[1:] {
-		if sv.Release.Text != first.Release.Text {
-			return []source.Problem{source.Errorf(sv.Release.Range,
-				"host %q has bwshowver captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
-				h.Name, sv.Release.Text, first.Release.Text, first.Release.Range.Filename, first.Release.Range.Start.Line)}
+}
+
+// releaseSource is one capture that names a host's release.
+type releaseSource struct {
+	release source.Value
+	what    string // the command that printed it
+}
+
+// releaseSources returns what a host's captures say of its release, in
+// path order: bwshowver's version line, and the Active row of qversions
+// (the version the server runs, beside those installed).
+func releaseSources(h *Host) []releaseSource {
+	var out []releaseSource
+	for _, sv := range h.showvers {
+		out = append(out, releaseSource{sv.Release, "bwshowver"})
+	}
+	for _, c := range h.Commands {
+		if c.Verb != "qversions" || !c.Reads() || strings.Trim(c.Path, "/") != "" {
+			continue
+		}
+		for _, t := range c.Tables {
+			version, status, identity := t.Column("Version"), t.Column("Status"), t.Column("Identity")
+			if version < 0 || status < 0 {
+				continue
+			}
+			var active []source.Value
+			for _, r := range t.Rows {
+				if !strings.EqualFold(r.Cell(status).Text, "Active") {
+					continue
+				}
+				// Other software may be listed too; the row of the
+				// server itself names the release.
+				if identity >= 0 && RoleOf(r.Cell(identity).Text) != RoleOf(c.Server.Text) {
+					continue
+				}
+				active = append(active, r.Cell(version))
+			}
+			if len(active) == 1 {
+				out = append(out, releaseSource{active[0], "qversions"})
+			}
 		}
 	}
-	h.Release = first.Release
+	// Sources are compared in path order, whichever command printed them.
+	slices.SortStableFunc(out, func(a, b releaseSource) int {
+		return cmp.Compare(a.release.Range.Filename, b.release.Range.Filename)
+	})
+	return out
+}
+
+// settleRelease takes a host's release from its captures: bwshowver and
+// qversions, in path order. Captures that name different releases leave
+// the release unknown, since either may be stale, and say so; copies that
+// agree are harmless.
+func settleRelease(h *Host) []source.Problem {
+	if len(h.showvers) > 0 {
+		h.ShowVer = h.showvers[0]
+	}
+	sources := releaseSources(h)
+	if len(sources) == 0 {
+		return nil
+	}
+	first := sources[0]
+	for _, sv := range sources[1:] {
+		if sv.release.Text != first.release.Text {
+			return []source.Problem{source.Errorf(sv.release.Range,
+				"host %q has %s captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
+				h.Name, captureNames(first.what, sv.what), sv.release.Text, first.release.Text, first.release.Range.Filename, first.release.Range.Start.Line)}
+		}
+	}
+	h.Release = first.release
 	return nil
+}
+
+func captureNames(a, b string) string {
+	if a == b {
+		return a
+	}
+	return a + " and " + b
 }
 
 // settleStatus marks as partial a parsed file that a host-level problem
@@ -508,7 +587,7 @@ func settleRelease(h *Host) []source.Problem {
 // used as it stands.
 func settleStatus(s *Snapshot) {
 	for _, p := range s.Problems {
-		if f := s.files[p.Range.Filename]; f != nil && f.Status == Parsed {
+		if f := s.files[p.Range.Filename]; f != nil && f.Status == Parsed && p.Severity > source.Note {
 			f.Status = Partial
 		}
 	}
@@ -524,7 +603,9 @@ func decideRole(h *Host) []source.Problem {
 		evidence = append(evidence, sv.Server)
 	}
 	for _, c := range h.Commands {
-		evidence = append(evidence, c.Server)
+		if c.Server.Present() {
+			evidence = append(evidence, c.Server)
+		}
 	}
 	if len(evidence) == 0 {
 		return nil

@@ -167,7 +167,7 @@ func TestLoadBroken(t *testing.T) {
 		`hosts/as1/patching.txt:6:3: error: table row does not fit its header in the output of "listPatch": two values, "installed" and "2024-02-01", under column "State"`,
 		`hosts/as1/patching.txt:8:1: warning: table footer says 3 entries but 2 rows were read`,
 		`hosts/xsp1/keys.sha256:1:1: error: digest "f80970d8a5e12d52a364793fb77e74c2a5182e24..." has 63 characters; want 64 hex digits`,
-		`hosts/xsp1/pasted.txt:1:1: error: no BroadWorks CLI prompt (such as "AS_CLI/Interface/Messaging> get") found: not a bwcli transcript`,
+		`hosts/xsp1/pasted.txt:1:1: error: no BroadWorks CLI prompt (such as "AS_CLI/Interface/Messaging> get"), bwshowver output or shell command that bwlint reads was found: nothing in this file was understood`,
 		`partnerhub/clusters/c1.json:1:1: error: cluster is missing required field "name"`,
 		`partnerhub/templates/bad.json:5:3: error: invalid JSON: expected ',' or '}' after object member, found '"'`,
 	}

@@ -74,6 +74,9 @@ type File struct {
 	Text string
 	// Host is the host folder the file belongs to, if any.
 	Host string
+	// Lines counts what became of each line of a transcript or digest
+	// file; nil for the other kinds and for a file that was not read.
+	Lines *source.LineCounts
 }
 
 // Role is the kind of BroadWorks server a host is.
@@ -113,12 +116,15 @@ type Host struct {
 	// RoleEvidence is the value the role was read from: a prompt's server
 	// prefix or the first line of bwshowver output.
 	RoleEvidence source.Value
-	// Release is the release from bwshowver ("24.0_1.944"), when captured.
+	// Release is the release from bwshowver or from the Active row of
+	// qversions ("24.0_1.944"), when captured and not in dispute.
 	Release source.Value
-	// ShowVer is the parsed bwshowver output, nil when not captured.
+	// ShowVer is the first bwshowver output captured, nil when none was;
+	// a transcript may hold it beside CLI sessions.
 	ShowVer *showver.ShowVer
 	// Commands holds every command of every transcript, by file path and
-	// then in file order.
+	// then in file order: CLI commands, and shell commands whose output is
+	// read as a CLI context's (listPatch.pl, as Maintenance/Patching).
 	Commands []*bwcli.Command
 	Digests  []digest.Digest
 	// Files lists the paths of the host's files.
@@ -128,11 +134,14 @@ type Host struct {
 }
 
 // Read returns the commands that printed a context's configuration (see
-// bwcli.Command.Reads), in capture order.
+// bwcli.Command.Reads), in capture order, whether typed in the CLI or at
+// the shell (a patch list). A command printed again later, the same way,
+// is superseded by the later one and left out: the later shows the
+// configuration in force.
 func (h *Host) Read(context string) []*bwcli.Command {
 	var out []*bwcli.Command
 	for _, c := range h.Commands {
-		if c.Reads() && c.In(context) {
+		if c.Reads() && c.SupersededBy == nil && c.In(context) {
 			out = append(out, c)
 		}
 	}
@@ -144,12 +153,14 @@ func (h *Host) Read(context string) []*bwcli.Command {
 func (h *Host) Captured(context string) bool { return len(h.Read(context)) > 0 }
 
 // Attr returns the last captured value of attribute key in a context, with
-// the command that printed it. Later captures win, so a transcript that
-// shows a "get" after a "set" yields the value in force.
+// the command that printed it, among the commands Read returns. Later
+// captures win, so a transcript that shows a "get" after a "set" yields
+// the value in force, and an attribute the later "get" no longer shows is
+// not found.
 func (h *Host) Attr(context, key string) (bwcli.KV, *bwcli.Command, bool) {
 	for i := len(h.Commands) - 1; i >= 0; i-- {
 		c := h.Commands[i]
-		if !c.In(context) {
+		if !c.Reads() || c.SupersededBy != nil || !c.In(context) {
 			continue
 		}
 		if kv, ok := c.Attr(key); ok {

@@ -63,3 +63,9 @@ func (a *arena[T]) close() []T {
 	}
 	return s
 }
+
+// discard drops the elements pushed since the last close.
+func (a *arena[T]) discard() {
+	clear(a.buf[a.open:])
+	a.buf = a.buf[:a.open]
+}

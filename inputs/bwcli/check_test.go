@@ -42,7 +42,7 @@ func checkInvariants(t *testing.T, path string, text string, tr *Transcript, pro
 			return
 		}
 		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
-		if strings.IndexByte(raw, 0x1b) < 0 && raw != v.Text {
+		if !strings.ContainsAny(raw, "\x1b\x08\x7f\x07\r^") && raw != v.Text {
 			t.Errorf("%s: text %q but its range holds %q", what, v.Text, raw)
 		}
 		if len(v.Text) > len(raw) {
@@ -60,6 +60,9 @@ func checkInvariants(t *testing.T, path string, text string, tr *Transcript, pro
 	}
 	if tr.Path != path {
 		t.Errorf("transcript path %q, want %q", tr.Path, path)
+	}
+	if got, want := tr.Lines.Total(), countLines(text); got != want {
+		t.Errorf("line counts %+v sum to %d, want the %d lines of the text", tr.Lines, got, want)
 	}
 	for ci, c := range tr.Commands {
 		cw := fmt.Sprintf("command %d", ci)
@@ -119,6 +122,16 @@ func checkInvariants(t *testing.T, path string, text string, tr *Transcript, pro
 			continue
 		}
 		checkRange(w, p.Range)
+	}
+}
+
+// countLines counts the lines of text the way source.Lines cuts them.
+func countLines(text string) int {
+	n := 0
+	for sc := source.NewLines(text); ; n++ {
+		if _, ok := sc.Next(); !ok {
+			return n
+		}
 	}
 }
 

@@ -7,10 +7,12 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Transcript is one parsed capture file.
+// Transcript is what was read of one capture file's CLI sessions.
 type Transcript struct {
 	Path     string
 	Commands []*Command
+	// Lines counts what became of every line read.
+	Lines source.LineCounts
 }
 
 // Command is one prompt line and the output printed after it.
@@ -29,12 +31,25 @@ type Command struct {
 	Known bool
 	// Input is everything typed after the prompt.
 	Input source.Value
-	// Verb is the command proper, lower-cased: "get", "set", "detail"…;
-	// for "sys;sec;black;get" it is "get".
+	// Verb is the command proper, lower-cased and spelled out: "get",
+	// "set", "detail", "listpatch"…; for "sys;sec;black;g" it is "get".
+	// Abbreviations are expanded where bwlint's model of the CLI knows the
+	// context (see KnownContext); elsewhere Verb is the word as typed.
 	Verb string
 	// Args is what followed the verb, as typed.
 	Args  string
-	typed string // the verb as typed, for messages
+	typed string   // the verb as typed, for messages
+	kind  verbKind // what the command does
+	// Shell marks a command typed at a shell prompt whose output is read
+	// as the evidence of a CLI context: the patch list of listPatch.pl is
+	// what Maintenance/Patching lists. Its Server and Context are zero;
+	// Input is the shell command line.
+	Shell bool
+	// SupersededBy is the later command of the same host that printed the
+	// same context the same way (the same verb and arguments), which
+	// therefore shows the configuration in force; nil when none did. It
+	// is set when a snapshot is assembled.
+	SupersededBy *Command
 	// Range spans the prompt line through the last line of output.
 	Range hcl.Range
 
@@ -118,9 +133,25 @@ func (r Row) Cell(i int) source.Value {
 
 // Reads reports whether the command printed configuration ("get",
 // "detail", "list…", "show…"…) in a known context, as opposed to changing
-// it ("set", "add") or asking for help: only such output is evidence of
-// what a context holds.
-func (c *Command) Reads() bool { return c.Known && isDataVerb(c.Verb) }
+// it ("set", "add"), asking for help or running a command bwlint does not
+// know: only such output is evidence of what a context holds.
+func (c *Command) Reads() bool { return c.Known && c.kind == kindRead }
+
+// Changes reports whether the command changed configuration ("set",
+// "add", "delete"…).
+func (c *Command) Changes() bool { return c.kind == kindChange }
+
+// Unknown reports whether the command is not one bwlint knows in its
+// context; its output is kept as text.
+func (c *Command) Unknown() bool { return c.kind == kindUnknown }
+
+// SameRead reports whether two commands print the same thing: the same
+// context, verb and arguments, so that the later shows what the earlier
+// showed, as it stands later.
+func SameRead(a, b *Command) bool {
+	return a.Reads() && b.Reads() && a.Verb == b.Verb && SameContext(a.Path, b.Path) &&
+		strings.EqualFold(strings.Join(strings.Fields(a.Args), " "), strings.Join(strings.Fields(b.Args), " "))
+}
 
 // SameContext reports whether two context paths name the same context: the
 // CLIs accept any case, and documents spell one context several ways

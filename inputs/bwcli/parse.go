@@ -1,25 +1,132 @@
 package bwcli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Parse reads one transcript. text is the decoded file (see source.Decode)
-// and path its name relative to the snapshot root. A file without any CLI
-// prompt yields an error problem and a transcript without commands.
+// Parse reads a text that holds CLI sessions only, one prompt after
+// another, such as a file of "<SERVER>_CLI/...> get" commands. Captures
+// that mix shell and CLI sessions are split by the caller, which feeds a
+// Reader (see package session); Parse is that with every line fed. A text
+// without any CLI prompt yields an error problem and no commands.
 func Parse(path, text string) (*Transcript, []source.Problem) {
-	p := &parser{positions: positions{path: path, text: text}}
-	p.parse()
-	return &Transcript{Path: path, Commands: p.commands}, p.problems
+	r := NewReader(path, text)
+	lines := source.NewLines(text)
+	var first source.Line
+	for {
+		l, ok := lines.Next()
+		if !ok {
+			break
+		}
+		if l.Num == 1 {
+			first = l
+		}
+		r.Line(&l)
+	}
+	t, probs := r.Result()
+	if !r.p.prompted {
+		// Nothing was understood: one error says so, rather than a note
+		// for every line.
+		rng := hcl.Range{Filename: path}
+		if first.Num != 0 {
+			rng = r.p.pos.Content(&first)
+		}
+		probs = append(probs[:0], source.Errorf(rng,
+			"no BroadWorks CLI prompt (such as \"AS_CLI/Interface/Messaging> get\") found: not a bwcli transcript"))
+	}
+	return t, probs
+}
+
+// Reader reads the CLI sessions of one capture, fed line by line in file
+// order by whoever splits the capture into sessions. The output of a
+// command is read when the next prompt (or the end of the session) shows
+// where the command's navigation led.
+type Reader struct {
+	p parser
+}
+
+// NewReader returns a Reader of the file at path (relative to the
+// snapshot root) whose decoded text is text.
+func NewReader(path, text string) *Reader {
+	r := &Reader{}
+	r.p.pos = source.Positions{Path: path, Text: text}
+	r.p.text = text
+	return r
+}
+
+// IsPrompt reports whether a line, as the terminal showed it, is a CLI
+// prompt: "<SERVER>_CLI[/context]> [input]".
+func IsPrompt(s string) bool {
+	_, ok := parsePrompt(s)
+	return ok
+}
+
+// Line reads the next line of a CLI session: a prompt starts a command,
+// any other line is output of the current one.
+func (r *Reader) Line(l *source.Line) {
+	p := &r.p
+	if sp, ok := parsePrompt(l.Text); ok {
+		p.prompt(&prompt{line: *l, spans: sp})
+		return
+	}
+	if !p.have {
+		p.outside(l)
+		return
+	}
+	p.out = append(p.out, *l)
+	if p.cur.exiting && refused(l.Text) {
+		p.cur.exiting = false
+	}
+}
+
+// Shell starts a command typed at a shell prompt whose output is read the
+// way CLI output is, as the evidence of a CLI context: the patch list that
+// listPatch.pl prints is what Maintenance/Patching lists. in is the span
+// of the typed command in l.Text; verb is the CLI command it stands for.
+func (r *Reader) Shell(l *source.Line, in [2]int, verb, path string) {
+	p := &r.p
+	p.end()
+	p.cur = pending{line: *l, input: in, shell: true, verb: verb, path: path}
+	p.out = p.out[:0]
+	p.have = true
+}
+
+// Exiting reports whether the current command leaves the CLI: exit, or
+// quit at the top level, unless its confirmation was answered no.
+func (r *Reader) Exiting() bool { return r.p.have && r.p.cur.exiting }
+
+// End completes the current command: its session ended, so no later
+// prompt will resolve its navigation.
+func (r *Reader) End() { r.p.end() }
+
+// Result completes the current command and returns what was read: the
+// transcript (whose Lines count every line fed) and the problems.
+func (r *Reader) Result() (*Transcript, []source.Problem) {
+	r.p.end()
+	return &Transcript{Path: r.p.pos.Path, Commands: r.p.commands, Lines: r.p.counts}, r.p.problems.List()
 }
 
 type parser struct {
-	positions
+	pos      source.Positions
+	text     string
 	commands []*Command
-	problems []source.Problem
+	problems source.Problems
+	counts   source.LineCounts
+
+	cur      pending // the command whose output is being read
+	have     bool    // cur holds a command
+	prompted bool    // a CLI prompt was seen
+	out      []source.Line
+	// read maps the contexts read so far to the line of the read, so
+	// that a later change of one is noted.
+	read      map[readKey]int
+	readNodes map[*node]int
+	nodes     map[string]map[string]*node // lookup's results by family and path as printed
+	lastNode  lastNode
 
 	// Arenas for what the model keeps, scratch buffers for what it does
 	// not; both keep allocation per command and per row to a minimum.
@@ -30,72 +137,81 @@ type parser struct {
 	rowArena   arena[Row]
 	tableArena arena[Table]
 	tptrArena  arena[*Table]
-	steps      []string
+	steps      [][2]int
+	walked     []seg
+	atVerb     []seg
 	shown      []string
-	walked     []string
 	cols       []column
 	runs       []column
 	segs       [][2]int
+	place      []int
+	fine       []column
+	failed     int // rows of the last table read that did not fit
+}
+
+// pending is a command whose output is being read.
+type pending struct {
+	line source.Line
+	// Spans in line.Text of the prompt's server prefix and context, and of
+	// what was typed; server and context are empty for a shell command.
+	server, ctx, input [2]int
+	shell              bool
+	verb, path         string // what a shell command stands for
+	exiting            bool
 }
 
 // prompt is a recognised prompt line.
 type prompt struct {
-	line
+	line source.Line
+	spans
+}
+
+// spans are the parts of a prompt line: its server prefix, context and
+// what was typed.
+type spans struct {
 	server, ctx, input [2]int
 }
 
-// parse reads the text line by line. Output lines are gathered until the
-// next prompt, because the prompt after a command is what resolves the
-// command's navigation.
-func (p *parser) parse() {
-	sc := lineScanner{text: p.text}
-	var (
-		first line
-		cur   prompt
-		seen  bool
-		out   []line
-	)
-	for {
-		l, ok := sc.next()
-		if !ok {
-			break
-		}
-		if l.num == 1 {
-			first = l
-		}
-		pr, isPrompt := parsePrompt(l.s)
-		if !isPrompt {
-			out = append(out, l)
-			continue
-		}
-		pr.line = l
-		if seen {
-			p.command(&cur, &pr, out)
-		} else {
-			p.preamble(out)
-		}
-		cur, seen = pr, true
-		out = out[:0]
+func (pr *prompt) serverText() string { return pr.line.Text[pr.server[0]:pr.server[1]] }
+func (pr *prompt) ctxText() string    { return pr.line.Text[pr.ctx[0]:pr.ctx[1]] }
+
+// prompt completes the current command, now that the next prompt shows
+// where it led, and starts the next.
+func (p *parser) prompt(pr *prompt) {
+	if p.have {
+		p.finish(pr)
 	}
-	if !seen {
-		r := hcl.Range{Filename: p.path}
-		if first.num != 0 {
-			r = p.rng(&first, 0, len(first.s))
-		}
-		p.problems = append(p.problems, source.Errorf(r,
-			"no BroadWorks CLI prompt (such as \"AS_CLI/Interface/Messaging> get\") found: not a bwcli transcript"))
-		return
+	p.prompted = true
+	// "g^Het": a terminal that echoes the erase key as a caret pair
+	// shows what the CLI received with the erased letters still there.
+	if strings.Contains(pr.line.Text[pr.input[0]:], "^") {
+		pr.line.EraseCarets(pr.input[0])
+		pr.input[1] = len(pr.line.Text)
 	}
-	p.command(&cur, nil, out)
+	p.cur = pending{line: pr.line, server: pr.server, ctx: pr.ctx, input: pr.input}
+	p.out = p.out[:0]
+	p.have = true
+	p.cur.exiting = p.leaves(&p.cur)
+}
+
+// end completes the current command without a next prompt.
+func (p *parser) end() {
+	if p.have {
+		p.finish(nil)
+		p.have = false
+	}
 }
 
 // parsePrompt recognises "<SERVER>_CLI[/context]> [input]", optionally with
 // the leading slash Cisco documents write ("/AS_CLI/Service/...> set ...").
-func parsePrompt(s string) (prompt, bool) {
-	var pr prompt
+func parsePrompt(s string) (spans, bool) {
+	var pr spans
 	i := 0
 	if strings.HasPrefix(s, "/") {
 		i = 1
+	}
+	if i >= len(s) || !isUpper(s[i]) {
+		return pr, false
 	}
 	j := i
 	for j < len(s) && (isUpper(s[j]) || (j > i && s[j] >= '0' && s[j] <= '9')) {
@@ -124,33 +240,37 @@ func parsePrompt(s string) (prompt, bool) {
 		return pr, false
 	}
 	in := k + 1
-	in += firstNonBlank(s[in:])
+	in += source.FirstNonBlank(s[in:])
 	pr.input = [2]int{in, len(s)}
 	return pr, true
 }
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-// preamble checks the lines before the first prompt: the shell command that
-// started the CLI and its banner are expected; anything else is reported.
-func (p *parser) preamble(lines []line) {
-	for i := range lines {
-		l := &lines[i]
-		s := strings.TrimSpace(l.s)
-		if s == "" || isSeparator(s) || isBanner(s) || isShellPrompt(s) || isNoise(s) {
-			continue
-		}
-		p.warn(l, "line before the first CLI prompt is not understood: %s", quote(source.RedactText(s)))
+// outside reads a line fed before any prompt: the shell line that started
+// the CLI and its banner are expected, anything else is not understood.
+func (p *parser) outside(l *source.Line) {
+	s := strings.TrimSpace(l.Text)
+	switch {
+	case s == "" || IsNoise(s) || isShellLine(s):
+		p.counts.Noise++
+	case isAnyRule(s) || isBanner(s):
+		p.counts.Help++
+	default:
+		p.counts.NotUnderstood++
+		p.note(l, "line outside a CLI session is not understood: %s", quote(source.RedactText(s)))
 	}
 }
 
+// isBanner recognises the lines the CLI prints when it starts.
 func isBanner(s string) bool {
 	return s == "BroadWorks Command Line Interface" || strings.HasPrefix(s, "Type HELP for more information") ||
 		strings.HasPrefix(s, "Last login:")
 }
 
-// isShellPrompt recognises "user@host$ command" and "[user@host ~]# command".
-func isShellPrompt(s string) bool {
+// isShellLine recognises a shell prompt line with a user and a host:
+// "user@host$ command", "[user@host ~]# command".
+func isShellLine(s string) bool {
 	at := strings.IndexByte(s, '@')
 	if at <= 0 {
 		return false
@@ -159,12 +279,26 @@ func isShellPrompt(s string) bool {
 	return strings.Contains(rest, "$") || strings.Contains(rest, "#")
 }
 
-func (p *parser) warn(l *line, format string, args ...any) {
-	p.problems = append(p.problems, source.Warnf(p.rng(l, firstNonBlank(l.s), len(l.s)), format, args...))
+func (p *parser) note(l *source.Line, format string, args ...any) {
+	p.problemAt(source.Note, p.pos.Content(l), format, args...)
 }
 
-func (p *parser) errorAt(l *line, format string, args ...any) {
-	p.problems = append(p.problems, source.Errorf(p.rng(l, firstNonBlank(l.s), len(l.s)), format, args...))
+func (p *parser) warn(l *source.Line, format string, args ...any) {
+	p.problemAt(source.Warning, p.pos.Content(l), format, args...)
+}
+
+func (p *parser) errorAt(l *source.Line, format string, args ...any) {
+	p.problemAt(source.Error, p.pos.Content(l), format, args...)
+}
+
+// problemAt records a problem; once a file has too many of one severity,
+// the message is not even formatted.
+func (p *parser) problemAt(sev source.Severity, r hcl.Range, format string, args ...any) {
+	if p.problems.Full(sev) {
+		p.problems.Skip(sev, r)
+		return
+	}
+	p.problems.Add(source.Problem{Severity: sev, Range: r, Message: fmt.Sprintf(format, args...)})
 }
 
 // quote shows a line in a message, shortened so a long table row does not

@@ -50,74 +50,109 @@ func Equal(a, b Digest) bool {
 // Parse reads the digest lines of one .sha256 file. Lines that cannot be
 // read are reported and skipped; the rest still count.
 func Parse(path, text string) ([]Digest, []source.Problem) {
-	p := &parser{ix: source.NewIndex(path, text), firstLine: map[string]int{}}
-	p.text = p.ix.Text()
-	for line := 1; line <= p.ix.Lines(); line++ {
-		start, end := p.lineBounds(line)
-		p.parseLine(line, start, end)
+	ds, _, probs := ParseFile(path, text)
+	return ds, probs
+}
+
+// ParseFile is Parse that also says what became of each line.
+func ParseFile(path, text string) ([]Digest, source.LineCounts, []source.Problem) {
+	p := newParser(source.NewPositions(path, text))
+	for sc := source.NewLines(text); ; {
+		l, ok := sc.Next()
+		if !ok {
+			break
+		}
+		p.parseLine(&l)
 	}
 	if len(p.digests) == 0 && len(p.problems) == 0 {
 		msg := "no digest lines: the file is empty"
-		if strings.TrimSpace(p.text) != "" {
+		if strings.TrimSpace(text) != "" {
 			msg = "no digest lines: the file holds only blank lines and comments"
 		}
-		p.problems = append(p.problems, source.Errorf(p.ix.Range(0, 0), "%s", msg))
+		at := hcl.Pos{Line: 1, Column: 1}
+		p.problems = append(p.problems, source.Errorf(hcl.Range{Filename: path, Start: at, End: at}, "%s", msg))
 	}
-	return p.digests, p.problems
+	return p.digests, p.counts, p.problems
+}
+
+// ParseLines reads digest lines that a command such as sha256sum printed
+// into a capture: lines as the terminal showed them (see source.Lines),
+// positioned in their file by pos.
+func ParseLines(pos *source.Positions, lines []source.Line) ([]Digest, source.LineCounts, []source.Problem) {
+	p := newParser(pos)
+	for i := range lines {
+		p.parseLine(&lines[i])
+	}
+	return p.digests, p.counts, p.problems
+}
+
+// IsLine reports whether a trimmed line has the shape of a digest line
+// with a full SHA-256 digest, so that sha256sum output is recognised in a
+// capture that does not show the command.
+func IsLine(s string) bool {
+	hex, rest, ok := strings.Cut(s, " ")
+	if ok && isDigest(strings.TrimPrefix(hex, "\\")) && strings.TrimLeft(rest, " *") != "" {
+		return true
+	}
+	if strings.HasPrefix(s, "SHA256 (") || strings.HasPrefix(s, "SHA256(") {
+		i := strings.LastIndexByte(s, '=')
+		return i > 0 && isDigest(strings.TrimSpace(s[i+1:]))
+	}
+	return false
 }
 
 type parser struct {
-	ix       *source.Index
-	text     string
+	pos      *source.Positions
 	digests  []Digest
 	problems []source.Problem
+	counts   source.LineCounts
 	// firstLine maps each file name seen to the line that first named it.
 	firstLine map[string]int
 }
 
-// lineBounds returns the byte range of a line's content: without its line
-// ending, trailing carriage returns, and surrounding spaces or tabs, which
-// copying a capture between systems tends to add.
-func (p *parser) lineBounds(line int) (start, end int) {
-	start = p.ix.LineStart(line)
-	end = len(p.text)
-	if line < p.ix.Lines() {
-		end = p.ix.LineStart(line+1) - 1
-	}
-	for end > start && (p.text[end-1] == '\r' || p.text[end-1] == ' ' || p.text[end-1] == '\t') {
-		end--
-	}
-	for start < end && (p.text[start] == ' ' || p.text[start] == '\t') {
-		start++
-	}
-	return start, end
+func newParser(pos *source.Positions) *parser {
+	return &parser{pos: pos, firstLine: map[string]int{}}
 }
 
-func (p *parser) parseLine(line, start, end int) {
-	if start == end || p.text[start] == '#' {
+// parseLine reads one line. Its content is read without the surrounding
+// spaces or tabs that copying a capture between systems tends to add.
+func (p *parser) parseLine(l *source.Line) {
+	start, end := source.FirstNonBlank(l.Text), len(l.Text)
+	if start == end || l.Text[start] == '#' {
+		p.counts.Noise++
 		return
 	}
+	n := len(p.problems)
+	p.parse(l, start, end)
+	if len(p.problems) > n {
+		p.counts.NotUnderstood++
+	} else {
+		p.counts.Values++
+	}
+}
+
+func (p *parser) parse(l *source.Line, start, end int) {
 	// GNU coreutils marks a line whose file name it had to escape with a
 	// leading backslash.
-	escaped := p.text[start] == '\\'
+	escaped := l.Text[start] == '\\'
 	body := start
 	if escaped {
 		body++
 	}
-	if p.parseBSD(line, start, body, end, escaped) {
+	if p.parseBSD(l, start, body, end, escaped) {
 		return
 	}
-	p.parseGNU(line, start, body, end, escaped)
+	p.parseGNU(l, start, body, end, escaped)
 }
 
 // parseBSD reads "SHA256 (name) = hex", also spelled "SHA256(name)= hex" by
 // openssl. It reports whether the line had that shape, in which case it has
 // been handled.
-func (p *parser) parseBSD(line, start, body, end int, escaped bool) bool {
+func (p *parser) parseBSD(l *source.Line, start, body, end int, escaped bool) bool {
 	wordEnd := body
 	hasDigit := false
-	for wordEnd < end && isAlgorithmByte(p.text[wordEnd]) {
-		hasDigit = hasDigit || ('0' <= p.text[wordEnd] && p.text[wordEnd] <= '9')
+	for wordEnd < end && isAlgorithmByte(l.Text[wordEnd]) {
+		hasDigit = hasDigit || ('0' <= l.Text[wordEnd] && l.Text[wordEnd] <= '9')
 		wordEnd++
 	}
 	// Algorithm names are upper case and hold a digit (MD5, SHA1, SHA256),
@@ -126,82 +161,82 @@ func (p *parser) parseBSD(line, start, body, end int, escaped bool) bool {
 		return false
 	}
 	open := wordEnd
-	if open < end && p.text[open] == ' ' {
+	if open < end && l.Text[open] == ' ' {
 		open++
 	}
-	if open >= end || p.text[open] != '(' {
+	if open >= end || l.Text[open] != '(' {
 		return false
 	}
 	// The name may itself hold ") = ", the digest cannot: the last ')'
 	// closes the name.
-	closing := strings.LastIndexByte(p.text[open+1:end], ')')
+	closing := strings.LastIndexByte(l.Text[open+1:end], ')')
 	if closing < 0 {
 		return false
 	}
 	closing += open + 1
 	hexStart := closing + 1
-	if hexStart < end && p.text[hexStart] == ' ' {
+	if hexStart < end && l.Text[hexStart] == ' ' {
 		hexStart++
 	}
-	if hexStart >= end || p.text[hexStart] != '=' {
+	if hexStart >= end || l.Text[hexStart] != '=' {
 		return false
 	}
 	hexStart++
-	for hexStart < end && p.text[hexStart] == ' ' {
+	for hexStart < end && l.Text[hexStart] == ' ' {
 		hexStart++
 	}
-	algorithm := p.text[body:wordEnd]
+	algorithm := l.Text[body:wordEnd]
 	switch strings.ToUpper(algorithm) {
 	case "SHA256", "SHA2-256", "SHA-256":
 	default:
-		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, body, wordEnd),
+		p.problems = append(p.problems, source.Errorf(p.pos.Range(l, body, wordEnd),
 			"line holds a %s digest; want SHA256", algorithm))
 		return true
 	}
-	p.add(line, start, end, hexStart, end, open+1, closing, escaped)
+	p.add(l, start, end, hexStart, end, open+1, closing, escaped)
 	return true
 }
 
 // parseGNU reads "hex  name" (text mode) and "hex *name" (binary mode).
-func (p *parser) parseGNU(line, start, body, end int, escaped bool) {
+func (p *parser) parseGNU(l *source.Line, start, body, end int, escaped bool) {
 	hexEnd := body
-	for hexEnd < end && p.text[hexEnd] != ' ' && p.text[hexEnd] != '\t' {
+	for hexEnd < end && l.Text[hexEnd] != ' ' && l.Text[hexEnd] != '\t' {
 		hexEnd++
 	}
-	hex := p.text[body:hexEnd]
+	hex := l.Text[body:hexEnd]
 	var nameStart int
 	switch {
-	case hexEnd+1 < end && p.text[hexEnd] == ' ' && (p.text[hexEnd+1] == ' ' || p.text[hexEnd+1] == '*'):
+	case hexEnd+1 < end && l.Text[hexEnd] == ' ' && (l.Text[hexEnd+1] == ' ' || l.Text[hexEnd+1] == '*'):
 		nameStart = hexEnd + 2
-	case hexEnd < end && p.text[hexEnd] == ' ' && isDigest(hex):
+	case hexEnd < end && l.Text[hexEnd] == ' ' && isDigest(hex):
 		// Some tools separate with one space; a full digest in front
 		// makes the line unambiguous.
 		nameStart = hexEnd + 1
 	case hexEnd == end && isDigest(hex):
 		nameStart = end
 	default:
-		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, start, end),
+		p.problems = append(p.problems, source.Errorf(p.pos.Range(l, start, end),
 			"line is not a digest line: %q; want \"<64 hex digits>  <file name>\" or \"SHA256 (<file name>) = <64 hex digits>\"",
-			clip(source.RedactText(p.text[start:end]))))
+			clip(source.RedactText(l.Text[start:end]))))
 		return
 	}
-	p.add(line, start, end, body, hexEnd, nameStart, end, escaped)
+	p.add(l, start, end, body, hexEnd, nameStart, end, escaped)
 }
 
 // add checks the digest and file name found on a line and records the
 // digest when both are usable.
-func (p *parser) add(line, start, end, hexStart, hexEnd, nameStart, nameEnd int, escaped bool) {
-	hex := p.ix.ValueOnLine(line, hexStart, hexEnd)
+func (p *parser) add(l *source.Line, start, end, hexStart, hexEnd, nameStart, nameEnd int, escaped bool) {
+	hex := p.pos.Value(l, hexStart, hexEnd)
 	if msg := hexProblem(hex.Text); msg != "" {
-		p.problems = append(p.problems, source.Errorf(p.ixRange(line, hexStart, hexEnd, start, end), "%s", msg))
+		p.problems = append(p.problems, source.Errorf(p.ixRange(l, hexStart, hexEnd, start, end), "%s", msg))
 		return
 	}
 	if nameStart >= nameEnd {
-		p.problems = append(p.problems, source.Errorf(p.ix.RangeOnLine(line, start, end),
+		p.problems = append(p.problems, source.Errorf(p.pos.Range(l, start, end),
 			"digest %s has no file name", strings.ToLower(hex.Text[:12])))
 		return
 	}
-	name := p.ix.ValueOnLine(line, nameStart, nameEnd)
+	name := p.pos.Value(l, nameStart, nameEnd)
 	if escaped {
 		name.Text = unescapeName(name.Text)
 	}
@@ -210,18 +245,18 @@ func (p *parser) add(line, start, end, hexStart, hexEnd, nameStart, nameEnd int,
 			"file name %q is listed twice; first at line %d", name.Text, first))
 		return
 	}
-	p.firstLine[name.Text] = line
-	p.digests = append(p.digests, Digest{Hex: hex, Name: name, Range: p.ix.RangeOnLine(line, start, end)})
+	p.firstLine[name.Text] = l.Num
+	p.digests = append(p.digests, Digest{Hex: hex, Name: name, Range: p.pos.Range(l, start, end)})
 }
 
 // ixRange is the range of a bad digest, or of the whole line when the
 // digest is empty ("SHA256 (x) =" with nothing after), so the problem
 // still points at something visible.
-func (p *parser) ixRange(line, hexStart, hexEnd, start, end int) hcl.Range {
+func (p *parser) ixRange(l *source.Line, hexStart, hexEnd, start, end int) hcl.Range {
 	if hexStart == hexEnd {
-		return p.ix.RangeOnLine(line, start, end)
+		return p.pos.Range(l, start, end)
 	}
-	return p.ix.RangeOnLine(line, hexStart, hexEnd)
+	return p.pos.Range(l, hexStart, hexEnd)
 }
 
 // hexProblem describes what is wrong with a digest, or returns "".

@@ -16,4 +16,8 @@
 // GNU coreutils writes names holding a backslash or a newline. Blank lines
 // and lines starting with '#' are skipped; surrounding spaces are ignored.
 // Hex digits are kept as written and compared case-insensitively.
+//
+// The same lines printed by sha256sum in a terminal capture are read with
+// ParseLines (see package session); IsLine recognises one without the
+// command that printed it.
 package digest

@@ -16,10 +16,12 @@
 //	Applications Info:
 //	- AuthenticationService version 2022.11_1.273 context path /authservice
 //
-// The first non-blank line must be "<SERVER> version Rel_<release>"; Looks
-// checks just that, cheaply, to pick bwshowver captures out of all .txt
-// files. Parse accepts the lines above in any order; any other line is a
-// positioned warning and the rest is still read. ParseRelease reads the
+// The first non-blank line must be "<SERVER> version Rel_<release>";
+// IsVersionLine recognises it, so that bwshowver output is found in a
+// terminal capture even without the command that printed it. Parse reads a
+// file of bwshowver output, ParseLines the output inside a capture (see
+// package session); both accept the lines above in any order; any other
+// line is a positioned warning and the rest is still read. ParseRelease reads the
 // release names operators write (Rel_24.0_1.944, R24, 21.sp1,
 // 2022.11_1.273, ...).
 package showver

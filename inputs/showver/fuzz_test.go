@@ -1,6 +1,10 @@
 package showver
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/bwlint/bwlint/inputs/source"
+)
 
 // FuzzParse checks that Looks and Parse never panic and that every range
 // Parse returns points back at the text it claims to come from.
@@ -13,6 +17,17 @@ func FuzzParse(f *testing.F) {
 		Looks(text)
 		sv, probs := Parse("v.txt", text)
 		checkInvariants(t, "v.txt", text, sv, probs)
+		var lines []source.Line
+		for sc := source.NewLines(text); ; {
+			l, ok := sc.Next()
+			if !ok {
+				break
+			}
+			lines = append(lines, l)
+		}
+		if _, counts, _ := ParseLines(source.NewPositions("v.txt", text), lines, true); counts.Total() != len(lines) {
+			t.Fatalf("line counts %+v sum to %d; the text has %d lines", counts, counts.Total(), len(lines))
+		}
 		for _, v := range []string{sv.Release.Text, string(text)} {
 			ParseRelease(v)
 		}

@@ -43,24 +43,30 @@ type Application struct {
 // that ran bwshowver followed by that line. It reads no further, so it is
 // cheap enough to call on every .txt file.
 func Looks(text string) bool {
-	start, shell := 0, false
-	for start < len(text) {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
+	lines := source.NewLines(text)
+	shell := false
+	for {
+		l, ok := lines.Next()
+		if !ok {
+			return false
 		}
-		s, e := trimBounds(text, start, end)
-		if s < e {
-			if !shell && isShellLine(text[s:e]) {
-				shell, start = true, end+1
-				continue
-			}
-			_, ok := matchVersionLine(text[s:e])
-			return ok
+		s := strings.TrimSpace(l.Text)
+		if s == "" {
+			continue
 		}
-		start = end + 1
+		if !shell && isShellLine(s) {
+			shell = true
+			continue
+		}
+		return IsVersionLine(s)
 	}
-	return false
+}
+
+// IsVersionLine reports whether a trimmed line is bwshowver's first line,
+// "<SERVER> version Rel_<release>".
+func IsVersionLine(s string) bool {
+	_, ok := matchVersionLine(s)
+	return ok
 }
 
 // isShellLine recognises the shell prompt a capture may start with when
@@ -105,88 +111,96 @@ func matchVersionLine(line string) (versionLine, bool) {
 // Parse reads one bwshowver capture. It always returns a ShowVer holding
 // whatever it could read; lines it does not recognise are warnings.
 func Parse(path, text string) (*ShowVer, []source.Problem) {
-	p := &parser{ix: source.NewIndex(path, text), text: text, sv: &ShowVer{}}
-	for line := 1; line <= p.ix.Lines(); line++ {
-		start := p.ix.LineStart(line)
-		end := len(text)
-		if line < p.ix.Lines() {
-			end = p.ix.LineStart(line+1) - 1
+	var lines []source.Line
+	for sc := source.NewLines(text); ; {
+		l, ok := sc.Next()
+		if !ok {
+			break
 		}
-		s, e := trimBounds(text, start, end)
-		if s < e {
-			p.parseLine(line, s, e)
-		}
+		lines = append(lines, l)
 	}
-	if p.versionLine == 0 {
-		p.problems = append(p.problems, source.Errorf(p.ix.Range(0, 0),
+	pos := source.NewPositions(path, text)
+	sv, _, probs := ParseLines(pos, lines, true)
+	if !sv.Server.Present() && len(probs) == 0 {
+		at := hcl.Pos{Line: 1, Column: 1}
+		probs = append(probs, source.Errorf(hcl.Range{Filename: path, Start: at, End: at},
 			"file holds no text; want bwshowver output starting with \"<SERVER> version Rel_<release>\""))
 	}
-	return p.sv, p.problems
+	return sv, probs
+}
+
+// ParseLines reads the output of bwshowver from lines of a capture, as
+// the terminal showed them (see source.Lines); pos positions them in
+// their file. With shell set, a first line that is the shell prompt which
+// ran bwshowver is accepted. It returns what it read (Server is absent
+// when the output holds no version line), what became of each line, and
+// the problems.
+func ParseLines(pos *source.Positions, lines []source.Line, shell bool) (*ShowVer, source.LineCounts, []source.Problem) {
+	p := &parser{pos: pos, sv: &ShowVer{}}
+	first := true
+	for i := range lines {
+		l := &lines[i]
+		s := source.FirstNonBlank(l.Text)
+		if s == len(l.Text) {
+			p.counts.Noise++
+			continue
+		}
+		p.parseLine(l, s, first && shell)
+		first = false
+	}
+	return p.sv, p.counts, p.problems
 }
 
 type parser struct {
-	ix       *source.Index
-	text     string
+	pos      *source.Positions
 	sv       *ShowVer
 	problems []source.Problem
+	counts   source.LineCounts
 	// versionLine, builtLine and patchesLine are the lines that set the
 	// matching fields, for messages about repeats; 0 until seen.
 	versionLine, builtLine, patchesLine int
-}
-
-// firstLine returns the number of the first non-blank line.
-func (p *parser) firstLine() int {
-	for line := 1; line <= p.ix.Lines(); line++ {
-		start := p.ix.LineStart(line)
-		end := len(p.text)
-		if line < p.ix.Lines() {
-			end = p.ix.LineStart(line+1) - 1
-		}
-		if s, e := trimBounds(p.text, start, end); s < e {
-			return line
-		}
-	}
-	return 0
 }
 
 func (p *parser) warn(r hcl.Range, format string, args ...any) {
 	p.problems = append(p.problems, source.Warnf(r, format, args...))
 }
 
-// parseLine reads the trimmed line [start, end).
-func (p *parser) parseLine(line, start, end int) {
-	content := p.text[start:end]
-	lineRange := p.ix.RangeOnLine(line, start, end)
-	if v, ok := matchVersionLine(p.text[start:end]); ok {
-		p.parseVersionLine(line, start, end, v)
+// parseLine reads line l, whose text starts at byte start.
+func (p *parser) parseLine(l *source.Line, start int, first bool) {
+	content := l.Text[start:]
+	lineRange := p.pos.Range(l, start, len(l.Text))
+	if v, ok := matchVersionLine(content); ok {
+		p.parseVersionLine(l, start, v)
 		return
 	}
-	reported := false
-	if p.versionLine == 0 && line == p.firstLine() && isShellLine(content) {
+	if p.versionLine == 0 && first && isShellLine(content) {
+		p.counts.Commands++
 		return // the command that printed the output
 	}
 	if p.versionLine == 0 {
 		// Only the first non-blank line can be the version line; report
 		// its absence once, there, and read the rest for what it holds.
-		p.versionLine = line
+		p.versionLine = l.Num
+		p.counts.NotUnderstood++
 		p.problems = append(p.problems, source.Errorf(lineRange,
 			"first line %q is not \"<SERVER> version Rel_<release>\"", clip(content)))
-		reported = true
+		return
 	}
-	words := fields(p.text, start, end)
-	word := func(i int) string { return p.text[words[i][0]:words[i][1]] }
-	value := func(i, j int) source.Value { return p.ix.ValueOnLine(line, words[i][0], words[j][1]) }
+	words := source.Words(nil, l.Text, start, len(l.Text))
+	word := func(i int) string { return l.Text[words[i][0]:words[i][1]] }
+	value := func(i, j int) source.Value { return p.pos.Value(l, words[i][0], words[j][1]) }
+	p.counts.Values++
 	switch {
 	case word(0) == "Built":
 		if len(words) == 1 {
-			p.warn(lineRange, "\"Built\" line has no date")
+			p.notUnderstood(lineRange, "\"Built\" line has no date")
 			return
 		}
 		if p.builtLine != 0 {
-			p.warn(lineRange, "second \"Built\" line; the first is at line %d", p.builtLine)
+			p.notUnderstood(lineRange, "second \"Built\" line; the first is at line %d", p.builtLine)
 			return
 		}
-		p.builtLine = line
+		p.builtLine = l.Num
 		p.sv.Built = value(1, len(words)-1)
 	case word(0) == "-" && len(words) == 4 && word(2) == "revision":
 		// "- BASE revision 909962": the build's source revisions, which no
@@ -198,54 +212,65 @@ func (p *parser) parseLine(line, start, end int) {
 		case len(words) == 7 && word(4) == "context" && word(5) == "path":
 			app.ContextPath = value(6, 6)
 		default:
-			p.warn(lineRange, "application line %q does not end in \"context path <path>\"", clip(content))
+			p.notUnderstood(lineRange, "application line %q does not end in \"context path <path>\"", clip(content))
 			return
 		}
 		p.sv.Applications = append(p.sv.Applications, app)
 	case strings.HasPrefix(content, "Active Patches:"):
-		p.parseActivePatches(line, start, end, lineRange)
+		p.parseActivePatches(l, start, lineRange)
 	case isHeading(content):
 		// "Patching Info:", "Applications Info:": the lines under a
 		// heading are recognised by their own shape.
-	case reported:
-		// Already an error; a second problem would say the same.
+		p.counts.Values--
+		p.counts.Help++
 	default:
-		p.warn(lineRange, "line not recognised in bwshowver output: %q", clip(content))
+		p.notUnderstood(lineRange, "line not recognised in bwshowver output: %q", clip(content))
 	}
 }
 
-func (p *parser) parseVersionLine(line, start, end int, v versionLine) {
+// notUnderstood reports a line that was counted as a value but could not
+// be read after all.
+func (p *parser) notUnderstood(r hcl.Range, format string, args ...any) {
+	p.counts.Values--
+	p.counts.NotUnderstood++
+	p.warn(r, format, args...)
+}
+
+func (p *parser) parseVersionLine(l *source.Line, start int, v versionLine) {
 	if p.sv.Server.Present() {
-		p.warn(p.ix.RangeOnLine(line, start, end), "second version line; the first is at line %d", p.versionLine)
+		p.counts.NotUnderstood++
+		p.warn(p.pos.Range(l, start, len(l.Text)), "second version line; the first is at line %d", p.versionLine)
 		return
 	}
 	// A version line after other text (say, the shell prompt that ran
 	// bwshowver) still names the server; the first line has been
 	// reported already.
-	p.versionLine = line
-	p.sv.Server = p.ix.ValueOnLine(line, start, start+v.serverEnd)
-	p.sv.Release = p.ix.ValueOnLine(line, start+v.releaseStart, start+v.releaseEnd)
+	p.counts.Values++
+	p.versionLine = l.Num
+	p.sv.Server = p.pos.Value(l, start, start+v.serverEnd)
+	p.sv.Release = p.pos.Value(l, start+v.releaseStart, start+v.releaseEnd)
 	if _, ok := ParseRelease(p.sv.Release.Text); !ok {
 		p.warn(p.sv.Release.Range, "release %q is not a BroadWorks release such as \"24.0_1.944\" or \"2022.11_1.273\"", clip(p.sv.Release.Text))
 	}
-	if extra := start + v.releaseEnd; extra < end {
-		s, _ := trimBounds(p.text, extra, end)
-		p.warn(p.ix.RangeOnLine(line, s, end), "unexpected %q after the release", clip(p.text[s:end]))
+	if extra := start + v.releaseEnd; extra < len(l.Text) {
+		s := extra + source.FirstNonBlank(l.Text[extra:])
+		p.warn(p.pos.Range(l, s, len(l.Text)), "unexpected %q after the release", clip(l.Text[s:]))
 	}
 }
 
-func (p *parser) parseActivePatches(line, start, end int, lineRange hcl.Range) {
-	s, e := trimBounds(p.text, start+len("Active Patches:"), end)
+func (p *parser) parseActivePatches(l *source.Line, start int, lineRange hcl.Range) {
+	s := start + len("Active Patches:")
+	s += source.FirstNonBlank(l.Text[s:])
 	if p.patchesLine != 0 {
-		p.warn(lineRange, "second \"Active Patches\" line; the first is at line %d", p.patchesLine)
+		p.notUnderstood(lineRange, "second \"Active Patches\" line; the first is at line %d", p.patchesLine)
 		return
 	}
-	if s == e {
-		p.warn(lineRange, "\"Active Patches\" has no count")
+	if s == len(l.Text) {
+		p.notUnderstood(lineRange, "\"Active Patches\" has no count")
 		return
 	}
-	p.patchesLine = line
-	p.sv.ActivePatches = p.ix.ValueOnLine(line, s, e)
+	p.patchesLine = l.Num
+	p.sv.ActivePatches = p.pos.Value(l, s, len(l.Text))
 	for _, c := range p.sv.ActivePatches.Text {
 		if c < '0' || c > '9' {
 			p.warn(p.sv.ActivePatches.Range, "Active Patches is %q; want a number", clip(p.sv.ActivePatches.Text))
@@ -258,38 +283,6 @@ func (p *parser) parseActivePatches(line, start, end int, lineRange hcl.Range) {
 // colon, with nothing after it.
 func isHeading(s string) bool {
 	return len(s) > 1 && strings.IndexByte(s, ':') == len(s)-1 && s[0] >= 'A' && s[0] <= 'Z'
-}
-
-// fields returns the offsets of the space- or tab-separated words in
-// [start, end), which holds at least one word.
-func fields(text string, start, end int) [][2]int {
-	var out [][2]int
-	for i := start; i < end; {
-		for i < end && (text[i] == ' ' || text[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < end && text[j] != ' ' && text[j] != '\t' {
-			j++
-		}
-		if j > i {
-			out = append(out, [2]int{i, j})
-		}
-		i = j
-	}
-	return out
-}
-
-// trimBounds narrows [start, end) to exclude surrounding spaces, tabs and
-// carriage returns: captures arrive with CRLF endings and trailing spaces.
-func trimBounds(text string, start, end int) (int, int) {
-	for end > start && (text[end-1] == '\r' || text[end-1] == ' ' || text[end-1] == '\t') {
-		end--
-	}
-	for start < end && (text[start] == ' ' || text[start] == '\t' || text[start] == '\r') {
-		start++
-	}
-	return start, end
 }
 
 // clip returns the first quoteLimit characters of s, marking a cut with "...".

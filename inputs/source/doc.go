@@ -1,6 +1,9 @@
 // Package source holds the vocabulary every input parser shares: decoded
-// file text, values that remember the exact bytes they came from, and
-// positioned input problems.
+// file text, lines as a terminal showed them (Lines: one lexer of escape
+// sequences, EscapeLen, with backspace, DEL and carriage-return overwrites
+// applied), values that remember the exact bytes they came from,
+// positioned input problems of three severities, kept within bounds per
+// file (Problems), and the accounting of every line (LineCounts).
 //
 // Positions are hcl.Range values. Byte offsets index the decoded text of a
 // file: UTF-8 with any byte-order mark removed (UTF-16 files are transcoded

@@ -4,8 +4,10 @@ package source
 // at the start of s, 0 when s does not start with ESC. Captures taken
 // from a terminal or an expect log carry them: colours and erase-line
 // (CSI, "ESC [ parameters final"), window titles (OSC, "ESC ] … BEL" or
-// "… ESC \"), device-control and similar strings (DCS, SOS, PM, APC, up
-// to "ESC \"), and short escapes such as "ESC (B", "ESC =" or "ESC 7". A
+// "… ESC \", and screen's "ESC k … ESC \"), device-control and similar
+// strings (DCS, SOS, PM, APC, up to "ESC \"), character-set designators
+// ("ESC ( B", which tput sgr0 prints) and other short escapes such as
+// "ESC =" or "ESC 7". A
 // sequence cut off by the end of s runs to the end; an ESC followed by a
 // byte that starts none of them is one byte long, so that a multi-byte
 // character after it is kept whole.
@@ -25,7 +27,7 @@ func EscapeLen(s string) int {
 		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
 			i++ // the final byte
 		}
-	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_' || c == 'k':
 		for i < len(s) {
 			if c == ']' && s[i] == 0x07 {
 				return i + 1

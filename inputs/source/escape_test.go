@@ -16,6 +16,8 @@ func TestEscapeLen(t *testing.T) {
 		{"\x1b]0;title\x1b\\X", 11},
 		{"\x1bPq#0\x1b\\X", 7},
 		{"\x1b(BX", 3},
+		{"\x1b)0X", 3},
+		{"\x1bkuser@host\x1b\\X", 13},
 		{"\x1b=X", 2},
 		{"\x1b7X", 2},
 		{"\x1b[1", 3},

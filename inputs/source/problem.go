@@ -12,17 +12,25 @@ import (
 type Severity int
 
 const (
+	// Note marks input that bwlint read as something it has no model
+	// for, or that deserves a word: output of a command it does not know,
+	// an abbreviation it cannot expand, a setting changed during the
+	// capture. Notes never change the exit code.
+	Note Severity = iota + 1
 	// Warning marks input that was read but not fully understood; the
 	// rest of the file still counts as evidence.
-	Warning Severity = iota + 1
+	Warning
 	// Error marks input that could not be used as evidence.
 	Error
 )
 
-// String returns "error" or "warning".
+// String returns "error", "warning" or "note".
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Note:
+		return "note"
 	}
 	return "warning"
 }
@@ -56,6 +64,71 @@ func Errorf(r hcl.Range, format string, args ...any) Problem {
 // Warnf returns a warning-severity problem at r.
 func Warnf(r hcl.Range, format string, args ...any) Problem {
 	return Problem{Severity: Warning, Message: fmt.Sprintf(format, args...), Range: r}
+}
+
+// Notef returns a note-severity problem at r.
+func Notef(r hcl.Range, format string, args ...any) Problem {
+	return Problem{Severity: Note, Message: fmt.Sprintf(format, args...), Range: r}
+}
+
+// MaxProblems bounds how many problems of one severity a Problems list
+// keeps for one file: a pathological capture (millions of lines that are
+// not understood) must not cost memory and report space per line.
+const MaxProblems = 200
+
+// Problems collects the problems of one file, keeping at most MaxProblems
+// of each severity; the rest are only counted (see List). The zero value
+// is ready to use.
+type Problems struct {
+	list    []Problem
+	kept    [Error + 1]int
+	dropped [Error + 1]int
+	first   [Error + 1]hcl.Range // where the first problem not kept was
+}
+
+// Full reports whether another problem of severity s would not be kept;
+// callers use it to skip formatting a message no one will read.
+func (ps *Problems) Full(s Severity) bool {
+	return ps.kept[s] >= MaxProblems
+}
+
+// Add records p, or counts it when its severity is full.
+func (ps *Problems) Add(p Problem) {
+	if p.Severity < Note || p.Severity > Error {
+		p.Severity = Error
+	}
+	if ps.Full(p.Severity) {
+		ps.Skip(p.Severity, p.Range)
+		return
+	}
+	ps.kept[p.Severity]++
+	ps.list = append(ps.list, p)
+}
+
+// Skip counts a problem of severity s at r without formatting it; use it
+// after Full reported true.
+func (ps *Problems) Skip(s Severity, r hcl.Range) {
+	if ps.dropped[s] == 0 {
+		ps.first[s] = r
+	}
+	ps.dropped[s]++
+}
+
+// Len returns the number of problems kept.
+func (ps *Problems) Len() int { return len(ps.list) }
+
+// List returns the problems kept, then, for each severity that had more
+// than MaxProblems, one problem of that severity saying how many more
+// there were, at the first of them.
+func (ps *Problems) List() []Problem {
+	out := ps.list
+	for s := Error; s >= Note; s-- {
+		if n := ps.dropped[s]; n > 0 {
+			out = append(out, Problem{Severity: s, Range: ps.first[s],
+				Message: fmt.Sprintf("%d more %ss in this file are not listed (only the first %d of each kind are)", n, s, MaxProblems)})
+		}
+	}
+	return out
 }
 
 // SortProblems orders problems by file, position, severity and message so

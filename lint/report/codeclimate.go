@@ -79,8 +79,11 @@ func CodeClimate(w io.Writer, r *lint.Result, o Options) error {
 	}
 	for _, p := range r.Problems {
 		sev := "minor"
-		if p.Severity == source.Error {
+		switch p.Severity {
+		case source.Error:
 			sev = "blocker" // the evidence is unreadable: nothing else can be trusted
+		case source.Note:
+			sev = "info"
 		}
 		issues = append(issues, codeClimateIssue{
 			Type: "issue", CheckName: "bwlint/input_problem", Description: p.Message, Categories: []string{"Bug Risk"},

@@ -38,11 +38,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f)...)
 	}
 	for _, p := range r.Problems {
-		level := "warning"
-		if p.Severity == source.Error {
-			level = "error"
-		}
-		a.annotate(level, p.Range, "input problem", p.Message)
+		a.annotate(githubProblemLevel(p.Severity), p.Range, "input problem", p.Message)
 	}
 	for _, g := range r.Gaps {
 		level := "error"
@@ -122,6 +118,17 @@ func gapMessage(g lint.Gap, file string) []string {
 	}
 	lines = append(lines, "capture into "+file+":")
 	return append(lines, g.Capture()...)
+}
+
+// githubProblemLevel is the annotation level of an input problem.
+func githubProblemLevel(s source.Severity) string {
+	switch s {
+	case source.Error:
+		return "error"
+	case source.Note:
+		return "notice"
+	}
+	return "warning"
 }
 
 func githubLevel(s lint.Severity) string {

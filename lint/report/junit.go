@@ -249,7 +249,7 @@ func (j *junitBuilder) problemCase(p source.Problem) junitCase {
 	if p.Severity == source.Error {
 		c.Error = &junitProblem{Message: p.Message, Type: "input_problem", Body: p.Error()}
 	} else {
-		c.SystemOut = "warning: " + p.Message
+		c.SystemOut = p.Severity.String() + ": " + p.Message
 	}
 	return c
 }

@@ -76,7 +76,11 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 	p("")
 	p("files")
 	for _, f := range s.Files {
-		p("  %-8s %-10s %-9s %s", f.Status, f.Kind, orDash(string(f.Encoding)), f.Path)
+		lines := ""
+		if f.Lines != nil {
+			lines = "  " + f.Lines.String()
+		}
+		p("  %-8s %-10s %-9s %s%s", f.Status, f.Kind, orDash(string(f.Encoding)), f.Path, lines)
 	}
 	if len(s.Problems) > 0 {
 		p("")
@@ -116,10 +120,19 @@ func writeCommand(p func(string, ...any), src *redact.Source, c *bwcli.Command) 
 	if c.Path != "" {
 		ctx += "/" + c.Path
 	}
-	if !c.Known {
+	switch {
+	case c.Shell && c.Known:
+		ctx = "shell (read as " + c.Path + ")"
+	case c.Shell:
+		ctx = "shell"
+	case !c.Known:
 		ctx += " (context unresolved)"
 	}
-	p("  %s> %s  (%s)", ctx, src.Value(c.Input), position(c.Input.Range))
+	superseded := ""
+	if c.SupersededBy != nil {
+		superseded = "  superseded by " + position(c.SupersededBy.Input.Range)
+	}
+	p("  %s> %s  (%s)%s", ctx, src.Value(c.Input), position(c.Input.Range), superseded)
 	for _, kv := range c.Attrs {
 		p("    %s = %s  :%d:%d", kv.Key.Text, src.Value(kv.Value), kv.Value.Range.Start.Line, kv.Value.Range.Start.Column)
 	}

@@ -14,31 +14,10 @@ import (
 // ParseJSONVersion is the version of the parse command's JSON schema.
 const ParseJSONVersion = 1
 
-type parseReport struct {
-	Version       int           `json:"version"`
-	Tool          jsonTool      `json:"tool"`
-	Hosts         []parseHost   `json:"hosts"`
-	Templates     []parseObject `json:"templates"`
-	Clusters      []parseObject `json:"clusters"`
-	TagSets       []parseTagSet `json:"tag_sets"`
-	Files         []parseFile   `json:"files"`
-	InputProblems []jsonProblem `json:"input_problems"`
-}
-
 // parseValue is a value with its location.
 type parseValue struct {
 	Text     string        `json:"text"`
 	Location *JSONLocation `json:"location"`
-}
-
-type parseHost struct {
-	Name         string         `json:"name"`
-	Role         string         `json:"role"`
-	RoleEvidence *JSONLocation  `json:"role_evidence"`
-	Release      *parseValue    `json:"release"`
-	Applications []parseApp     `json:"applications"`
-	Digests      []parseDigest  `json:"digests"`
-	Commands     []parseCommand `json:"commands"`
 }
 
 type parseApp struct {
@@ -52,28 +31,9 @@ type parseDigest struct {
 	SHA256 parseValue `json:"sha256"`
 }
 
-type parseCommand struct {
-	Server   string        `json:"server"`
-	Context  string        `json:"context"`
-	Resolved bool          `json:"resolved"`
-	Input    parseValue    `json:"input"`
-	Verb     string        `json:"verb"`
-	Attrs    []parseAttr   `json:"attrs"`
-	Tables   []parseTable  `json:"tables"`
-	Text     []parseValue  `json:"text"`
-	Location *JSONLocation `json:"location"`
-}
-
 type parseAttr struct {
 	Key   string     `json:"key"`
 	Value parseValue `json:"value"`
-}
-
-type parseTable struct {
-	Columns  []string       `json:"columns"`
-	Rows     [][]parseValue `json:"rows"`
-	Footer   string         `json:"footer"`
-	Location *JSONLocation  `json:"location"`
 }
 
 type parseObject struct {
@@ -95,12 +55,19 @@ type parseTag struct {
 }
 
 type parseFile struct {
-	Path     string `json:"path"`
-	Kind     string `json:"kind"`
-	Status   string `json:"status"`
-	Encoding string `json:"encoding"`
-	SHA256   string `json:"sha256"`
-	Host     string `json:"host,omitempty"`
+	Path     string      `json:"path"`
+	Kind     string      `json:"kind"`
+	Status   string      `json:"status"`
+	Encoding string      `json:"encoding"`
+	SHA256   string      `json:"sha256"`
+	Host     string      `json:"host,omitempty"`
+	Lines    *parseLines `json:"lines"`
+}
+
+// parseLines says what became of a file's lines; see source.LineCounts.
+type parseLines struct {
+	Total int `json:"total"`
+	source.LineCounts
 }
 
 // parseValues renders values with the snapshot's redaction.
@@ -111,23 +78,38 @@ func (j parseValues) pv(v source.Value) parseValue {
 }
 
 // ParseJSON writes the parse command's JSON view of a snapshot. Secret
-// values are redacted as in every output.
+// values are redacted as in every output. The document is written as it
+// is built, command by command and row by row, so that a large capture
+// costs no more memory to show than to read.
 func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	j := parseValues{src: redact.New(s)}
-	rep := parseReport{
-		Version: ParseJSONVersion, Tool: jsonTool{Name: lint.ToolName, Version: lint.Version},
-		Hosts: []parseHost{}, Templates: []parseObject{}, Clusters: []parseObject{}, TagSets: []parseTagSet{},
-		Files: []parseFile{}, InputProblems: problemsJSON(s.Problems),
-	}
+	out := newJSONStream(w)
+	out.beginObject()
+	out.key("version")
+	out.value(ParseJSONVersion)
+	out.key("tool")
+	out.value(jsonTool{Name: lint.ToolName, Version: lint.Version})
+	out.key("hosts")
+	out.beginArray()
 	for _, h := range s.Hosts {
-		rep.Hosts = append(rep.Hosts, j.hostJSON(h))
+		out.next()
+		j.writeHost(out, h)
 	}
+	out.endArray()
+	out.key("templates")
+	out.beginArray()
 	for _, t := range s.Templates {
-		rep.Templates = append(rep.Templates, parseObject{Path: t.Path, Name: t.Name.Text, Fields: j.fieldsJSON(t.Fields)})
+		out.elem(parseObject{Path: t.Path, Name: t.Name.Text, Fields: j.fieldsJSON(t.Fields)})
 	}
+	out.endArray()
+	out.key("clusters")
+	out.beginArray()
 	for _, c := range s.Clusters {
-		rep.Clusters = append(rep.Clusters, parseObject{Path: c.Path, Name: c.Name.Text, Fields: j.fieldsJSON(c.Fields)})
+		out.elem(parseObject{Path: c.Path, Name: c.Name.Text, Fields: j.fieldsJSON(c.Fields)})
 	}
+	out.endArray()
+	out.key("tag_sets")
+	out.beginArray()
 	for _, ts := range s.TagSets {
 		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Tags: []parseTag{}}
 		for _, tag := range ts.Tags {
@@ -137,59 +119,130 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 			}
 			jt.Tags = append(jt.Tags, parseTag{Name: tag.Name.Text, Value: v, Overridable: j.src.Value(tag.Overridable)})
 		}
-		rep.TagSets = append(rep.TagSets, jt)
+		out.elem(jt)
 	}
+	out.endArray()
+	out.key("files")
+	out.beginArray()
 	for _, f := range s.Files {
-		rep.Files = append(rep.Files, parseFile{Path: f.Path, Kind: string(f.Kind), Status: string(f.Status), Encoding: string(f.Encoding), SHA256: f.SHA256, Host: f.Host})
+		jf := parseFile{Path: f.Path, Kind: string(f.Kind), Status: string(f.Status), Encoding: string(f.Encoding), SHA256: f.SHA256, Host: f.Host}
+		if f.Lines != nil {
+			jf.Lines = &parseLines{Total: f.Lines.Total(), LineCounts: *f.Lines}
+		}
+		out.elem(jf)
 	}
-	return writeJSON(w, rep)
+	out.endArray()
+	out.key("input_problems")
+	out.beginArray()
+	for _, p := range problemsJSON(s.Problems) {
+		out.elem(p)
+	}
+	out.endArray()
+	out.endObject()
+	return out.finish()
 }
 
-func (j parseValues) hostJSON(h *inputs.Host) parseHost {
-	jh := parseHost{Name: h.Name, Role: string(h.Role), RoleEvidence: Location(h.RoleEvidence.Range),
-		Applications: []parseApp{}, Digests: []parseDigest{}, Commands: []parseCommand{}}
+func (j parseValues) writeHost(out *jsonStream, h *inputs.Host) {
+	out.beginObject()
+	out.key("name")
+	out.value(h.Name)
+	out.key("role")
+	out.value(string(h.Role))
+	out.key("role_evidence")
+	out.value(Location(h.RoleEvidence.Range))
+	out.key("release")
 	if h.Release.Present() {
-		v := j.pv(h.Release)
-		jh.Release = &v
+		out.value(j.pv(h.Release))
+	} else {
+		out.value(nil)
 	}
+	apps := []parseApp{}
 	if h.ShowVer != nil {
 		for _, a := range h.ShowVer.Applications {
-			jh.Applications = append(jh.Applications, parseApp{Name: a.Name.Text, Version: a.Version.Text, ContextPath: a.ContextPath.Text})
+			apps = append(apps, parseApp{Name: a.Name.Text, Version: a.Version.Text, ContextPath: a.ContextPath.Text})
 		}
 	}
+	out.key("applications")
+	out.value(apps)
+	out.key("digests")
+	out.beginArray()
 	for _, d := range h.Digests {
-		jh.Digests = append(jh.Digests, parseDigest{Name: d.Name.Text, SHA256: j.pv(d.Hex)})
+		out.elem(parseDigest{Name: d.Name.Text, SHA256: j.pv(d.Hex)})
 	}
+	out.endArray()
+	out.key("commands")
+	out.beginArray()
 	for _, c := range h.Commands {
-		jh.Commands = append(jh.Commands, j.commandJSON(c))
+		out.next()
+		j.writeCommand(out, c)
 	}
-	return jh
+	out.endArray()
+	out.endObject()
 }
 
-func (j parseValues) commandJSON(c *bwcli.Command) parseCommand {
-	jc := parseCommand{Server: c.Server.Text, Context: c.Path, Resolved: c.Known, Input: j.pv(c.Input), Verb: c.Verb,
-		Attrs: []parseAttr{}, Tables: []parseTable{}, Text: []parseValue{}, Location: Location(c.Range)}
+func (j parseValues) writeCommand(out *jsonStream, c *bwcli.Command) {
+	out.beginObject()
+	out.key("server")
+	out.value(c.Server.Text)
+	out.key("context")
+	out.value(c.Path)
+	out.key("resolved")
+	out.value(c.Known)
+	out.key("input")
+	out.value(j.pv(c.Input))
+	out.key("verb")
+	out.value(c.Verb)
+	out.key("attrs")
+	out.beginArray()
 	for _, kv := range c.Attrs {
-		jc.Attrs = append(jc.Attrs, parseAttr{Key: kv.Key.Text, Value: j.pv(kv.Value)})
+		out.elem(parseAttr{Key: kv.Key.Text, Value: j.pv(kv.Value)})
 	}
+	out.endArray()
+	out.key("tables")
+	out.beginArray()
 	for _, t := range c.Tables {
-		jt := parseTable{Columns: []string{}, Rows: [][]parseValue{}, Footer: t.Footer.Text, Location: Location(t.Range)}
+		out.next()
+		out.beginObject()
+		cols := make([]string, 0, len(t.Columns))
 		for _, col := range t.Columns {
-			jt.Columns = append(jt.Columns, col.Text)
+			cols = append(cols, col.Text)
 		}
+		out.key("columns")
+		out.value(cols)
+		out.key("rows")
+		out.beginArray()
 		for _, r := range t.Rows {
-			row := []parseValue{}
+			row := make([]parseValue, 0, len(r.Cells))
 			for _, cell := range r.Cells {
 				row = append(row, j.pv(cell))
 			}
-			jt.Rows = append(jt.Rows, row)
+			out.elem(row)
 		}
-		jc.Tables = append(jc.Tables, jt)
+		out.endArray()
+		out.key("footer")
+		out.value(t.Footer.Text)
+		out.key("location")
+		out.value(Location(t.Range))
+		out.endObject()
 	}
+	out.endArray()
+	out.key("text")
+	out.beginArray()
 	for _, v := range c.Text {
-		jc.Text = append(jc.Text, j.pv(v))
+		out.elem(j.pv(v))
 	}
-	return jc
+	out.endArray()
+	out.key("location")
+	out.value(Location(c.Range))
+	out.key("shell")
+	out.value(c.Shell)
+	out.key("superseded_by")
+	if c.SupersededBy != nil {
+		out.value(Location(c.SupersededBy.Input.Range))
+	} else {
+		out.value(nil)
+	}
+	out.endObject()
 }
 
 func (j parseValues) fieldsJSON(fs []partnerhub.Field) []parseAttr {

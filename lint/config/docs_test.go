@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/internal/golden"
 )
 
 const docsPath = "../../docs/config.md"
@@ -41,7 +42,7 @@ func TestDocsDiagnostics(t *testing.T) {
 			diags = append(diags, cfg.ApplyInventory(snap)...)
 		}
 		got := render(diags, cfg)
-		if !*update {
+		if !*golden.Update {
 			if diff := cmp.Diff(got, string(m[2])); diff != "" {
 				t.Errorf("docs/config.md, diagnostics of %s differ from the real output (-real +docs; go test -update rewrites them):\n%s", name, diff)
 			}
@@ -51,7 +52,7 @@ func TestDocsDiagnostics(t *testing.T) {
 	if n == 0 {
 		t.Error("docs/config.md shows no diagnostics example")
 	}
-	if *update {
+	if *golden.Update {
 		if err := os.WriteFile(docsPath, updated, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/internal/golden"
 )
 
 // TestErrors loads every testdata/errors/*.hcl and compares the rendered
@@ -35,7 +36,7 @@ func TestErrors(t *testing.T) {
 					t.Errorf("diagnostic %q is not positioned in %s: %v", d.Summary, file, d.Subject)
 				}
 			}
-			golden(t, strings.TrimSuffix(file, ".hcl")+".golden", render(diags, cfg))
+			golden.File(t, strings.TrimSuffix(file, ".hcl")+".golden", render(diags, cfg))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
 )
 
@@ -51,7 +52,7 @@ func TestRules(t *testing.T) {
 					t.Errorf("the secret %q appears in the output", secret)
 				}
 			}
-			golden(t, strings.TrimSuffix(file, ".hcl")+".golden", got)
+			golden.File(t, strings.TrimSuffix(file, ".hcl")+".golden", got)
 		})
 	}
 }

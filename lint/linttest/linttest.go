@@ -14,20 +14,19 @@ package linttest
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/report"
-	"github.com/google/go-cmp/cmp"
 )
 
-// Update rewrites golden files instead of comparing with them.
-var Update = flag.Bool("update", false, "rewrite golden files and generated documentation")
+// Update rewrites golden files instead of comparing with them; it is
+// golden.Update, the one -update flag of every test binary.
+var Update = golden.Update
 
 // Run lints every case folder under dir with check alone and compares the
 // text report with <case>.golden. It fails when dir holds no case.
@@ -78,22 +77,8 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 // Golden compares got with the file at path, or writes it under -update.
 func Golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *Update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test with -update to create it)", err)
-	}
-	if diff := cmp.Diff(normalizeNewlines(string(want)), got); diff != "" {
-		t.Errorf("%s differs (-want +got); run go test with -update if the change is intended:\n%s", path, diff)
-	}
+	golden.File(t, path, got)
 }
-
-func normalizeNewlines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 
 // Snapshot writes files (path → text) into a new snapshot directory and
 // loads it, for tests that build a snapshot case by case.

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
@@ -25,8 +25,6 @@ import (
 
 // This file also holds the harness the other format tests share: the
 // fixtures built from testdata/example and the golden-file comparison.
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sarifSchemaPath is the OASIS SARIF 2.1.0 schema beside the repository.
 const sarifSchemaPath = "../../../shared/schemas/sarif-schema-2.1.0.json"
@@ -142,25 +140,9 @@ func render(t *testing.T, rep Reporter, fx fixture) string {
 }
 
 // golden compares got with testdata/<name>, or writes it under -update.
-func golden(t *testing.T, name, got string) {
+func goldenTestdata(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint/report -update)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs from the golden file (-want +got; rerun with -update if intended):\n%s", path, diff)
-	}
+	golden.File(t, filepath.Join("testdata", name), got)
 }
 
 func TestSARIFGolden(t *testing.T) {
@@ -169,7 +151,7 @@ func TestSARIFGolden(t *testing.T) {
 			t.Run(fx.name+"/"+profile, func(t *testing.T) {
 				fx.opts.SARIFProfile = profile
 				fx.opts.SARIFCategory = "bwlint/" + fx.name + "/"
-				golden(t, fx.name+"."+profile+".sarif", render(t, SARIF, fx))
+				goldenTestdata(t, fx.name+"."+profile+".sarif", render(t, SARIF, fx))
 			})
 		}
 	}

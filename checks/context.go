@@ -20,17 +20,6 @@ func cliContext(cmd *bwcli.Command, fallbackServer, path string) string {
 	return server + "_CLI/" + strings.Trim(path, "/")
 }
 
-// serverOf returns the prompt prefix a host's captures use, or the given
-// default when it has none.
-func serverOf(h *inputs.Host, def string) string {
-	for _, c := range h.Commands {
-		if c.Server.Text != "" {
-			return c.Server.Text
-		}
-	}
-	return def
-}
-
 // notCaptured is the gap reason for a context without output; the gap
 // itself carries the command that captures it.
 func notCaptured(h *inputs.Host, server, path string) string {

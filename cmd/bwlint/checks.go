@@ -6,10 +6,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/agext/levenshtein"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
 
@@ -81,14 +81,11 @@ func knownChecks(c *cli.Context) ([]*lint.Check, error) {
 
 // didYouMean suggests the closest check name to a misspelt one.
 func didYouMean(name string, known []*lint.Check) string {
-	best, bestDist := "", 0
-	for _, c := range known {
-		d := levenshtein.Distance(strings.ToLower(name), c.Name, nil)
-		if best == "" || d < bestDist {
-			best, bestDist = c.Name, d
-		}
+	names := make([]string, len(known))
+	for i, c := range known {
+		names[i] = c.Name
 	}
-	if best != "" && bestDist <= max(3, len(name)/3) {
+	if best := config.Closest(name, names); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""

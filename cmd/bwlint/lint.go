@@ -2,9 +2,7 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/report"
@@ -163,19 +162,11 @@ func checkReportRoot(c *cli.Context) error {
 	st, err := os.Stat(root)
 	switch {
 	case err != nil:
-		return usageErrorf("%s: --sarif-root %s: %v", c.Command.Name, root, unwrapPathError(err))
+		return usageErrorf("%s: --sarif-root %s: %v", c.Command.Name, root, bounded.WithoutPath(err))
 	case !st.IsDir():
 		return usageErrorf("%s: --sarif-root %s: not a directory", c.Command.Name, root)
 	}
 	return nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // warnOutsideRoot says so on stderr when a format with root-relative

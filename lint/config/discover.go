@@ -32,7 +32,7 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 		st, err := os.Stat(given.path)
 		switch {
 		case err != nil:
-			return "", true, fmt.Errorf("%s %s: %w", given.origin, given.path, unwrapPathError(err))
+			return "", true, fmt.Errorf("%s %s: %w", given.origin, given.path, bounded.WithoutPath(err))
 		case st.IsDir():
 			return "", true, fmt.Errorf("%s %s: is a directory; name the file, such as %s", given.origin, given.path, filepath.Join(given.path, FileName))
 		}
@@ -51,7 +51,7 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 		case errors.Is(err, fs.ErrNotExist):
 			continue
 		case err != nil:
-			return "", false, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			return "", false, fmt.Errorf("%s: %w", p, bounded.WithoutPath(err))
 		}
 		if err := bounded.Check(st, MaxSize); err != nil {
 			return "", false, fmt.Errorf("%s: %w; the policy file must be a plain file", p, err)
@@ -59,12 +59,4 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 		return p, false, nil
 	}
 	return "", false, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -29,6 +29,9 @@ var cliCases = []cliCase{
 	{name: "parse_example_json", args: []string{"parse", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "parse_ugly_text", args: []string{"parse", "../../testdata/ugly"}, code: exitOK},
 	{name: "parse_broken_text", args: []string{"parse", "../../testdata/broken"}, code: exitInput},
+	// The policy's host and cluster blocks are applied, and the output says so.
+	{name: "parse_inventory_text", args: []string{"parse", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"}, code: exitOK},
+	{name: "parse_inventory_json", args: []string{"parse", "--format", "json", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"}, code: exitOK},
 	{name: "parse_broken_json", args: []string{"parse", "--format", "json", "../../testdata/broken"}, code: exitInput},
 	{name: "checks", args: []string{"checks"}, code: exitOK},
 	{name: "explain", args: []string{"explain", "xsp_certificate_auth_flags"}, code: exitOK},

@@ -71,18 +71,18 @@ func runDiff(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	beforeSnap, err := loadSnapshot(c, beforeDir)
-	if err != nil {
-		return err
-	}
-	afterSnap, err := loadSnapshot(c, afterDir)
-	if err != nil {
-		return err
-	}
 	// One policy for both sides, so that a finding differs between them
 	// only because the deployment did; it is looked for where the change
 	// lands, at the after snapshot.
 	cfg, _, err := loadPolicy(c, afterDir)
+	if err != nil {
+		return err
+	}
+	beforeSnap, err := loadWithPolicy(c, cfg, beforeDir, sideHeading("before", beforeDir))
+	if err != nil {
+		return err
+	}
+	afterSnap, err := loadWithPolicy(c, cfg, afterDir, sideHeading("after", afterDir))
 	if err != nil {
 		return err
 	}
@@ -114,11 +114,16 @@ func runDiff(c *cli.Context) error {
 	return exitWith(code)
 }
 
+// sideHeading introduces the policy's warnings about one side of a review.
+func sideHeading(side, dir string) string {
+	return fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, dir)
+}
+
 // lintSide lints one snapshot of the review with the policy. Findings in
 // the policy file are located relative to the snapshot's root, as lint
 // locates them.
 func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, side string) snapdiff.Side {
-	res := lintWithPolicy(c, cfg, snap, day, fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, snap.Root))
+	res := lintWithPolicy(c, cfg, snap, day)
 	relocate(res, snap.Root, cfg.Path())
 	return snapdiff.Side{Snapshot: snap, Result: res}
 }

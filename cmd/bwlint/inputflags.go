@@ -28,14 +28,16 @@ func loadOptions(c *cli.Context) (inputs.LoadOptions, error) {
 	return inputs.LoadOptions{FollowLinks: c.Bool("follow-links"), MaxTotalSize: size}, nil
 }
 
-// loadSnapshot reads a snapshot directory with the command's input flags.
-// A directory that cannot be read at all, or holds more than the size
+// loadSnapshot reads a snapshot directory with the command's input flags
+// and the inventory a policy states (its host and cluster blocks). A
+// directory that cannot be read at all, or holds more than the size
 // limit, is an input problem (exit 2).
-func loadSnapshot(c *cli.Context, dir string) (*inputs.Snapshot, error) {
+func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Snapshot, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
+	opts.Inventory = inv
 	snap, err := inputs.LoadWith(dir, opts)
 	if err != nil {
 		if errors.Is(err, inputs.ErrNotSnapshot) || errors.Is(err, inputs.ErrTooLarge) {

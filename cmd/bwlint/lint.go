@@ -66,11 +66,11 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	snap, err := loadSnapshot(c, dir)
+	cfg, explicitPolicy, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
-	cfg, explicitPolicy, err := loadPolicy(c, dir)
+	snap, err := loadWithPolicy(c, cfg, dir, "")
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func runLint(c *cli.Context) error {
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	missing := missingEvidence(c, cfg, run.missing)
-	res := lintWithPolicy(c, cfg, snap, day, "")
+	res := lintWithPolicy(c, cfg, snap, day)
 	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
 	baselineData, err := applyBaselineFlags(c, res, reads)
 	if err != nil {

@@ -151,15 +151,24 @@ func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snaps
 	return usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, cfg.Path())
 }
 
-// lintWithPolicy runs the policy on snap: its host and cluster blocks
-// first (their warnings go to stderr, after heading when one is given),
-// then its checks with their settings, then its waivers as of day unless
-// --no-waivers is set.
-func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, heading string) *lint.Result {
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+// loadWithPolicy reads a snapshot with the policy's host and cluster
+// blocks; their warnings (a block for a host the snapshot lacks) go to
+// stderr, after heading when one is given.
+func loadWithPolicy(c *cli.Context, cfg *config.Config, dir, heading string) (*inputs.Snapshot, error) {
+	snap, err := loadSnapshot(c, dir, cfg.Inventory())
+	if err != nil {
+		return nil, err
+	}
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		writeHeading(c.App.ErrWriter, heading)
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
 	}
+	return snap, nil
+}
+
+// lintWithPolicy runs the policy's checks on snap with their settings,
+// then its waivers as of day unless --no-waivers is set.
+func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time) *lint.Result {
 	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
 	if !c.Bool("no-waivers") {
 		cfg.ApplyWaivers(res, day)

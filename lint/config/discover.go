@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/bwlint/bwlint/inputs/bounded"
 )
@@ -48,7 +49,9 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (path string, explici
 		p := filepath.Join(dir, FileName)
 		st, err := os.Stat(p)
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+			// A snapshot root that is no directory holds no policy;
+			// loading the snapshot says what is wrong with it.
 			continue
 		case err != nil:
 			return "", false, fmt.Errorf("%s: %w", p, bounded.WithoutPath(err))

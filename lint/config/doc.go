@@ -7,7 +7,8 @@
 //
 //	path, _, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
 //	cfg, diags := config.Load(path, checks.All())  // "" loads the defaults; errors: exit 3
-//	diags = cfg.ApplyInventory(snap)                // warnings only, before the run
+//	snap, err := inputs.LoadWith(dir, inputs.LoadOptions{Inventory: cfg.Inventory()})
+//	diags = cfg.CheckInventory(snap)                // warnings only, before the run
 //	res := lint.Run(ctx, snap, cfg.Checks(), cfg.Settings())
 //	cfg.ApplyWaivers(res, time.Now())               // unless --no-waivers
 //

@@ -24,9 +24,9 @@ func TestErrors(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".hcl"), func(t *testing.T) {
 			cfg, diags := Load(file, checks.All())
 			if !diags.HasErrors() {
-				snap := loadSnapshot(t, exampleSnapshot)
+				snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 				diags = append(diags, cfg.CheckHosts(snap)...)
-				diags = append(diags, cfg.ApplyInventory(snap)...)
+				diags = append(diags, cfg.CheckInventory(snap)...)
 			}
 			if len(diags) == 0 {
 				t.Fatal("no diagnostic")

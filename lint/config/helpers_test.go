@@ -44,7 +44,13 @@ func render(diags hcl.Diagnostics, cfg *Config) string {
 
 func loadSnapshot(t *testing.T, dir string) *inputs.Snapshot {
 	t.Helper()
-	snap, err := inputs.Load(dir)
+	return loadWith(t, dir, inputs.Inventory{})
+}
+
+// loadWith loads a snapshot with a policy's inventory.
+func loadWith(t *testing.T, dir string, inv inputs.Inventory) *inputs.Snapshot {
+	t.Helper()
+	snap, err := inputs.LoadWith(dir, inputs.LoadOptions{Inventory: inv})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +60,8 @@ func loadSnapshot(t *testing.T, dir string) *inputs.Snapshot {
 // run lints a snapshot under a policy: inventory, run, waivers.
 func run(t *testing.T, cfg *Config, dir string, waivers bool) *lint.Result {
 	t.Helper()
-	snap := loadSnapshot(t, dir)
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+	snap := loadWith(t, dir, cfg.Inventory())
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatalf("inventory diagnostics:\n%s", render(diags, cfg))
 	}
 	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())

@@ -75,8 +75,8 @@ func TestNoFormatLeaksSourceSecrets(t *testing.T) {
 	fx.opts.SARIFProfile = SARIFProfileAudit
 	outputs["sarif audit"] = render(t, SARIF, fx)
 	for name, parse := range map[string]func(*bytes.Buffer, *inputs.Snapshot) error{
-		"parse text": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseText(b, s) },
-		"parse json": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseJSON(b, s) },
+		"parse text": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseText(b, s, ParseOptions{}) },
+		"parse json": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseJSON(b, s, ParseOptions{}) },
 	} {
 		var buf bytes.Buffer
 		if err := parse(&buf, fx.opts.Snapshot); err != nil {

@@ -10,8 +10,10 @@ import (
 )
 
 func TestAllIsValid(t *testing.T) {
-	if err := lint.Validate(All()); err != nil {
-		t.Fatal(err)
+	for _, list := range [][]*lint.Check{All(), Policy(), Documented()} {
+		if err := lint.Validate(list); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -14,18 +14,29 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 )
 
 // lintDir lints dir with the default policy, as lint does without a
 // policy file.
-func lintDir(t *testing.T, dir string) *lint.Result {
+func lintDir(t *testing.T, dir string) *judge.Result {
 	t.Helper()
-	cfg, diags := config.Load("", checks.All())
+	cfg, diags := config.Load("", checks.Builtin())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	return lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings())
+	return judge.New(lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings()), checks.Notes())
+}
+
+// applyBaseline judges res against the baseline file at path, as
+// --baseline does.
+func applyBaseline(path string, res *judge.Result) (*judge.Result, error) {
+	f, _, err := readBaseline(path)
+	if err != nil {
+		return nil, err
+	}
+	return res.AgainstBaseline(f), nil
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a
@@ -33,20 +44,20 @@ func lintDir(t *testing.T, dir string) *lint.Result {
 // the change.
 func TestDiffBaselineGate(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(file, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	// The same snapshot against its own baseline passes.
-	res := lintDir(t, before)
-	if _, err := applyBaseline(file, res); err != nil {
+	res, err := applyBaseline(file, lintDir(t, before))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 0 {
 		t.Errorf("baselined example: %d findings count, want 0", n)
 	}
 
-	res = lintDir(t, after)
-	if _, err := applyBaseline(file, res); err != nil {
+	res, err = applyBaseline(file, lintDir(t, after))
+	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -84,11 +95,11 @@ func TestDiffBaselineBadFile(t *testing.T) {
 func TestDiffBaselineFileIsStable(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
-	res := lint.Run(context.Background(), mustLoad(t, before), checks.All(), lint.Settings{})
-	if err := writeBaseline(a, res, readFiles{}); err != nil {
+	res := judge.New(lint.Run(context.Background(), mustLoad(t, before), checks.All(), lint.Settings{}), checks.Notes())
+	if err := writeBaseline(a, res.Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeBaseline(b, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(b, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	x, _ := os.ReadFile(a)
@@ -115,7 +126,7 @@ func TestBaselineSummaries(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv(config.EnvVar, "")
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(file, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	lintOut := func(args ...string) string {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/baseline"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
@@ -74,7 +74,7 @@ func knownChecks(c *cli.Context) ([]*lint.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := append(cfg.AllChecks(), baseline.UnusedCheck)
+	all := append(cfg.AllChecks(), checks.Notes().BaselineEntryUnused)
 	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
 	return all, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -112,7 +113,7 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, explicit bool,
 	if err != nil {
 		return nil, false, usageErrorf("%s: %v", c.Command.Name, err)
 	}
-	cfg, diags := config.Load(path, checks.All())
+	cfg, diags := config.Load(path, checks.Builtin())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
 		return nil, false, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, path)
@@ -167,13 +168,13 @@ func loadWithPolicy(c *cli.Context, cfg *config.Config, dir, heading string) (*i
 }
 
 // lintWithPolicy runs the policy's checks on snap with their settings,
-// then its waivers as of day unless --no-waivers is set.
-func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time) *lint.Result {
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
-	if !c.Bool("no-waivers") {
-		cfg.ApplyWaivers(res, day)
+// and judges the run by its waivers as of day unless --no-waivers is set.
+func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time) *judge.Result {
+	res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
+	if c.Bool("no-waivers") {
+		return res
 	}
-	return res
+	return res.Waive(cfg.Policy(day))
 }
 
 func writeHeading(w io.Writer, heading string) {

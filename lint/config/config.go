@@ -23,9 +23,9 @@ import (
 type Config struct {
 	path  string
 	files map[string]*hcl.File
-	// checks are the built-in checks, then the configuration's own
-	// (waiver checks), then the custom rules: everything a name in the
-	// file may refer to.
+	// checks are the built-in checks (the snapshot's and the policy's
+	// own), then the custom rules: everything a name in the file may
+	// refer to.
 	checks []*lint.Check
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
@@ -53,7 +53,7 @@ type checkSetting struct {
 const MaxSize = 1 << 20
 
 // Load reads the policy file at path and checks it against the built-in
-// checks. An empty path yields the default policy. The Config is never
+// checks: every check a name in the file may refer to (checks.Builtin). An empty path yields the default policy. The Config is never
 // nil, and its Files are available for rendering the diagnostics even when
 // they hold errors; a Config loaded with errors must not be used for a run.
 func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
@@ -81,7 +81,7 @@ func newConfig(path string, builtin []*lint.Check) *Config {
 	return &Config{
 		path:     path,
 		files:    map[string]*hcl.File{},
-		checks:   append(slices.Clone(builtin), waiverChecks...),
+		checks:   slices.Clone(builtin),
 		settings: map[string]*checkSetting{},
 	}
 }
@@ -152,14 +152,6 @@ func (c *Config) Settings() lint.Settings {
 		}
 	}
 	return s
-}
-
-// severityOf is a check's severity after configuration.
-func (c *Config) severityOf(ch *lint.Check) lint.Severity {
-	if cs := c.settings[ch.Name]; cs != nil && cs.severity != nil {
-		return *cs.severity
-	}
-	return ch.Severity
 }
 
 // check returns the check a name refers to, built-in or custom.

@@ -6,11 +6,11 @@
 // The flow through a lint run is:
 //
 //	path, _, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
-//	cfg, diags := config.Load(path, checks.All())  // "" loads the defaults; errors: exit 3
+//	cfg, diags := config.Load(path, checks.Builtin()) // "" loads the defaults; errors: exit 3
 //	snap, err := inputs.LoadWith(dir, inputs.LoadOptions{Inventory: cfg.Inventory()})
 //	diags = cfg.CheckInventory(snap)                // warnings only, before the run
 //	res := lint.Run(ctx, snap, cfg.Checks(), cfg.Settings())
-//	cfg.ApplyWaivers(res, time.Now())               // unless --no-waivers
+//	j := judge.New(res, checks.Notes()).Waive(cfg.Policy(time.Now())) // unless --no-waivers
 //
 // Every problem in the file is an hcl.Diagnostic whose Subject points at
 // the offending token; WriteDiagnostics prints them with a snippet. The

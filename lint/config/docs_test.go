@@ -35,7 +35,7 @@ func TestDocsDiagnostics(t *testing.T) {
 			t.Errorf("docs show diagnostics of %s: %v", name, err)
 			return block
 		}
-		cfg, diags := Parse(FileName, src, checks.All())
+		cfg, diags := Parse(FileName, src, checks.Builtin())
 		if !diags.HasErrors() {
 			snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 			diags = append(diags, cfg.CheckHosts(snap)...)

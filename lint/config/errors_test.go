@@ -22,7 +22,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".hcl"), func(t *testing.T) {
-			cfg, diags := Load(file, checks.All())
+			cfg, diags := Load(file, checks.Builtin())
 			if !diags.HasErrors() {
 				snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 				diags = append(diags, cfg.CheckHosts(snap)...)
@@ -42,7 +42,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestLoadMissingFile(t *testing.T) {
-	cfg, diags := Load("testdata/no-such.hcl", checks.All())
+	cfg, diags := Load("testdata/no-such.hcl", checks.Builtin())
 	if !diags.HasErrors() {
 		t.Fatal("a missing file loaded without error")
 	}
@@ -53,7 +53,7 @@ func TestLoadMissingFile(t *testing.T) {
 }
 
 func TestWriteDiagnosticsColor(t *testing.T) {
-	cfg, diags := Load("testdata/errors/bad_fail_on.hcl", checks.All())
+	cfg, diags := Load("testdata/errors/bad_fail_on.hcl", checks.Builtin())
 	var b strings.Builder
 	if err := WriteDiagnostics(&b, diags, cfg.Files(), true); err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func TestDiagnosticFloods(t *testing.T) {
 		"one long line":       strings.Repeat("@", 1<<16),
 		"NUL bytes":           strings.Repeat("\x00", 1<<20),
 	} {
-		cfg, diags := Parse("flood.hcl", []byte(src), checks.All())
+		cfg, diags := Parse("flood.hcl", []byte(src), checks.Builtin())
 		if !diags.HasErrors() {
 			t.Fatalf("%s: no error", name)
 		}
@@ -95,7 +95,7 @@ func TestDiagnosticFloods(t *testing.T) {
 			t.Errorf("%s: control characters in the output", name)
 		}
 	}
-	_, diags := Parse("nul.hcl", []byte("lint {}\n\x00"), checks.All())
+	_, diags := Parse("nul.hcl", []byte("lint {}\n\x00"), checks.Builtin())
 	if len(diags) != 1 || diags[0].Summary != "Not a policy file" {
 		t.Errorf("binary file: %v", diags)
 	}
@@ -129,7 +129,7 @@ func TestDiagnosticsHideSecrets(t *testing.T) {
 		"syntax error": "rule \"x\" {\n  key    = \"provisioningPassword\"\n  equals = \"Zq9Secret1\n}\n",
 		"url":          "rule \"site_url\" {\n  title   = \"the URL\"\n  role    = \"as\"\n  context = \"Interface/Messaging\"\n  key     = \"provisioningUrl\"\n  equal   = \"https://prov:Zq9Secret1@bridge.example.net/p\"\n}\n",
 	} {
-		cfg, diags := Parse("p.hcl", []byte(src), checks.All())
+		cfg, diags := Parse("p.hcl", []byte(src), checks.Builtin())
 		if !diags.HasErrors() {
 			t.Fatalf("%s: no error", name)
 		}
@@ -137,7 +137,7 @@ func TestDiagnosticsHideSecrets(t *testing.T) {
 			t.Errorf("%s:\n%s", name, out)
 		}
 	}
-	cfg, diags := Load("testdata/errors/rule_bad_regex.hcl", checks.All())
+	cfg, diags := Load("testdata/errors/rule_bad_regex.hcl", checks.Builtin())
 	if out := render(diags, cfg); !strings.Contains(out, `matches = "com\\.broadsoft\\.(xsi-events"`) {
 		t.Errorf("a value that is no secret is hidden:\n%s", out)
 	}

@@ -19,8 +19,8 @@ func FuzzParse(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	f.Add(Starter(checks.All()))
-	builtin := checks.All()
+	f.Add(Starter(checks.Builtin()))
+	builtin := checks.Builtin()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cfg, diags := Parse(FileName, src, builtin)
 		for _, d := range diags {

@@ -16,6 +16,7 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 const exampleSnapshot = "../../testdata/example"
@@ -26,7 +27,7 @@ var today = time.Date(2026, time.June, 15, 9, 0, 0, 0, time.UTC)
 // parse loads policy text and fails the test on any diagnostic.
 func parse(t *testing.T, text string) *Config {
 	t.Helper()
-	cfg, diags := Parse("test.hcl", []byte(text), checks.All())
+	cfg, diags := Parse("test.hcl", []byte(text), checks.Builtin())
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", render(diags, cfg))
 	}
@@ -58,25 +59,22 @@ func loadWith(t *testing.T, dir string, inv inputs.Inventory) *inputs.Snapshot {
 }
 
 // run lints a snapshot under a policy: inventory, run, waivers.
-func run(t *testing.T, cfg *Config, dir string, waivers bool) *lint.Result {
+func run(t *testing.T, cfg *Config, dir string) *judge.Result {
 	t.Helper()
 	snap := loadWith(t, dir, cfg.Inventory())
 	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatalf("inventory diagnostics:\n%s", render(diags, cfg))
 	}
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+	res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
 	if len(res.Failures) > 0 {
 		t.Fatalf("checks failed: %v", res.Failures)
 	}
-	if waivers {
-		cfg.ApplyWaivers(res, today)
-	}
-	return res
+	return res.Waive(cfg.Policy(today))
 }
 
 // findingsOf returns the findings of one check.
-func findingsOf(res *lint.Result, check string) []lint.Finding {
-	var out []lint.Finding
+func findingsOf(res *judge.Result, check string) []judge.Finding {
+	var out []judge.Finding
 	for _, f := range res.Findings {
 		if f.Check == check {
 			out = append(out, f)
@@ -87,7 +85,7 @@ func findingsOf(res *lint.Result, check string) []lint.Finding {
 
 // describe renders findings, evidence gaps and not-evaluated records of the given checks
 // compactly, for golden files that do not depend on a reporter's layout.
-func describe(res *lint.Result, only func(string) bool) string {
+func describe(res *judge.Result, only func(string) bool) string {
 	var b strings.Builder
 	for _, f := range res.Findings {
 		if !only(f.Check) {

@@ -24,7 +24,7 @@ func TestRules(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".hcl"), func(t *testing.T) {
-			cfg, diags := Load(file, checks.All())
+			cfg, diags := Load(file, checks.Builtin())
 			if len(diags) > 0 {
 				t.Fatal(render(diags, cfg))
 			}
@@ -44,7 +44,7 @@ func TestRules(t *testing.T) {
 				b.WriteString("\n")
 			}
 			b.WriteString("----- result\n")
-			res := run(t, cfg, ruleSnapshot, true)
+			res := run(t, cfg, ruleSnapshot)
 			b.WriteString(describe(res, func(c string) bool { return custom[c] }))
 			got := b.String()
 			for _, secret := range []string{"changeit", "s3cr3t-xsp3"} {
@@ -60,11 +60,11 @@ func TestRules(t *testing.T) {
 // TestRuleFingerprintsAreStable: a rule's findings have the semantic
 // identity built-in findings have, independent of positions.
 func TestRuleFingerprintsAreStable(t *testing.T) {
-	cfg, diags := Load("testdata/rules/equals.hcl", checks.All())
+	cfg, diags := Load("testdata/rules/equals.hcl", checks.Builtin())
 	if len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
-	fs := findingsOf(run(t, cfg, ruleSnapshot, true), "site_client_cert_auth")
+	fs := findingsOf(run(t, cfg, ruleSnapshot), "site_client_cert_auth")
 	if len(fs) != 1 {
 		t.Fatalf("findings: %+v", fs)
 	}

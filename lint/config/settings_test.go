@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 func names(cs []*lint.Check) []string {
@@ -20,11 +21,11 @@ func names(cs []*lint.Check) []string {
 }
 
 func TestDefaultPolicy(t *testing.T) {
-	cfg, diags := Load("", checks.All())
+	cfg, diags := Load("", checks.Builtin())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want := append(names(checks.All()), "config_waiver_expired", "config_waiver_unused")
+	want := names(checks.Builtin())
 	if diff := cmp.Diff(sorted(want), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
 	}
@@ -117,7 +118,7 @@ check "config_waiver_unused" { severity = "warning" }
 	if diff := cmp.Diff(want, cfg.Settings().Severity); diff != "" {
 		t.Errorf("severities (-want +got):\n%s", diff)
 	}
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg, exampleSnapshot)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Severity != lint.Warning {
 		t.Errorf("as_required_patches findings: %+v, want one warning", fs)
@@ -158,7 +159,7 @@ check "as_required_patches" {
 
 	// The run uses them: as2 has ap370326, which the table now requires
 	// for R24 instead of ap384177, so the finding goes away.
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg, exampleSnapshot)
 	if fs := findingsOf(res, "as_required_patches"); len(fs) != 0 {
 		t.Errorf("as_required_patches still reports with the configured patch table: %+v", fs)
 	}
@@ -170,7 +171,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 	if a.Settings().Options["xsp_certificate_auth_flags"] == b.Settings().Options["xsp_certificate_auth_flags"] {
 		t.Fatal("two loads share one options value")
 	}
-	res := run(t, a, exampleSnapshot, true)
+	res := run(t, a, exampleSnapshot)
 	fs := findingsOf(res, "xsp_certificate_auth_flags")
 	if len(fs) != 1 || fs[0].Host != "xsp1" {
 		t.Errorf("with expect = { allowUserApp = true } only xsp1 (allowUserApp = false) should fail; got %+v", fs)
@@ -186,7 +187,7 @@ rule "site_client_cert_auth" {
   key     = "allowClientApp"
   equals  = "true"
 }`)
-	want := sorted(append(names(checks.All()), "config_waiver_expired", "config_waiver_unused", "site_client_cert_auth"))
+	want := sorted(append(names(checks.Builtin()), "site_client_cert_auth"))
 	if diff := cmp.Diff(want, names(cfg.AllChecks())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -225,7 +226,7 @@ func TestNotApplicable(t *testing.T) {
 				t.Fatal(render(diags, cfg))
 			}
 			snap = withoutFile(t, exampleSnapshot, "hosts/xsp2/certificate-auth.txt")
-			res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+			res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
 			got := describe(res, func(c string) bool { return c == "xsp_certificate_auth_flags" })
 			want := "not evaluated xsp_certificate_auth_flags xsp2: the policy says xsp_certificate_auth_flags does not apply to xsp2 (not_applicable in " + tc.where + ")\n"
 			if got != want {

@@ -13,11 +13,11 @@ import (
 // TestStarterLoadsAsDefaults: the starter file loads without a single
 // diagnostic and runs what no file at all runs.
 func TestStarterLoadsAsDefaults(t *testing.T) {
-	cfg, diags := Parse(FileName, Starter(checks.All()), checks.All())
+	cfg, diags := Parse(FileName, Starter(checks.Builtin()), checks.Builtin())
 	if len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
-	def, _ := Load("", checks.All())
+	def, _ := Load("", checks.Builtin())
 	if diff := cmp.Diff(names(def.Checks()), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-default +starter):\n%s", diff)
 	}
@@ -36,15 +36,15 @@ var commentedCode = regexp.MustCompile(`(?m)^# ((?:[a-z]+ "[^"]*" \{|  .*|\}))$`
 // host, cluster, waiver and rule examples are all valid, and the check
 // blocks repeat the defaults exactly.
 func TestStarterExamplesLoad(t *testing.T) {
-	text := commentedCode.ReplaceAll(Starter(checks.All()), []byte("$1"))
-	cfg, diags := Parse(FileName, text, checks.All())
+	text := commentedCode.ReplaceAll(Starter(checks.Builtin()), []byte("$1"))
+	cfg, diags := Parse(FileName, text, checks.Builtin())
 	if len(diags) > 0 {
 		t.Fatalf("%s\n%s", render(diags, cfg), text)
 	}
-	if len(cfg.settings) != len(checks.All()) || len(cfg.waivers) != 1 || len(cfg.rules) != 1 || len(cfg.hosts) != 1 || len(cfg.clusters) != 1 {
+	if len(cfg.settings) != len(checks.Builtin()) || len(cfg.waivers) != 1 || len(cfg.rules) != 1 || len(cfg.hosts) != 1 || len(cfg.clusters) != 1 {
 		t.Errorf("not every example was uncommented:\n%s", text)
 	}
-	for _, c := range checks.All() {
+	for _, c := range checks.Builtin() {
 		if c.Options == nil {
 			continue
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 )
 
@@ -61,7 +62,7 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lint.Run(context.Background(), snap, []*lint.Check{check}, lint.Settings{})
+	res := judge.New(lint.Run(context.Background(), snap, []*lint.Check{check}, lint.Settings{}), judge.Notes{})
 	for _, f := range res.Failures {
 		t.Errorf("check %s failed: %s", f.Check, f.Err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -45,7 +46,7 @@ const (
 
 // SARIF writes one SARIF 2.1.0 log with one run, in the profile
 // o.SARIFProfile (default github).
-func SARIF(w io.Writer, r *lint.Result, o Options) error {
+func SARIF(w io.Writer, r *judge.Result, o Options) error {
 	profile := cmp.Or(o.SARIFProfile, SARIFProfileGitHub)
 	if !slices.Contains(SARIFProfiles, profile) {
 		return fmt.Errorf("unknown SARIF profile %q: use %s", profile, strings.Join(SARIFProfiles, " or "))
@@ -77,7 +78,7 @@ type sarifBuilder struct {
 	logicalIndex  map[string]int
 }
 
-func (b *sarifBuilder) build(r *lint.Result) sarifRun {
+func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 	for _, c := range r.Checks {
 		b.addRule(c)
 	}
@@ -100,7 +101,7 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 		case !audit && f.Waiver != nil:
 			run.Properties.OmittedWaived++
 			continue
-		case !audit && f.State == lint.StateFixed:
+		case !audit && f.State == judge.StateFixed:
 			run.Properties.OmittedFixed++
 			continue
 		}
@@ -181,7 +182,7 @@ func (b *sarifBuilder) rule(name string) int {
 	return i
 }
 
-func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {
+func (b *sarifBuilder) result(f judge.Finding, audit bool) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Check,
 		RuleIndex:           b.rule(f.Check),
@@ -191,7 +192,7 @@ func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {
 		BaselineState:       sarifBaselineState(f.State),
 	}
 	// A fixed finding's range is in the earlier capture: no snippet.
-	showSource := !f.Secret && f.State != lint.StateFixed
+	showSource := !f.Secret && f.State != judge.StateFixed
 	loc := b.location(f.Location, f.Host, showSource)
 	loc.LogicalLocations = b.logicalLocations(f.Logical)
 	res.Locations = []sarifLocation{loc}
@@ -223,15 +224,15 @@ func (b *sarifBuilder) result(f lint.Finding, audit bool) sarifResult {
 	return res
 }
 
-func sarifBaselineState(s lint.State) string {
+func sarifBaselineState(s judge.State) string {
 	switch s {
-	case lint.StateNew:
+	case judge.StateNew:
 		return "new"
-	case lint.StateUnchanged:
+	case judge.StateUnchanged:
 		return "unchanged"
-	case lint.StateChanged:
+	case judge.StateChanged:
 		return "updated"
-	case lint.StateFixed:
+	case judge.StateFixed:
 		return "absent"
 	}
 	return ""
@@ -470,7 +471,7 @@ var exitCodeDescriptions = map[int]string{
 	4: "a check failed internally",
 }
 
-func (b *sarifBuilder) invocation(r *lint.Result) sarifInvocation {
+func (b *sarifBuilder) invocation(r *judge.Result) sarifInvocation {
 	inv := sarifInvocation{
 		StartTimeUTC:        sarifTime(b.o.Start),
 		EndTimeUTC:          sarifTime(b.o.End),

@@ -18,6 +18,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -39,7 +40,7 @@ var (
 // fixture is a Result with the options a CLI run would pass.
 type fixture struct {
 	name string
-	res  *lint.Result
+	res  *judge.Result
 	opts Options
 }
 
@@ -52,7 +53,7 @@ func exampleFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
 	if len(res.Findings) < 3 {
 		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))
 	}
@@ -70,36 +71,38 @@ func mixedFixture(t *testing.T) fixture {
 	t.Helper()
 	fx := exampleFixture(t)
 	fs := fx.res.Findings
-	fs[0].Waiver = &lint.Waiver{Name: "lab-as2", Reason: "as2 is the lab AS; its template is fixed in CHG-1042", Owner: "voice-ops", Expires: "2026-06-30"}
-	fs[1].State, fs[1].Baselined = lint.StateUnchanged, true
-	fs[2].State = lint.StateChanged
+	fs[0].Waiver = &judge.Waiver{Name: "lab-as2", Reason: "as2 is the lab AS; its template is fixed in CHG-1042", Owner: "voice-ops", Expires: "2026-06-30"}
+	fs[1].State, fs[1].Baselined = judge.StateUnchanged, true
+	fs[2].State = judge.StateChanged
 	fs = append(fs,
-		lint.Finding{
+		judge.Finding{Finding: lint.Finding{
 			Check: "as_imp_matches_template", Severity: lint.Error, Host: "as1", Secret: true,
 			Message:  "provisioningPassword on as1 differs from template smb-standard-eu",
 			Location: rangeAt("hosts/as1/interface-messaging.txt", 4, 26, 4, 34),
 			Logical:  lint.Logical{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "provisioningPassword"},
 			Expected: "hunter2-expected", Actual: "hunter2-actual", Value: "hunter2-actual",
-		},
-		lint.Finding{
-			Check: "as_required_patches", Severity: lint.Warning, Host: "as1", State: lint.StateNew,
+		}},
+		judge.Finding{Finding: lint.Finding{
+			Check: "as_required_patches", Severity: lint.Warning, Host: "as1",
 			Message: "no patch list captured for as1 | run \"listPatch\" in AS_CLI/Maintenance/Patching",
 			Logical: lint.Logical{Host: "as1", Context: "AS_CLI/Maintenance/Patching"},
-		},
-		lint.Finding{
+		}},
+		judge.Finding{Finding: lint.Finding{
 			Check: "xsp_authservice_keys_match", Severity: lint.Note, Host: "xsp1",
 			Message:  "authService.keys digest of xsp1 is recorded without a date, 50% of peers date theirs: see <notes>",
 			Location: hcl.Range{Filename: "hosts/xsp1/authservice-keys.sha256"},
 			Logical:  lint.Logical{Host: "xsp1", Context: "authService.keys"},
-		},
-		lint.Finding{
-			Check: "xsp_certificate_auth_flags", Severity: lint.Error, Host: "xsp1", State: lint.StateFixed,
+		}},
+		judge.Finding{Finding: lint.Finding{
+			Check: "xsp_certificate_auth_flags", Severity: lint.Error, Host: "xsp1",
 			Message:  "certificate authentication on xsp1: allowUserApp is \"true\", must be false",
 			Location: rangeAt("hosts/xsp1/certificate-auth.txt", 2, 18, 2, 23),
 			Logical:  lint.Logical{Host: "xsp1", Context: "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication", Key: "allowUserApp"},
-		},
+		}},
 	)
-	lint.SortFindings(fs)
+	fs[len(fs)-3].State = judge.StateNew   // no patch list for as1
+	fs[len(fs)-1].State = judge.StateFixed // xsp1's flag
+	judge.Sort(fs)
 	fx.res.Findings = fs
 	fx.res.Problems = append(fx.res.Problems,
 		source.Problem{Severity: source.Error, Message: "file holds a NUL byte at offset 3: binary data, not a text capture", Range: rangeAt("hosts/as1/garbage.bin.txt", 1, 4, 1, 5)},
@@ -110,13 +113,13 @@ func mixedFixture(t *testing.T) fixture {
 	// about the whole snapshot.
 	keys := lint.Shell(inputs.RoleXSP, "sha256sum /var/broadworks/tmp/authService.keys", "hosts/<host>/authservice-keys.sha256").
 		After(lint.Command{Source: lint.FromCLI, Context: "Applications/authenticationService/KeyManagement", Text: "exportKeys"})
-	fx.res.Gaps = []lint.Gap{
-		{Check: "as_imp_matches_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
-			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"},
-		{Check: "as_required_patches", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
-			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output", Baselined: true},
-		{Check: "xsp_authservice_keys_match", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
-			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"},
+	fx.res.Gaps = []judge.Gap{
+		{Gap: lint.Gap{Check: "as_imp_matches_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
+			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"}},
+		{Gap: lint.Gap{Check: "as_required_patches", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
+			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output"}, Baselined: true},
+		{Gap: lint.Gap{Check: "xsp_authservice_keys_match", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
+			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"}},
 	}
 	fx.name, fx.opts.ExitCode = "mixed", 4
 	return fx
@@ -277,7 +280,7 @@ func TestSARIFArtifactsAreEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	policy, baselineFile := []byte("lint { fail_on = \"error\" }\n"), []byte("{\"version\": 1, \"entries\": []}\n")
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
 	opts := Options{Snapshot: snap, SARIFRoot: "../..", SARIFProfile: SARIFProfileAudit, Evidence: []EvidenceFile{
 		NewEvidenceFile("../../.bwlint.hcl", EvidencePolicy, false, policy),
 		NewEvidenceFile("../ci/base.json", EvidenceBaseline, true, baselineFile),
@@ -378,7 +381,7 @@ func TestSARIFHelpURI(t *testing.T) {
 	fx := exampleFixture(t)
 	site := &lint.Check{Name: "site_client_cert_auth", Title: "t", Doc: "d", Fix: "f.", Severity: lint.Warning, DocPage: "docs/config.md#rule-a-site-check-without-go"}
 	fx.res.Checks = append(fx.res.Checks, site)
-	fx.res.Findings = append(fx.res.Findings, lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"})
+	fx.res.Findings = append(fx.res.Findings, judge.Finding{Finding: lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"}})
 	var doc struct {
 		Runs []struct {
 			Tool struct {

@@ -12,6 +12,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -34,7 +35,7 @@ func secretFixture(t *testing.T) fixture {
 	if len(snap.Problems) > 0 {
 		t.Fatalf("%s has input problems: %v", secretsSnapshot, snap.Problems)
 	}
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
 	lines := 0
 	for _, f := range snap.Files {
 		for i, line := range strings.Split(f.Text, "\n") {
@@ -44,18 +45,18 @@ func secretFixture(t *testing.T) fixture {
 			}
 			lines++
 			start := len([]rune(line[:col])) + 1
-			res.Findings = append(res.Findings, lint.Finding{
+			res.Findings = append(res.Findings, judge.Finding{Finding: lint.Finding{
 				Check: "as_imp_matches_template", Severity: lint.Warning, Host: f.Host,
 				Message:  "a finding on a line that holds a secret",
 				Location: hcl.Range{Filename: f.Path, Start: hcl.Pos{Line: i + 1, Column: 1}, End: hcl.Pos{Line: i + 1, Column: start + 6}},
 				Logical:  lint.Logical{Host: f.Host, Context: "test", Key: "line " + itoa(i+1)},
-			})
+			}})
 		}
 	}
 	if lines < 6 {
 		t.Fatalf("%s has %d lines with a secret, want at least 6", secretsSnapshot, lines)
 	}
-	lint.SortFindings(res.Findings)
+	judge.Sort(res.Findings)
 	return fixture{name: "secrets", res: res, opts: Options{Snapshot: snap, Threshold: lint.Threshold(lint.Warning), ExitCode: 1, Start: testStart, End: testEnd}}
 }
 

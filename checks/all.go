@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
 )
 
@@ -33,6 +34,10 @@ func Policy() []*lint.Check {
 
 // Builtin returns every check a policy file may name: All, then Policy.
 func Builtin() []*lint.Check { return append(All(), Policy()...) }
+
+// Catalog is what a policy file may refer to: the built-in checks, and
+// the template its rule blocks instantiate.
+func Catalog() config.Catalog { return config.Catalog{Checks: Builtin(), SiteRule: SiteRule} }
 
 // Notes are the checks the judging stage reports with: the policy's, and
 // the baseline's, which no policy selects (it reports only when a run is

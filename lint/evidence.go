@@ -198,7 +198,7 @@ func (e Evidence) Markdown() string {
 	switch {
 	case !e.Source.captured():
 	case e.Role != inputs.RoleUnknown:
-		s += " on " + rolePhrase(e.Role)
+		s += " on " + RolePhrase(e.Role)
 	case e.Source == FromCLI:
 		s += " on every host that has the context captured"
 	}
@@ -214,8 +214,9 @@ func (e Evidence) Markdown() string {
 	return s
 }
 
-// rolePhrase names the hosts of a role for documentation.
-func rolePhrase(r inputs.Role) string {
+// RolePhrase names the hosts of a role for documentation: "every
+// Application Server", "every XSP and ADP host".
+func RolePhrase(r inputs.Role) string {
 	switch r {
 	case inputs.RoleAS:
 		return "every Application Server"

@@ -22,7 +22,7 @@ import (
 // policy file.
 func lintDir(t *testing.T, dir string) *judge.Result {
 	t.Helper()
-	cfg, diags := config.Load("", checks.Builtin())
+	cfg, diags := config.Load("", checks.Catalog())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

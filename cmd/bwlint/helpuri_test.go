@@ -20,7 +20,7 @@ import (
 // anchor. The checks are every check bwlint knows and the site rules of
 // the example policy.
 func TestEveryCheckLinksToAPageThatExists(t *testing.T) {
-	cfg, diags := config.Load("../../testdata/example/.bwlint.hcl", checks.Builtin())
+	cfg, diags := config.Load("../../testdata/example/.bwlint.hcl", checks.Catalog())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

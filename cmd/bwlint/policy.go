@@ -113,7 +113,7 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, explicit bool,
 	if err != nil {
 		return nil, false, usageErrorf("%s: %v", c.Command.Name, err)
 	}
-	cfg, diags := config.Load(path, checks.Builtin())
+	cfg, diags := config.Load(path, checks.Catalog())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
 		return nil, false, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, path)

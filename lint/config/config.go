@@ -35,7 +35,8 @@ type Config struct {
 	hosts           []*hostOverride
 	clusters        []*clusterOverride
 	waivers         []*waiver
-	rules           []*rule
+	// siteRule makes a rule block a check (Catalog.SiteRule).
+	siteRule func(Rule) *lint.Check
 	// notApplicable are the check and host blocks' statements that a
 	// check does not apply to a host.
 	notApplicable []notApplicable
@@ -52,12 +53,21 @@ type checkSetting struct {
 // one of a mebibyte is already far beyond any real one.
 const MaxSize = 1 << 20
 
-// Load reads the policy file at path and checks it against the built-in
-// checks: every check a name in the file may refer to (checks.Builtin). An empty path yields the default policy. The Config is never
-// nil, and its Files are available for rendering the diagnostics even when
-// they hold errors; a Config loaded with errors must not be used for a run.
-func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
-	c := newConfig(path, builtin)
+// Catalog is what a policy file may refer to, given by the caller so that
+// this package never imports the checks: the built-in checks a name may
+// name (checks.Builtin), and the template rule blocks instantiate
+// (checks.SiteRule). Without a template, a rule block is an error.
+type Catalog struct {
+	Checks   []*lint.Check
+	SiteRule func(Rule) *lint.Check
+}
+
+// Load reads the policy file at path and checks it against the catalog.
+// An empty path yields the default policy. The Config is never nil, and
+// its Files are available for rendering the diagnostics even when they
+// hold errors; a Config loaded with errors must not be used for a run.
+func Load(path string, cat Catalog) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, cat)
 	if path == "" {
 		c.selected, _ = c.selectChecks(nil)
 		return c, nil
@@ -72,16 +82,17 @@ func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
 
 // Parse is Load for a file already in memory; path names it in
 // diagnostics and findings.
-func Parse(path string, src []byte, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
-	c := newConfig(path, builtin)
+func Parse(path string, src []byte, cat Catalog) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, cat)
 	return c, c.parse(src)
 }
 
-func newConfig(path string, builtin []*lint.Check) *Config {
+func newConfig(path string, cat Catalog) *Config {
 	return &Config{
 		path:     path,
 		files:    map[string]*hcl.File{},
-		checks:   slices.Clone(builtin),
+		checks:   slices.Clone(cat.Checks),
+		siteRule: cat.SiteRule,
 		settings: map[string]*checkSetting{},
 	}
 }

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 const docsPath = "../../docs/config.md"
@@ -35,7 +36,7 @@ func TestDocsDiagnostics(t *testing.T) {
 			t.Errorf("docs show diagnostics of %s: %v", name, err)
 			return block
 		}
-		cfg, diags := Parse(FileName, src, checks.Builtin())
+		cfg, diags := config.Parse(config.FileName, src, checks.Catalog())
 		if !diags.HasErrors() {
 			snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 			diags = append(diags, cfg.CheckHosts(snap)...)

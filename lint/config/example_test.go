@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"strings"
@@ -6,18 +6,19 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 // TestExamplePolicy runs the example snapshot under its own policy: the
 // policy loads cleanly, the waiver covers as2's patch finding, and the
 // site rules pass.
 func TestExamplePolicy(t *testing.T) {
-	path := exampleSnapshot + "/" + FileName
-	cfg, diags := Load(path, checks.Builtin())
+	path := exampleSnapshot + "/" + config.FileName
+	cfg, diags := config.Load(path, checks.Catalog())
 	if len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
-	res := run(t, cfg, exampleSnapshot)
+	res := run(t, cfg)
 	got := describe(res, func(c string) bool {
 		return c == "as_required_patches" || strings.HasPrefix(c, "site_") || strings.HasPrefix(c, "config_")
 	})

@@ -1,8 +1,7 @@
-package config
+package config_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,9 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
+	"github.com/bwlint/bwlint/lint/linttest"
 )
 
 const exampleSnapshot = "../../testdata/example"
@@ -25,9 +26,9 @@ const exampleSnapshot = "../../testdata/example"
 var today = time.Date(2026, time.June, 15, 9, 0, 0, 0, time.UTC)
 
 // parse loads policy text and fails the test on any diagnostic.
-func parse(t *testing.T, text string) *Config {
+func parse(t *testing.T, text string) *config.Config {
 	t.Helper()
-	cfg, diags := Parse("test.hcl", []byte(text), checks.Builtin())
+	cfg, diags := config.Parse("test.hcl", []byte(text), checks.Catalog())
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", render(diags, cfg))
 	}
@@ -35,9 +36,9 @@ func parse(t *testing.T, text string) *Config {
 }
 
 // render prints diagnostics as the CLI does, without colour.
-func render(diags hcl.Diagnostics, cfg *Config) string {
+func render(diags hcl.Diagnostics, cfg *config.Config) string {
 	var b strings.Builder
-	if err := WriteDiagnostics(&b, diags, cfg.Files(), false); err != nil {
+	if err := config.WriteDiagnostics(&b, diags, cfg.Files(), false); err != nil {
 		return err.Error()
 	}
 	return b.String()
@@ -58,10 +59,10 @@ func loadWith(t *testing.T, dir string, inv inputs.Inventory) *inputs.Snapshot {
 	return snap
 }
 
-// run lints a snapshot under a policy: inventory, run, waivers.
-func run(t *testing.T, cfg *Config, dir string) *judge.Result {
+// run lints the example snapshot under a policy: inventory, run, waivers.
+func run(t *testing.T, cfg *config.Config) *judge.Result {
 	t.Helper()
-	snap := loadWith(t, dir, cfg.Inventory())
+	snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatalf("inventory diagnostics:\n%s", render(diags, cfg))
 	}
@@ -83,53 +84,8 @@ func findingsOf(res *judge.Result, check string) []judge.Finding {
 	return out
 }
 
-// describe renders findings, evidence gaps and not-evaluated records of the given checks
-// compactly, for golden files that do not depend on a reporter's layout.
-func describe(res *judge.Result, only func(string) bool) string {
-	var b strings.Builder
-	for _, f := range res.Findings {
-		if !only(f.Check) {
-			continue
-		}
-		fmt.Fprintf(&b, "%s %s %s %s\n", f.Severity, f.Check, orDash(f.Host), span(f.Location))
-		fmt.Fprintf(&b, "  %s\n", f.Message)
-		fmt.Fprintf(&b, "  logical: %s | %s\n", f.Logical.Context, f.Logical.Key)
-		if f.Expected != "" || f.Actual != "" {
-			fmt.Fprintf(&b, "  expected: %q\n  actual: %q\n", f.Expected, f.Actual)
-		}
-		if f.Secret {
-			b.WriteString("  secret\n")
-		}
-		for _, r := range f.Related {
-			fmt.Fprintf(&b, "  related: %s: %s\n", span(r.Location), r.Message)
-		}
-		if w := f.Waiver; w != nil {
-			fmt.Fprintf(&b, "  waived by %s: %s (%s, %s)\n", w.Name, w.Reason, w.Owner, w.Expires)
-		}
-	}
-	for _, g := range res.Gaps {
-		if only(g.Check) {
-			fmt.Fprintf(&b, "evidence gap %s %s: %s\n  capture into %s: %s\n", g.Check, orDash(g.Host), g.Reason, g.File, strings.Join(g.Capture(), " | "))
-		}
-	}
-	for _, n := range res.NotEvaluated {
-		if only(n.Check) {
-			fmt.Fprintf(&b, "not evaluated %s %s: %s\n", n.Check, orDash(n.Host), n.Reason)
-		}
-	}
-	return b.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func span(r hcl.Range) string {
-	return fmt.Sprintf("%s:%d:%d-%d:%d", r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
-}
+// describe renders the judged run compactly (linttest.Describe).
+func describe(res *judge.Result, only func(string) bool) string { return linttest.Describe(res, only) }
 
 // withoutFile copies a snapshot directory leaving one file out, and loads
 // the copy.

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"testing"
@@ -39,7 +39,7 @@ host "xsp2" {
 // release: as2 declared R23 needs the R23 patch, not the R24 one.
 func TestHostOverrideReachesChecks(t *testing.T) {
 	cfg := parse(t, `host "as2" { release = "23.0" }`)
-	res := run(t, cfg, exampleSnapshot)
+	res := run(t, cfg)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Logical.Key != "Patch Name=AP.as.23.0.1075.ap373197" {
 		t.Errorf("findings %+v, want the R23 patch missing on as2", fs)
@@ -86,7 +86,7 @@ cluster "bw-cluster-2" {
 // gives, including one the snapshot has no captures of.
 func TestClusterOverrideReachesChecks(t *testing.T) {
 	cfg := parse(t, `cluster "bw-cluster-1" { xsps = ["xsp1", "xsp2", "xsp3"] }`)
-	res := run(t, cfg, exampleSnapshot)
+	res := run(t, cfg)
 	got := describe(res, func(c string) bool { return c == "xsp_authservice_keys_match" })
 	want := `evidence gap xsp_authservice_keys_match xsp3: bw-cluster-1 lists XSP "xsp3" but the snapshot has no hosts/xsp3/ folder` + "\n" +
 		"  capture into hosts/xsp3/authservice-keys.sha256: XSP_CLI/Applications/authenticationService/KeyManagement> exportKeys | $ sha256sum /var/broadworks/tmp/authService.keys\n"

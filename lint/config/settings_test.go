@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
 )
 
@@ -21,7 +22,7 @@ func names(cs []*lint.Check) []string {
 }
 
 func TestDefaultPolicy(t *testing.T) {
-	cfg, diags := Load("", checks.Builtin())
+	cfg, diags := config.Load("", checks.Catalog())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -118,7 +119,7 @@ check "config_waiver_unused" { severity = "warning" }
 	if diff := cmp.Diff(want, cfg.Settings().Severity); diff != "" {
 		t.Errorf("severities (-want +got):\n%s", diff)
 	}
-	res := run(t, cfg, exampleSnapshot)
+	res := run(t, cfg)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Severity != lint.Warning {
 		t.Errorf("as_required_patches findings: %+v, want one warning", fs)
@@ -159,7 +160,7 @@ check "as_required_patches" {
 
 	// The run uses them: as2 has ap370326, which the table now requires
 	// for R24 instead of ap384177, so the finding goes away.
-	res := run(t, cfg, exampleSnapshot)
+	res := run(t, cfg)
 	if fs := findingsOf(res, "as_required_patches"); len(fs) != 0 {
 		t.Errorf("as_required_patches still reports with the configured patch table: %+v", fs)
 	}
@@ -171,7 +172,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 	if a.Settings().Options["xsp_certificate_auth_flags"] == b.Settings().Options["xsp_certificate_auth_flags"] {
 		t.Fatal("two loads share one options value")
 	}
-	res := run(t, a, exampleSnapshot)
+	res := run(t, a)
 	fs := findingsOf(res, "xsp_certificate_auth_flags")
 	if len(fs) != 1 || fs[0].Host != "xsp1" {
 		t.Errorf("with expect = { allowUserApp = true } only xsp1 (allowUserApp = false) should fail; got %+v", fs)

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"slices"
@@ -55,7 +55,7 @@ check "config_waiver_unused" { severity = "warning" }
 // waived finding is still in the result with the waiver's details, and no
 // longer counts.
 func TestWaivedFindingStaysButStopsCounting(t *testing.T) {
-	res := run(t, parse(t, waiverPolicy("2027-01-31")), exampleSnapshot)
+	res := run(t, parse(t, waiverPolicy("2027-01-31")))
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Waiver == nil || fs[0].Waiver.Name != "as2-patch-window" {
 		t.Fatalf("as_required_patches findings: %+v", fs)

@@ -14,8 +14,10 @@ package linttest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -23,6 +25,7 @@ import (
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // Update rewrites golden files instead of comparing with them; it is
@@ -100,4 +103,54 @@ func Snapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
 		t.Fatal(err)
 	}
 	return snap
+}
+
+// Describe renders the findings, evidence gaps and not-evaluated records
+// of the checks only selects, compactly, for golden files that do not
+// depend on a reporter's layout: positions as file:line:col-line:col,
+// values quoted, waivers with their details.
+func Describe(res *judge.Result, only func(string) bool) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		if !only(f.Check) {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %s %s %s\n", f.Severity, f.Check, orDash(f.Host), span(f.Location))
+		fmt.Fprintf(&b, "  %s\n", f.Message)
+		fmt.Fprintf(&b, "  logical: %s | %s\n", f.Logical.Context, f.Logical.Key)
+		if f.Expected != "" || f.Actual != "" {
+			fmt.Fprintf(&b, "  expected: %q\n  actual: %q\n", f.Expected, f.Actual)
+		}
+		if f.Secret {
+			b.WriteString("  secret\n")
+		}
+		for _, r := range f.Related {
+			fmt.Fprintf(&b, "  related: %s: %s\n", span(r.Location), r.Message)
+		}
+		if w := f.Waiver; w != nil {
+			fmt.Fprintf(&b, "  waived by %s: %s (%s, %s)\n", w.Name, w.Reason, w.Owner, w.Expires)
+		}
+	}
+	for _, g := range res.Gaps {
+		if only(g.Check) {
+			fmt.Fprintf(&b, "evidence gap %s %s: %s\n  capture into %s: %s\n", g.Check, orDash(g.Host), g.Reason, g.File, strings.Join(g.Capture(), " | "))
+		}
+	}
+	for _, n := range res.NotEvaluated {
+		if only(n.Check) {
+			fmt.Fprintf(&b, "not evaluated %s %s: %s\n", n.Check, orDash(n.Host), n.Reason)
+		}
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func span(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d-%d:%d", r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
 }

@@ -1,4 +1,4 @@
-package config
+package checks
 
 import (
 	"cmp"
@@ -12,7 +12,61 @@ import (
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 )
+
+// siteRule is a rule block of the policy file at work: its data, and
+// whether the value it reads is a secret by its name.
+type siteRule struct {
+	config.Rule
+	secret bool
+}
+
+// siteRuleDocPage documents every site rule: a rule's own text is in the
+// policy file, and no page is generated for it, so reports link to the
+// section of docs/config.md that explains rule blocks.
+const siteRuleDocPage = "docs/config.md#rule-a-site-check-without-go"
+
+// namesSecret reports whether a rule's value is a secret by its name: the
+// attribute, the column, or the row ("Option Name=...Password").
+func namesSecret(r config.Rule) bool {
+	if source.IsSecretName(r.Key) || source.IsSecretName(r.Column) {
+		return true
+	}
+	for _, c := range r.RowKey {
+		if source.IsSecretName(c.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// SiteRule makes a rule block of the policy file a check like the
+// built-in ones: the template every site rule instantiates. It reads one
+// value of a CLI context on the hosts of the rule's role — an attribute,
+// or a table cell picked by row_key — and reports every host whose value
+// fails the rule's test, or, for same_on_all_hosts, every host that
+// differs from the value most hosts hold.
+func SiteRule(rule config.Rule) *lint.Check {
+	r := &siteRule{Rule: rule, secret: namesSecret(rule)}
+	tags := []string{"custom"}
+	if r.Role != inputs.RoleUnknown {
+		tags = append(tags, string(r.Role))
+	}
+	return &lint.Check{
+		Name:     r.Name,
+		Title:    r.Title,
+		Doc:      r.describe(),
+		Fix:      r.fixText(),
+		Severity: r.Severity,
+		Evidence: []lint.Evidence{r.evidence()},
+		Tags:     tags,
+		DocPage:  siteRuleDocPage,
+		Run:      r.run,
+
+		SecuritySeverity: r.SecuritySeverity,
+	}
+}
 
 // observation is what one host shows of a rule's value.
 type observation struct {
@@ -29,29 +83,29 @@ type observation struct {
 }
 
 // display renders the observed value for messages.
-func (o observation) display(r *rule) string {
+func (o observation) display(r *siteRule) string {
 	if !o.found {
 		return "not set"
 	}
 	return r.show(o.value.Text)
 }
 
-func (r *rule) run(p *lint.Pass) error {
+func (r *siteRule) run(p *lint.Pass) error {
 	var seen []observation
 	for _, h := range r.hosts(p) {
 		o, ok := r.observe(p, h)
 		if !ok {
 			continue
 		}
-		if r.req.kind == reqSame {
+		if r.Require.Kind == config.RequireSameOnAllHosts {
 			seen = append(seen, o)
 			continue
 		}
-		if !r.req.accepts(o.value.Text, o.found) {
+		if !accepts(r.Require, o.value.Text, o.found) {
 			r.report(p, o)
 		}
 	}
-	if r.req.kind == reqSame {
+	if r.Require.Kind == config.RequireSameOnAllHosts {
 		r.compareHosts(p, seen)
 	}
 	return nil
@@ -60,37 +114,37 @@ func (r *rule) run(p *lint.Pass) error {
 // hosts returns the hosts the rule reads. A rule for a role reads every
 // host of that role, and a host that lacks the context is not evaluated;
 // a rule for any role reads the hosts that captured the context.
-func (r *rule) hosts(p *lint.Pass) []*inputs.Host {
-	if r.role != inputs.RoleUnknown {
-		hs := p.HostsWithRole(r.role)
+func (r *siteRule) hosts(p *lint.Pass) []*inputs.Host {
+	if r.Role != inputs.RoleUnknown {
+		hs := p.HostsWithRole(r.Role)
 		if len(hs) == 0 {
-			p.NotEvaluated("", "the snapshot has no host of role %s (%s)", r.role, r.hostsPhrase())
+			p.NotEvaluated("", "the snapshot has no host of role %s (%s)", r.Role, r.hostsPhrase())
 		}
 		return hs
 	}
 	var hs []*inputs.Host
 	for _, h := range p.Snapshot.Hosts {
-		if h.Captured(r.context) && p.Applies(h.Name) {
+		if h.Captured(r.Context) && p.Applies(h.Name) {
 			hs = append(hs, h)
 		}
 	}
 	if len(hs) == 0 {
-		p.NotEvaluated("", "no host has a capture of <SERVER>_CLI/%s", r.context)
+		p.NotEvaluated("", "no host has a capture of <SERVER>_CLI/%s", r.Context)
 	}
 	return hs
 }
 
 // observe reads the rule's value on one host. ok is false when the host
 // was recorded as not evaluated.
-func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
-	cmds := h.Read(r.context)
+func (r *siteRule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
+	cmds := h.Read(r.Context)
 	if len(cmds) == 0 {
-		p.Gap(h.Name, r.evidence(), "%s_CLI/%s was not captured on %s", serverOf(h, r.server()), r.context, h.Name)
+		p.Gap(h.Name, r.evidence(), "%s_CLI/%s was not captured on %s", lint.ServerOf(h, r.Role), r.Context, h.Name)
 		return o, false
 	}
 	o = observation{host: h, cmd: cmds[len(cmds)-1]}
-	if r.column == "" {
-		if kv, cmd, found := h.Attr(r.context, r.key); found {
+	if r.Column == "" {
+		if kv, cmd, found := h.Attr(r.Context, r.Key); found {
 			o.cmd, o.value, o.key, o.found, o.at = cmd, kv.Value, kv.Key.Text, true, kv.Value.Range
 		} else {
 			o.at = o.cmd.Input.Range
@@ -98,7 +152,7 @@ func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
 	} else if !r.observeCell(p, h, cmds, &o) {
 		return o, false
 	}
-	if o.found && o.value.Masked() && r.req.kind != reqPresent {
+	if o.found && o.value.Masked() && r.Require.Kind != config.RequirePresence {
 		p.NotEvaluated(h.Name, "%s is masked in the capture on %s (%s), so it cannot be compared", r.label(), h.Name, o.value.Range.Filename)
 		return o, false
 	}
@@ -107,12 +161,12 @@ func (r *rule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool) {
 
 // observeCell finds the rule's cell in the latest table of the context
 // that has all the columns the rule names.
-func (r *rule) observeCell(p *lint.Pass, h *inputs.Host, cmds []*bwcli.Command, o *observation) bool {
+func (r *siteRule) observeCell(p *lint.Pass, h *inputs.Host, cmds []*bwcli.Command, o *observation) bool {
 	var latest *bwcli.Table
 	for i := len(cmds) - 1; i >= 0; i-- {
 		for j := len(cmds[i].Tables) - 1; j >= 0; j-- {
 			t := cmds[i].Tables[j]
-			col := t.Column(r.column)
+			col := t.Column(r.Column)
 			if col < 0 || !r.hasKeyColumns(t) {
 				continue
 			}
@@ -127,27 +181,27 @@ func (r *rule) observeCell(p *lint.Pass, h *inputs.Host, cmds []*bwcli.Command, 
 		}
 	}
 	if latest == nil {
-		ctx := o.cmd.Server.Text + "_CLI/" + r.context
+		ctx := o.cmd.Server.Text + "_CLI/" + r.Context
 		p.Gap(h.Name, r.evidence(), "no table with the columns %s was captured in %s on %s", r.columnList(), ctx, h.Name)
 		return false
 	}
 	return true
 }
 
-func (r *rule) hasKeyColumns(t *bwcli.Table) bool {
-	for _, c := range r.rowKey {
-		if t.Column(c.column) < 0 {
+func (r *siteRule) hasKeyColumns(t *bwcli.Table) bool {
+	for _, c := range r.RowKey {
+		if t.Column(c.Column) < 0 {
 			return false
 		}
 	}
 	return true
 }
 
-func (r *rule) findRow(t *bwcli.Table) (bwcli.Row, bool) {
+func (r *siteRule) findRow(t *bwcli.Table) (bwcli.Row, bool) {
 	for _, row := range t.Rows {
 		match := true
-		for _, c := range r.rowKey {
-			if !strings.EqualFold(strings.TrimSpace(row.Cell(t.Column(c.column)).Text), c.value) {
+		for _, c := range r.RowKey {
+			if !strings.EqualFold(strings.TrimSpace(row.Cell(t.Column(c.Column)).Text), c.Value) {
 				match = false
 				break
 			}
@@ -159,62 +213,62 @@ func (r *rule) findRow(t *bwcli.Table) (bwcli.Row, bool) {
 	return bwcli.Row{}, false
 }
 
-func (r *rule) columnList() string {
-	cols := []string{quote(r.column)}
-	for _, c := range r.rowKey {
-		cols = append(cols, quote(c.column))
+func (r *siteRule) columnList() string {
+	cols := []string{quote(r.Column)}
+	for _, c := range r.RowKey {
+		cols = append(cols, quote(c.Column))
 	}
 	return strings.Join(cols, ", ")
 }
 
 // cliContext is the context as the capture spells it, which is what an
 // operator finds in the transcript, whatever case the rule was written in.
-func (r *rule) cliContext(o observation) string {
+func (r *siteRule) cliContext(o observation) string {
 	return o.cmd.Server.Text + "_CLI/" + o.cmd.Path
 }
 
 // logicalKey identifies the value: the attribute (as captured, when it
 // was), or row and column.
-func (r *rule) logicalKey(o observation) string {
-	if r.column != "" {
-		return r.rowKeyText() + "/" + r.column
+func (r *siteRule) logicalKey(o observation) string {
+	if r.Column != "" {
+		return r.rowKeyText() + "/" + r.Column
 	}
 	if o.found {
 		return o.key
 	}
-	return r.key
+	return r.Key
 }
 
 // report records a value that fails the requirement.
-func (r *rule) report(p *lint.Pass, o observation) {
+func (r *siteRule) report(p *lint.Pass, o observation) {
 	var msg string
 	switch {
-	case r.secret && o.found && r.req.kind != reqPresent:
+	case r.secret && o.found && r.Require.Kind != config.RequirePresence:
 		msg = fmt.Sprintf("%s on %s does not meet the rule; the value is a secret and not shown", r.label(), o.host.Name)
-	case !o.found && r.column == "":
-		msg = fmt.Sprintf("%s is not set in %s on %s; it %s", r.key, r.cliContext(o), o.host.Name, r.req.want(r.show))
+	case !o.found && r.Column == "":
+		msg = fmt.Sprintf("%s is not set in %s on %s; it %s", r.Key, r.cliContext(o), o.host.Name, want(r.Require, r.show))
 	case !o.found:
-		msg = fmt.Sprintf("%s on %s has no row %s; its %s %s", r.cliContext(o), o.host.Name, r.rowKeyText(), r.column, r.req.want(r.show))
-	case r.req.kind == reqPresent:
+		msg = fmt.Sprintf("%s on %s has no row %s; its %s %s", r.cliContext(o), o.host.Name, r.rowKeyText(), r.Column, want(r.Require, r.show))
+	case r.Require.Kind == config.RequirePresence:
 		msg = fmt.Sprintf("%s is set on %s to %s; it must not be set", r.label(), o.host.Name, o.display(r))
 	default:
-		msg = fmt.Sprintf("%s on %s is %s; it %s", r.label(), o.host.Name, o.display(r), r.req.want(r.show))
+		msg = fmt.Sprintf("%s on %s is %s; it %s", r.label(), o.host.Name, o.display(r), want(r.Require, r.show))
 	}
 	f := r.finding(o, msg)
-	f.Expected = r.req.expected(r.label())
+	f.Expected = expected(r.Require, r.label())
 	f.Actual = r.statement(o)
 	p.Report(r.redact(f))
 }
 
 // statement is an observation as a finding's Expected or Actual line.
-func (r *rule) statement(o observation) string {
+func (r *siteRule) statement(o observation) string {
 	if !o.found {
 		return r.label() + " not set"
 	}
 	return r.label() + " = " + o.value.Text
 }
 
-func (r *rule) finding(o observation, msg string) lint.Finding {
+func (r *siteRule) finding(o observation, msg string) lint.Finding {
 	return lint.Finding{
 		Host:     o.host.Name,
 		Message:  msg,
@@ -225,7 +279,7 @@ func (r *rule) finding(o observation, msg string) lint.Finding {
 
 // redact drops a secret's values from a finding; messages of secret rules
 // are written without them already.
-func (r *rule) redact(f lint.Finding) lint.Finding {
+func (r *siteRule) redact(f lint.Finding) lint.Finding {
 	if r.secret {
 		f.Expected, f.Actual, f.Secret = "", "", true
 	}
@@ -235,9 +289,9 @@ func (r *rule) redact(f lint.Finding) lint.Finding {
 // compareHosts reports, for same_on_all_hosts, every host whose value
 // differs from the one most hosts hold (on a tie, the first host's by
 // name), with the majority's hosts as related locations.
-func (r *rule) compareHosts(p *lint.Pass, seen []observation) {
+func (r *siteRule) compareHosts(p *lint.Pass, seen []observation) {
 	if len(seen) < 2 {
-		p.NotEvaluated("", "%s needs the value from at least two hosts to compare, and %d had it captured", r.name, len(seen))
+		p.NotEvaluated("", "%s needs the value from at least two hosts to compare, and %d had it captured", r.Name, len(seen))
 		return
 	}
 	var groups [][]observation
@@ -246,7 +300,7 @@ func (r *rule) compareHosts(p *lint.Pass, seen []observation) {
 		k := "\x00absent"
 		if o.found {
 			k = o.value.Text
-			if r.req.ignoreCase {
+			if r.Require.IgnoreCase {
 				k = strings.ToLower(k)
 			}
 		}
@@ -287,12 +341,4 @@ func (r *rule) compareHosts(p *lint.Pass, seen []observation) {
 			p.Report(r.redact(f))
 		}
 	}
-}
-
-// serverOf returns the prompt prefix a host's captures use, or def.
-func serverOf(h *inputs.Host, def string) string {
-	if len(h.Commands) > 0 {
-		return h.Commands[0].Server.Text
-	}
-	return def
 }

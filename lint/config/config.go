@@ -341,6 +341,26 @@ func severityValue(a *hcl.Attribute) (*lint.Severity, hcl.Diagnostics) {
 	return &sev, nil
 }
 
+// blockNames remembers where the blocks of one kind were defined, so that
+// a second block of a name is an error that points at the first.
+type blockNames struct {
+	kind string
+	seen map[string]hcl.Range
+}
+
+// repeated returns the error for a block of a name already defined, and
+// otherwise remembers the block and returns nil.
+func (n *blockNames) repeated(name string, at hcl.Range) *hcl.Diagnostic {
+	if prev, dup := n.seen[name]; dup {
+		return duplicate(n.kind, name, at, prev)
+	}
+	if n.seen == nil {
+		n.seen = map[string]hcl.Range{}
+	}
+	n.seen[name] = at
+	return nil
+}
+
 func duplicate(kind, name string, at, prev hcl.Range) *hcl.Diagnostic {
 	return errorAt(at, "Duplicate "+kind+" block", "%s %q is already configured at %s; merge the two blocks.", kind, name, lineOf(prev))
 }

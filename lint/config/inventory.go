@@ -30,13 +30,12 @@ type clusterOverride struct {
 
 func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{}
+	names := blockNames{kind: "host"}
 	for _, b := range blocks {
-		if prev, dup := seen[b.Name]; dup {
-			diags = append(diags, duplicate("host", b.Name, b.DefRange, prev))
+		if d := names.repeated(b.Name, b.DefRange); d != nil {
+			diags = append(diags, d)
 			continue
 		}
-		seen[b.Name] = b.DefRange
 		h := &hostOverride{name: source.Value{Text: b.Name, Range: b.NameRange}}
 		if b.Role != nil {
 			v, d := stringValue(b.Role)
@@ -72,13 +71,12 @@ func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 
 func (c *Config) readClusters(blocks []*clusterBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{}
+	names := blockNames{kind: "cluster"}
 	for _, b := range blocks {
-		if prev, dup := seen[b.Name]; dup {
-			diags = append(diags, duplicate("cluster", b.Name, b.DefRange, prev))
+		if d := names.repeated(b.Name, b.DefRange); d != nil {
+			diags = append(diags, d)
 			continue
 		}
-		seen[b.Name] = b.DefRange
 		cl := &clusterOverride{name: source.Value{Text: b.Name, Range: b.NameRange}, at: b.DefRange}
 		if b.XSPs != nil {
 			var d hcl.Diagnostics

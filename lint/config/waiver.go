@@ -24,13 +24,12 @@ type waiver struct {
 
 func (c *Config) readWaivers(blocks []*waiverBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{}
+	names := blockNames{kind: "waiver"}
 	for _, b := range blocks {
-		if prev, dup := seen[b.Name]; dup {
-			diags = append(diags, duplicate("waiver", b.Name, b.DefRange, prev))
+		if d := names.repeated(b.Name, b.DefRange); d != nil {
+			diags = append(diags, d)
 			continue
 		}
-		seen[b.Name] = b.DefRange
 		w, d := c.readWaiver(b)
 		diags = append(diags, d...)
 		if !d.HasErrors() {

@@ -182,9 +182,6 @@ func (p *rowReader) lineBounds(line int) (start, end int) {
 	return start, end
 }
 
-// pos returns the position of byte off on line.
-func (p *rowReader) pos(line, off int) hcl.Pos { return p.cursor.Pos(line, off) }
-
 func (p *rowReader) rangeOf(line, start, end int) hcl.Range { return p.cursor.Range(line, start, end) }
 
 func (p *rowReader) row(line, start, end int, delim byte, columns int) Row {

@@ -35,6 +35,33 @@ func parse(t *testing.T, text string) *config.Config {
 	return cfg
 }
 
+// fixtureCatalog is a catalog of its own for the tests of selection,
+// independent of the product's checks: two AS checks, two XSP checks and
+// the policy's two, with the real site rule template.
+func fixtureCatalog() config.Catalog {
+	check := func(name string, ev lint.Evidence) *lint.Check {
+		return &lint.Check{Name: name, Title: "fixture", Doc: "d", Fix: "f.", Severity: lint.Warning,
+			Evidence: []lint.Evidence{ev}, Run: func(*lint.Pass) error { return nil }}
+	}
+	as := lint.CLI(inputs.RoleAS, "Interface/Messaging", "get", "hosts/<host>/interface-messaging.txt")
+	xsp := lint.CLI(inputs.RoleXSP, "System/CertificateAuthentication", "get", "hosts/<host>/certificate-auth.txt")
+	policy := lint.Policy("the waiver blocks")
+	return config.Catalog{Checks: []*lint.Check{
+		check("as_alpha", as), check("as_beta", as), check("xsp_alpha", xsp), check("xsp_beta", xsp),
+		check("config_waiver_expired", policy), check("config_waiver_unused", policy),
+	}, SiteRule: checks.SiteRule}
+}
+
+// parseFixture loads policy text against fixtureCatalog.
+func parseFixture(t *testing.T, text string) *config.Config {
+	t.Helper()
+	cfg, diags := config.Parse("test.hcl", []byte(text), fixtureCatalog())
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", render(diags, cfg))
+	}
+	return cfg
+}
+
 // render prints diagnostics as the CLI does, without colour.
 func render(diags hcl.Diagnostics, cfg *config.Config) string {
 	var b strings.Builder

@@ -22,11 +22,11 @@ func names(cs []*lint.Check) []string {
 }
 
 func TestDefaultPolicy(t *testing.T) {
-	cfg, diags := config.Load("", checks.Catalog())
+	cfg, diags := config.Load("", fixtureCatalog())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want := names(checks.Builtin())
+	want := names(fixtureCatalog().Checks)
 	if diff := cmp.Diff(sorted(want), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
 	}
@@ -44,34 +44,36 @@ func sorted(s []string) []string {
 	return out
 }
 
+// TestSelection runs lint.checks and enabled against the fixture
+// catalog.
 func TestSelection(t *testing.T) {
 	tests := []struct {
 		name, policy string
 		want         []string
 	}{
 		{"all", `lint { checks = ["all"] }`, []string{
-			"as_imp_matches_template", "as_required_patches", "config_waiver_expired", "config_waiver_unused",
-			"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
-			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
-			"xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"as_alpha", "as_beta", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
+		{"all but one", `lint { checks = ["all", "-as_beta"] }`, []string{
+			"as_alpha", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
 		// The policy's own checks run unless an entry names them.
 		{"glob", `lint { checks = ["xsp_*"] }`, []string{
-			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"config_waiver_expired", "config_waiver_unused", "xsp_alpha", "xsp_beta"}},
 		{"policy check removed by name", `lint { checks = ["xsp_*", "-config_waiver_unused"] }`, []string{
-			"config_waiver_expired", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches"}},
+			"config_waiver_expired", "xsp_alpha", "xsp_beta"}},
+		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_alpha", "as_beta"}},
 		// Order matters: a later entry refines an earlier one.
-		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
-			[]string{"as_required_patches", "config_waiver_expired", "config_waiver_unused", "xsp_certificate_auth_flags"}},
-		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
+		{"removed then added", `lint { checks = ["xsp_*", "-xsp_alpha", "as_beta"] }`,
+			[]string{"as_beta", "config_waiver_expired", "config_waiver_unused", "xsp_beta"}},
+		{"added then removed", `lint { checks = ["as_beta", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list", `lint { checks = [] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list without policy checks", `lint { checks = ["-config_*"] }`, nil},
 		{"enabled overrides selection", `
 lint { checks = ["xsp_*"] }
-check "as_required_patches" { enabled = true }
-check "xsp_authservice_keys_match" { enabled = false }
-check "config_waiver_unused" { enabled = false }`, []string{"as_required_patches", "config_waiver_expired", "xsp_certificate_auth_flags"}},
+check "as_beta" { enabled = true }
+check "xsp_alpha" { enabled = false }
+check "config_waiver_unused" { enabled = false }`, []string{"as_beta", "config_waiver_expired", "xsp_beta"}},
 		{"custom rules are selectable", `
 lint { checks = ["site_*"] }
 rule "site_client_cert_auth" {
@@ -84,7 +86,7 @@ rule "site_client_cert_auth" {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := names(parse(t, tt.policy).Checks())
+			got := names(parseFixture(t, tt.policy).Checks())
 			if diff := cmp.Diff(tt.want, got, cmpEmpty); diff != "" {
 				t.Errorf("selected checks (-want +got):\n%s", diff)
 			}
@@ -180,7 +182,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 }
 
 func TestAllChecksIgnoresSelection(t *testing.T) {
-	cfg := parse(t, `
+	cfg := parseFixture(t, `
 lint { checks = [] }
 rule "site_client_cert_auth" {
   title   = "client apps use certificates"
@@ -188,7 +190,7 @@ rule "site_client_cert_auth" {
   key     = "allowClientApp"
   equals  = "true"
 }`)
-	want := sorted(append(names(checks.Builtin()), "site_client_cert_auth"))
+	want := sorted(append(names(fixtureCatalog().Checks), "site_client_cert_auth"))
 	if diff := cmp.Diff(want, names(cfg.AllChecks())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

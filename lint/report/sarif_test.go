@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/internal/golden"
@@ -44,16 +42,15 @@ type fixture struct {
 	opts Options
 }
 
-// exampleFixture lints testdata/example with every check, as
-// `bwlint lint testdata/example` does, with report paths relative to the
-// repository root.
+// exampleFixture lints testdata/example with the fixture checks, with
+// report paths relative to the repository root.
 func exampleFixture(t *testing.T) fixture {
 	t.Helper()
 	snap, err := inputs.Load("../../testdata/example")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
+	res := lintFixture(t, snap)
 	if len(res.Findings) < 3 {
 		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))
 	}
@@ -76,25 +73,25 @@ func mixedFixture(t *testing.T) fixture {
 	fs[2].State = judge.StateChanged
 	fs = append(fs,
 		judge.Finding{Finding: lint.Finding{
-			Check: "as_imp_matches_template", Severity: lint.Error, Host: "as1", Secret: true,
+			Check: "as_fixture_template", Severity: lint.Error, Host: "as1", Secret: true,
 			Message:  "provisioningPassword on as1 differs from template smb-standard-eu",
 			Location: rangeAt("hosts/as1/interface-messaging.txt", 4, 26, 4, 34),
 			Logical:  lint.Logical{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "provisioningPassword"},
 			Expected: "hunter2-expected", Actual: "hunter2-actual", Value: "hunter2-actual",
 		}},
 		judge.Finding{Finding: lint.Finding{
-			Check: "as_required_patches", Severity: lint.Warning, Host: "as1",
+			Check: "as_fixture_patch", Severity: lint.Warning, Host: "as1",
 			Message: "no patch list captured for as1 | run \"listPatch\" in AS_CLI/Maintenance/Patching",
 			Logical: lint.Logical{Host: "as1", Context: "AS_CLI/Maintenance/Patching"},
 		}},
 		judge.Finding{Finding: lint.Finding{
-			Check: "xsp_authservice_keys_match", Severity: lint.Note, Host: "xsp1",
+			Check: "xsp_fixture_digest", Severity: lint.Note, Host: "xsp1",
 			Message:  "authService.keys digest of xsp1 is recorded without a date, 50% of peers date theirs: see <notes>",
 			Location: hcl.Range{Filename: "hosts/xsp1/authservice-keys.sha256"},
 			Logical:  lint.Logical{Host: "xsp1", Context: "authService.keys"},
 		}},
 		judge.Finding{Finding: lint.Finding{
-			Check: "xsp_certificate_auth_flags", Severity: lint.Error, Host: "xsp1",
+			Check: "xsp_fixture_flag", Severity: lint.Error, Host: "xsp1",
 			Message:  "certificate authentication on xsp1: allowUserApp is \"true\", must be false",
 			Location: rangeAt("hosts/xsp1/certificate-auth.txt", 2, 18, 2, 23),
 			Logical:  lint.Logical{Host: "xsp1", Context: "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication", Key: "allowUserApp"},
@@ -108,17 +105,17 @@ func mixedFixture(t *testing.T) fixture {
 		source.Problem{Severity: source.Error, Message: "file holds a NUL byte at offset 3: binary data, not a text capture", Range: rangeAt("hosts/as1/garbage.bin.txt", 1, 4, 1, 5)},
 		source.Problem{Severity: source.Warning, Message: "table footer says 3 entries but 2 rows were read", Range: hcl.Range{Filename: "hosts/as1/patching.txt"}},
 	)
-	fx.res.Failures = []lint.Failure{{Check: "xsp_authservice_keys_match", Err: "panic: runtime error: index out of range [3] with length 3"}}
+	fx.res.Failures = []lint.Failure{{Check: "xsp_fixture_digest", Err: "panic: runtime error: index out of range [3] with length 3"}}
 	// Evidence gaps: one that fails the run, one the baseline knows, one
 	// about the whole snapshot.
 	keys := lint.Shell(inputs.RoleXSP, "sha256sum /var/broadworks/tmp/authService.keys", "hosts/<host>/authservice-keys.sha256").
 		After(lint.Command{Source: lint.FromCLI, Context: "Applications/authenticationService/KeyManagement", Text: "exportKeys"})
 	fx.res.Gaps = []judge.Gap{
-		{Gap: lint.Gap{Check: "as_imp_matches_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
+		{Gap: lint.Gap{Check: "as_fixture_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
 			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"}},
-		{Gap: lint.Gap{Check: "as_required_patches", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
+		{Gap: lint.Gap{Check: "as_fixture_patch", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
 			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output"}, Baselined: true},
-		{Gap: lint.Gap{Check: "xsp_authservice_keys_match", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
+		{Gap: lint.Gap{Check: "xsp_fixture_digest", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
 			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"}},
 	}
 	fx.name, fx.opts.ExitCode = "mixed", 4
@@ -280,7 +277,7 @@ func TestSARIFArtifactsAreEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	policy, baselineFile := []byte("lint { fail_on = \"error\" }\n"), []byte("{\"version\": 1, \"entries\": []}\n")
-	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
+	res := lintFixture(t, snap)
 	opts := Options{Snapshot: snap, SARIFRoot: "../..", SARIFProfile: SARIFProfileAudit, Evidence: []EvidenceFile{
 		NewEvidenceFile("../../.bwlint.hcl", EvidencePolicy, false, policy),
 		NewEvidenceFile("../ci/base.json", EvidenceBaseline, true, baselineFile),
@@ -402,12 +399,11 @@ func TestSARIFHelpURI(t *testing.T) {
 		got[r.ID] = r.HelpURI
 	}
 	want := map[string]string{
-		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
-		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
-		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
-		"xsp_certificate_auth_flags": lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
-		"site_client_cert_auth":      lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
-		"no_such_check":              "",
+		"site_client_cert_auth": lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
+		"no_such_check":         "",
+	}
+	for _, c := range fixtureChecks() {
+		want[c.Name] = lint.InformationURI + "/blob/main/docs/checks/" + c.Name + ".md"
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("helpUri by rule (-want +got):\n%s", d)

@@ -2,13 +2,11 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -35,7 +33,7 @@ func secretFixture(t *testing.T) fixture {
 	if len(snap.Problems) > 0 {
 		t.Fatalf("%s has input problems: %v", secretsSnapshot, snap.Problems)
 	}
-	res := judge.New(lint.Run(context.Background(), snap, checks.All(), lint.Settings{}), judge.Notes{})
+	res := lintFixture(t, snap)
 	lines := 0
 	for _, f := range snap.Files {
 		for i, line := range strings.Split(f.Text, "\n") {
@@ -46,7 +44,7 @@ func secretFixture(t *testing.T) fixture {
 			lines++
 			start := len([]rune(line[:col])) + 1
 			res.Findings = append(res.Findings, judge.Finding{Finding: lint.Finding{
-				Check: "as_imp_matches_template", Severity: lint.Warning, Host: f.Host,
+				Check: "as_fixture_template", Severity: lint.Warning, Host: f.Host,
 				Message:  "a finding on a line that holds a secret",
 				Location: hcl.Range{Filename: f.Path, Start: hcl.Pos{Line: i + 1, Column: 1}, End: hcl.Pos{Line: i + 1, Column: start + 6}},
 				Logical:  lint.Logical{Host: f.Host, Context: "test", Key: "line " + itoa(i+1)},

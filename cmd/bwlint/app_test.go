@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,7 +32,6 @@ var cliCases = []cliCase{
 	{name: "parse_broken_text", args: []string{"parse", "../../testdata/broken"}, code: exitInput},
 	// The policy's host and cluster blocks are applied, and the output says so.
 	{name: "parse_inventory_text", args: []string{"parse", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"}, code: exitOK},
-	{name: "parse_inventory_json", args: []string{"parse", "--format", "json", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"}, code: exitOK},
 	{name: "parse_broken_json", args: []string{"parse", "--format", "json", "../../testdata/broken"}, code: exitInput},
 	{name: "checks", args: []string{"checks"}, code: exitOK},
 	{name: "explain", args: []string{"explain", "xsp_certificate_auth_flags"}, code: exitOK},
@@ -267,6 +267,30 @@ func TestNeverWritesIntoSnapshot(t *testing.T) {
 		if _, err := os.Stat(name); !os.IsNotExist(err) {
 			t.Errorf("%s was written", name)
 		}
+	}
+}
+
+// TestParseSaysWhichInventory checks that parse's JSON names the policy
+// whose host and cluster blocks it applied, and only then.
+func TestParseSaysWhichInventory(t *testing.T) {
+	parseJSON := func(args ...string) map[string]any {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"bwlint", "parse", "--format", "json"}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc := parseJSON("--config", "testdata/parse-inventory.hcl", "../../testdata/example")
+	if doc["inventory"] != "testdata/parse-inventory.hcl" || len(doc["clusters"].([]any)) != 2 {
+		t.Errorf("inventory %v, %d clusters; want the policy named and its cluster added", doc["inventory"], len(doc["clusters"].([]any)))
+	}
+	if doc := parseJSON("../../testdata/example"); doc["inventory"] != nil {
+		t.Errorf("a policy without host or cluster blocks is named: %v", doc["inventory"])
 	}
 }
 

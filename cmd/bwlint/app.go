@@ -94,7 +94,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:    lint.ToolName,
 		Usage:   "lint captured Webex for Cisco BroadWorks configuration",
-		Version: lint.Version,
+		Version: lint.CurrentBuild.String(),
 		Description: "bwlint reads a snapshot directory of captured BroadWorks CLI output, Partner Hub templates\n" +
 			"and clusters, and device-management tag sets, and checks them against Cisco's guidance.\n\n" +
 			"Exit codes: 0 ok, 1 findings at or above --fail-on, 2 input problems, 3 usage or\n" +

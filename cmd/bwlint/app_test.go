@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/lint/linttest"
+
+	// Reports name version 0.1.0 in golden files and documented examples.
+	_ "github.com/bwlint/bwlint/lint/linttest/pinversion"
 )
 
 // cliCase is one in-process run of bwlint: its arguments, the golden file

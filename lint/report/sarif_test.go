@@ -21,6 +21,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	// Reports name version 0.1.0 in golden files and documented examples.
+	_ "github.com/bwlint/bwlint/lint/linttest/pinversion"
 )
 
 // This file also holds the harness the other format tests share: the

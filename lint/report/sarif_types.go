@@ -27,7 +27,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name            string            `json:"name"`
 	Version         string            `json:"version"`
-	SemanticVersion string            `json:"semanticVersion"`
+	SemanticVersion string            `json:"semanticVersion,omitempty"`
 	InformationURI  string            `json:"informationUri"`
 	Rules           []sarifDescriptor `json:"rules"`
 	Notifications   []sarifDescriptor `json:"notifications"`

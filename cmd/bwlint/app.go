@@ -181,7 +181,8 @@ func checkWritesOutside(c *cli.Context, snapshots ...string) error {
 	}
 	policy := ""
 	if hasFlag(c, "config") && len(snapshots) > 0 {
-		policy, _, _ = config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", snapshots[len(snapshots)-1])
+		found, _ := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", snapshots[len(snapshots)-1])
+		policy = found.Path
 	}
 	for _, w := range writes {
 		flag, path, _ := strings.Cut(w, "\x00")

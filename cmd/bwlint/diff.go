@@ -82,7 +82,7 @@ func runDiff(c *cli.Context) error {
 	// One policy for both sides, so that a finding differs between them
 	// only because the deployment did; it is looked for where the change
 	// lands, at the after snapshot.
-	cfg, _, err := loadPolicy(c, afterDir)
+	cfg, found, err := loadPolicy(c, afterDir)
 	if err != nil {
 		return err
 	}
@@ -100,12 +100,12 @@ func runDiff(c *cli.Context) error {
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence,
+			LostEvidence: review.LostEvidence, Policy: policyInfo(found),
 		}))
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code}); err != nil {
+	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found)}); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	if err := out.Close(); err != nil {

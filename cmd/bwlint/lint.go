@@ -71,7 +71,7 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg, explicitPolicy, err := loadPolicy(c, dir)
+	cfg, found, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func runLint(c *cli.Context) error {
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
 	var evidence []report.EvidenceFile
 	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
-		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, explicitPolicy, f.Bytes))
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes))
 	}
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
@@ -97,7 +97,7 @@ func runLint(c *cli.Context) error {
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence,
+		Evidence: evidence, Policy: policyInfo(found),
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {

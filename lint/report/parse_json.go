@@ -16,6 +16,7 @@ const ParseJSONVersion = 1
 
 type parseReport struct {
 	Version       int           `json:"version"`
+	Kind          string        `json:"kind"`
 	Tool          jsonTool      `json:"tool"`
 	Hosts         []parseHost   `json:"hosts"`
 	Templates     []parseObject `json:"templates"`
@@ -115,7 +116,7 @@ func (j parseValues) pv(v source.Value) parseValue {
 func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	j := parseValues{src: redact.New(s)}
 	rep := parseReport{
-		Version: ParseJSONVersion, Tool: jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Version: ParseJSONVersion, Kind: KindParse, Tool: jsonTool{Name: lint.ToolName, Version: lint.Version},
 		Hosts: []parseHost{}, Templates: []parseObject{}, Clusters: []parseObject{}, TagSets: []parseTagSet{},
 		Files: []parseFile{}, InputProblems: problemsJSON(s.Problems),
 	}

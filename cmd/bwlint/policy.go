@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -116,12 +115,12 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, found config.D
 		return nil, found, usageErrorf("%s: %v", c.Command.Name, err)
 	}
 	if found.Shadowed != "" {
-		fmt.Fprintf(c.App.ErrWriter, "bwlint: %s: warning: the policy %s in the working directory applies, not the snapshot's own %s; name the one you mean with --config\n",
+		warnf(c, "%s: warning: the policy %s in the working directory applies, not the snapshot's own %s; name the one you mean with --config",
 			c.Command.Name, source.Printable(found.Path), source.Printable(found.Shadowed))
 	}
 	cfg, diags := config.Load(found.Path, checks.All())
 	if diags.HasErrors() {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 		return nil, found, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, found.Path)
 	}
 	return cfg, found, nil
@@ -159,7 +158,7 @@ func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snaps
 	if len(diags) == 0 {
 		return nil
 	}
-	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	return usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, cfg.Path())
 }
 
@@ -168,9 +167,9 @@ func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snaps
 // then its checks with their settings, then its waivers as of day unless
 // --no-waivers is set.
 func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, heading string) *lint.Result {
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+	if diags := cfg.ApplyInventory(snap); len(diags) > 0 && !quiet(c) {
 		writeHeading(c.App.ErrWriter, heading)
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	}
 	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
 	if !c.Bool("no-waivers") {

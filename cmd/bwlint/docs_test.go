@@ -109,7 +109,7 @@ func TestDocs(t *testing.T) {
 
 // docsWithOutput are the documents, relative to the repository root, whose
 // command-output examples TestDocs generates.
-var docsWithOutput = []string{"docs/output.md", "docs/review.md", "docs/inputs.md"}
+var docsWithOutput = []string{"docs/output.md", "docs/review.md", "docs/inputs.md", "docs/config.md"}
 
 const (
 	docMarkerOpen  = "<!-- bwlint-output:"

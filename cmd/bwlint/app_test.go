@@ -87,6 +87,7 @@ var cliCases = []cliCase{
 
 func TestCLI(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
+	t.Setenv("FORCE_COLOR", "") // reports to a buffer are plain unless forced
 	for _, tc := range cliCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -60,6 +60,7 @@ func TestDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("NO_COLOR", "1")
+	t.Setenv("FORCE_COLOR", "")
 	t.Setenv(config.EnvVar, "")
 	for _, doc := range docsWithOutput {
 		t.Run(filepath.Base(doc), func(t *testing.T) {

@@ -32,7 +32,9 @@ func Markdown(w io.Writer, r *lint.Result, o Options) error {
 		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
 	}
 	m.p("| Tool | %s %s, %s |", lint.ToolName, lint.Version, plural(s.ChecksRun, "check"))
-	m.p("| Policy | %s |", o.Policy.OrNone().Markdown())
+	if o.Policy.Origin != "" {
+		m.p("| Policy | %s |", o.Policy.Markdown())
+	}
 	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
 	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
 	m.p("| Waived | %d |", s.Waived)

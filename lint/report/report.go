@@ -43,7 +43,10 @@ type Options struct {
 	// SARIFProfile is "audit" (waived findings kept, with suppressions)
 	// or "github" (waived findings left out).
 	SARIFProfile string
-	// Policy names the policy file the run applied, or says none was.
+	// Policy names the policy file the run applied, or says none was
+	// (Origin "none"). Left unset, as by a caller that applies no policy
+	// at all (a check's tests), the text and Markdown reports say nothing
+	// of it and the others say none.
 	Policy Policy
 	// Evidence lists the files besides the snapshot that decided the run:
 	// the policy file (its waivers) and the baseline (its gating). SARIF

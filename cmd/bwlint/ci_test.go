@@ -93,7 +93,7 @@ func shellWords(t *testing.T, line string, vars map[string]string, args []string
 			} else {
 				for j, w := range strings.Fields(v) {
 					if j > 0 {
-						words, has = append(words, cur.String()), false
+						words = append(words, cur.String())
 						cur.Reset()
 					}
 					cur.WriteString(w)
@@ -188,7 +188,7 @@ func TestGitHubAction(t *testing.T) {
 	// With every input set, against a baseline of the snapshot itself:
 	// nothing new, so the job passes.
 	args := shellWords(t, lines[0], vars, all)
-	code, stdout, stderr := runCLI(args[1:]...)
+	code, _, stderr := runCLI(args[1:]...)
 	if code != exitOK || stderr != "" {
 		t.Errorf("bwlint %s: exit %d, stderr %q", strings.Join(args[1:], " "), code, stderr)
 	}
@@ -200,7 +200,7 @@ func TestGitHubAction(t *testing.T) {
 	// With only the snapshot: the example's findings fail the job, and
 	// annotate the files.
 	args = shellWords(t, lines[0], vars, nil)
-	code, stdout, _ = runCLI(args[1:]...)
+	code, stdout, _ := runCLI(args[1:]...)
 	if code != exitFindings || !strings.Contains(stdout, "::error file=testdata/example/hosts/xsp2/certificate-auth.txt,line=2") {
 		t.Errorf("bwlint %s: exit %d, stdout:\n%s", strings.Join(args[1:], " "), code, stdout)
 	}

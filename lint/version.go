@@ -22,7 +22,7 @@ type Build struct {
 	// Version is the module version: a release tag (v1.2.3) for a release
 	// or `go install …@v1.2.3`, a pseudo-version for a build from a
 	// checkout (Go 1.24 and later derive it from the commit, "+dirty"
-	// when the work tree was changed), "devel" when nothing records one.
+	// when the work tree was changed), "0.0.0-devel" when nothing records one (a version that starts with a number, as SARIF consumers want).
 	Version string
 	// Commit and Date are the commit the binary was built from and the
 	// commit's time (RFC 3339): the same source gives the same values,
@@ -70,7 +70,7 @@ func readBuild(read func() (*debug.BuildInfo, bool)) Build {
 		}
 	}
 	if b.Version == "" {
-		b.Version = "devel"
+		b.Version = "0.0.0-devel"
 	}
 	return b
 }
@@ -99,7 +99,7 @@ func (b Build) String() string {
 }
 
 // SemanticVersion is v as a SemVer 2.0 version without the leading "v"
-// (SARIF's semanticVersion), or "" when v is none ("devel").
+// (SARIF's semanticVersion), or "" when v is not SemVer.
 func SemanticVersion(v string) string {
 	if !semver.IsValid("v" + strings.TrimPrefix(v, "v")) {
 		return ""

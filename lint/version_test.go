@@ -27,8 +27,8 @@ func TestReadBuild(t *testing.T) {
 			"vcs", "git", "vcs.revision", "0123456789abcdef", "vcs.time", "2026-03-01T10:15:00Z", "vcs.modified", "true"),
 			"v0.2.1-0.20260301101500-0123456789ab+dirty (commit 0123456789abcdef of 2026-03-01T10:15:00Z, with local changes, go1.26.8)",
 			"v0.2.1-0.20260301101500-0123456789ab+dirty", "0.2.1-0.20260301101500-0123456789ab+dirty"},
-		{"-buildvcs=false", info("(devel)"), "devel (go1.26.8)", "devel", ""},
-		{"no build information", func() (*debug.BuildInfo, bool) { return nil, false }, "devel", "devel", ""},
+		{"-buildvcs=false", info("(devel)"), "0.0.0-devel (go1.26.8)", "0.0.0-devel", "0.0.0-devel"},
+		{"no build information", func() (*debug.BuildInfo, bool) { return nil, false }, "0.0.0-devel", "0.0.0-devel", "0.0.0-devel"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := readBuild(tc.read)

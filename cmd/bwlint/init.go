@@ -58,7 +58,7 @@ func runInit(c *cli.Context) error {
 	if werr != nil {
 		return usageErrorf("init: writing %s: %v", path, werr)
 	}
-	_, err = fmt.Fprintf(c.App.Writer, "wrote %s; edit it, then run: bwlint lint SNAPSHOT\n", path)
+	_, err = fmt.Fprintf(stdout(c), "wrote %s; edit it, then run: bwlint lint SNAPSHOT\n", path)
 	return err
 }
 

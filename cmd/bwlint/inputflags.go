@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 
@@ -29,12 +31,20 @@ func loadOptions(c *cli.Context) (inputs.LoadOptions, error) {
 }
 
 // loadSnapshot reads a snapshot directory with the command's input flags.
-// A directory that cannot be read at all, or holds more than the size
+// A path that does not exist or is a file is a usage error (exit 3); a
+// directory that cannot be read at all, or holds more than the size
 // limit, is an input problem (exit 2).
 func loadSnapshot(c *cli.Context, dir string) (*inputs.Snapshot, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
 		return nil, err
+	}
+	// A path that names no directory is a mistyped argument, not
+	// unreadable evidence: a usage error, before anything is read.
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErrorf("%s: snapshot %s does not exist (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	} else if err == nil && !st.IsDir() {
+		return nil, usageErrorf("%s: snapshot %s is a file; name the snapshot directory (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
 	}
 	snap, err := inputs.LoadWith(dir, opts)
 	if err != nil {

@@ -35,7 +35,7 @@ func parseCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			out := &output{path: c.String("output"), stdout: c.App.Writer, reads: readFiles{snapshots: []*inputs.Snapshot{snap}}}
+			out := &output{path: c.String("output"), stdout: stdout(c), reads: readFiles{snapshots: []*inputs.Snapshot{snap}}}
 			if format == "json" {
 				err = report.ParseJSON(out.Writer(), snap)
 			} else {

@@ -5,8 +5,8 @@
 //
 // The flow through a lint run is:
 //
-//	path, _, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
-//	cfg, diags := config.Load(path, checks.All())  // "" loads the defaults; errors: exit 3
+//	found, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
+//	cfg, diags := config.Load(found.Path, checks.All()) // "" loads the defaults; errors: exit 3
 //	diags = cfg.ApplyInventory(snap)                // warnings only, before the run
 //	res := lint.Run(ctx, snap, cfg.Checks(), cfg.Settings())
 //	cfg.ApplyWaivers(res, time.Now())               // unless --no-waivers

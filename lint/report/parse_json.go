@@ -87,6 +87,8 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	out.beginObject()
 	out.key("version")
 	out.value(ParseJSONVersion)
+	out.key("kind")
+	out.value(KindParse)
 	out.key("tool")
 	out.value(jsonTool{Name: lint.ToolName, Version: lint.Version})
 	out.key("hosts")

@@ -111,7 +111,7 @@ func (b *sarifBuilder) build(r *lint.Result) sarifRun {
 		run.AutomationDetails = &sarifAutomation{ID: b.o.SARIFCategory}
 	}
 	run.Tool = sarifTool{Driver: sarifDriver{
-		Name: lint.ToolName, Version: lint.Version, SemanticVersion: lint.Version, InformationURI: lint.InformationURI,
+		Name: lint.ToolName, Version: strings.TrimPrefix(lint.Version, "v"), SemanticVersion: lint.SemanticVersion(lint.Version), InformationURI: lint.InformationURI,
 		Rules: b.rules, Notifications: notificationDescriptors,
 	}}
 	if b.rules == nil {
@@ -477,6 +477,7 @@ func (b *sarifBuilder) invocation(r *lint.Result) sarifInvocation {
 		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors() && len(r.CountingGaps(b.o.MissingEvidence)) == 0,
 		ExitCode:            b.o.ExitCode,
 		ExitCodeDescription: exitCodeDescriptions[b.o.ExitCode],
+		Properties:          &sarifInvocationProps{Policy: b.o.Policy.OrNone()},
 	}
 	// A review lists the evidence it lost first, as every review format
 	// does.

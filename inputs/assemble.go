@@ -27,6 +27,9 @@ func assemble(root string, results []parsed) *Snapshot {
 			h.Commands = append(h.Commands, r.commands...)
 			h.showvers = append(h.showvers, r.showvers...)
 			h.Digests = append(h.Digests, r.digests...)
+			if r.ocip != nil {
+				h.ocipReleases = append(h.ocipReleases, r.ocip.Releases...)
+			}
 		}
 		if r.template != nil {
 			s.Templates = append(s.Templates, r.template)
@@ -35,18 +38,41 @@ func assemble(root string, results []parsed) *Snapshot {
 			s.Clusters = append(s.Clusters, r.cluster)
 		}
 		if r.tagset != nil {
-			s.TagSets = append(s.TagSets, r.tagset)
+			s.Captured.TagSetFiles = append(s.Captured.TagSetFiles, r.tagset)
+		}
+		if r.ocip != nil {
+			s.Captured.OCIP = append(s.Captured.OCIP, r.ocip)
+			s.IMP = append(s.IMP, r.ocip.IMP...)
+		}
+		if r.userCSV != nil {
+			s.Captured.UserCSVs = append(s.Captured.UserCSVs, r.userCSV)
+		}
+		if r.wmsUsers != nil {
+			s.WMS.Users = append(s.WMS.Users, r.wmsUsers)
+		}
+		if r.sso != nil {
+			s.WMS.SSO = append(s.WMS.SSO, r.sso)
+		}
+		if r.settings != nil {
+			s.WMS.Settings = r.settings
+		}
+		if r.pslog != nil {
+			s.PSLogs = append(s.PSLogs, r.pslog)
 		}
 	}
 	slices.SortFunc(s.Hosts, func(a, b *Host) int { return cmp.Compare(a.Name, b.Name) })
+	placeClusters(s)
 	for _, h := range s.Hosts {
 		supersede(h)
-		s.Problems = append(s.Problems, settleRelease(h)...)
+		probs, conflicts := settleRelease(h, s.ClusterOf(firstFile(h)))
+		s.Problems = append(s.Problems, probs...)
+		s.Conflicts = append(s.Conflicts, conflicts...)
 		s.Problems = append(s.Problems, decideRole(h)...)
 	}
+	mergeChannels(s)
 	if len(s.Files) == 0 {
 		s.Problems = append(s.Problems, source.Errorf(hcl.Range{Filename: "."},
-			"the snapshot holds no files: want hosts/<host>/*.txt captures, partnerhub/ and devicemgmt/ files (see docs/inputs.md)"))
+			"the snapshot holds no files: want hosts/<host>/*.txt captures, partnerhub/, devicemgmt/ or other files of the layout (see docs/inputs.md)"))
 	}
 	settleStatus(s)
 	return s
@@ -61,4 +87,13 @@ func settleStatus(s *Snapshot) {
 			f.Status = Partial
 		}
 	}
+}
+
+// firstFile returns the path of a host's first file, by which ClusterOf
+// finds the host's cluster.
+func firstFile(h *Host) string {
+	if len(h.Files) == 0 {
+		return ""
+	}
+	return h.Files[0]
 }

@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -34,11 +35,18 @@ type releaseSource struct {
 	what    string // the command that printed it
 }
 
+// channelOCIP names the OCI-P channel in conflicts and messages.
+const channelOCIP = "OCI-P"
+
 // releaseSources returns what a host's captures say of its release, in
-// path order: bwshowver's version line, and the Active row of qversions
-// (the version the server runs, beside those installed).
+// path order: bwshowver's version line, the Active row of qversions (the
+// version the server runs, beside those installed), and an OCI-P
+// software version captured in the host's folder.
 func releaseSources(h *Host) []releaseSource {
 	var out []releaseSource
+	for _, r := range h.ocipReleases {
+		out = append(out, releaseSource{r.Version, channelOCIP})
+	}
 	for _, sv := range h.showvers {
 		out = append(out, releaseSource{sv.Release, "bwshowver"})
 	}
@@ -75,28 +83,48 @@ func releaseSources(h *Host) []releaseSource {
 	return out
 }
 
-// settleRelease takes a host's release from its captures: bwshowver and
-// qversions, in path order. Captures that name different releases leave
-// the release unknown, since either may be stale, and say so; copies that
-// agree are harmless.
-func settleRelease(h *Host) []source.Problem {
+// settleRelease takes a host's release from its captures: bwshowver,
+// qversions and OCI-P, in path order. Captures that name different
+// releases leave the release unknown, since either may be stale, and say
+// so; copies that agree are harmless. When one of the two is OCI-P and
+// the other a capture of the CLI or the shell, the disagreement is also a
+// conflict between the channels.
+func settleRelease(h *Host, cluster string) ([]source.Problem, []Conflict) {
 	if len(h.showvers) > 0 {
 		h.ShowVer = h.showvers[0]
 	}
 	sources := releaseSources(h)
 	if len(sources) == 0 {
-		return nil
+		return nil, nil
 	}
 	first := sources[0]
 	for _, sv := range sources[1:] {
-		if sv.release.Text != first.release.Text {
-			return []source.Problem{source.Errorf(sv.release.Range,
-				"host %q has %s captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
-				h.Name, captureNames(first.what, sv.what), sv.release.Text, first.release.Text, first.release.Range.Filename, first.release.Range.Start.Line)}
+		if sameRelease(sv.release.Text, first.release.Text) {
+			continue
 		}
+		probs := []source.Problem{source.Errorf(sv.release.Range,
+			"host %q has %s captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
+			h.Name, captureNames(first.what, sv.what), sv.release.Text, first.release.Text, first.release.Range.Filename, first.release.Range.Start.Line)}
+		var conflicts []Conflict
+		if (first.what == channelOCIP) != (sv.what == channelOCIP) {
+			conflicts = append(conflicts, Conflict{
+				Kind: ConflictRelease, Cluster: cluster, Host: h.Name,
+				Item: fmt.Sprintf("the release of host %q", h.Name), Key: "release",
+				A: ConflictSide{Channel: first.what, Value: first.release},
+				B: ConflictSide{Channel: sv.what, Value: sv.release},
+			})
+		}
+		return probs, conflicts
 	}
 	h.Release = first.release
-	return nil
+	return nil, nil
+}
+
+// sameRelease compares two spellings of a release: OCI-P clients and
+// scripts may keep bwshowver's "Rel_" prefix.
+func sameRelease(a, b string) bool {
+	trim := func(s string) string { return strings.TrimPrefix(strings.TrimSpace(s), "Rel_") }
+	return trim(a) == trim(b)
 }
 
 func captureNames(a, b string) string {

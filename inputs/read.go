@@ -15,11 +15,15 @@ import (
 	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/digest"
+	"github.com/bwlint/bwlint/inputs/ocip"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/pslog"
 	"github.com/bwlint/bwlint/inputs/session"
 	"github.com/bwlint/bwlint/inputs/showver"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
+	"github.com/bwlint/bwlint/inputs/users"
+	"github.com/bwlint/bwlint/inputs/wms"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -33,6 +37,12 @@ type parsed struct {
 	template *partnerhub.Template
 	cluster  *partnerhub.Cluster
 	tagset   *tagset.TagSet
+	ocip     *ocip.File
+	userCSV  *users.CSVFile
+	wmsUsers *wms.UserFile
+	sso      *wms.SAMLMessage
+	settings *wms.Settings
+	pslog    *pslog.Log
 }
 
 // readAll reads and parses files concurrently; the result keeps the order
@@ -111,14 +121,26 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	sum := sha256.Sum256(raw)
 	r.file.SHA256 = hex.EncodeToString(sum[:])
 	r.file.Size = int64(len(raw))
-	text, enc, probs, ok := source.Decode(rel, raw)
-	r.file.Encoding = enc
-	r.problems = append(r.problems, probs...)
-	if !ok {
-		return r
+	var usable bool
+	if kind == KindWMSUsers {
+		// What Meetings Server refuses an import for is first of all its
+		// encoding: the reader decodes the bytes itself, and a UTF-16
+		// file without a byte-order mark is its to judge, not an error.
+		usable = r.parseWMSUsers(raw)
+	} else {
+		decode := source.Decode
+		if kind == KindOCIP {
+			decode = ocip.Decode // honours the XML declaration's encoding
+		}
+		text, enc, probs, ok := decode(rel, raw)
+		r.file.Encoding = enc
+		r.problems = append(r.problems, probs...)
+		if !ok {
+			return r
+		}
+		r.file.Text = text
+		usable = r.parse(text)
 	}
-	r.file.Text = text
-	usable := r.parse(text)
 	switch {
 	case !usable:
 		r.file.Status = Failed
@@ -167,8 +189,68 @@ func (r *parsed) parse(text string) bool {
 		r.tagset, probs = tagset.Parse(f.Path, name, text)
 		r.problems = append(r.problems, probs...)
 		return r.tagset != nil
+	case KindOCIP:
+		// A lone response that does not name its tag set or device type
+		// takes the name from the file: devicemgmt/tagsets/Webex.xml is
+		// tag set "Webex".
+		name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+		r.ocip, probs = ocip.Parse(f.Path, text, ocip.Options{Name: name})
+		r.problems = append(r.problems, probs...)
+		return r.ocip != nil
+	case KindUsers:
+		r.userCSV, probs = users.ReadCSV(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return len(r.userCSV.Users) > 0
+	case KindWMSSSO:
+		r.sso, probs = wms.ParseSSO(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return r.sso != nil
+	case KindWMSSettings:
+		r.settings, probs = wms.ParseSettings(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return r.settings != nil
+	case KindPSLog:
+		r.pslog, probs = pslog.Parse(f.Path, text)
+		r.problems = append(r.problems, probs...)
+		return r.pslog != nil
 	}
 	return false
+}
+
+// parseWMSUsers reads a Meetings Server user import file from its bytes.
+func (r *parsed) parseWMSUsers(raw []byte) bool {
+	f := r.file
+	uf, probs := wms.ParseUsers(f.Path, raw)
+	r.problems = append(r.problems, probs...)
+	if uf == nil {
+		return false
+	}
+	r.wmsUsers = uf
+	f.Text = uf.Text
+	f.Encoding = wmsEncoding(uf.Encoding)
+	return true
+}
+
+// wmsEncoding names an import file's encoding as File.Encoding names
+// every other file's.
+func wmsEncoding(e wms.Encoding) source.Encoding {
+	switch {
+	case e.Name == wms.UTF8 && e.BOM:
+		return source.UTF8BOM
+	case e.Name == wms.UTF8:
+		return source.UTF8
+	case e.Name == wms.UTF16LE && e.BOM:
+		return source.UTF16LE
+	case e.Name == wms.UTF16BE && e.BOM:
+		return source.UTF16BE
+	case e.Name == wms.UTF16LE:
+		return "utf-16le-nobom"
+	case e.Name == wms.UTF16BE:
+		return "utf-16be-nobom"
+	case e.Name == wms.Windows1252:
+		return "windows-1252"
+	}
+	return "iso-8859-1"
 }
 
 // hashFile returns the hex SHA-256 and the length of a file's bytes,

@@ -25,8 +25,8 @@ var (
 // cliDeviceTypes reads the device types a host's AS CLI captures print,
 // into the model OCI-P fills: a row of the "get" table is a type as a
 // list shows it, the output of "detail" a type's detail. Superseded reads
-// are left out, as everywhere. list reports whether the host holds a
-// complete list (a "get" table), which presence is compared against.
+// are left out, as everywhere. lists are the tables of a host that holds a
+// complete list: its "get" tables, which presence is compared against.
 func cliDeviceTypes(h *Host, text func(path string) string) (types []*devicetype.DeviceType, lists []*bwcli.Table) {
 	for _, c := range h.Read(deviceTypeContext) {
 		switch c.Verb {

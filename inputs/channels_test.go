@@ -50,7 +50,7 @@ func modelOf(s *Snapshot) channelModel {
 // lone response named by its file, an ISO-8859-1 log with CRLF line
 // ends), and finds the same model.
 func TestChannelsGiveOneModel(t *testing.T) {
-	cli, ocip := load(t, "testdata/channels/cli"), load(t, "testdata/channels/ocip")
+	cli, ocip := load(t, "../testdata/channels/cli"), load(t, "../testdata/channels/ocip")
 	for _, s := range []*Snapshot{cli, ocip} {
 		if len(s.Problems) != 0 {
 			t.Errorf("%s: problems %v", s.Root, problemsOf(s))
@@ -80,7 +80,7 @@ func TestChannelsGiveOneModel(t *testing.T) {
 // TestChannelsAgree holds both channels saying the same thing: they merge
 // into one tag set and one list of device types, without a conflict.
 func TestChannelsAgree(t *testing.T) {
-	s := load(t, "testdata/channels/agree")
+	s := load(t, "../testdata/channels/agree")
 	if len(s.Problems) != 0 || len(s.Conflicts) != 0 {
 		t.Fatalf("problems %v, conflicts %v", problemsOf(s), s.Conflicts)
 	}
@@ -101,7 +101,7 @@ func TestChannelsAgree(t *testing.T) {
 // TestChannelConflicts finds one conflict of each kind, each with both
 // locations, and only these.
 func TestChannelConflicts(t *testing.T) {
-	s := load(t, "testdata/channels/conflicts")
+	s := load(t, "../testdata/channels/conflicts")
 	var got []string
 	for _, c := range s.Conflicts {
 		side := func(sd ConflictSide) string {
@@ -141,8 +141,8 @@ func TestChannelConflicts(t *testing.T) {
 // disagree are a warning, not a conflict between channels.
 func TestConflictWithinOneChannel(t *testing.T) {
 	root := t.TempDir()
-	copyFile(t, "testdata/channels/conflicts/ocip/tagsets.xml", filepath.Join(root, "ocip/b.xml"))
-	copyFile(t, "testdata/channels/agree/devicemgmt/tagsets/Webex.xml", filepath.Join(root, "devicemgmt/tagsets/Webex.xml"))
+	copyFile(t, "../testdata/channels/conflicts/ocip/tagsets.xml", filepath.Join(root, "ocip/b.xml"))
+	copyFile(t, "../testdata/channels/agree/devicemgmt/tagsets/Webex.xml", filepath.Join(root, "devicemgmt/tagsets/Webex.xml"))
 	s := load(t, root)
 	if len(s.Conflicts) != 0 {
 		t.Errorf("conflicts %v, want none", s.Conflicts)
@@ -159,8 +159,8 @@ func TestConflictWithinOneChannel(t *testing.T) {
 // TestClusters: data of two AS clusters are not compared with each other.
 func TestClusters(t *testing.T) {
 	root := t.TempDir()
-	copyFile(t, "testdata/channels/conflicts/ocip/tagsets.xml", filepath.Join(root, "hosts/as1/tags.xml"))
-	copyFile(t, "testdata/channels/agree/devicemgmt/tagsets/Webex.xml", filepath.Join(root, "hosts/as3/tags.xml"))
+	copyFile(t, "../testdata/channels/conflicts/ocip/tagsets.xml", filepath.Join(root, "hosts/as1/tags.xml"))
+	copyFile(t, "../testdata/channels/agree/devicemgmt/tagsets/Webex.xml", filepath.Join(root, "hosts/as3/tags.xml"))
 	for i, hosts := range []string{`"as1", "as2"`, `"as3", "as4"`} {
 		writeFile(t, filepath.Join(root, fmt.Sprintf("partnerhub/clusters/c%d.json", i+1)), fmt.Sprintf(`{"name": "c%d", "authServiceUrl": "https://x/authService",
   "xsiActionsUrl": "https://x/a", "xsiEventsUrl": "https://x/e", "applicationServers": [%s]}`, i+1, hosts))
@@ -184,7 +184,7 @@ func TestClusters(t *testing.T) {
 // TestLayoutPlacement reads a file of each new kind where the layout puts
 // it, real captures of each: every one is read by its reader.
 func TestLayoutPlacement(t *testing.T) {
-	s := load(t, "testdata/channels/layout")
+	s := load(t, "../testdata/channels/layout")
 	want := map[string]Kind{
 		"devicemgmt/custom-tags.xml":                  KindOCIP,
 		"devicemgmt/devicetypes/Connect - Mobile.xml": KindOCIP,
@@ -249,7 +249,7 @@ func TestLayoutPlacement(t *testing.T) {
 // which the decoder of every other file would reject for its NUL bytes,
 // is read from its bytes by the Meetings Server reader.
 func TestWMSImportRawBytes(t *testing.T) {
-	s := load(t, "testdata/channels/layout")
+	s := load(t, "../testdata/channels/layout")
 	f := s.File("wms/users/import.txt")
 	if f.Status != Parsed || f.Encoding != "utf-16le-nobom" || !strings.Contains(f.Text, "USERID") {
 		t.Errorf("import file: status %s, encoding %s, text %.40q", f.Status, f.Encoding, f.Text)
@@ -267,7 +267,7 @@ func TestWMSImportRawBytes(t *testing.T) {
 // TestUnknownResponseKept: a response bwlint has no use for is kept, with
 // its fields, and is no problem.
 func TestUnknownResponseKept(t *testing.T) {
-	s := load(t, "testdata/channels/conflicts")
+	s := load(t, "../testdata/channels/conflicts")
 	f := s.File("ocip/domains.xml")
 	if f.Status != Parsed {
 		t.Fatalf("ocip/domains.xml is %s", f.Status)
@@ -337,7 +337,7 @@ func TestClassifyNewPaths(t *testing.T) {
 // TestCLIDeviceTypes reads the CLI's device-type table and a detail into
 // the device-type model.
 func TestCLIDeviceTypes(t *testing.T) {
-	s := load(t, "testdata/channels/cli")
+	s := load(t, "../testdata/channels/cli")
 	var got []*devicetype.DeviceType
 	got = append(got, s.Captured.CLIDeviceTypes...)
 	if len(got) != 4 {

@@ -108,21 +108,26 @@ func detailName(c *bwcli.Command, file string) source.Value {
 // devicetype.Detail gives them; the CLI's deviceAccessContextName is
 // OCI-P's deviceAccessContext.
 func cliDetail(c *bwcli.Command) *devicetype.Detail {
-	d := &devicetype.Detail{Range: c.Range}
-	fields := map[string]*source.Value{
-		"deviceaccessprotocol":    &d.DeviceAccessProtocol,
-		"deviceaccessuri":         &d.DeviceAccessURI,
-		"deviceaccesscontextname": &d.DeviceAccessContext,
-		"defaultdeviceencoding":   &d.DefaultDeviceEncoding,
-		"supportremotepartyinfo":  &d.SupportRemotePartyInfo,
-		"registrationcapable":     &d.RegistrationCapable,
-		"numberofports":           &d.Ports,
-		"tagmode":                 &d.TagMode,
-		"tagset":                  &d.TagSet,
+	d := &devicetype.Detail{Range: c.Range, Attrs: make([]devicetype.Attr, 0, len(c.Attrs))}
+	fields := [...]struct {
+		key string
+		v   *source.Value
+	}{
+		{"deviceAccessProtocol", &d.DeviceAccessProtocol},
+		{"deviceAccessURI", &d.DeviceAccessURI},
+		{"deviceAccessContextName", &d.DeviceAccessContext},
+		{"defaultDeviceEncoding", &d.DefaultDeviceEncoding},
+		{"supportRemotePartyInfo", &d.SupportRemotePartyInfo},
+		{"registrationCapable", &d.RegistrationCapable},
+		{"numberOfPorts", &d.Ports},
+		{"tagMode", &d.TagMode},
+		{"tagSet", &d.TagSet},
 	}
 	for _, kv := range c.Attrs {
-		if f, ok := fields[strings.ToLower(kv.Key.Text)]; ok {
-			*f = kv.Value
+		for _, f := range fields {
+			if strings.EqualFold(kv.Key.Text, f.key) {
+				*f.v = kv.Value
+			}
 		}
 		d.Attrs = append(d.Attrs, devicetype.Attr{
 			Key:    kv.Key,

@@ -30,8 +30,8 @@ type Snapshot struct {
 	// or a device at service-provider, group or device level, each with
 	// its Scope. Captures of the same set in one AS cluster, from a
 	// tag-set file or an OCI-P response, make one set whose tags keep the
-	// range they were read from; Path is the first capture's. Sorted by
-	// AS cluster, scope and name.
+	// range they were read from; Path is the first capture's. In the
+	// order of each set's first capture, in path order.
 	TagSets []*tagset.TagSet
 	// DeviceTypes are the SIP device types of every channel — OCI-P lists
 	// and details, and the AS CLI's System/DeviceType/SIP "get" table and

@@ -62,7 +62,7 @@ func TestParseJSONChannels(t *testing.T) {
 			Settings *json.RawMessage
 		} `json:"wms"`
 		PSLogs    []struct{ Exchanges []struct{ Status string } } `json:"pslogs"`
-		Conflicts []json.RawMessage                                `json:"conflicts"`
+		Conflicts []json.RawMessage                               `json:"conflicts"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)

@@ -12,9 +12,10 @@ func parseCommand() *cli.Command {
 		Usage:     "show what bwlint understood of a snapshot",
 		ArgsUsage: "SNAPSHOT",
 		Description: "Prints the hosts with their roles and releases, every captured context with its values and\n" +
-			"tables, the Partner Hub files, tag sets, each file's status, what became of each line of a\n" +
-			"transcript, and every input problem with its position. Exits 2 when any input problem is an\n" +
-			"error.",
+			"tables, the Partner Hub files, tag sets and custom tags, device types, users, what each OCI-P\n" +
+			"capture, user export, Meetings Server file and PSLog excerpt gave, the conflicts between\n" +
+			"channels, each file's status, what became of each line of a transcript, and every input\n" +
+			"problem with its position. Exits 2 when any input problem is an error.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout"},

@@ -43,9 +43,10 @@ type parseObject struct {
 }
 
 type parseTagSet struct {
-	Path string     `json:"path"`
-	Name string     `json:"name"`
-	Tags []parseTag `json:"tags"`
+	Path  string     `json:"path"`
+	Name  string     `json:"name"`
+	Scope parseScope `json:"scope"`
+	Tags  []parseTag `json:"tags"`
 }
 
 type parseTag struct {
@@ -113,7 +114,7 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	out.key("tag_sets")
 	out.beginArray()
 	for _, ts := range s.TagSets {
-		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Tags: []parseTag{}}
+		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Scope: scopeOf(ts), Tags: []parseTag{}}
 		for _, tag := range ts.Tags {
 			v := j.pv(tag.Value)
 			if tag.Secret() {
@@ -124,6 +125,14 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 		out.elem(jt)
 	}
 	out.endArray()
+	v := j.channels(s)
+	for _, kv := range []struct {
+		key   string
+		value any
+	}{{"device_types", v.DeviceTypes}, {"users", v.Users}, {"integrated_imp", v.IMP}, {"ocip", v.OCIP}, {"user_csvs", v.UserCSVs}, {"wms", v.WMS}, {"pslogs", v.PSLogs}, {"conflicts", v.Conflicts}} {
+		out.key(kv.key)
+		out.value(kv.value)
+	}
 	out.key("files")
 	out.beginArray()
 	for _, f := range s.Files {

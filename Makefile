@@ -5,8 +5,8 @@
 help: ## list targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-build: ## build the bwlint binary
-	go build -o bin/bwlint ./cmd/bwlint
+build: ## build bin/bwlint, stamped with the commit it is built from
+	go build -buildvcs=auto -o bin/bwlint ./cmd/bwlint
 
 test: ## run the tests
 	go test ./...

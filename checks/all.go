@@ -16,6 +16,7 @@ func All() []*lint.Check {
 	return []*lint.Check{
 		asIMPMatchesTemplate,
 		asRequiredPatches,
+		evidenceConflict,
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,
 	}

@@ -93,3 +93,77 @@ func BenchmarkLoad(b *testing.B) {
 	// After the loop: ResetTimer would drop it.
 	b.ReportMetric(float64(files), "files")
 }
+
+// writeOCIPLog writes an OCI-P client's request/response log of about size
+// bytes: user details and service lists of many users, a tag set and the
+// device types now and then, as a provisioning audit produces them.
+func writeOCIPLog(tb testing.TB, name string, size int) {
+	tb.Helper()
+	const decl = `<?xml version="1.0" encoding="ISO-8859-1"?>`
+	const root = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+	var b strings.Builder
+	b.Grow(size + 1<<16)
+	for n := 0; b.Len() < size; n++ {
+		user := fmt.Sprintf("user%06d@example.net", n)
+		session := fmt.Sprintf("as1.example.net,1709547611,%d", n%97)
+		req := func(cmd string) {
+			fmt.Fprintf(&b, "2026-11-20 09:%02d:%02d DEBUG >>> request\n%s\n%s\n  <sessionId xmlns=\"\">%s</sessionId>\n%s</BroadsoftDocument>\n", n/60%60, n%60, decl, root, session, cmd)
+		}
+		resp := func(cmd string) {
+			fmt.Fprintf(&b, "2026-11-20 09:%02d:%02d DEBUG <<< response\n%s%s<sessionId xmlns=\"\">%s</sessionId>%s</BroadsoftDocument>\n", n/60%60, n%60, decl, root, session, cmd)
+		}
+		req("  <command xsi:type=\"UserGetRequest23V2\" xmlns=\"\">\n    <userId>" + user + "</userId>\n  </command>\n")
+		resp(`<command echo="" xsi:type="UserGetResponse23V2" xmlns=""><serviceProviderId>Iberia</serviceProviderId><groupId>G` + fmt.Sprint(n%50) +
+			`</groupId><userId>` + user + `</userId><lastName>Muñoz</lastName><firstName>José</firstName><phoneNumber>91555` + fmt.Sprintf("%04d", n%10000) +
+			`</phoneNumber><language>English</language><timeZone>Europe/Madrid</timeZone><accessDeviceEndpoint><accessDevice><deviceLevel>Group</deviceLevel><deviceName>dev-` +
+			fmt.Sprint(n) + `</deviceName></accessDevice><linePort>` + user + `</linePort></accessDeviceEndpoint><emailAddress>` + user + `</emailAddress><countryCode>34</countryCode></command>`)
+		req("  <command xsi:type=\"UserServiceGetAssignmentListRequest\" xmlns=\"\">\n    <userId>" + user + "</userId>\n  </command>\n")
+		var rows strings.Builder
+		for i := range 20 {
+			fmt.Fprintf(&rows, "<row><col>Service %d</col><col>%v</col></row>", i, i%3 == 0)
+		}
+		resp(`<command echo="" xsi:type="UserServiceGetAssignmentListResponse" xmlns=""><servicePacksAssignmentTable><colHeading>Service Pack Name</colHeading><colHeading>Assigned</colHeading></servicePacksAssignmentTable><userServicesAssignmentTable><colHeading>Service Name</colHeading><colHeading>Assigned</colHeading><row><col>Integrated IMP</col><col>true</col></row>` + rows.String() + `</userServicesAssignmentTable></command>`)
+		if n%500 == 0 {
+			set := fmt.Sprintf("set%d", n/500%20)
+			req("  <command xsi:type=\"SystemDeviceManagementTagGetListRequest\" xmlns=\"\">\n    <tagSetName>" + set + "</tagSetName>\n  </command>\n")
+			var tags strings.Builder
+			for i := range 40 {
+				fmt.Fprintf(&tags, "<row><col>%%TAG_%d_WXT%%</col><col>value-%d</col><col>true</col></row>", i, i)
+			}
+			resp(`<command echo="" xsi:type="SystemDeviceManagementTagGetListResponse" xmlns=""><tagsTable><colHeading>Tag Name</colHeading><colHeading>Tag Value</colHeading><colHeading>Is Overridable</colHeading>` + tags.String() + `</tagsTable></command>`)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkLoadOCIPLog measures Load on a snapshot holding a 50 MB OCI-P
+// log beside a small AS capture: reading, typing and merging the log's
+// users and tag sets into the model.
+func BenchmarkLoadOCIPLog(b *testing.B) {
+	root := b.TempDir()
+	const size = 50 << 20
+	writeOCIPLog(b, filepath.Join(root, "ocip", "audit.xml"), size)
+	if err := os.MkdirAll(filepath.Join(root, "hosts", "as1"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "hosts", "as1", "bwshowver.txt"), []byte("AS version Rel_24.0_1.944\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := Load(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(s.Problems) != 0 || len(s.Users) == 0 || len(s.TagSets) == 0 {
+			b.Fatalf("problems %v, %d users, %d tag sets", problemsOf(s)[:min(len(s.Problems), 3)], len(s.Users), len(s.TagSets))
+		}
+	}
+}

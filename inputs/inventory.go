@@ -40,24 +40,13 @@ type ClusterFacts struct {
 // Empty reports whether the inventory changes nothing.
 func (inv Inventory) Empty() bool { return len(inv.Hosts) == 0 && len(inv.Clusters) == 0 }
 
-// applyInventory writes inv into the snapshot as Load assembles it. A host
-// the snapshot lacks is left out: the caller, who knows where the facts
-// were written, warns about it. A cluster is replaced by a copy, so that
-// the parsed cluster stays as its file says.
-func (s *Snapshot) applyInventory(inv Inventory) {
-	for _, o := range inv.Hosts {
-		h := s.Host(o.Name)
-		if h == nil {
-			continue
-		}
-		if o.Role.Present() {
-			h.Role, h.RoleEvidence = Role(o.Role.Text), o.Role
-		}
-		if o.Release.Present() {
-			h.Release = o.Release
-		}
-	}
-	for _, o := range inv.Clusters {
+// applyClusterFacts writes the inventory's clusters into the snapshot as
+// assemble builds it, before the AS clusters are placed, so that the
+// merged model (ClusterOf, ASClusters) follows the members the operator
+// states. A cluster is replaced by a copy, so that the parsed cluster
+// stays as its file says.
+func (s *Snapshot) applyClusterFacts(facts []ClusterFacts) {
+	for _, o := range facts {
 		cl := &partnerhub.Cluster{Path: o.At.Filename, Range: o.At, Name: o.Name}
 		if i := s.clusterIndex(o.Name.Text); i >= 0 {
 			cp := *s.Clusters[i]
@@ -75,6 +64,25 @@ func (s *Snapshot) applyInventory(inv Inventory) {
 		}
 		if o.SetAppServers {
 			cl.ApplicationServers = o.ApplicationServers
+		}
+	}
+}
+
+// applyHostFacts writes the inventory's roles and releases over what the
+// captures say, once assemble has read them. A host the snapshot lacks is
+// left out: the caller, who knows where the facts were written, warns
+// about it.
+func (s *Snapshot) applyHostFacts(facts []HostFacts) {
+	for _, o := range facts {
+		h := s.Host(o.Name)
+		if h == nil {
+			continue
+		}
+		if o.Role.Present() {
+			h.Role, h.RoleEvidence = Role(o.Role.Text), o.Role
+		}
+		if o.Release.Present() {
+			h.Release = o.Release
 		}
 	}
 }

@@ -163,7 +163,7 @@ func TestLoadBroken(t *testing.T) {
 	wantProblems := []string{
 		`devicemgmt/tagsets/bad.tsv:1:1: error: header is "Name", "Value", "Overridable": unknown columns "Name", "Value", "Overridable"; missing columns "Tag Name", "Tag Value", "Is Overridable"; want "Tag Name", "Tag Value", "Is Overridable" and optionally "Is Encrypted"`,
 		`hosts/as1/garbage.bin.txt:1:4: error: file holds a NUL byte at offset 3: binary data, not a text capture`,
-		`hosts/as1/notes.md: error: unknown input: host folders hold .txt transcripts and .sha256 digests only (see docs/inputs.md)`,
+		`hosts/as1/notes.md: error: unknown input: host folders hold .txt transcripts, .sha256 digests and .xml OCI-P captures only (see docs/inputs.md)`,
 		`hosts/as1/patching.txt:6:3: error: table row does not fit its header in the output of "listPatch": two values, "installed" and "2024-02-01", under column "State"`,
 		`hosts/as1/patching.txt:8:1: warning: table footer says 3 entries but 2 rows were read`,
 		`hosts/xsp1/keys.sha256:1:1: error: digest "f80970d8a5e12d52a364793fb77e74c2a5182e24..." has 63 characters; want 64 hex digits`,

@@ -4,11 +4,15 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/devicetype"
 	"github.com/bwlint/bwlint/inputs/digest"
+	"github.com/bwlint/bwlint/inputs/ocip"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
+	"github.com/bwlint/bwlint/inputs/pslog"
 	"github.com/bwlint/bwlint/inputs/showver"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
+	"github.com/bwlint/bwlint/inputs/users"
 )
 
 // Snapshot is everything read from one snapshot directory. It is built once
@@ -20,7 +24,38 @@ type Snapshot struct {
 	Hosts     []*Host
 	Templates []*partnerhub.Template
 	Clusters  []*partnerhub.Cluster
-	TagSets   []*tagset.TagSet
+	// TagSets are the sets of tags of every channel, merged (see
+	// docs/inputs.md#scope-and-channels): system tag sets, the system
+	// default set (Scope.SystemDefault), and custom tags of a device type
+	// or a device at service-provider, group or device level, each with
+	// its Scope. Captures of the same set in one AS cluster, from a
+	// tag-set file or an OCI-P response, make one set whose tags keep the
+	// range they were read from; Path is the first capture's. In the
+	// order of each set's first capture, in path order.
+	TagSets []*tagset.TagSet
+	// DeviceTypes are the SIP device types of every channel — OCI-P lists
+	// and details, and the AS CLI's System/DeviceType/SIP "get" table and
+	// "detail" output — merged per AS cluster by name, in the order
+	// names first appear (clusters in order, captures in path order).
+	DeviceTypes []*devicetype.DeviceType
+	// Users are the subscribers of OCI-P user details and users/*.csv,
+	// merged by user id (users.Merge), in the order ids first appear.
+	Users []*users.User
+	// IMP are the Integrated IM&P settings of the system, resellers,
+	// service providers and groups read from OCI-P, in path order.
+	IMP []*ocip.IntegratedIMP
+	// WMS is the Meetings Server evidence.
+	WMS WMS
+	// PSLogs are the PSLog excerpts of logs/pslog/, in path order.
+	PSLogs []*pslog.Log
+	// ASClusters are the snapshot's AS clusters (see ClusterOf).
+	ASClusters []ASCluster
+	// Conflicts are the items two captures say different things about,
+	// sorted by the position of their first side.
+	Conflicts []Conflict
+	// Captured holds what each file gave as read, before the channels
+	// were merged.
+	Captured Captured
 	// Files lists every file found, sorted by path.
 	Files []*File
 	// Problems lists every input problem, sorted by position.
@@ -28,6 +63,11 @@ type Snapshot struct {
 
 	files map[string]*File
 	hosts map[string]*Host
+	// clusterOf maps the hosts partnerhub/clusters/*.json lists as
+	// application servers to their cluster's name; defaultCluster is the
+	// only cluster's name, or "".
+	clusterOf      map[string]string
+	defaultCluster string
 }
 
 // Kind names what a file was read as.
@@ -42,6 +82,17 @@ const (
 	KindCluster    Kind = "cluster"
 	KindTagSet     Kind = "tagset"
 	KindUnknown    Kind = "unknown"
+)
+
+// The file kinds added since: OCI-P captures, user exports, Meetings
+// Server files and PSLog excerpts.
+const (
+	KindOCIP        Kind = "ocip"
+	KindUsers       Kind = "users"
+	KindWMSUsers    Kind = "wms-users"
+	KindWMSSSO      Kind = "wms-sso"
+	KindWMSSettings Kind = "wms-settings"
+	KindPSLog       Kind = "pslog"
 )
 
 // Status tells how much of a file could be used as evidence.
@@ -116,8 +167,9 @@ type Host struct {
 	// RoleEvidence is the value the role was read from: a prompt's server
 	// prefix or the first line of bwshowver output.
 	RoleEvidence source.Value
-	// Release is the release from bwshowver or from the Active row of
-	// qversions ("24.0_1.944"), when captured and not in dispute.
+	// Release is the release from bwshowver, from the Active row of
+	// qversions ("24.0_1.944") or from an OCI-P software version captured
+	// in the host's folder, when captured and not in dispute.
 	Release source.Value
 	// ShowVer is the first bwshowver output captured, nil when none was;
 	// a transcript may hold it beside CLI sessions.
@@ -130,7 +182,8 @@ type Host struct {
 	// Files lists the paths of the host's files.
 	Files []string
 
-	showvers []*showver.ShowVer // every bwshowver capture, in path order
+	showvers     []*showver.ShowVer // every bwshowver capture, in path order
+	ocipReleases []ocip.Release     // every OCI-P software version of the host's folder
 }
 
 // Read returns the commands that printed a context's configuration (see

@@ -239,8 +239,8 @@ func (e Evidence) validate() error {
 	if e.Source != FromCLI && e.Context != "" {
 		return fmt.Errorf("%s evidence %q has a CLI context", e.Source, e.Text)
 	}
-	if e.Source.captured() && !strings.HasPrefix(e.File, "hosts/<host>/") && !strings.HasPrefix(e.File, "partnerhub/") && !strings.HasPrefix(e.File, "devicemgmt/") {
-		return fmt.Errorf("evidence %q names no file of a snapshot (hosts/<host>/…, partnerhub/…, devicemgmt/…): %q", e.Text, e.File)
+	if e.Source.captured() && !slices.ContainsFunc(snapshotFolders, func(dir string) bool { return strings.HasPrefix(e.File, dir) }) {
+		return fmt.Errorf("evidence %q names no file of a snapshot (%s…): %q", e.Text, strings.Join(snapshotFolders, "…, "), e.File)
 	}
 	if strings.HasPrefix(e.File, "hosts/") && e.Role == inputs.RoleUnknown && e.Source != FromCLI {
 		return fmt.Errorf("evidence %q belongs in a host folder but names no role", e.Text)
@@ -252,6 +252,10 @@ func (e Evidence) validate() error {
 	}
 	return nil
 }
+
+// snapshotFolders are where captured evidence lies in a snapshot
+// (docs/inputs.md).
+var snapshotFolders = []string{"hosts/<host>/", "partnerhub/", "devicemgmt/", "ocip/", "users/", "wms/", "logs/pslog/"}
 
 // inHosts reports whether e is captured in host folders.
 func (e Evidence) inHosts() bool { return strings.HasPrefix(e.File, "hosts/") }

@@ -106,7 +106,14 @@ func OptionDocs(c *Check) []OptionDoc {
 	if c.Options == nil {
 		return nil
 	}
-	v := reflect.ValueOf(c.Options()).Elem()
+	return OptionValues(c.Options())
+}
+
+// OptionValues lists the options in opts, a pointer to a check's options
+// struct (its defaults, or what a policy set), by attribute name, each
+// value as HCL in Default.
+func OptionValues(opts any) []OptionDoc {
+	v := reflect.ValueOf(opts).Elem()
 	var out []OptionDoc
 	for i := 0; i < v.NumField(); i++ {
 		f := v.Type().Field(i)

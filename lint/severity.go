@@ -45,6 +45,10 @@ type Threshold int
 // None is the threshold at which no finding fails the run.
 const None Threshold = 0
 
+// DefaultThreshold is the threshold of a run that neither --fail-on nor
+// the policy sets: warnings and errors fail it.
+const DefaultThreshold = Threshold(Warning)
+
 // ParseThreshold reads a --fail-on value: error, warning, note or none.
 func ParseThreshold(s string) (Threshold, error) {
 	if s == "none" {

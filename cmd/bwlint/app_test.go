@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/lint/linttest"
+
+	// Reports name version 0.1.0 in golden files and documented examples.
+	_ "github.com/bwlint/bwlint/lint/linttest/pinversion"
 )
 
 // cliCase is one in-process run of bwlint: its arguments, the golden file
@@ -39,10 +42,20 @@ var cliCases = []cliCase{
 	{name: "explain_site_rule", args: []string{"explain", "--config", "../../testdata/example/.bwlint.hcl", "site_client_cert_auth"}, code: exitOK},
 	{name: "explain_site_rule_without_policy", args: []string{"explain", "site_client_cert_auth"}, code: exitUsage, stderr: `unknown check "site_client_cert_auth"`},
 	{name: "explain_unknown", args: []string{"explain", "xsp_certificate_auth_flag"}, code: exitUsage, stderr: `unknown check "xsp_certificate_auth_flag"; did you mean "xsp_certificate_auth_flags"?`},
+	{name: "checks_json", args: []string{"checks", "--format", "json", "--config", "../../testdata/example/.bwlint.hcl"}, code: exitOK},
+	{name: "config_example_text", args: []string{"config", "--as-of", "2026-11-22", "../../testdata/example"}, code: exitOK},
+	{name: "config_example_json", args: []string{"config", "--as-of", "2027-02-01", "--format", "json", "../../testdata/example"}, code: exitOK},
+	{name: "config_full", args: []string{"config", "--as-of", "2026-11-22", "--config", "testdata/config-full.hcl"}, code: exitOK},
+	{name: "config_none", args: []string{"config", "../../testdata/incomplete"}, code: exitOK},
+	{name: "explain_prefix", args: []string{"explain", "xsp_"}, code: exitUsage, stderr: `unknown check "xsp_"; did you mean one of "xsp_authservice_keys_match", "xsp_certificate_auth_flags"?`},
+	{name: "help_lint", args: []string{"help", "lint"}, code: exitOK},
+	{name: "help_unknown", args: []string{"help", "lnt"}, code: exitUsage, stderr: `help: unknown command "lnt"; did you mean "lint"?`},
+	{name: "unknown_command", args: []string{"lnt", "../../testdata/example"}, code: exitUsage, stderr: `unknown command "lnt"; did you mean "lint"?`},
+	{name: "flag_typo", args: []string{"lint", "../../testdata/example", "--formt", "json"}, code: exitUsage, stderr: `lint: unknown flag "--formt"; did you mean "--format"?`},
 	{name: "lint_missing_arg", args: []string{"lint"}, code: exitUsage, stderr: "lint: missing SNAPSHOT argument"},
 	{name: "lint_bad_format", args: []string{"lint", "--as-of", "2026-11-22", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
 	{name: "lint_bad_fail_on", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
-	{name: "lint_unknown_flag", args: []string{"lint", "--as-of", "2026-11-22", "--colour", "../../testdata/example"}, code: exitUsage, stderr: "flag provided but not defined: -colour"},
+	{name: "lint_unknown_flag", args: []string{"lint", "--as-of", "2026-11-22", "--colour", "../../testdata/example"}, code: exitUsage, stderr: `unknown flag "--colour"; did you mean "--color"?`},
 	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
 	{name: "lint_bad_report", args: []string{"lint", "--as-of", "2026-11-22", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
 	{name: "lint_bad_report_format", args: []string{"lint", "--as-of", "2026-11-22", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
@@ -51,8 +64,8 @@ var cliCases = []cliCase{
 	{name: "lint_example_waiver_expired", args: []string{"lint", "--as-of", "2027-02-01", "../../testdata/example"}, code: exitFindings},
 	{name: "lint_bad_as_of", args: []string{"lint", "--as-of", "31/01/2027", "../../testdata/example"}, code: exitUsage, stderr: `--as-of "31/01/2027"`},
 	{name: "lint_bad_config", args: []string{"lint", "--config", "testdata/bad.hcl", "../../testdata/example"}, code: exitUsage, stderr: "testdata/bad.hcl:3:3: error: Unsupported argument"},
-	{name: "lint_no_such_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot ../../testdata/does-not-exist"},
-	{name: "lint_file_not_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../README.md"}, code: exitInput, stderr: "is a file"},
+	{name: "lint_no_such_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/does-not-exist"}, code: exitUsage, stderr: "lint: snapshot ../../testdata/does-not-exist does not exist"},
+	{name: "lint_file_not_dir", args: []string{"lint", "--as-of", "2026-11-22", "../../README.md"}, code: exitUsage, stderr: "lint: snapshot ../../README.md is a file; name the snapshot directory"},
 	// testdata/incomplete: two XSPs running the authentication service, xsp2
 	// without the digest of its keys (an evidence gap) and with
 	// allowUserApp = true (a finding). The gap fails the run, in every
@@ -77,6 +90,7 @@ var cliCases = []cliCase{
 
 func TestCLI(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
+	t.Setenv("FORCE_COLOR", "") // reports to a buffer are plain unless forced
 	for _, tc := range cliCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -308,7 +322,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("flags after the snapshot: exit %d (want %d), stderr %q, output differs: %v", code, wantCode, stderr, got != want)
 	}
 	// After "--" everything is an argument, even a name starting with "-".
-	if code, _, stderr := run2("parse", "--", "-snapshot"); code != exitInput || !strings.Contains(stderr, "-snapshot") {
+	if code, _, stderr := run2("parse", "--", "-snapshot"); code != exitUsage || !strings.Contains(stderr, "snapshot -snapshot does not exist") {
 		t.Errorf("parse -- -snapshot: exit %d, stderr %q", code, stderr)
 	}
 	// A usage error is one line on stderr, never the help text on stdout.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -22,16 +24,24 @@ func checksCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "checks",
 		Usage: "list the checks: built-in, the policy's own, and the policy file's site rules",
-		Flags: []cli.Flag{policyFlag},
+		Flags: []cli.Flag{policyFlag,
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usageErrorf("checks: takes no argument, got %s (see bwlint checks --help)", strings.Join(c.Args().Slice(), " "))
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return usageErrorf("checks: unknown format %q: use text or json", format)
 			}
 			known, err := knownChecks(c)
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
+			if format == "json" {
+				return writeJSON(stdout(c), checksJSON(known))
+			}
+			tw := tabwriter.NewWriter(stdout(c), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "CHECK\tSEVERITY\tTITLE")
 			for _, ch := range known {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", source.Printable(ch.Name), ch.Severity, source.Printable(ch.Title))
@@ -58,12 +68,45 @@ func explainCommand() *cli.Command {
 			}
 			i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name })
 			if i < 0 {
-				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, didYouMean(name, known))
+				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, suggest(name, checkNames(known)))
 			}
 			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(known[i].Markdown()))
 			return err
 		},
 	}
+}
+
+// checksReport is the checks command's JSON
+// (docs/schemas/checks.schema.json).
+type checksReport struct {
+	Version int         `json:"version"`
+	Kind    string      `json:"kind"`
+	Tool    jsonTool    `json:"tool"`
+	Checks  []checkJSON `json:"checks"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type checkJSON struct {
+	Name     string   `json:"name"`
+	Title    string   `json:"title"`
+	Severity string   `json:"severity"`
+	Tags     []string `json:"tags"`
+	// HelpURI is the check's documentation page: for a site rule, the
+	// page that explains rule blocks (bwlint explain shows the rule's own).
+	HelpURI string `json:"help_uri"`
+}
+
+func checksJSON(known []*lint.Check) checksReport {
+	out := checksReport{Version: 1, Kind: "checks", Tool: jsonTool{Name: lint.ToolName, Version: lint.Version}, Checks: []checkJSON{}}
+	for _, ch := range known {
+		out.Checks = append(out.Checks, checkJSON{Name: ch.Name, Title: ch.Title, Severity: ch.Severity.String(),
+			Tags: append([]string{}, ch.Tags...), HelpURI: report.HelpURI(ch)})
+	}
+	return out
 }
 
 // knownChecks are the built-in checks, the policy's own checks
@@ -79,14 +122,43 @@ func knownChecks(c *cli.Context) ([]*lint.Check, error) {
 	return all, nil
 }
 
-// didYouMean suggests the closest check name to a misspelt one.
-func didYouMean(name string, known []*lint.Check) string {
-	names := make([]string, len(known))
-	for i, c := range known {
+func checkNames(cs []*lint.Check) []string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
 		names[i] = c.Name
 	}
-	if best := config.Closest(name, names); best != "" {
+	return names
+}
+
+// suggest names what a misspelt or shortened name may have meant, as the
+// end of a message: every known name that starts with it (up to five),
+// else the closest one by edit distance, when it is close enough.
+func suggest(name string, known []string) string {
+	lower := strings.ToLower(name)
+	var prefixed []string
+	for _, k := range known {
+		if lower != "" && strings.HasPrefix(k, lower) {
+			prefixed = append(prefixed, k)
+		}
+	}
+	switch {
+	case len(prefixed) == 1:
+		return fmt.Sprintf("; did you mean %q?", prefixed[0])
+	case len(prefixed) > 5:
+		return fmt.Sprintf("; %d start with %q, such as %s", len(prefixed), name, quoteAll(prefixed[:5]))
+	case len(prefixed) > 1:
+		return fmt.Sprintf("; did you mean one of %s?", quoteAll(prefixed))
+	}
+	if best := config.Closest(name, known); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }

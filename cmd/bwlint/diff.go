@@ -47,7 +47,7 @@ func diffCommand() *cli.Command {
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
-			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
+			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
 		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
 		Action: runDiff,
@@ -75,7 +75,7 @@ func runDiff(c *cli.Context) error {
 	// One policy for both sides, so that a finding differs between them
 	// only because the deployment did; it is looked for where the change
 	// lands, at the after snapshot.
-	cfg, _, err := loadPolicy(c, afterDir)
+	cfg, found, err := loadPolicy(c, afterDir)
 	if err != nil {
 		return err
 	}
@@ -96,17 +96,17 @@ func runDiff(c *cli.Context) error {
 	after := lintSide(c, cfg, afterSnap, day)
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold, missing)
-	out := &output{path: c.String("output"), stdout: c.App.Writer,
+	out := &output{path: c.String("output"), stdout: stdout(c),
 		reads: readFiles{snapshots: []*inputs.Snapshot{beforeSnap, afterSnap}, files: []string{cfg.Path()}}}
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence,
+			LostEvidence: review.LostEvidence, Policy: policyInfo(found),
 		}))
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code}); err != nil {
+	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found)}); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	if err := out.Close(); err != nil {

@@ -69,7 +69,7 @@ func TestDiffCLI(t *testing.T) {
 		{name: "diff_three_args", args: []string{"diff", before, after, after}, code: exitUsage, stderr: "takes two arguments"},
 		{name: "diff_bad_format", args: []string{"diff", "--format", "yaml", before, after}, code: exitUsage, stderr: `unknown format "yaml"`},
 		{name: "diff_bad_fail_on", args: []string{"diff", "--fail-on", "fatal", before, after}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
-		{name: "diff_no_such_dir", args: []string{"diff", before, "../../testdata/does-not-exist"}, code: exitInput, stderr: "cannot read snapshot"},
+		{name: "diff_no_such_dir", args: []string{"diff", before, "../../testdata/does-not-exist"}, code: exitUsage, stderr: "diff: snapshot ../../testdata/does-not-exist does not exist"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

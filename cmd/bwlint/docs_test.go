@@ -54,6 +54,7 @@ func TestDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("NO_COLOR", "1")
+	t.Setenv("FORCE_COLOR", "")
 	t.Setenv(config.EnvVar, "")
 	for _, doc := range docsWithOutput {
 		t.Run(filepath.Base(doc), func(t *testing.T) {
@@ -103,4 +104,4 @@ func TestDocs(t *testing.T) {
 
 // docsWithOutput are the documents, relative to the repository root, whose
 // command-output examples TestDocs generates.
-var docsWithOutput = []string{"docs/output.md", "docs/review.md", "docs/inputs.md"}
+var docsWithOutput = []string{"docs/output.md", "docs/review.md", "docs/inputs.md", "docs/config.md"}

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 
@@ -29,7 +31,8 @@ func loadOptions(c *cli.Context) (inputs.LoadOptions, error) {
 }
 
 // loadSnapshot reads a snapshot directory with the command's input flags
-// and the inventory a policy states (its host and cluster blocks). A
+// and the inventory a policy states (its host and cluster blocks). A path
+// that does not exist or is a file is a usage error (exit 3); a
 // directory that cannot be read at all, or holds more than the size
 // limit, is an input problem (exit 2).
 func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Snapshot, error) {
@@ -38,6 +41,13 @@ func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Sna
 		return nil, err
 	}
 	opts.Inventory = inv
+	// A path that names no directory is a mistyped argument, not
+	// unreadable evidence: a usage error, before anything is read.
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErrorf("%s: snapshot %s does not exist (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	} else if err == nil && !st.IsDir() {
+		return nil, usageErrorf("%s: snapshot %s is a file; name the snapshot directory (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	}
 	snap, err := inputs.LoadWith(dir, opts)
 	if err != nil {
 		if errors.Is(err, inputs.ErrNotSnapshot) || errors.Is(err, inputs.ErrTooLarge) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
@@ -30,7 +30,7 @@ func lintCommand() *cli.Command {
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
-			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, note or none"},
+			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity that fails the run: error, warning, note or none"},
 			missingEvidenceFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
 		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
@@ -66,7 +66,7 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	cfg, explicitPolicy, err := loadPolicy(c, dir)
+	cfg, found, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func runLint(c *cli.Context) error {
 	res = res.Relocated(relocations(dir, cfg.Path(), c.String("baseline")))
 	var evidence []report.EvidenceFile
 	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
-		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, explicitPolicy, f.Bytes))
+		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes))
 	}
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
@@ -96,7 +96,7 @@ func runLint(c *cli.Context) error {
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence,
+		Evidence: evidence, Policy: policyInfo(found),
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {
@@ -173,7 +173,7 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 	}
 	if outside, err := report.OutsideRoot(opts); err == nil && outside {
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
-		fmt.Fprintf(c.App.ErrWriter, "bwlint: warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it\n", source.Printable(opts.Snapshot.Root), source.Printable(root))
+		warnf(c, "warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
 }
 
@@ -254,9 +254,9 @@ func sameFile(path string) string {
 // writeReports renders every target; colour only ever goes to a terminal.
 func writeReports(c *cli.Context, targets []reportTarget, res *judge.Result, opts report.Options, reads readFiles) error {
 	for _, t := range targets {
-		out := &output{path: t.path, stdout: c.App.Writer, reads: reads}
+		out := &output{path: t.path, stdout: stdout(c), reads: reads}
 		o := opts
-		o.Color = t.format == "text" && t.toStdout() && colorFor(c.App.Writer)
+		o.Color = t.format == "text" && t.toStdout() && colorFor(c, c.App.Writer)
 		if err := t.render(out.Writer(), res, o); err != nil {
 			return internalErrorf("writing %s report: %v", t.format, err)
 		}

@@ -12,10 +12,12 @@ func parseCommand() *cli.Command {
 		Usage:     "show what bwlint understood of a snapshot",
 		ArgsUsage: "SNAPSHOT",
 		Description: "Prints the hosts with their roles and releases, every captured context with its values and\n" +
-			"tables, the Partner Hub files, tag sets, each file's status, what became of each line of a\n" +
-			"transcript, and every input problem with its position. The policy file, found as lint finds\n" +
-			"it, lends its host and cluster blocks (roles, releases, cluster members), and the output says\n" +
-			"so. Exits 2 when any input problem is an error, 3 when the policy file has errors.",
+			"tables, the Partner Hub files, tag sets and custom tags, device types, users, what each OCI-P\n" +
+			"capture, user export, Meetings Server file and PSLog excerpt gave, the conflicts between\n" +
+			"channels, each file's status, what became of each line of a transcript, and every input\n" +
+			"problem with its position. The policy file, found as lint finds it, lends its host and\n" +
+			"cluster blocks (roles, releases, cluster members), and the output says so. Exits 2 when any\n" +
+			"input problem is an error, 3 when the policy file has errors.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout"},
@@ -45,7 +47,7 @@ func parseCommand() *cli.Command {
 			if cfg.HasInventory() {
 				opts.Inventory = cfg.Path()
 			}
-			out := &output{path: c.String("output"), stdout: c.App.Writer, reads: readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path()}}}
+			out := &output{path: c.String("output"), stdout: stdout(c), reads: readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path()}}}
 			if format == "json" {
 				err = report.ParseJSON(out.Writer(), snap, opts)
 			} else {

@@ -105,20 +105,31 @@ func asOf(c *cli.Context, today time.Time) (time.Time, error) {
 }
 
 // loadPolicy finds and decodes the policy file: --config, else
-// $BWLINT_CONFIG, else ./.bwlint.hcl, else .bwlint.hcl at root; explicit
-// says whether the user named it (--config, $BWLINT_CONFIG). Its problems
-// are printed as positioned diagnostics and end the run with exit code 3.
-func loadPolicy(c *cli.Context, root string) (cfg *config.Config, explicit bool, err error) {
-	path, explicit, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", root)
+// $BWLINT_CONFIG, else ./.bwlint.hcl, else .bwlint.hcl at root. found
+// says which and why. Its problems are printed as positioned diagnostics
+// and end the run with exit code 3. A file in the working directory that
+// shadows the snapshot's own is a warning on stderr, as it is in every
+// report.
+func loadPolicy(c *cli.Context, root string) (cfg *config.Config, found config.Discovery, err error) {
+	found, err = config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", root)
 	if err != nil {
-		return nil, false, usageErrorf("%s: %v", c.Command.Name, err)
+		return nil, found, usageErrorf("%s: %v", c.Command.Name, err)
 	}
-	cfg, diags := config.Load(path, checks.Catalog())
+	if found.Shadowed != "" {
+		warnf(c, "%s: warning: the policy %s in the working directory applies, not the snapshot's own %s; name the one you mean with --config",
+			c.Command.Name, source.Printable(found.Path), source.Printable(found.Shadowed))
+	}
+	cfg, diags := config.Load(found.Path, checks.Catalog())
 	if diags.HasErrors() {
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
-		return nil, false, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, path)
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
+		return nil, found, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, found.Path)
 	}
-	return cfg, explicit, nil
+	return cfg, found, nil
+}
+
+// policyInfo is the policy a run applied, as reports name it.
+func policyInfo(d config.Discovery) report.Policy {
+	return report.Policy{Path: d.Path, Origin: string(d.Origin), Reason: d.Reason(), Shadowed: d.Shadowed}
 }
 
 // failOn is the run's failure threshold: --fail-on when given, else the
@@ -148,7 +159,7 @@ func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snaps
 	if len(diags) == 0 {
 		return nil
 	}
-	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	return usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, cfg.Path())
 }
 
@@ -160,9 +171,9 @@ func loadWithPolicy(c *cli.Context, cfg *config.Config, dir, heading string) (*i
 	if err != nil {
 		return nil, err
 	}
-	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 && !quiet(c) {
 		writeHeading(c.App.ErrWriter, heading)
-		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c.App.ErrWriter))
+		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	}
 	return snap, nil
 }

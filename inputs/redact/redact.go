@@ -8,8 +8,11 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
+	"github.com/bwlint/bwlint/inputs/ocip"
 	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/inputs/tagset"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // Source knows the secrets of one snapshot's files. It works out a file's
@@ -268,22 +271,34 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 			fields(c.Fields)
 		}
 	}
-	for _, ts := range s.snap.TagSets {
+	for _, ts := range s.snap.Captured.TagSetFiles {
 		if ts.Path == f.Path {
-			known(ts.Header...)
-			for _, tag := range ts.Tags {
-				known(tag.Name)
-				prose(tag.Value)
-				if tag.Secret() || source.IsSecretName(tag.Name.Text) {
-					// A flag that is no boolean is the value of a row
-					// whose columns shifted.
-					for _, v := range []source.Value{tag.Value, tag.Overridable, tag.Encrypted} {
-						if _, ok := source.Bool(v.Text); !ok {
-							secret(v)
-						}
-					}
-				}
-			}
+			tagSetSpans(ts, secret, known, prose)
+		}
+	}
+	for _, o := range s.snap.Captured.OCIP {
+		if o.Path == f.Path {
+			ocipSpans(o, secret, known, prose)
+		}
+	}
+	ranges := func(rs []hcl.Range) {
+		for _, r := range rs {
+			secret(source.Value{Range: r})
+		}
+	}
+	for _, u := range s.snap.Captured.UserCSVs {
+		if u.Path == f.Path {
+			ranges(u.Secrets)
+		}
+	}
+	for _, m := range s.snap.WMS.SSO {
+		if m.Path == f.Path {
+			ranges(m.Secrets())
+		}
+	}
+	for _, l := range s.snap.PSLogs {
+		if l.Path == f.Path {
+			ranges(l.Secrets())
 		}
 	}
 	fs.secrets = source.MergeSpans(fs.secrets)
@@ -386,4 +401,46 @@ func lineBounds(text string, n int) (start, end int, ok bool) {
 		end--
 	}
 	return start, end, true
+}
+
+// tagSetSpans reports the secrets of a tag set: the values of encrypted
+// tags and of tags named as secrets, and a flag that is no boolean in
+// such a row, which is the value of a row whose columns shifted.
+func tagSetSpans(ts *tagset.TagSet, secret func(source.Value), known, prose func(...source.Value)) {
+	known(ts.Header...)
+	for _, tag := range ts.Tags {
+		known(tag.Name)
+		prose(tag.Value)
+		if tag.Secret() || source.IsSecretName(tag.Name.Text) {
+			secret(tag.Actual)
+			for _, v := range []source.Value{tag.Value, tag.Overridable, tag.Encrypted} {
+				if _, ok := source.Bool(v.Text); !ok {
+					secret(v)
+				}
+			}
+		}
+	}
+}
+
+// ocipSpans reports the secrets of an OCI-P capture: what the reader
+// found secret (password-like elements and everything inside them,
+// session ids, encrypted tag values), its tag sets' as for a tag-set
+// file, and the attributes of device types named as secrets.
+func ocipSpans(o *ocip.File, secret func(source.Value), known, prose func(...source.Value)) {
+	for _, r := range o.Secrets {
+		secret(source.Value{Range: r})
+	}
+	for _, ts := range o.TagSets {
+		tagSetSpans(ts, secret, known, prose)
+	}
+	for _, dt := range o.DeviceTypes {
+		if dt.Detail == nil {
+			continue
+		}
+		for _, a := range dt.Detail.Attrs {
+			if a.Secret || source.IsSecretName(a.Path) {
+				secret(a.Value)
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -109,6 +110,35 @@ func TestOverlapping(t *testing.T) {
 		got := overlapping(spans, tc.start, tc.end)
 		if len(got) != len(tc.want) || (len(got) > 0 && (got[0] != tc.want[0] || got[len(got)-1] != tc.want[len(tc.want)-1])) {
 			t.Errorf("overlapping(%d, %d) = %v, want %v", tc.start, tc.end, got, tc.want)
+		}
+	}
+}
+
+// TestChannelSecrets masks the secrets of the channels' files: an OCI-P
+// login's password and a secret element of a response bwlint keeps only
+// as read, an encrypted tag, a users CSV password column, a SAML
+// signature and password attribute, and PSLog credentials. The canary
+// snapshot plants one, matching "Cnry", in each.
+func TestChannelSecrets(t *testing.T) {
+	snap, err := inputs.Load("../../cmd/bwlint/testdata/canary/after")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := New(snap)
+	for _, path := range []string{"devicemgmt/tagsets/webex-tags.xml", "ocip/client.xml", "users/export.csv", "wms/sso/assertion.xml", "logs/pslog/provisioning.log"} {
+		if snap.File(path) == nil {
+			t.Fatalf("%s is not in the canary snapshot", path)
+		}
+		whole := snap.File(path).Text
+		text := src.Text(path)
+		if !strings.Contains(whole, "Cnry") {
+			t.Errorf("%s holds no canary", path)
+		}
+		if strings.Contains(text, "Cnry") {
+			t.Errorf("%s shows a secret after redaction:\n%s", path, text)
+		}
+		if !strings.Contains(text, source.Redacted) {
+			t.Errorf("%s: nothing redacted", path)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/internal/delimited"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // The columns of a users/*.csv file, in the documented order, with the
@@ -43,7 +44,27 @@ const quoteLimit = 40
 // Rows that cannot be read are reported and skipped; the rest still count.
 // A file without a usable header yields no users, only an error.
 func ParseCSV(path, text string) ([]*User, []source.Problem) {
+	f, probs := ReadCSV(path, text)
+	return f.Users, probs
+}
+
+// CSVFile is what a users/*.csv file holds: its users, and where its
+// secrets stand.
+type CSVFile struct {
+	Path  string
+	Users []*User
+	// Secrets are the ranges of the cells of columns whose header names a
+	// secret ("password", "passcode" …): such a column is not read, but
+	// its cells are in the file and no output may show them. A row that
+	// cannot be split into cells is secret whole.
+	Secrets []hcl.Range
+}
+
+// ReadCSV is ParseCSV returning the whole file's reading.
+func ReadCSV(path, text string) (*CSVFile, []source.Problem) {
 	p := &csvParser{ix: source.NewIndex(path, text), text: text, firstLine: map[string]int{}}
+	f := &CSVFile{Path: path}
+	defer func() { f.Users, f.Secrets = p.users, p.secrets }()
 	headerSeen := false
 	var cols []int // cols[c] is the field index of csvColumns[c], -1 if absent
 	width := 0
@@ -58,7 +79,7 @@ func ParseCSV(path, text string) ([]*User, []source.Problem) {
 			var ok bool
 			cols, width, ok = p.header(line, start, end)
 			if !ok {
-				return nil, p.problems
+				return f, p.problems
 			}
 			continue
 		}
@@ -71,7 +92,7 @@ func ParseCSV(path, text string) ([]*User, []source.Problem) {
 		p.problems = append(p.problems, source.Errorf(p.ix.Range(0, 0),
 			"file holds no header line; want %s", wantCSVHeader))
 	}
-	return p.users, p.problems
+	return f, p.problems
 }
 
 type csvParser struct {
@@ -81,6 +102,10 @@ type csvParser struct {
 	users     []*User
 	problems  []source.Problem
 	firstLine map[string]int // lower-cased user id → line of its row
+	// secretCols are the indexes of the fields whose header names a
+	// secret; secrets the ranges of their cells.
+	secretCols []int
+	secrets    []hcl.Range
 }
 
 // lineBounds returns the byte range of line without its line ending.
@@ -125,6 +150,9 @@ func (p *csvParser) header(line, start, end int) (cols []int, width int, ok bool
 	var unknown []string
 	for i, f := range fields {
 		name := p.value(line, f).Text
+		if source.IsSecretName(name) {
+			p.secretCols = append(p.secretCols, i)
+		}
 		c := columnOf(name)
 		switch {
 		case c < 0:
@@ -173,7 +201,15 @@ func (p *csvParser) row(line, start, end int, cols []int, width int) {
 	fields, prob := p.split(line, start, end)
 	if prob != nil {
 		p.problems = append(p.problems, *prob)
+		if len(p.secretCols) > 0 {
+			p.secrets = append(p.secrets, rowRange)
+		}
 		return
+	}
+	for _, i := range p.secretCols {
+		if i < len(fields) {
+			p.secrets = append(p.secrets, p.ix.RangeOnLine(line, fields[i].Start, fields[i].End))
+		}
 	}
 	if len(fields) != width {
 		p.problems = append(p.problems, source.Errorf(rowRange, "row has %d fields, header has %d; the row is not read", len(fields), width))

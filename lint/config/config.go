@@ -35,8 +35,10 @@ type Config struct {
 	hosts           []*hostOverride
 	clusters        []*clusterOverride
 	waivers         []*waiver
-	// siteRule makes a rule block a check (Catalog.SiteRule).
-	siteRule func(Rule) *lint.Check
+	// siteRule makes a rule block a check (Catalog.SiteRule); siteRules
+	// names the checks it made.
+	siteRule  func(Rule) *lint.Check
+	siteRules map[string]bool
 	// notApplicable are the check and host blocks' statements that a
 	// check does not apply to a host.
 	notApplicable []notApplicable
@@ -89,11 +91,12 @@ func Parse(path string, src []byte, cat Catalog) (*Config, hcl.Diagnostics) {
 
 func newConfig(path string, cat Catalog) *Config {
 	return &Config{
-		path:     path,
-		files:    map[string]*hcl.File{},
-		checks:   slices.Clone(cat.Checks),
-		siteRule: cat.SiteRule,
-		settings: map[string]*checkSetting{},
+		path:      path,
+		files:     map[string]*hcl.File{},
+		checks:    slices.Clone(cat.Checks),
+		siteRule:  cat.SiteRule,
+		siteRules: map[string]bool{},
+		settings:  map[string]*checkSetting{},
 	}
 }
 

@@ -9,8 +9,8 @@
 //
 // The flow through a lint run is:
 //
-//	path, _, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
-//	cfg, diags := config.Load(path, checks.Catalog()) // "" loads the defaults; errors: exit 3
+//	found, err := config.Discover(flag, os.Getenv(config.EnvVar), ".", snapshotDir)
+//	cfg, diags := config.Load(found.Path, checks.Catalog()) // "" loads the defaults; errors: exit 3
 //	snap, err := inputs.LoadWith(dir, inputs.LoadOptions{Inventory: cfg.Inventory()})
 //	diags = cfg.CheckInventory(snap)                // warnings only, before the run
 //	res := lint.Run(ctx, snap, cfg.Checks(), cfg.Settings())

@@ -81,6 +81,7 @@ func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 		}
 		r.File = c.captureFileOf(r.Context)
 		c.checks = append(c.checks, c.siteRule(*r))
+		c.siteRules[r.Name] = true
 	}
 	return diags
 }

@@ -35,9 +35,9 @@ func (w *Waiver) covers(f lint.Finding) bool {
 	return len(w.Hosts) == 0 || slices.ContainsFunc(w.Hosts, func(h string) bool { return strings.EqualFold(h, f.Host) })
 }
 
-// expiredOn reports whether the waiver has lapsed on day: it holds through
+// ExpiredOn reports whether the waiver has lapsed on day: it holds through
 // the day it names. Dates in YYYY-MM-DD order compare as strings.
-func (w *Waiver) expiredOn(day time.Time) bool { return day.Format(time.DateOnly) > w.Expires }
+func (w *Waiver) ExpiredOn(day time.Time) bool { return day.Format(time.DateOnly) > w.Expires }
 
 // scope describes what a waiver covers, for messages.
 func (w *Waiver) scope() string {
@@ -69,7 +69,7 @@ func (r *Result) Waive(p Policy) *Result {
 	for i := range p.Waivers {
 		w := &p.Waivers[i]
 		covered := 0
-		expired := w.expiredOn(p.Day)
+		expired := w.ExpiredOn(p.Day)
 		for j := range out.Findings {
 			f := &out.Findings[j]
 			if f.Waiver != nil || !w.covers(f.Finding) {

@@ -16,9 +16,19 @@ import (
 // 2) unless missing_evidence is "report".
 const JSONVersion = 2
 
+// The kinds of JSON document bwlint writes: each names its own, so that a
+// consumer handed one file knows which schema (docs/schemas/) it follows.
+const (
+	KindLint  = "lint"
+	KindDiff  = "diff"
+	KindParse = "parse"
+)
+
 type jsonReport struct {
 	Version       int                `json:"version"`
+	Kind          string             `json:"kind"`
 	Tool          jsonTool           `json:"tool"`
+	Policy        Policy             `json:"policy"`
 	Findings      []jsonFinding      `json:"findings"`
 	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
 	EvidenceGaps  []JSONGap          `json:"evidence_gaps"`
@@ -163,7 +173,9 @@ func Location(r hcl.Range) *JSONLocation {
 func JSON(w io.Writer, r *judge.Result, o Options) error {
 	rep := jsonReport{
 		Version:       JSONVersion,
+		Kind:          KindLint,
 		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Policy:        o.Policy.OrNone(),
 		Findings:      []jsonFinding{},
 		NotEvaluated:  []jsonNotEvaluated{},
 		EvidenceGaps:  Gaps(r.Gaps, o.MissingEvidence),

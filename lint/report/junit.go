@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,31 +14,48 @@ import (
 	"github.com/bwlint/bwlint/lint/judge"
 )
 
-// The JUnit XML that Jenkins (junit plugin) and GitLab (artifacts:reports:
-// junit) both read: testsuites > testsuite > testcase with failure,
-// error, skipped and system-out.
+// The JUnit XML that Jenkins (the junit and xUnit plugins) and GitLab
+// (artifacts:reports:junit) read: testsuites > testsuite > properties and
+// testcase with failure, error, skipped and system-out, as the xUnit
+// plugin's junit-10.xsd has them (lint/report/testdata/schemas). The
+// schema has no skipped count on testsuites, and no file or line on a
+// testcase, which GitLab shows: the junit format writes those two, and
+// junit-strict leaves them out for the consumers that validate.
+//
+// No time is written: bwlint does not time its checks one by one, and a
+// run's duration would make the report differ from run to run; every
+// time attribute of the schema is optional.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+// junitProperty is a name and a value that describe the run: each suite
+// carries the same ones, since a CI page often shows one suite alone.
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	ClassName string        `xml:"classname,attr"`
+	Name      string `xml:"name,attr"`
+	ClassName string `xml:"classname,attr"`
+	// File and Line locate a finding for GitLab, which shows the file;
+	// junit-10.xsd has neither, and junit-strict leaves them out.
 	File      string        `xml:"file,attr,omitempty"`
 	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitProblem `xml:"failure"`
@@ -64,6 +82,17 @@ type junitSkipped struct {
 // not-evaluated hosts (skipped, never passed) and its internal failure (an
 // error). A check with none of these has one passing testcase.
 func JUnit(w io.Writer, r *judge.Result, o Options) error {
+	return writeJUnit(w, r, o, false)
+}
+
+// JUnitStrict writes the JUnit report as JUnit does, without the file and
+// line attributes of testcases that junit-10.xsd does not allow, for the
+// Jenkins xUnit plugin and the other consumers that validate against it.
+func JUnitStrict(w io.Writer, r *judge.Result, o Options) error {
+	return writeJUnit(w, r, o, true)
+}
+
+func writeJUnit(w io.Writer, r *judge.Result, o Options, strict bool) error {
 	paths, err := newReportPaths(o)
 	if err != nil {
 		return err
@@ -96,13 +125,19 @@ func JUnit(w io.Writer, r *judge.Result, o Options) error {
 		j.add("input problems", j.problemCase(p))
 	}
 	out := junitSuites{Name: lint.ToolName}
+	props := junitProperties(o)
 	for _, name := range j.order {
 		s := j.suites[name]
+		s.Properties = props
+		if strict {
+			for i := range s.Cases {
+				s.Cases[i].File, s.Cases[i].Line = "", 0
+			}
+		}
 		out.Suites = append(out.Suites, *s)
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Errors += s.Errors
-		out.Skipped += s.Skipped
 	}
 	out.printable()
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -115,6 +150,21 @@ func JUnit(w io.Writer, r *judge.Result, o Options) error {
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// junitProperties describe the run: the tool's version, the policy file
+// and why it applied, and the settings that decide the verdict.
+func junitProperties(o Options) []junitProperty {
+	p := o.Policy.OrNone()
+	return []junitProperty{
+		{"bwlint.version", lint.Version},
+		{"policy", p.Path},
+		{"policy.origin", p.Origin},
+		{"policy.reason", p.Reason},
+		{"fail_on", o.Threshold.String()},
+		{"missing_evidence", o.MissingEvidence.String()},
+		{"exit_code", strconv.Itoa(o.ExitCode)},
+	}
 }
 
 type junitBuilder struct {
@@ -262,6 +312,11 @@ func (s *junitSuites) printable() {
 	for i := range s.Suites {
 		suite := &s.Suites[i]
 		suite.Name = source.Printable(suite.Name)
+		props := slices.Clone(suite.Properties)
+		for k := range props {
+			props[k].Value = source.Printable(props[k].Value)
+		}
+		suite.Properties = props
 		for j := range suite.Cases {
 			c := &suite.Cases[j]
 			c.Name, c.ClassName, c.File = source.Printable(c.Name), source.Printable(c.ClassName), source.Printable(c.File)

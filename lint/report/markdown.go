@@ -33,6 +33,9 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
 	}
 	m.p("| Tool | %s %s, %s |", lint.ToolName, lint.Version, plural(s.ChecksRun, "check"))
+	if o.Policy.Origin != "" {
+		m.p("| Policy | %s |", o.Policy.Markdown())
+	}
 	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
 	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
 	m.p("| Waived | %d |", s.Waived)
@@ -155,6 +158,14 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 			m.p("  - fix: %s", mdCode("bwlint explain "+f.Check))
 		}
 	}
+}
+
+// Markdown is Describe in Markdown: the path as code.
+func (p Policy) Markdown() string {
+	if p.Path == "" {
+		return "none (" + mdEscape(p.Reason) + ")"
+	}
+	return mdCode(p.Path) + " (" + mdEscape(p.Reason) + ")"
 }
 
 // mdGapCount is the summary row of the evidence gaps.

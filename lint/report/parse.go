@@ -76,17 +76,25 @@ func ParseText(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 		p("cluster %s  (%s)", c.Name.Text, c.Path)
 		writeFields(p, src, c.Fields)
 	}
+	j := parseValues{src: src}
 	for _, ts := range s.TagSets {
 		p("")
-		p("tag set %s  (%s, %d tags)", ts.Name, ts.Path, len(ts.Tags))
+		p("%s  (%s, %d tags)", scopeOf(ts).title(ts.Name), ts.Path, len(ts.Tags))
 		for _, tag := range ts.Tags {
 			value := src.Value(tag.Value)
 			if tag.Secret() {
 				value = source.Redacted
 			}
-			p("  %s = %s  overridable %s  :%d", tag.Name.Text, value, src.Value(tag.Overridable), tag.Range.Start.Line)
+			// A merged set holds tags of several captures: those of
+			// another file than the set's first say which.
+			where := fmt.Sprintf(":%d", tag.Range.Start.Line)
+			if tag.Range.Filename != ts.Path {
+				where = fmt.Sprintf("%s:%d", tag.Range.Filename, tag.Range.Start.Line)
+			}
+			p("  %s = %s  overridable %s  %s", tag.Name.Text, value, src.Value(tag.Overridable), where)
 		}
 	}
+	writeChannels(p, j.channels(s))
 	p("")
 	p("files")
 	for _, f := range s.Files {

@@ -43,9 +43,10 @@ type parseObject struct {
 }
 
 type parseTagSet struct {
-	Path string     `json:"path"`
-	Name string     `json:"name"`
-	Tags []parseTag `json:"tags"`
+	Path  string     `json:"path"`
+	Name  string     `json:"name"`
+	Scope parseScope `json:"scope"`
+	Tags  []parseTag `json:"tags"`
 }
 
 type parseTag struct {
@@ -88,6 +89,8 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 	out.beginObject()
 	out.key("version")
 	out.value(ParseJSONVersion)
+	out.key("kind")
+	out.value(KindParse)
 	out.key("tool")
 	out.value(jsonTool{Name: lint.ToolName, Version: lint.Version})
 	if o.Inventory != "" {
@@ -116,7 +119,7 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 	out.key("tag_sets")
 	out.beginArray()
 	for _, ts := range s.TagSets {
-		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Tags: []parseTag{}}
+		jt := parseTagSet{Path: ts.Path, Name: ts.Name, Scope: scopeOf(ts), Tags: []parseTag{}}
 		for _, tag := range ts.Tags {
 			v := j.pv(tag.Value)
 			if tag.Secret() {
@@ -127,6 +130,14 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 		out.elem(jt)
 	}
 	out.endArray()
+	v := j.channels(s)
+	for _, kv := range []struct {
+		key   string
+		value any
+	}{{"device_types", v.DeviceTypes}, {"users", v.Users}, {"integrated_imp", v.IMP}, {"ocip", v.OCIP}, {"user_csvs", v.UserCSVs}, {"wms", v.WMS}, {"pslogs", v.PSLogs}, {"conflicts", v.Conflicts}} {
+		out.key(kv.key)
+		out.value(kv.value)
+	}
 	out.key("files")
 	out.beginArray()
 	for _, f := range s.Files {

@@ -44,11 +44,56 @@ type Options struct {
 	// SARIFProfile is "audit" (waived findings kept, with suppressions)
 	// or "github" (waived findings left out).
 	SARIFProfile string
+	// Policy names the policy file the run applied, or says none was
+	// (Origin "none"). Left unset, as by a caller that applies no policy
+	// at all (a check's tests), the text and Markdown reports say nothing
+	// of it and the others say none.
+	Policy Policy
 	// Evidence lists the files besides the snapshot that decided the run:
 	// the policy file (its waivers) and the baseline (its gating). SARIF
 	// records them in artifacts[] with their digests, as it does the
 	// snapshot's files.
 	Evidence []EvidenceFile
+}
+
+// Policy names the policy file a run applied and why it was that one,
+// for every format to say: a waiver or a rule that did not apply is
+// explained by the file that did.
+type Policy struct {
+	// Path names the file as the user gave it or bwlint found it,
+	// relative to the working directory when it was found there or at a
+	// snapshot named relative to it; "" when no policy file applied.
+	Path string `json:"path"`
+	// Origin is how the file was chosen: config_flag (--config),
+	// environment ($BWLINT_CONFIG), working_directory (./.bwlint.hcl),
+	// snapshot (SNAPSHOT/.bwlint.hcl) or none.
+	Origin string `json:"origin"`
+	// Reason says the same in words.
+	Reason string `json:"reason"`
+	// Shadowed is the snapshot's own policy file when the one in the
+	// working directory was applied instead; "" otherwise.
+	Shadowed string `json:"shadowed"`
+}
+
+// Describe is the policy in one phrase: its path and why it was chosen,
+// or "none" and why.
+func (p Policy) Describe() string {
+	if p.Path == "" {
+		return "none (" + p.Reason + ")"
+	}
+	return p.Path + " (" + p.Reason + ")"
+}
+
+// OrNone is p, or, when it was left unset, the Policy of a run that
+// applied no policy file.
+func (p Policy) OrNone() Policy {
+	if p.Origin == "" {
+		p.Origin = "none"
+	}
+	if p.Reason == "" && p.Path == "" {
+		p.Reason = "no policy file: built-in defaults"
+	}
+	return p
 }
 
 // EvidenceFile is a file the run read besides the snapshot.
@@ -84,19 +129,20 @@ type Reporter func(w io.Writer, r *judge.Result, o Options) error
 
 // formats maps format names to reporters.
 var formats = map[string]Reporter{
-	"text":        Text,
-	"json":        JSON,
-	"sarif":       SARIF,
-	"junit":       JUnit,
-	"github":      GitHub,
-	"markdown":    Markdown,
-	"codeclimate": CodeClimate,
+	"text":         Text,
+	"json":         JSON,
+	"sarif":        SARIF,
+	"junit":        JUnit,
+	"junit-strict": JUnitStrict,
+	"github":       GitHub,
+	"markdown":     Markdown,
+	"codeclimate":  CodeClimate,
 }
 
 // RootRelativeFormats are the formats whose paths are relative to the
 // report root (Options.SARIFRoot) rather than to the snapshot: the ones
 // that CI systems match against a checkout.
-var RootRelativeFormats = []string{"codeclimate", "github", "junit", "sarif"}
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "sarif"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {

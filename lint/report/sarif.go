@@ -108,7 +108,7 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 		run.AutomationDetails = &sarifAutomation{ID: b.o.SARIFCategory}
 	}
 	run.Tool = sarifTool{Driver: sarifDriver{
-		Name: lint.ToolName, Version: lint.Version, SemanticVersion: lint.Version, InformationURI: lint.InformationURI,
+		Name: lint.ToolName, Version: strings.TrimPrefix(lint.Version, "v"), SemanticVersion: lint.SemanticVersion(lint.Version), InformationURI: lint.InformationURI,
 		Rules: b.rules, Notifications: notificationDescriptors,
 	}}
 	if b.rules == nil {

@@ -71,6 +71,7 @@ func (b *sarifBuilder) invocation(r *judge.Result) sarifInvocation {
 		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors() && len(r.CountingGaps(b.o.MissingEvidence)) == 0,
 		ExitCode:            b.o.ExitCode,
 		ExitCodeDescription: exitCodeDescriptions[b.o.ExitCode],
+		Properties:          &sarifInvocationProps{Policy: b.o.Policy.OrNone()},
 	}
 	// A review lists the evidence it lost first, as every review format
 	// does.

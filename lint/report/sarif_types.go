@@ -27,7 +27,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name            string            `json:"name"`
 	Version         string            `json:"version"`
-	SemanticVersion string            `json:"semanticVersion"`
+	SemanticVersion string            `json:"semanticVersion,omitempty"`
 	InformationURI  string            `json:"informationUri"`
 	Rules           []sarifDescriptor `json:"rules"`
 	Notifications   []sarifDescriptor `json:"notifications"`
@@ -60,12 +60,20 @@ type sarifRuleProperty struct {
 }
 
 type sarifInvocation struct {
-	StartTimeUTC               string              `json:"startTimeUtc,omitempty"`
-	EndTimeUTC                 string              `json:"endTimeUtc,omitempty"`
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ExitCode                   int                 `json:"exitCode"`
-	ExitCodeDescription        string              `json:"exitCodeDescription,omitempty"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	StartTimeUTC               string                `json:"startTimeUtc,omitempty"`
+	EndTimeUTC                 string                `json:"endTimeUtc,omitempty"`
+	ExecutionSuccessful        bool                  `json:"executionSuccessful"`
+	ExitCode                   int                   `json:"exitCode"`
+	ExitCodeDescription        string                `json:"exitCodeDescription,omitempty"`
+	ToolExecutionNotifications []sarifNotification   `json:"toolExecutionNotifications,omitempty"`
+	Properties                 *sarifInvocationProps `json:"properties,omitempty"`
+}
+
+// sarifInvocationProps say what the invocation applied besides the
+// snapshot: the policy file (also an artifact, with its digest, when one
+// applied) and why it was that one.
+type sarifInvocationProps struct {
+	Policy Policy `json:"policy"`
 }
 
 type sarifNotification struct {

@@ -310,6 +310,9 @@ func (t *textWriter) summary(r *judge.Result) {
 	if b := s.Baseline; b != nil {
 		baselined = fmt.Sprintf("; baseline: %s", baselineCounts(b))
 	}
+	if t.o.Policy.Origin != "" { // a caller that applied no policy says nothing of one
+		t.line("%s %s", t.paint(bold, "Policy:"), t.o.Policy.Describe())
+	}
 	t.line("%s %s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %s, %d failed; %s: %s",
 		t.paint(bold, "Summary:"), plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
 		plural(s.BySeverity["note"], "note"), s.Waived, baselined, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated,

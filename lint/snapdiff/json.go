@@ -17,7 +17,9 @@ const JSONVersion = 2
 
 type jsonReview struct {
 	Version       int                         `json:"version"`
+	Kind          string                      `json:"kind"`
 	Tool          jsonTool                    `json:"tool"`
+	Policy        report.Policy               `json:"policy"`
 	Before        string                      `json:"before"`
 	After         string                      `json:"after"`
 	LostEvidence  []jsonLost                  `json:"lost_evidence"`
@@ -128,7 +130,9 @@ type jsonFailure struct {
 func JSON(w io.Writer, r *Review, o Options) error {
 	rep := jsonReview{
 		Version:       JSONVersion,
+		Kind:          report.KindDiff,
 		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Policy:        o.Policy.OrNone(),
 		Before:        r.Before.Snapshot.Root,
 		After:         r.After.Snapshot.Root,
 		LostEvidence:  []jsonLost{},

@@ -25,6 +25,7 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 	p("| --- | --- |")
 	p("| Before | %s |", mdCode(r.Before.Snapshot.Root))
 	p("| After | %s |", mdCode(r.After.Snapshot.Root))
+	p("| Policy | %s |", o.Policy.OrNone().Markdown())
 	p("| Changes | %d: %d added, %d removed, %d changed, in %s |", s.Changes, s.ByKind[Added], s.ByKind[Removed], s.ByKind[Changed], plural(s.FilesChanged, "file"))
 	p("| Hosts | %d added, %d removed |", s.ByKind[HostAdded], s.ByKind[HostRemoved])
 	p("| Findings | %d new, %d changed, %d fixed, %d unchanged |", s.Findings["new"], s.Findings["changed"], s.Findings["fixed"], s.Findings["unchanged"])

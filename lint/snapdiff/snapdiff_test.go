@@ -9,6 +9,9 @@ import (
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/google/go-cmp/cmp"
+
+	// Reports name version 0.1.0 in golden files and documented examples.
+	_ "github.com/bwlint/bwlint/lint/linttest/pinversion"
 )
 
 // snapshot writes files (path → content) into a fresh directory and loads

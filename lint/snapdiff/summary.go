@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
+	"github.com/bwlint/bwlint/lint/report"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -19,6 +20,8 @@ type Options struct {
 	MissingEvidence lint.MissingEvidence
 	// ExitCode is the exit code the command ends with.
 	ExitCode int
+	// Policy names the policy file both sides were linted with.
+	Policy report.Policy
 }
 
 // States lists finding states in the order reports show them: what needs

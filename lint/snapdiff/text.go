@@ -46,6 +46,7 @@ func Text(w io.Writer, r *Review, o Options) error {
 	textFindings(p, r.Findings)
 	textGaps(p, r, o)
 	textProblems(p, r)
+	p("Policy: %s", o.Policy.OrNone().Describe())
 	textSummary(p, Summarize(r, o))
 	return bw.Flush()
 }

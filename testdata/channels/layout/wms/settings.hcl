@@ -1,0 +1,23 @@
+# Meetings Server administration, as shown on 2024-06-03
+# Users > SSO
+auto_account_creation = false
+auto_account_update   = true
+
+# Users > Tracking Codes
+tracking_code "TC1" {
+  name   = "Kostenstelle"
+  usage  = "required"
+  input  = "dropdown"
+  values = ["CC-4410", "CC-4420", "CC-4430"]
+  inactive_values = ["CC-1000"]
+}
+
+tracking_code "TC2" {
+  name  = "Standort/Büro"
+  usage = "optional"
+  input = "text"
+}
+
+tracking_code "tc3" {
+  usage = "not_used"
+}

@@ -69,7 +69,7 @@ func runConfig(c *cli.Context) error {
 		return err
 	}
 	eff := cfg.Effective(day)
-	policy := policyInfo(found)
+	policy := policyInfo(found, cfg)
 	if format == "json" {
 		rep := configReport{Version: configJSONVersion, Kind: "config", Tool: jsonTool{Name: lint.ToolName, Version: lint.Version}, Policy: policy, Effective: eff}
 		return writeJSON(stdout(c), rep)

@@ -101,12 +101,12 @@ func runDiff(c *cli.Context) error {
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence, Policy: policyInfo(found),
+			LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
 		}))
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found)}); err != nil {
+	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found, cfg)}); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	if err := out.Close(); err != nil {

@@ -127,9 +127,24 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, found config.D
 	return cfg, found, nil
 }
 
-// policyInfo is the policy a run applied, as reports name it.
-func policyInfo(d config.Discovery) report.Policy {
-	return report.Policy{Path: d.Path, Origin: string(d.Origin), Reason: d.Reason(), Shadowed: d.Shadowed}
+// policyInfo is the policy a run applied, as reports name it, with the
+// digest of the bytes read.
+func policyInfo(d config.Discovery, cfg *config.Config) report.Policy {
+	p := report.Policy{Path: d.Path, Origin: string(d.Origin), Reason: d.Reason(), Shadowed: d.Shadowed}
+	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
+		p.SHA256 = report.NewEvidenceFile(cfg.Path(), report.EvidencePolicy, false, f.Bytes).SHA256
+	}
+	return p
+}
+
+// typedArgs is the key of the app's metadata that holds the command line
+// as typed.
+const typedArgs = "args"
+
+// invocation is how bwlint was called, as reports record it.
+func invocation(c *cli.Context) report.Invocation {
+	args, _ := c.App.Metadata[typedArgs].([]string)
+	return report.Invocation{Arguments: args, AsOf: c.String("as-of"), NoWaivers: c.Bool("no-waivers")}
 }
 
 // failOn is the run's failure threshold: --fail-on when given, else the

@@ -27,8 +27,9 @@ const (
 type jsonReport struct {
 	Version       int                `json:"version"`
 	Kind          string             `json:"kind"`
-	Tool          jsonTool           `json:"tool"`
+	Tool          JSONTool           `json:"tool"`
 	Policy        Policy             `json:"policy"`
+	Invocation    jsonInvocation     `json:"invocation"`
 	Findings      []jsonFinding      `json:"findings"`
 	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
 	EvidenceGaps  []JSONGap          `json:"evidence_gaps"`
@@ -38,9 +39,17 @@ type jsonReport struct {
 	Summary       Summary            `json:"summary"`
 }
 
-type jsonTool struct {
+// JSONTool names the tool in the JSON formats: its version and the
+// commit it was built from ("" when the build recorded none).
+type JSONTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	Commit  string `json:"commit"`
+}
+
+// CurrentTool is the running bwlint as the JSON formats name it.
+func CurrentTool() JSONTool {
+	return JSONTool{Name: lint.ToolName, Version: lint.Version, Commit: lint.Commit}
 }
 
 // JSONLocation is a range in the JSON formats: path relative to the
@@ -174,8 +183,9 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 	rep := jsonReport{
 		Version:       JSONVersion,
 		Kind:          KindLint,
-		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Tool:          CurrentTool(),
 		Policy:        o.Policy.OrNone(),
+		Invocation:    invocationJSON(o),
 		Findings:      []jsonFinding{},
 		NotEvaluated:  []jsonNotEvaluated{},
 		EvidenceGaps:  Gaps(r.Gaps, o.MissingEvidence),

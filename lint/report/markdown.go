@@ -32,10 +32,11 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	if o.Snapshot != nil {
 		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
 	}
-	m.p("| Tool | %s %s, %s |", lint.ToolName, lint.Version, plural(s.ChecksRun, "check"))
+	m.p("| Tool | %s, %s |", mdEscape(ToolDescription()), plural(s.ChecksRun, "check"))
 	if o.Policy.Origin != "" {
 		m.p("| Policy | %s |", o.Policy.Markdown())
 	}
+	m.invocation(o)
 	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
 	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
 	m.p("| Waived | %d |", s.Waived)
@@ -160,12 +161,17 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 	}
 }
 
-// Markdown is Describe in Markdown: the path as code.
+// Markdown is Describe in Markdown: the path as code, with the digest of
+// the bytes read.
 func (p Policy) Markdown() string {
 	if p.Path == "" {
 		return "none (" + mdEscape(p.Reason) + ")"
 	}
-	return mdCode(p.Path) + " (" + mdEscape(p.Reason) + ")"
+	out := mdCode(p.Path) + " (" + mdEscape(p.Reason) + ")"
+	if p.SHA256 != "" {
+		out += ", sha256 " + mdCode(p.SHA256)
+	}
+	return out
 }
 
 // mdGapCount is the summary row of the evidence gaps.

@@ -49,6 +49,8 @@ type Options struct {
 	// at all (a check's tests), the text and Markdown reports say nothing
 	// of it and the others say none.
 	Policy Policy
+	// Invocation is how bwlint was called.
+	Invocation Invocation
 	// Evidence lists the files besides the snapshot that decided the run:
 	// the policy file (its waivers) and the baseline (its gating). SARIF
 	// records them in artifacts[] with their digests, as it does the
@@ -73,6 +75,9 @@ type Policy struct {
 	// Shadowed is the snapshot's own policy file when the one in the
 	// working directory was applied instead; "" otherwise.
 	Shadowed string `json:"shadowed"`
+	// SHA256 is the hex digest of the bytes the run read from the file;
+	// "" when no policy file applied.
+	SHA256 string `json:"sha256"`
 }
 
 // Describe is the policy in one phrase: its path and why it was chosen,

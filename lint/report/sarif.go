@@ -114,6 +114,9 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 	if b.rules == nil {
 		run.Tool.Driver.Rules = []sarifDescriptor{}
 	}
+	if lint.Commit != "" {
+		run.Tool.Driver.Properties = &sarifDriverProps{Commit: lint.Commit}
+	}
 	run.Artifacts, run.LogicalLocations = b.artifacts, b.logical
 	return run
 }

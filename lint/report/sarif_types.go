@@ -31,6 +31,13 @@ type sarifDriver struct {
 	InformationURI  string            `json:"informationUri"`
 	Rules           []sarifDescriptor `json:"rules"`
 	Notifications   []sarifDescriptor `json:"notifications"`
+	Properties      *sarifDriverProps `json:"properties,omitempty"`
+}
+
+// sarifDriverProps name the commit the tool was built from, which SARIF's
+// toolComponent has no field for.
+type sarifDriverProps struct {
+	Commit string `json:"commit"`
 }
 
 type sarifDescriptor struct {
@@ -60,6 +67,8 @@ type sarifRuleProperty struct {
 }
 
 type sarifInvocation struct {
+	CommandLine                string                `json:"commandLine,omitempty"`
+	Arguments                  []string              `json:"arguments,omitempty"`
 	StartTimeUTC               string                `json:"startTimeUtc,omitempty"`
 	EndTimeUTC                 string                `json:"endTimeUtc,omitempty"`
 	ExecutionSuccessful        bool                  `json:"executionSuccessful"`
@@ -71,9 +80,14 @@ type sarifInvocation struct {
 
 // sarifInvocationProps say what the invocation applied besides the
 // snapshot: the policy file (also an artifact, with its digest, when one
-// applied) and why it was that one.
+// applied) and why it was that one, and the day its waivers were judged
+// on, or that none was applied.
 type sarifInvocationProps struct {
 	Policy Policy `json:"policy"`
+	// AsOf is --as-of; absent when waivers were judged on the day of
+	// startTimeUtc.
+	AsOf      string `json:"asOf,omitempty"`
+	NoWaivers bool   `json:"noWaivers"`
 }
 
 type sarifNotification struct {

@@ -36,6 +36,7 @@ type jsonReport struct {
 	InputProblems []jsonProblem      `json:"input_problems"`
 	CheckFailures []jsonFailure      `json:"check_failures"`
 	Checks        []string           `json:"checks"`
+	Coverage      []JSONCell         `json:"coverage"`
 	Summary       Summary            `json:"summary"`
 }
 
@@ -192,6 +193,7 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 		InputProblems: problemsJSON(r.Problems),
 		CheckFailures: []jsonFailure{},
 		Checks:        []string{},
+		Coverage:      CoverageJSON(coverage(r, o.Snapshot)),
 		Summary:       Summarize(r, o),
 	}
 	for _, c := range r.Checks {

@@ -47,10 +47,12 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	m.p("| Not evaluated | %d |", s.NotEvaluated)
 	m.p("| Input problems | %d |", s.Problems)
 	m.p("| Check failures | %d |", s.Failures)
+	m.p("| Coverage | %s |", coverageCounts(s.Coverage))
 	if len(r.Findings) > 0 {
 		m.findingsTable(r.Findings)
 		m.findingsByHost(r.Findings, helpURIs(r.Checks))
 	}
+	m.coverage(coverage(r, o.Snapshot))
 	m.gaps(r, o)
 	m.notEvaluated(r)
 	if len(r.Failures) > 0 {

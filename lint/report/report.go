@@ -184,6 +184,8 @@ type Summary struct {
 	ChecksRun       int    `json:"checks_run"`
 	FailOn          string `json:"fail_on"`
 	ExitCode        int    `json:"exit_code"`
+	// Coverage counts the cells of the coverage matrix by status.
+	Coverage map[string]int `json:"coverage"`
 
 	// Baseline is present when the run was compared with a baseline.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
@@ -219,6 +221,7 @@ func Summarize(r *judge.Result, o Options) Summary {
 		ExitCode:     o.ExitCode,
 	}
 	s.MissingEvidence = o.MissingEvidence.String()
+	s.Coverage = CoverageSummary(coverage(r, o.Snapshot))
 	if b := r.Baseline; b != nil {
 		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused,
 			BaselinedGaps: b.BaselinedGaps, NewGaps: b.NewGaps}

@@ -103,6 +103,11 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 		}
 		run.Results = append(run.Results, b.result(f, audit))
 	}
+	cells := coverage(r, b.o.Snapshot)
+	run.Properties.Coverage = CoverageSummary(cells)
+	if audit {
+		run.Results = append(run.Results, b.coverageResults(cells)...)
+	}
 	run.Invocations = []sarifInvocation{b.invocation(r)}
 	if b.o.SARIFCategory != "" {
 		run.AutomationDetails = &sarifAutomation{ID: b.o.SARIFCategory}

@@ -156,6 +156,7 @@ type sarifLogical struct {
 type sarifResult struct {
 	RuleID              string              `json:"ruleId"`
 	RuleIndex           int                 `json:"ruleIndex"`
+	Kind                string              `json:"kind,omitempty"`
 	Level               string              `json:"level"`
 	Message             sarifText           `json:"message"`
 	Locations           []sarifLocation     `json:"locations"`
@@ -201,6 +202,9 @@ type sarifSuppressionProps struct {
 }
 
 type sarifResultProps struct {
+	// Coverage is the coverage cell's status of a pass or notApplicable
+	// result.
+	Coverage  string `json:"coverage,omitempty"`
 	Secret    bool   `json:"secret,omitempty"`
 	Expected  string `json:"expected,omitempty"`
 	Actual    string `json:"actual,omitempty"`
@@ -215,4 +219,6 @@ type sarifRunProperties struct {
 	OmittedFixed    int    `json:"omittedFixed"`
 	FailOn          string `json:"failOn"`
 	MissingEvidence string `json:"missingEvidence"`
+	// Coverage counts the cells of the coverage matrix by status.
+	Coverage map[string]int `json:"coverage"`
 }

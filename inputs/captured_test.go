@@ -23,7 +23,7 @@ func TestCapturedAt(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, text, tool, shown string
-		line, col, endCol      int
+		line, col, endCol       int
 	}{
 		{"script since util-linux 2.35", "Script started on 2026-01-02 10:11:12+01:00 [TERM=\"xterm\" TTY=\"/dev/pts/1\" COLUMNS=\"120\" LINES=\"40\"]\nAS_CLI> ",
 			CaptureScript, "2026-01-02T10:11:12+01:00", 1, 19, 44},

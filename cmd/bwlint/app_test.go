@@ -92,6 +92,7 @@ var cliCases = []cliCase{
 func TestCLI(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv("FORCE_COLOR", "") // reports to a buffer are plain unless forced
+	pkg := withPinnedFileTimes(t)
 	for _, tc := range cliCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -106,7 +107,7 @@ func TestCLI(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
 			}
 			if tc.code != exitUsage {
-				linttest.Golden(t, filepath.Join("testdata", tc.name+".golden"), stdout.String())
+				linttest.Golden(t, filepath.Join(pkg, "testdata", tc.name+".golden"), stdout.String())
 			}
 		})
 	}

@@ -104,3 +104,167 @@ func TestInvocationRecorded(t *testing.T) {
 		}
 	}
 }
+
+// TestBothSARIFProfilesFromOneRun: one run writes the log for code
+// scanning and the auditors' log side by side; they differ in what the
+// profiles say and agree on every finding they both hold.
+func TestBothSARIFProfilesFromOneRun(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	dir := t.TempDir()
+	gh, audit := filepath.Join(dir, "code-scanning.sarif"), filepath.Join(dir, "audit.sarif")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"bwlint", "lint", "--as-of", "2026-11-22", "--report", "sarif=" + gh, "--report", "sarif-audit=" + audit, "../../testdata/example"}, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, stderr %s", code, stderr.String())
+	}
+	type log struct {
+		Runs []struct {
+			Results []struct {
+				Kind                string
+				PartialFingerprints map[string]string
+				Suppressions        *[]struct{ Justification string }
+			}
+			Properties struct {
+				Profile       string
+				OmittedWaived int
+			}
+		}
+	}
+	read := func(path string) log {
+		var l log
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &l); err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	g, a := read(gh).Runs[0], read(audit).Runs[0]
+	if g.Properties.Profile != "github" || a.Properties.Profile != "audit" || g.Properties.OmittedWaived != 1 {
+		t.Errorf("profiles %q and %q, %d waived left out of the first", g.Properties.Profile, a.Properties.Profile, g.Properties.OmittedWaived)
+	}
+	findings := map[string]bool{}
+	waived, passes := 0, 0
+	for _, r := range a.Results {
+		switch {
+		case r.Kind == "pass":
+			passes++
+		case r.Suppressions != nil && len(*r.Suppressions) == 1:
+			waived++
+		case r.Kind == "":
+			findings[r.PartialFingerprints["bwlint/v1"]] = true
+		}
+	}
+	for _, r := range g.Results {
+		if r.Suppressions != nil || !findings[r.PartialFingerprints["bwlint/v1"]] {
+			t.Errorf("a code-scanning result the audit log does not hold as an open finding: %+v", r)
+		}
+	}
+	if waived != 1 || passes == 0 || len(g.Results) != len(findings) {
+		t.Errorf("audit log: %d waived, %d passes, %d open findings; code scanning: %d results", waived, passes, len(findings), len(g.Results))
+	}
+}
+
+// TestAuditProfileRequiresOwners: a waiver nobody owns stops a run that
+// would record it in an audit log, at the waiver, before anything runs;
+// without waivers, or without an audit log, the run goes ahead.
+func TestAuditProfileRequiresOwners(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.hcl")
+	text := "waiver \"as2-patch-window\" {\n  check   = \"as_required_patches\"\n  hosts   = [\"as2\"]\n  reason  = \"ap384177 is applied in change CHG-1234\"\n  expires = \"2027-01-31\"\n}\n"
+	if err := os.WriteFile(policy, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.sarif")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"audit profile", []string{"lint", "--format", "sarif", "--sarif-profile", "audit", "--output", out}, exitUsage},
+		{"a sarif-audit report", []string{"lint", "--report", "sarif-audit=" + out}, exitUsage},
+		{"a review's audit log", []string{"diff", "--format", "sarif", "--sarif-profile", "audit", "--output", out, "../../testdata/example"}, exitUsage},
+		{"no waiver applied", []string{"lint", "--no-waivers", "--report", "sarif-audit=" + out}, exitFindings},
+		{"code scanning only", []string{"lint", "--format", "sarif", "--output", out}, exitFindings},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"bwlint"}, tc.args...), "--as-of", "2026-11-22", "--config", policy, "../../testdata/example")
+			code := run(args, &stdout, &stderr)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tc.code, stderr.String())
+			}
+			if tc.code == exitUsage && !strings.Contains(stderr.String(), policy+":1:1: error: Waiver without owner") {
+				t.Errorf("stderr does not point at the waiver:\n%s", stderr.String())
+			}
+		})
+	}
+}
+
+// TestReviewSARIFHashesBothSides: the audit log of a review hashes the
+// earlier snapshot's files too — the fixed findings point into them — so
+// no artifact is of unknown length, and names both manifests.
+func TestReviewSARIFHashesBothSides(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	code, stdout, stderr := runDiffCLI("diff", "--format", "sarif", "--sarif-profile", "audit", "--sarif-root", "../..", "--as-of", "2026-11-22",
+		"../../testdata/example", "../../testdata/example-after")
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var log struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location   struct{ URI string }
+				Length     int64
+				Hashes     map[string]string
+				Properties struct{ Snapshot string }
+			}
+			Results []struct {
+				BaselineState string
+				Locations     []struct {
+					PhysicalLocation struct{ ArtifactLocation struct{ Index *int } }
+				}
+			}
+			Properties struct {
+				ManifestSHA256, BeforeManifestSHA256 string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	before := 0
+	for _, a := range run.Artifacts {
+		if a.Length < 0 || len(a.Hashes["sha-256"]) != 64 {
+			t.Errorf("artifact %s: length %d, hashes %v", a.Location.URI, a.Length, a.Hashes)
+		}
+		if a.Properties.Snapshot != "before" {
+			continue
+		}
+		before++
+		data, err := os.ReadFile(filepath.Join("../..", filepath.FromSlash(a.Location.URI)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(data); a.Hashes["sha-256"] != hex.EncodeToString(sum[:]) || !strings.HasPrefix(a.Location.URI, "testdata/example/") {
+			t.Errorf("before artifact %s: sha-256 %s is not the file's", a.Location.URI, a.Hashes["sha-256"])
+		}
+	}
+	fixed := 0
+	for _, r := range run.Results {
+		if r.BaselineState == "absent" {
+			fixed++
+			if i := r.Locations[0].PhysicalLocation.ArtifactLocation.Index; i == nil || run.Artifacts[*i].Properties.Snapshot != "before" {
+				t.Errorf("a fixed finding does not point at a file of the before snapshot")
+			}
+		}
+	}
+	p := run.Properties
+	if before == 0 || fixed == 0 || len(p.BeforeManifestSHA256) != 64 || p.BeforeManifestSHA256 == p.ManifestSHA256 {
+		t.Errorf("%d before artifacts, %d fixed results, manifests %q and %q", before, fixed, p.ManifestSHA256, p.BeforeManifestSHA256)
+	}
+}

@@ -144,7 +144,14 @@ func writeConfigText(c *cli.Context, policy report.Policy, e config.Effective, d
 		if wv.Expired {
 			state = "EXPIRED after " + wv.Expires
 		}
-		line("  %s: %s on %s, %s, owner %s: %s", wv.Name, wv.Check, hosts, state, orUnset(wv.Owner), wv.Reason)
+		owner := "owner " + orUnset(wv.Owner)
+		if wv.ApprovedBy != "" {
+			owner += ", approved by " + wv.ApprovedBy
+		}
+		if wv.Granted != "" {
+			owner += " on " + wv.Granted
+		}
+		line("  %s: %s on %s, %s, %s: %s", wv.Name, wv.Check, hosts, state, owner, wv.Reason)
 	}
 	return nil
 }

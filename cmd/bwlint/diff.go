@@ -79,6 +79,9 @@ func runDiff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkAuditOwners(c, cfg, format == "sarif" && c.String("sarif-profile") == report.SARIFProfileAudit); err != nil {
+		return err
+	}
 	beforeSnap, err := loadWithPolicy(c, cfg, beforeDir, sideHeading("before", beforeDir))
 	if err != nil {
 		return err
@@ -101,7 +104,7 @@ func runDiff(c *cli.Context) error {
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
+			Earlier: beforeSnap, LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
 		}))
 		if err != nil {
 			return err

@@ -70,6 +70,9 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkAuditOwners(c, cfg, auditing(c, targets)); err != nil {
+		return err
+	}
 	snap, err := loadWithPolicy(c, cfg, dir, "")
 	if err != nil {
 		return err
@@ -175,6 +178,17 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
 		warnf(c, "warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
+}
+
+// auditing reports whether a report in SARIF's audit profile is among
+// the targets: sarif-audit, or sarif with --sarif-profile audit.
+func auditing(c *cli.Context, targets []reportTarget) bool {
+	for _, t := range targets {
+		if t.format == "sarif-audit" || t.format == "sarif" && c.String("sarif-profile") == report.SARIFProfileAudit {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTarget is one report to write: the main one (--format, --output)

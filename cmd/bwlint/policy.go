@@ -166,6 +166,22 @@ func missingEvidence(c *cli.Context, cfg *config.Config, flag lint.MissingEviden
 	return flag
 }
 
+// checkAuditOwners rejects a policy with a waiver that names no owner
+// when an audit report is to be written and waivers apply, with
+// positioned diagnostics and exit code 3, before anything runs: the audit
+// profile records who answers for every waiver.
+func checkAuditOwners(c *cli.Context, cfg *config.Config, audit bool) error {
+	if !audit || c.Bool("no-waivers") {
+		return nil
+	}
+	diags := cfg.CheckOwners("the SARIF audit profile")
+	if len(diags) == 0 {
+		return nil
+	}
+	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
+	return usageErrorf("%s: the policy file %s has a waiver without an owner, which an audit report cannot record (see above)", c.Command.Name, cfg.Path())
+}
+
 // checkPolicyHosts rejects a policy whose not_applicable statements name
 // hosts that none of the run's snapshots knows, with positioned
 // diagnostics and exit code 3.

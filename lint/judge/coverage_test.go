@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
@@ -63,5 +64,30 @@ func TestCoverage(t *testing.T) {
 		if c.Host == "as3" && c.Status != judge.CellFinding {
 			t.Errorf("unwaived as3: %s, want finding", c.Status)
 		}
+	}
+}
+
+// TestWaiversTravelWithThePolicy: the judged run lists the policy's
+// waivers, the unused one too, and relocating the policy file moves them
+// and the waiver each waived finding names.
+func TestWaiversTravelWithThePolicy(t *testing.T) {
+	at := func(file string, line int) hcl.Range {
+		return hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 9}}
+	}
+	p := judge.Policy{Day: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Waivers: []judge.Waiver{
+		{Name: "used", Check: "as_a", Reason: "r", Owner: "voice-ops", ApprovedBy: "CAB-77", Granted: "2026-11-01", Expires: "2027-01-31", At: at("../.bwlint.hcl", 3)},
+		{Name: "unused", Check: "as_b", Reason: "r", Expires: "2027-01-31", At: at("../.bwlint.hcl", 9)},
+	}}
+	j := run(finding("as_a", "as1", "k", "v", 3)).Waive(p).Relocated(map[string]string{"../.bwlint.hcl": "../../policy/.bwlint.hcl"})
+	if len(j.Waivers) != 2 || j.Waivers[0].At.Filename != "../../policy/.bwlint.hcl" || j.Waivers[1].At.Start.Line != 9 {
+		t.Fatalf("waivers %+v", j.Waivers)
+	}
+	for _, f := range j.Findings {
+		if f.Check == "as_a" && (f.Waiver != &j.Waivers[0] || f.Waiver.ApprovedBy != "CAB-77" || f.Waiver.Granted != "2026-11-01") {
+			t.Errorf("the waived finding names %+v, not the relocated waiver", f.Waiver)
+		}
+	}
+	if p.Waivers[0].At.Filename != "../.bwlint.hcl" {
+		t.Errorf("relocating changed the policy's own waivers")
 	}
 }

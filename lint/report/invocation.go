@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 // Invocation is how bwlint was called for a run: with the policy file
@@ -102,4 +103,18 @@ func missingEvidenceMeaning(m lint.MissingEvidence) string {
 		return "`report`: evidence gaps are reported and do not fail the run"
 	}
 	return "`fail`: an evidence gap fails the run (exit code 2) unless baselined"
+}
+
+// waiverProvenance says who answers for a waiver and for how long: owner,
+// approver and grant day when the policy names them, and expiry.
+func waiverProvenance(w *judge.Waiver) string {
+	parts := []string{"owner " + orNone(w.Owner)}
+	if w.ApprovedBy != "" {
+		parts = append(parts, "approved by "+w.ApprovedBy)
+	}
+	if w.Granted != "" {
+		parts = append(parts, "granted "+w.Granted)
+	}
+	parts = append(parts, "expires "+orNone(w.Expires))
+	return strings.Join(parts, ", ")
 }

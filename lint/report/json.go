@@ -37,6 +37,7 @@ type jsonReport struct {
 	CheckFailures []jsonFailure      `json:"check_failures"`
 	Checks        []string           `json:"checks"`
 	Coverage      []JSONCell         `json:"coverage"`
+	Evidence      EvidencePack       `json:"evidence"`
 	Summary       Summary            `json:"summary"`
 }
 
@@ -79,12 +80,18 @@ type jsonRelated struct {
 	Message  string        `json:"message"`
 }
 
-// JSONWaiver is a finding's waiver in the JSON formats.
+// JSONWaiver is a finding's waiver in the JSON formats, with its
+// provenance: who owns and who approved it, when it was granted, the
+// hosts it covers (none: every host) and where the policy file holds it.
 type JSONWaiver struct {
-	Name    string `json:"name"`
-	Reason  string `json:"reason"`
-	Owner   string `json:"owner"`
-	Expires string `json:"expires"`
+	Name       string        `json:"name"`
+	Reason     string        `json:"reason"`
+	Owner      string        `json:"owner"`
+	Expires    string        `json:"expires"`
+	ApprovedBy string        `json:"approved_by"`
+	Granted    string        `json:"granted"`
+	Hosts      []string      `json:"hosts"`
+	Location   *JSONLocation `json:"location"`
 }
 
 // Waiver converts a finding's waiver for the JSON formats; nil when the
@@ -93,7 +100,12 @@ func Waiver(w *judge.Waiver) *JSONWaiver {
 	if w == nil {
 		return nil
 	}
-	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires}
+	hosts := w.Hosts
+	if hosts == nil {
+		hosts = []string{}
+	}
+	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires,
+		ApprovedBy: w.ApprovedBy, Granted: w.Granted, Hosts: hosts, Location: Location(w.At)}
 }
 
 type jsonFinding struct {
@@ -194,6 +206,7 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 		CheckFailures: []jsonFailure{},
 		Checks:        []string{},
 		Coverage:      CoverageJSON(coverage(r, o.Snapshot)),
+		Evidence:      NewEvidencePack(o.Snapshot),
 		Summary:       Summarize(r, o),
 	}
 	for _, c := range r.Checks {

@@ -31,6 +31,7 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	m.p("| --- | --- |")
 	if o.Snapshot != nil {
 		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
+		m.manifest(o.Snapshot)
 	}
 	m.p("| Tool | %s, %s |", mdEscape(ToolDescription()), plural(s.ChecksRun, "check"))
 	if o.Policy.Origin != "" {
@@ -144,7 +145,7 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 			m.p("  - related: %s: %s", mdCode(position(rel.Location)), mdEscape(rel.Message))
 		}
 		if f.Waiver != nil {
-			m.p("  - waived by %s: %s (owner %s, expires %s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(orNone(f.Waiver.Owner)), mdEscape(orNone(f.Waiver.Expires)))
+			m.p("  - waived by %s: %s (%s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(waiverProvenance(f.Waiver)))
 		}
 		switch status := findingStatus(f); {
 		case f.Waiver != nil || status == "open":

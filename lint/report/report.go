@@ -24,6 +24,10 @@ type Options struct {
 	// MissingEvidence says whether evidence gaps fail the run
 	// (--missing-evidence).
 	MissingEvidence lint.MissingEvidence
+	// Earlier is, for the SARIF of a review, the earlier snapshot: the
+	// findings the change fixed point into its files, which are hashed
+	// and described like the later snapshot's.
+	Earlier *inputs.Snapshot
 	// LostEvidence lists, for the SARIF of a review, the checks that were
 	// evaluated on a host before the change and are not after it.
 	LostEvidence []lint.LostEvidence
@@ -137,6 +141,7 @@ var formats = map[string]Reporter{
 	"text":         Text,
 	"json":         JSON,
 	"sarif":        SARIF,
+	"sarif-audit":  SARIFAudit,
 	"junit":        JUnit,
 	"junit-strict": JUnitStrict,
 	"github":       GitHub,
@@ -147,7 +152,7 @@ var formats = map[string]Reporter{
 // RootRelativeFormats are the formats whose paths are relative to the
 // report root (Options.SARIFRoot) rather than to the snapshot: the ones
 // that CI systems match against a checkout.
-var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "sarif"}
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "sarif", "sarif-audit"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {

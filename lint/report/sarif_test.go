@@ -38,6 +38,17 @@ var (
 	testEnd   = testStart.Add(1500 * time.Millisecond)
 )
 
+// testFileTime is the modification time the fixtures give every file of
+// their snapshot: a checkout's times are those of the checkout.
+var testFileTime = time.Date(2026, 2, 27, 16, 45, 0, 0, time.UTC)
+
+// pinFileTimes gives every file of a snapshot the tests load testFileTime.
+func pinFileTimes(snap *inputs.Snapshot) {
+	for _, f := range snap.Files {
+		f.ModTime = testFileTime
+	}
+}
+
 // fixture is a Result with the options a CLI run would pass.
 type fixture struct {
 	name string
@@ -53,6 +64,7 @@ func exampleFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pinFileTimes(snap)
 	res := lintFixture(t, snap)
 	if len(res.Findings) < 3 {
 		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))

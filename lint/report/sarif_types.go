@@ -124,20 +124,29 @@ type sarifAutomation struct {
 }
 
 type sarifArtifact struct {
-	Location   sarifArtifactLocation `json:"location"`
-	Length     int64                 `json:"length"`
-	Encoding   string                `json:"encoding,omitempty"`
-	Hashes     map[string]string     `json:"hashes,omitempty"`
-	Roles      []string              `json:"roles,omitempty"`
-	Properties *sarifArtifactProps   `json:"properties,omitempty"`
+	Location            sarifArtifactLocation `json:"location"`
+	Length              int64                 `json:"length"`
+	Encoding            string                `json:"encoding,omitempty"`
+	Hashes              map[string]string     `json:"hashes,omitempty"`
+	LastModifiedTimeUTC string                `json:"lastModifiedTimeUtc,omitempty"`
+	Roles               []string              `json:"roles,omitempty"`
+	Properties          *sarifArtifactProps   `json:"properties,omitempty"`
 }
 
 // sarifArtifactProps is provenance: what bwlint read the file as — a
-// snapshot file's kind, parse status and host, or "policy" or "baseline".
+// snapshot file's kind, parse status and host, or "policy" or "baseline"
+// — when it was captured, and, in a review, which snapshot holds it.
 type sarifArtifactProps struct {
 	Kind   string `json:"kind"`
 	Status string `json:"status,omitempty"`
 	Host   string `json:"host,omitempty"`
+	// CapturedAt and CapturedFrom are the evidence pack's capture time
+	// (EvidenceEntry).
+	CapturedAt   string `json:"capturedAt,omitempty"`
+	CapturedFrom string `json:"capturedFrom,omitempty"`
+	// Snapshot is "before" for a file of the earlier snapshot of a
+	// review; absent for the snapshot the run is about.
+	Snapshot string `json:"snapshot,omitempty"`
 }
 
 type sarifArtifactLocation struct {
@@ -189,16 +198,23 @@ type sarifRegion struct {
 }
 
 type sarifSuppression struct {
-	Kind          string                `json:"kind"`
-	Status        string                `json:"status"`
-	Justification string                `json:"justification"`
-	Properties    sarifSuppressionProps `json:"properties"`
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification"`
+	// Location is where the suppression is kept (§3.35.5): the waiver's
+	// block in the policy file.
+	Location   *sarifLocation        `json:"location,omitempty"`
+	Properties sarifSuppressionProps `json:"properties"`
 }
 
+// sarifSuppressionProps are a waiver's provenance.
 type sarifSuppressionProps struct {
-	Waiver  string `json:"waiver"`
-	Owner   string `json:"owner,omitempty"`
-	Expires string `json:"expires,omitempty"`
+	Waiver     string   `json:"waiver"`
+	Owner      string   `json:"owner,omitempty"`
+	ApprovedBy string   `json:"approvedBy,omitempty"`
+	Granted    string   `json:"granted,omitempty"`
+	Expires    string   `json:"expires,omitempty"`
+	Hosts      []string `json:"hosts,omitempty"`
 }
 
 type sarifResultProps struct {
@@ -221,4 +237,8 @@ type sarifRunProperties struct {
 	MissingEvidence string `json:"missingEvidence"`
 	// Coverage counts the cells of the coverage matrix by status.
 	Coverage map[string]int `json:"coverage"`
+	// ManifestSHA256 is the evidence pack's manifest digest of the
+	// snapshot; BeforeManifestSHA256 that of a review's earlier one.
+	ManifestSHA256       string `json:"manifestSha256"`
+	BeforeManifestSHA256 string `json:"beforeManifestSha256,omitempty"`
 }

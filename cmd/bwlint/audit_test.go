@@ -206,11 +206,30 @@ func TestAuditProfileRequiresOwners(t *testing.T) {
 
 // TestReviewSARIFHashesBothSides: the audit log of a review hashes the
 // earlier snapshot's files too — the fixed findings point into them — so
-// no artifact is of unknown length, and names both manifests.
+// no artifact is of unknown length, and names both manifests. With the
+// after snapshot's own policy and with one named by --config (here the
+// before snapshot's), the policy is hashed too and every waiver, fixed
+// findings' included, is located in the policy file the run read.
 func TestReviewSARIFHashesBothSides(t *testing.T) {
 	t.Setenv("BWLINT_CONFIG", "")
-	code, stdout, stderr := runDiffCLI("diff", "--format", "sarif", "--sarif-profile", "audit", "--sarif-root", "../..", "--as-of", "2026-11-22",
-		"../../testdata/example", "../../testdata/example-after")
+	for _, policy := range []string{"", "../../testdata/example/.bwlint.hcl"} {
+		t.Run("policy "+policy, func(t *testing.T) {
+			args := []string{"diff", "--format", "sarif", "--sarif-profile", "audit", "--sarif-root", "../..", "--as-of", "2026-11-22"}
+			want := "testdata/example-after/.bwlint.hcl"
+			if policy != "" {
+				args, want = append(args, "--config", policy), strings.TrimPrefix(policy, "../../")
+			}
+			reviewSARIFHashesBothSides(t, want, policy != "", append(args, "../../testdata/example", "../../testdata/example-after")...)
+		})
+	}
+}
+
+// reviewSARIFHashesBothSides runs the review args; waived says the
+// policy waives a finding of it (the before snapshot's does, the after
+// snapshot's waives none).
+func reviewSARIFHashesBothSides(t *testing.T, policy string, waived bool, args ...string) {
+	t.Helper()
+	code, stdout, stderr := runDiffCLI(args...)
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -226,6 +245,11 @@ func TestReviewSARIFHashesBothSides(t *testing.T) {
 				BaselineState string
 				Locations     []struct {
 					PhysicalLocation struct{ ArtifactLocation struct{ Index *int } }
+				}
+				Suppressions []struct {
+					Location struct {
+						PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					}
 				}
 			}
 			Properties struct {
@@ -254,8 +278,14 @@ func TestReviewSARIFHashesBothSides(t *testing.T) {
 			t.Errorf("before artifact %s: sha-256 %s is not the file's", a.Location.URI, a.Hashes["sha-256"])
 		}
 	}
-	fixed := 0
+	fixed, suppressed := 0, 0
 	for _, r := range run.Results {
+		for _, s := range r.Suppressions {
+			suppressed++
+			if uri := s.Location.PhysicalLocation.ArtifactLocation.URI; uri != policy {
+				t.Errorf("a waiver (result %s) is located in %s, the policy read is %s", r.BaselineState, uri, policy)
+			}
+		}
 		if r.BaselineState == "absent" {
 			fixed++
 			if i := r.Locations[0].PhysicalLocation.ArtifactLocation.Index; i == nil || run.Artifacts[*i].Properties.Snapshot != "before" {
@@ -264,6 +294,9 @@ func TestReviewSARIFHashesBothSides(t *testing.T) {
 		}
 	}
 	p := run.Properties
+	if waived && suppressed == 0 {
+		t.Errorf("no waived result: the policy's waiver location is not tested")
+	}
 	if before == 0 || fixed == 0 || len(p.BeforeManifestSHA256) != 64 || p.BeforeManifestSHA256 == p.ManifestSHA256 {
 		t.Errorf("%d before artifacts, %d fixed results, manifests %q and %q", before, fixed, p.ManifestSHA256, p.BeforeManifestSHA256)
 	}

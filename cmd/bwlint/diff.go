@@ -105,6 +105,7 @@ func runDiff(c *cli.Context) error {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
 			Earlier: beforeSnap, LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
+			Evidence: policyEvidence(afterDir, cfg, found),
 		}))
 		if err != nil {
 			return err
@@ -192,6 +193,13 @@ func fixedFromBefore(fs []judge.Finding, beforeRoot, afterRoot string) []judge.F
 			continue
 		}
 		move(&f.Location)
+		// The waiver that covered it was located relative to the before
+		// root too: its place in the policy file is the same file.
+		if f.Waiver != nil {
+			w := *f.Waiver
+			move(&w.At)
+			f.Waiver = &w
+		}
 		f.Related = slices.Clone(f.Related)
 		for j := range f.Related {
 			move(&f.Related[j].Location)

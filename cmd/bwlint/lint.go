@@ -89,10 +89,7 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	res = res.Relocated(relocations(dir, cfg.Path(), c.String("baseline")))
-	var evidence []report.EvidenceFile
-	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
-		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes))
-	}
+	evidence := policyEvidence(dir, cfg, found)
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
 	}

@@ -137,6 +137,17 @@ func policyInfo(d config.Discovery, cfg *config.Config) report.Policy {
 	return p
 }
 
+// policyEvidence is the policy file as evidence of a run on the snapshot
+// at dir: its path relative to the snapshot root, as findings located in
+// it name it, and the digest of the bytes read; none without a policy.
+func policyEvidence(dir string, cfg *config.Config, found config.Discovery) []report.EvidenceFile {
+	f := cfg.Files()[cfg.Path()]
+	if cfg.Path() == "" || f == nil {
+		return nil
+	}
+	return []report.EvidenceFile{report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes)}
+}
+
 // typedArgs is the key of the app's metadata that holds the command line
 // as typed.
 const typedArgs = "args"

@@ -24,6 +24,7 @@ var diffFormats = map[string]func(io.Writer, *snapdiff.Review, snapdiff.Options)
 	"text":     snapdiff.Text,
 	"json":     snapdiff.JSON,
 	"markdown": snapdiff.Markdown,
+	"html":     snapdiff.HTML,
 }
 
 func diffCommand() *cli.Command {
@@ -45,7 +46,7 @@ func diffCommand() *cli.Command {
 			"problems, or AFTER has evidence gaps (unless --missing-evidence report); 3 usage error;\n" +
 			"4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown, html or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
@@ -61,7 +62,7 @@ func runDiff(c *cli.Context) error {
 	format := c.String("format")
 	_, known := diffFormats[format]
 	if !known && format != "sarif" {
-		return usageErrorf("diff: unknown format %q: use text, json, markdown or sarif", format)
+		return usageErrorf("diff: unknown format %q: use text, json, markdown, html or sarif", format)
 	}
 	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
 	if err := checkWritesOutside(c, beforeDir, afterDir); err != nil {
@@ -110,7 +111,7 @@ func runDiff(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found, cfg)}); err != nil {
+	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found, cfg), Invocation: invocation(c)}); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
 	if err := out.Close(); err != nil {

@@ -145,6 +145,7 @@ var formats = map[string]Reporter{
 	"junit":        JUnit,
 	"junit-strict": JUnitStrict,
 	"github":       GitHub,
+	"html":         HTML,
 	"markdown":     Markdown,
 	"codeclimate":  CodeClimate,
 }

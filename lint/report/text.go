@@ -184,8 +184,17 @@ func (t *textWriter) fix(name string) {
 	}
 	t.fixShown[name] = true
 	t.line("    fix:")
+	for _, l := range fixLines(c.Fix) {
+		t.line("      %s", l)
+	}
+}
+
+// fixLines are a check's fix as plain text lines: fences dropped, code
+// spans outside them as their bare text.
+func fixLines(fix string) []string {
+	var out []string
 	inFence := false
-	for _, l := range strings.Split(strings.TrimSpace(c.Fix), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(fix), "\n") {
 		if strings.HasPrefix(strings.TrimSpace(l), "```") {
 			inFence = !inFence
 			continue
@@ -193,8 +202,9 @@ func (t *textWriter) fix(name string) {
 		if !inFence {
 			l = plainCode(l)
 		}
-		t.line("      %s", l)
+		out = append(out, l)
 	}
+	return out
 }
 
 // plainCode writes Markdown's inline code spans as their bare text: a

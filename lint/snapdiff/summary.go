@@ -22,6 +22,8 @@ type Options struct {
 	ExitCode int
 	// Policy names the policy file both sides were linted with.
 	Policy report.Policy
+	// Invocation is how bwlint was called, which the HTML report records.
+	Invocation report.Invocation
 }
 
 // States lists finding states in the order reports show them: what needs

@@ -1,0 +1,125 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/inputs/wms"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// The Meetings Server evidence the wms_ checks read, each check adding
+// what it takes from it. All of it is optional: a snapshot of a
+// BroadWorks deployment alone holds none, and the checks are then not
+// evaluated.
+var (
+	wmsUserFiles = lint.MeetingsServer("the user import file as the administrator uploads it at Users > Import, unchanged (or a Users > Export file)",
+		"wms/users/<name>.csv").AsOptional()
+	wmsSettingsFile = lint.MeetingsServer("Users > SSO (auto account creation and update) and Users > Tracking Codes of the administration site, written down",
+		"wms/settings.hcl").AsOptional()
+)
+
+// wmsTrackingCodes are the names of Meetings Server's ten tracking codes,
+// which are also their column names in an import file and their attribute
+// names in an SSO assertion.
+var wmsTrackingCodes = func() []string {
+	out := make([]string, 10)
+	for i := range out {
+		out[i] = fmt.Sprintf("TC%d", i+1)
+	}
+	return out
+}()
+
+// wmsTrackingCodeMaxLength is the longest tracking-code value the
+// troubleshooting guide's SSO URL API reference allows (it gives the
+// figure for TC1 and presents TC2 to TC10 as the same kind of field).
+const wmsTrackingCodeMaxLength = 132
+
+// wmsSettingsPath is where a snapshot holds the administration settings.
+const wmsSettingsPath = "wms/settings.hcl"
+
+// wmsNoSettings says why what depends on the settings is not evaluated:
+// the file is absent, or was not readable.
+func wmsNoSettings(snap *inputs.Snapshot) string {
+	if f := snap.File(wmsSettingsPath); f != nil {
+		return wmsSettingsPath + " could not be read (see the input problems)"
+	}
+	return "the snapshot holds no " + wmsSettingsPath
+}
+
+// wmsCodeLabel names a tracking code for people, with the label users see
+// when the settings give one: `TC1 ("Cost center")`.
+func wmsCodeLabel(tc wms.TrackingCode) string {
+	code := strings.ToUpper(tc.Code.Text)
+	if tc.Name.Text == "" {
+		return code
+	}
+	return fmt.Sprintf("%s (%q)", code, tc.Name.Text)
+}
+
+// wmsDropdownValue judges a tracking code's value against its dropdown
+// list: "" when the value is allowed (an active value, or empty where the
+// code is not required), else why not. Values compare exactly: the
+// guide speaks of the values configured in the list.
+func wmsDropdownValue(tc wms.TrackingCode, value string) string {
+	if value == "" || slices.ContainsFunc(tc.Values, func(v source.Value) bool { return v.Text == value }) {
+		return ""
+	}
+	if slices.ContainsFunc(tc.InactiveValues, func(v source.Value) bool { return v.Text == value }) {
+		return fmt.Sprintf("%q is in the dropdown list of %s but inactive", value, wmsCodeLabel(tc))
+	}
+	if len(tc.Values) == 0 {
+		return fmt.Sprintf("%q is not an active value of %s, whose dropdown list wms/settings.hcl gives no active value", value, wmsCodeLabel(tc))
+	}
+	return fmt.Sprintf("%q is not an active value of %s (%s)", value, wmsCodeLabel(tc), wmsQuoteList(tc.Values))
+}
+
+// wmsQuoteList writes values as prose: "a", "a" or "b", "a", "b" or "c".
+func wmsQuoteList(vals []source.Value) string {
+	q := make([]string, len(vals))
+	for i, v := range vals {
+		q[i] = v.Text
+	}
+	return wmsJoin(wmsQuoted(q), "or")
+}
+
+// wmsQuoted quotes each of ss.
+func wmsQuoted(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// wmsWholeFile locates a finding about a file as a whole: its name, no
+// line.
+func wmsWholeFile(p string) hcl.Range { return hcl.Range{Filename: p} }
+
+// wmsNoUserFiles says why the snapshot gives no user import file to
+// judge.
+func wmsNoUserFiles(snap *inputs.Snapshot) string {
+	for _, f := range snap.Files {
+		if f.Kind == inputs.KindWMSUsers {
+			return "no user import file of wms/users/ could be read (see the input problems)"
+		}
+	}
+	return "the snapshot holds no Meetings Server user import file (wms/users/*)"
+}
+
+// wmsJoin joins words as prose: "a", "a or b", "a, b or c" (conj "or").
+func wmsJoin(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
+}
+
+// wmsLength counts the characters of s as Meetings Server's length limits
+// count them: code points.
+func wmsLength(s string) int { return utf8.RuneCountInString(s) }

@@ -20,6 +20,8 @@ import (
 var (
 	wmsUserFiles = lint.MeetingsServer("the user import file as the administrator uploads it at Users > Import, unchanged (or a Users > Export file)",
 		"wms/users/<name>.csv").AsOptional()
+	wmsSSOCaptures = lint.MeetingsServer("the SAMLResponse the identity provider posts at sign-in, saved from a browser SAML tracer (XML or the base64 value)",
+		"wms/sso/<user>.xml").AsOptional()
 	wmsSettingsFile = lint.MeetingsServer("Users > SSO (auto account creation and update) and Users > Tracking Codes of the administration site, written down",
 		"wms/settings.hcl").AsOptional()
 )
@@ -123,3 +125,96 @@ func wmsJoin(words []string, conj string) string {
 // wmsLength counts the characters of s as Meetings Server's length limits
 // count them: code points.
 func wmsLength(s string) int { return utf8.RuneCountInString(s) }
+
+// wmsSwitch reads auto_account_creation or auto_account_update: on, and
+// whether the settings say at all.
+func wmsSwitch(v source.Value) (on, known bool) {
+	if !v.Present() {
+		return false, false
+	}
+	return source.Bool(v.Text)
+}
+
+// wmsNoCaptures says why the snapshot gives no SAML capture to judge.
+func wmsNoCaptures(snap *inputs.Snapshot) string {
+	for _, f := range snap.Files {
+		if f.Kind == inputs.KindWMSSSO {
+			return "no SAML capture of wms/sso/ could be read (see the input problems)"
+		}
+	}
+	return "the snapshot holds no SAML response captured at a Meetings Server sign-in (wms/sso/*)"
+}
+
+// wmsDecoded names where an item of an encoded SAML capture stands in the
+// decoded XML, which is what a SAML tracer's decoded view shows: the
+// finding itself points at the base64 characters in the file. "" for an
+// XML capture, where the finding points at the XML.
+func wmsDecoded(m *wms.SAMLMessage, doc hcl.Range) string {
+	if m.Form == wms.FormXML || doc.Start.Line == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (decoded XML, line %d, column %d)", doc.Start.Line, doc.Start.Column)
+}
+
+// wmsFirstValue returns an attribute's first value.
+func wmsFirstValue(at wms.Attribute) (wms.Item, bool) {
+	if len(at.Values) == 0 {
+		return wms.Item{}, false
+	}
+	return at.Values[0], true
+}
+
+// wmsAttribute returns an assertion's first attribute named name exactly
+// (SAML attribute names are case-sensitive) and, when there is none, the
+// first whose name differs from it only in case.
+func wmsAttribute(a *wms.Assertion, name string) (exact, caseOnly *wms.Attribute) {
+	for i := range a.Attributes {
+		at := &a.Attributes[i]
+		switch {
+		case at.Name.Text == name:
+			return at, nil
+		case caseOnly == nil && strings.EqualFold(at.Name.Text, name):
+			caseOnly = at
+		}
+	}
+	return nil, caseOnly
+}
+
+// wmsSSOUser names the user an assertion signs in, the way Meetings
+// Server keys accounts: the email attribute's value, else the NameID.
+// key is lower-cased, so that it identifies a finding whatever the IdP's
+// case; shown is as the assertion spells it. Both are "" when the
+// assertion names nobody.
+func wmsSSOUser(a *wms.Assertion) (key, shown string) {
+	shown = a.NameID.Value.Text
+	if at, _ := wmsAttribute(a, "email"); at != nil {
+		if v, ok := wmsFirstValue(*at); ok && v.Text != "" {
+			shown = v.Text
+		}
+	}
+	return strings.ToLower(shown), shown
+}
+
+// wmsAnchor is where a finding about something an assertion lacks points:
+// its first attribute, where the IdP's attributes are listed, else its
+// NameID, else the whole assertion.
+func wmsAnchor(a *wms.Assertion) (hcl.Range, hcl.Range) {
+	switch {
+	case len(a.Attributes) > 0:
+		return a.Attributes[0].Name.Range, a.Attributes[0].Name.Doc
+	case a.NameID.Value.Present():
+		return a.NameID.Value.Range, a.NameID.Value.Doc
+	}
+	return a.Range, a.Doc
+}
+
+// wmsSortedKeys returns a map's keys in order, so that options are
+// validated and applied the same way on every run.
+func wmsSortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

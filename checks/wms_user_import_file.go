@@ -52,13 +52,13 @@ func (o *importFileOptions) Validate() error {
 	if slices.ContainsFunc(o.RequiredColumns, func(c string) bool { return strings.TrimSpace(c) == "" }) {
 		return &lint.OptionError{Option: "required_columns", Msg: "a column name is empty"}
 	}
-	for _, col := range sortedKeys(o.Values) {
+	for _, col := range wmsSortedKeys(o.Values) {
 		if len(o.Values[col]) == 0 {
 			return &lint.OptionError{Option: "values", Msg: fmt.Sprintf("column %s lists no value; leave the column out to allow any", col)}
 		}
 	}
-	for col, n := range o.MaxLengths {
-		if n < 1 {
+	for _, col := range wmsSortedKeys(o.MaxLengths) {
+		if n := o.MaxLengths[col]; n < 1 {
 			return &lint.OptionError{Option: "max_lengths", Msg: fmt.Sprintf("column %s: a length must be at least 1, got %d", col, n)}
 		}
 	}
@@ -504,9 +504,9 @@ func (r *importReview) fields(id, name string, row wms.Row) {
 
 // valuesOf returns the values a column takes, if the options limit them.
 func (o *importFileOptions) valuesOf(col string) ([]string, bool) {
-	for k, v := range o.Values {
+	for _, k := range wmsSortedKeys(o.Values) {
 		if strings.EqualFold(strings.TrimSpace(k), col) {
-			return v, true
+			return o.Values[k], true
 		}
 	}
 	return nil, false
@@ -517,9 +517,9 @@ func (o *importFileOptions) maxLength(col string) int {
 	if slices.Contains(wmsTrackingCodes, col) {
 		return o.TrackingCodeMaxLength
 	}
-	for k, n := range o.MaxLengths {
+	for _, k := range wmsSortedKeys(o.MaxLengths) {
 		if strings.EqualFold(strings.TrimSpace(k), col) {
-			return n
+			return o.MaxLengths[k]
 		}
 	}
 	return 0

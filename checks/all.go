@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		evidenceConflict,
+		wmsAutoAccountCreation,
 		wmsSSOAttributeMapping,
 		wmsUserImportFile,
 		xspAuthserviceKeysMatch,

@@ -187,12 +187,21 @@ func wmsAttribute(a *wms.Assertion, name string) (exact, caseOnly *wms.Attribute
 // assertion names nobody.
 func wmsSSOUser(a *wms.Assertion) (key, shown string) {
 	shown = a.NameID.Value.Text
-	if at, _ := wmsAttribute(a, "email"); at != nil {
-		if v, ok := wmsFirstValue(*at); ok && v.Text != "" {
-			shown = v.Text
-		}
+	if v, ok := wmsEmail(a); ok {
+		shown = v.Text
 	}
 	return strings.ToLower(shown), shown
+}
+
+// wmsEmail returns the value of an assertion's email attribute, when it
+// has one that is not empty.
+func wmsEmail(a *wms.Assertion) (wms.Item, bool) {
+	at, _ := wmsAttribute(a, "email")
+	if at == nil {
+		return wms.Item{}, false
+	}
+	v, ok := wmsFirstValue(*at)
+	return v, ok && v.Text != ""
 }
 
 // wmsAnchor is where a finding about something an assertion lacks points:

@@ -256,7 +256,7 @@ func (r *ssoReview) nameID() {
 func (r *ssoReview) nameIDIsEmail(id wms.Item) {
 	at, where := r.at(id)
 	f := lint.Finding{Severity: lint.Warning, Location: at, Logical: lint.Logical{Key: "NameID"}, Actual: id.Text}
-	if email, ok := r.value("email"); ok && email.Text != "" {
+	if email, ok := wmsEmail(r.a); ok {
 		if strings.EqualFold(email.Text, id.Text) {
 			return
 		}

@@ -428,6 +428,7 @@ func TestSARIFHelpURI(t *testing.T) {
 		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
 		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
 		"evidence_conflict":          lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
+		"wms_auto_account_creation":  lint.InformationURI + "/blob/main/docs/checks/wms_auto_account_creation.md",
 		"wms_sso_attribute_mapping":  lint.InformationURI + "/blob/main/docs/checks/wms_sso_attribute_mapping.md",
 		"wms_user_import_file":       lint.InformationURI + "/blob/main/docs/checks/wms_user_import_file.md",
 		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",

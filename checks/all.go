@@ -11,6 +11,7 @@ func All() []*lint.Check {
 		evidenceConflict,
 		wmsAutoAccountCreation,
 		wmsSSOAttributeMapping,
+		wmsTrackingCodeUsage,
 		wmsUserImportFile,
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,

@@ -227,3 +227,23 @@ func wmsSortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// wmsCodesContext is the logical context of findings about tracking
+// codes: the administration page that sets them.
+const wmsCodesContext = "Users > Tracking Codes"
+
+// wmsDescribedCodes returns the tracking codes wms/settings.hcl
+// describes; false, after recording why the check is not evaluated, when
+// it describes none.
+func wmsDescribedCodes(p *lint.Pass) ([]wms.TrackingCode, bool) {
+	s := p.Snapshot.WMS.Settings
+	switch {
+	case s == nil:
+		p.NotEvaluated("", "%s", wmsNoSettings(p.Snapshot))
+		return nil, false
+	case len(s.TrackingCodes) == 0:
+		p.NotEvaluated("", "%s describes no tracking code (no tracking_code block)", wmsSettingsPath)
+		return nil, false
+	}
+	return s.TrackingCodes, true
+}

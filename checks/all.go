@@ -11,6 +11,7 @@ func All() []*lint.Check {
 		evidenceConflict,
 		wmsAutoAccountCreation,
 		wmsSSOAttributeMapping,
+		wmsTrackingCodeInput,
 		wmsTrackingCodeUsage,
 		wmsUserImportFile,
 		xspAuthserviceKeysMatch,

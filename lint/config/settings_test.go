@@ -49,10 +49,10 @@ func TestSelection(t *testing.T) {
 	}{
 		{"all", `lint { checks = ["all"] }`, []string{
 			"as_imp_matches_template", "as_required_patches", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "wms_auto_account_creation", "wms_sso_attribute_mapping", "wms_tracking_code_usage", "wms_user_import_file", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"evidence_conflict", "wms_auto_account_creation", "wms_sso_attribute_mapping", "wms_tracking_code_input", "wms_tracking_code_usage", "wms_user_import_file", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
 			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "wms_auto_account_creation", "wms_sso_attribute_mapping", "wms_tracking_code_usage", "wms_user_import_file", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"evidence_conflict", "wms_auto_account_creation", "wms_sso_attribute_mapping", "wms_tracking_code_input", "wms_tracking_code_usage", "wms_user_import_file", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		// The policy's own checks run unless an entry names them.
 		{"glob", `lint { checks = ["xsp_*"] }`, []string{
 			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},

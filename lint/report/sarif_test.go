@@ -430,6 +430,7 @@ func TestSARIFHelpURI(t *testing.T) {
 		"evidence_conflict":          lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
 		"wms_auto_account_creation":  lint.InformationURI + "/blob/main/docs/checks/wms_auto_account_creation.md",
 		"wms_sso_attribute_mapping":  lint.InformationURI + "/blob/main/docs/checks/wms_sso_attribute_mapping.md",
+		"wms_tracking_code_input":    lint.InformationURI + "/blob/main/docs/checks/wms_tracking_code_input.md",
 		"wms_tracking_code_usage":    lint.InformationURI + "/blob/main/docs/checks/wms_tracking_code_usage.md",
 		"wms_user_import_file":       lint.InformationURI + "/blob/main/docs/checks/wms_user_import_file.md",
 		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",

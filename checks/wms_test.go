@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/bwlint/bwlint/checks/codes"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 )
@@ -58,5 +60,33 @@ func TestWMSIdentities(t *testing.T) {
 				t.Errorf("%s/%s: evidence gap %s", c.Name, e.Name(), g.Reason)
 			}
 		}
+	}
+}
+
+// TestWMSCodes keeps the table of error messages in step with the
+// checks: each Meetings Server message names at least one check, and every Meetings Server check it names exists, so
+// that bwlint explain points at real checks.
+func TestWMSCodes(t *testing.T) {
+	exists := map[string]bool{}
+	for _, c := range All() {
+		exists[c.Name] = true
+	}
+	n := 0
+	for _, e := range codes.All() {
+		if e.Family != codes.MeetingsServer {
+			continue
+		}
+		n++
+		if len(e.Checks) == 0 {
+			t.Errorf("%s names no check", e.ID)
+		}
+		for _, c := range append(slices.Clone(e.Checks), e.ReportedBy...) {
+			if !exists[c] {
+				t.Errorf("%s names %q, which is no check", e.ID, c)
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("the table holds %d Meetings Server messages; the guide's three sections show four", n)
 	}
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,5 +89,57 @@ func TestWMSCodes(t *testing.T) {
 	}
 	if n < 4 {
 		t.Errorf("the table holds %d Meetings Server messages; the guide's three sections show four", n)
+	}
+}
+
+// BenchmarkWMSLargeImport lints a user file of 100,000 rows (Meetings
+// Server allows 400,000 accounts in a system's lifetime), every tenth row
+// with a defect, and 1,000 SAML captures against it.
+func BenchmarkWMSLargeImport(b *testing.B) {
+	dir := b.TempDir()
+	var sb strings.Builder
+	sb.WriteString("USERID,ACTIVE,FIRSTNAME,LASTNAME,EMAIL,LANGUAGE,HOSTPRIV,TIMEZONE,DIVISION,TC1,TC2,TC3\r\n")
+	for i := range 100_000 {
+		switch i % 10 {
+		case 3:
+			fmt.Fprintf(&sb, ",Y,First%d,Last%d,user%d@example.com,English,HOST\r\n", i, i, i)
+		case 7:
+			fmt.Fprintf(&sb, ",Y,First%d,Last%d,user%d@example.com,English,HOST,GMT+01:00,Sales,CC-1000,North,\r\n", i, i, i)
+		default:
+			fmt.Fprintf(&sb, ",Y,First%d,Last%d,user%d@example.com,English,HOST,GMT+01:00,Sales,CC-4410,North,\r\n", i, i, i)
+		}
+	}
+	files := map[string]string{
+		"wms/users/users.csv": sb.String(),
+		"wms/settings.hcl": "auto_account_creation = false\nauto_account_update = true\n" +
+			"tracking_code \"TC1\" {\n  usage = \"required\"\n  input = \"dropdown\"\n  values = [\"CC-4410\"]\n  inactive_values = [\"CC-1000\"]\n}\n",
+	}
+	for i := range 1000 {
+		files[fmt.Sprintf("wms/sso/user%d.xml", i)] = fmt.Sprintf(`<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="a%d" Version="2.0">`+
+			`<saml:Subject><saml:NameID>user%d@example.com</saml:NameID></saml:Subject><saml:AttributeStatement>`+
+			`<saml:Attribute Name="email"><saml:AttributeValue>user%d@example.com</saml:AttributeValue></saml:Attribute>`+
+			`<saml:Attribute Name="firstname"><saml:AttributeValue>First</saml:AttributeValue></saml:Attribute>`+
+			`<saml:Attribute Name="TC1"><saml:AttributeValue>CC-4410</saml:AttributeValue></saml:Attribute>`+
+			`</saml:AttributeStatement></saml:Assertion>`, i, i*200, i*200)
+	}
+	for rel, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	snap, err := inputs.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		res := lint.Run(context.Background(), snap, wmsChecks(), lint.Settings{})
+		if len(res.Findings) < 20_000 {
+			b.Fatalf("%d findings, want one per defective row at least", len(res.Findings))
+		}
 	}
 }

@@ -184,6 +184,48 @@ type importReview struct {
 	ctx string
 	// ids identify the rows (see rowIDs).
 	ids []string
+	// emailCol is the EMAIL column, -1 when the header has none.
+	emailCol int
+	// rules are what the options say of each header column, by index;
+	// required are the indexes of the required columns the header has.
+	rules    []columnRule
+	required []int
+	// duplicated are the first rows of the email addresses that more
+	// than one row holds; repeats the later rows of each row identity, by
+	// identity.
+	duplicated []int
+	repeats    map[string][]int
+}
+
+// columnRule is what the options say of one header column.
+type columnRule struct {
+	// name is the column's name in upper case.
+	name string
+	// first is false for a column whose name an earlier one repeats: the
+	// first speaks for both.
+	first bool
+	// limit is the longest value, 0 for none; allowed the values taken,
+	// nil for any.
+	limit   int
+	allowed []string
+}
+
+// columnRules works out, once per file, what the options say of each
+// header column.
+func (r *importReview) columnRules() {
+	f := r.f
+	r.emailCol = f.Column("EMAIL")
+	r.rules = make([]columnRule, len(f.Header))
+	for i, h := range f.Header {
+		col := strings.ToUpper(strings.TrimSpace(h.Text))
+		allowed, _ := r.opts.valuesOf(col)
+		r.rules[i] = columnRule{name: col, first: f.Column(h.Text) == i, limit: r.opts.maxLength(col), allowed: allowed}
+	}
+	for _, col := range r.opts.RequiredColumns {
+		if i := f.Column(col); i >= 0 {
+			r.required = append(r.required, i)
+		}
+	}
 }
 
 func (r *importReview) report(f lint.Finding) {
@@ -205,6 +247,7 @@ func (r *importReview) review() {
 		})
 		return
 	}
+	r.columnRules()
 	r.ids = r.rowIDs()
 	r.header()
 	var blank []wms.Row
@@ -324,29 +367,42 @@ func (r *importReview) headerRange() hcl.Range {
 // rowIDs names each row for the findings' identity and messages: its
 // email address, lower-cased, which is how Meetings Server keys accounts;
 // else its user id; else its line. A repeated address gets the number of
-// its occurrence, so that two rows of one user never share an identity.
+// its occurrence, so that two rows of one user never share an identity;
+// the rows of each repeated address are kept for duplicates.
 func (r *importReview) rowIDs() []string {
-	emailCol, idCol := r.f.Column("EMAIL"), r.f.Column("USERID")
-	seen := map[string]int{}
-	ids := make([]string, len(r.f.Rows))
-	for i, row := range r.f.Rows {
-		id := ""
+	rows := r.f.Rows
+	idCol := r.f.Column("USERID")
+	first := make(map[string]int, len(rows))
+	var repeats map[string][]int
+	ids := make([]string, len(rows))
+	for i, row := range rows {
+		id, email := "", false
 		if row.OtherDelimiter {
 			// Its cells are not the header's columns.
 			id = fmt.Sprintf("line %d", row.Line)
-		} else if c, ok := row.Cell(emailCol); ok && strings.TrimSpace(c.Text) != "" {
-			id = strings.ToLower(strings.TrimSpace(c.Text))
+		} else if c, ok := row.Cell(r.emailCol); ok && strings.TrimSpace(c.Text) != "" {
+			id, email = strings.ToLower(strings.TrimSpace(c.Text)), true
 		} else if c, ok := row.Cell(idCol); ok && strings.TrimSpace(c.Text) != "" {
 			id = "user id " + strings.TrimSpace(c.Text)
 		} else {
 			id = fmt.Sprintf("line %d", row.Line)
 		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id = fmt.Sprintf("%s (occurrence %d)", id, n)
-		}
 		ids[i] = id
+		j, seen := first[id]
+		if !seen {
+			first[id] = i
+			continue
+		}
+		if repeats == nil {
+			repeats = map[string][]int{}
+		}
+		if len(repeats[id]) == 0 && email {
+			r.duplicated = append(r.duplicated, j)
+		}
+		repeats[id] = append(repeats[id], i)
+		ids[i] = fmt.Sprintf("%s (occurrence %d)", id, len(repeats[id])+1)
 	}
+	r.repeats = repeats
 	return ids
 }
 
@@ -354,7 +410,7 @@ func (r *importReview) rowIDs() []string {
 // row at line 7".
 func (r *importReview) rowName(i int) string {
 	row := r.f.Rows[i]
-	if c, ok := row.Cell(r.f.Column("EMAIL")); ok && !row.OtherDelimiter && strings.TrimSpace(c.Text) != "" {
+	if c, ok := row.Cell(r.emailCol); ok && !row.OtherDelimiter && strings.TrimSpace(c.Text) != "" {
 		return fmt.Sprintf("the row of %s (line %d)", strings.TrimSpace(c.Text), row.Line)
 	}
 	return fmt.Sprintf("the row at line %d", row.Line)
@@ -369,7 +425,7 @@ func delimiterName(d byte) string {
 
 // row judges one row that holds something.
 func (r *importReview) row(i int, row wms.Row) {
-	f, id, name := r.f, r.ids[i], r.rowName(i)
+	f, id := r.f, r.ids[i]
 	if row.OtherDelimiter {
 		other := byte('\t')
 		if f.Delimiter == '\t' {
@@ -377,7 +433,7 @@ func (r *importReview) row(i int, row wms.Row) {
 		}
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s is %s-delimited, while the file is %s-delimited (its header at line %d): split at %ss it has the header's %d columns, split at %ss only %d",
-				name, delimiterName(other), delimiterName(f.Delimiter), f.HeaderLine, delimiterName(other), len(f.Header), delimiterName(f.Delimiter), len(row.Cells)),
+				r.rowName(i), delimiterName(other), delimiterName(f.Delimiter), f.HeaderLine, delimiterName(other), len(f.Header), delimiterName(f.Delimiter), len(row.Cells)),
 			Location: row.Range,
 			Logical:  lint.Logical{Key: id + "/delimiter"},
 			Expected: delimiterName(f.Delimiter),
@@ -395,7 +451,7 @@ func (r *importReview) row(i int, row wms.Row) {
 			unclosed = true
 		}
 		r.report(lint.Finding{
-			Message:  fmt.Sprintf("%s %s", name, what),
+			Message:  fmt.Sprintf("%s %s", r.rowName(i), what),
 			Location: d.Range,
 			Logical:  lint.Logical{Key: fmt.Sprintf("%s/quote %d", id, col+1)},
 		})
@@ -405,8 +461,8 @@ func (r *importReview) row(i int, row wms.Row) {
 		// are not the header's columns, and the quote is the finding.
 		return
 	}
-	r.columns(id, name, row)
-	r.fields(id, name, row)
+	r.columns(i, row)
+	r.fields(i, row)
 }
 
 // cellIndex returns the index of the cell of row that rg starts in or
@@ -422,17 +478,17 @@ func cellIndex(row wms.Row, rg hcl.Range) int {
 
 // columns reports a row with fewer or more cells than the header, naming
 // the columns by position.
-func (r *importReview) columns(id, name string, row wms.Row) {
-	f := r.f
+func (r *importReview) columns(i int, row wms.Row) {
+	f, id := r.f, r.ids[i]
 	switch {
 	case row.Missing > 0:
 		var cols []string
-		for i := len(row.Cells); i < len(f.Header); i++ {
-			cols = append(cols, fmt.Sprintf("%s (column %d)", f.Header[i].Text, i+1))
+		for c := len(row.Cells); c < len(f.Header); c++ {
+			cols = append(cols, fmt.Sprintf("%s (column %d)", f.Header[c].Text, c+1))
 		}
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s has %d %s for the header's %d columns: %s %s missing",
-				name, len(row.Cells), verb(len(row.Cells), "cell", "cells"), len(f.Header), wmsJoin(cols, "and"), verb(len(cols), "is", "are")),
+				r.rowName(i), len(row.Cells), verb(len(row.Cells), "cell", "cells"), len(f.Header), wmsJoin(cols, "and"), verb(len(cols), "is", "are")),
 			Location: row.Range,
 			Logical:  lint.Logical{Key: id + "/columns"},
 			Expected: fmt.Sprintf("%d columns", len(f.Header)),
@@ -454,7 +510,7 @@ func (r *importReview) columns(id, name string, row wms.Row) {
 		}
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s has %d cells for the header's %d columns: %s %s past the header's last column, %s%s",
-				name, len(row.Cells), len(f.Header), cols, verb(len(row.Extra), "lies", "lie"), f.Header[len(f.Header)-1].Text, what),
+				r.rowName(i), len(row.Cells), len(f.Header), cols, verb(len(row.Extra), "lies", "lie"), f.Header[len(f.Header)-1].Text, what),
 			Location: hcl.RangeBetween(row.Extra[0].Range, row.Extra[len(row.Extra)-1].Range),
 			Logical:  lint.Logical{Key: id + "/columns"},
 			Expected: fmt.Sprintf("%d columns", len(f.Header)),
@@ -465,37 +521,31 @@ func (r *importReview) columns(id, name string, row wms.Row) {
 
 // fields judges a row's values: required ones present, lengths, allowed
 // values.
-func (r *importReview) fields(id, name string, row wms.Row) {
-	f := r.f
-	for _, col := range r.opts.RequiredColumns {
-		c, ok := row.Cell(f.Column(col))
+func (r *importReview) fields(i int, row wms.Row) {
+	id := r.ids[i]
+	for _, col := range r.required {
+		c, ok := row.Cell(col)
 		if !ok || strings.TrimSpace(c.Text) != "" {
 			continue // a missing column is reported as such
 		}
-		col = strings.ToUpper(strings.TrimSpace(col))
 		r.report(lint.Finding{
-			Message:  fmt.Sprintf("%s leaves %s (column %d) empty; Meetings Server requires it", name, col, f.Column(col)+1),
+			Message:  fmt.Sprintf("%s leaves %s (column %d) empty; Meetings Server requires it", r.rowName(i), r.rules[col].name, col+1),
 			Location: c.Range,
-			Logical:  lint.Logical{Key: id + "/" + col + " empty"},
+			Logical:  lint.Logical{Key: id + "/" + r.rules[col].name + " empty"},
 		})
 	}
-	for i, h := range f.Header {
-		if f.Column(h.Text) != i {
+	for col, rule := range r.rules {
+		c, ok := row.Cell(col)
+		if !ok || !rule.first {
 			continue
 		}
-		c, ok := row.Cell(i)
-		if !ok {
-			continue
-		}
-		col := strings.ToUpper(strings.TrimSpace(h.Text))
-		r.length(id, name, col, i, c)
-		allowed, limited := r.opts.valuesOf(col)
-		if v := strings.TrimSpace(c.Text); limited && v != "" && !slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, v) }) {
+		r.length(i, col, c)
+		if v := strings.TrimSpace(c.Text); rule.allowed != nil && v != "" && !slices.ContainsFunc(rule.allowed, func(a string) bool { return strings.EqualFold(a, v) }) {
 			r.report(lint.Finding{
 				Severity: lint.Warning,
-				Message:  fmt.Sprintf("%s holds %q in %s (column %d); Meetings Server takes %s", name, v, col, i+1, wmsJoin(wmsQuoted(allowed), "or")),
+				Message:  fmt.Sprintf("%s holds %q in %s (column %d); Meetings Server takes %s", r.rowName(i), v, rule.name, col+1, wmsJoin(wmsQuoted(rule.allowed), "or")),
 				Location: c.Range,
-				Logical:  lint.Logical{Key: id + "/" + col + " value"},
+				Logical:  lint.Logical{Key: id + "/" + rule.name + " value"},
 				Value:    v,
 			})
 		}
@@ -528,20 +578,23 @@ func (o *importFileOptions) maxLength(col string) int {
 // length reports a value longer than its column takes. Names are personal
 // data and are not quoted; the address is the row's identity anyway, and
 // a tracking code's value is not personal.
-func (r *importReview) length(id, name, col string, i int, c source.Value) {
-	limit := r.opts.maxLength(col)
+func (r *importReview) length(i, col int, c source.Value) {
+	rule := r.rules[col]
+	if rule.limit == 0 || len(c.Text) <= rule.limit {
+		return // a value of n bytes has at most n characters
+	}
 	n := wmsLength(strings.TrimSpace(c.Text))
-	if limit == 0 || n <= limit {
+	if n <= rule.limit {
 		return
 	}
-	what := col
-	if col == "EMAIL" || slices.Contains(wmsTrackingCodes, col) {
-		what = fmt.Sprintf("%s %q", col, strings.TrimSpace(c.Text))
+	what := rule.name
+	if rule.name == "EMAIL" || slices.Contains(wmsTrackingCodes, rule.name) {
+		what = fmt.Sprintf("%s %q", rule.name, strings.TrimSpace(c.Text))
 	}
 	r.report(lint.Finding{
-		Message:  fmt.Sprintf("%s: %s (column %d) is %d characters long; Meetings Server takes at most %d", name, what, i+1, n, limit),
+		Message:  fmt.Sprintf("%s: %s (column %d) is %d characters long; Meetings Server takes at most %d", r.rowName(i), what, col+1, n, rule.limit),
 		Location: c.Range,
-		Logical:  lint.Logical{Key: id + "/" + col + " length"},
+		Logical:  lint.Logical{Key: r.ids[i] + "/" + rule.name + " length"},
 		Value:    c.Text,
 	})
 }
@@ -574,44 +627,25 @@ func (r *importReview) blankRows(rows []wms.Row) {
 // duplicates reports each email address that more than one row holds,
 // with every row that holds it.
 func (r *importReview) duplicates() {
-	f := r.f
-	col := f.Column("EMAIL")
-	if col < 0 {
-		return
-	}
-	var order []string
-	cells := map[string][]source.Value{}
-	for _, row := range f.Rows {
-		c, ok := row.Cell(col)
-		if !ok || row.OtherDelimiter {
-			continue
-		}
-		key := strings.ToLower(strings.TrimSpace(c.Text))
-		if key == "" {
-			continue
-		}
-		if _, seen := cells[key]; !seen {
-			order = append(order, key)
-		}
-		cells[key] = append(cells[key], c)
-	}
-	for _, key := range order {
-		cs := cells[key]
-		if len(cs) < 2 {
-			continue
-		}
+	for _, j := range r.duplicated {
+		key := r.ids[j]
+		rows := append([]int{j}, r.repeats[key]...)
+		cells := make([]source.Value, len(rows))
 		var lines []string
 		var related []lint.Related
-		for i, c := range cs {
-			lines = append(lines, fmt.Sprint(c.Range.Start.Line))
-			if i != 1 {
-				related = append(related, lint.Related{Location: c.Range, Message: fmt.Sprintf("%s also at line %d", key, c.Range.Start.Line)})
+		for k, i := range rows {
+			cells[k], _ = r.f.Rows[i].Cell(r.emailCol)
+			lines = append(lines, fmt.Sprint(r.f.Rows[i].Line))
+		}
+		for k, c := range cells {
+			if k != 1 {
+				related = append(related, lint.Related{Location: c.Range, Message: fmt.Sprintf("%s also at line %d", strings.TrimSpace(c.Text), c.Range.Start.Line)})
 			}
 		}
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s appears in %d rows of %s (lines %s); Meetings Server keys accounts by email address, so each user must have one row",
-				strings.TrimSpace(cs[1].Text), len(cs), path.Base(f.Path), wmsJoin(lines, "and")),
-			Location: cs[1].Range,
+				strings.TrimSpace(cells[1].Text), len(cells), path.Base(r.f.Path), wmsJoin(lines, "and")),
+			Location: cells[1].Range,
 			Logical:  lint.Logical{Key: key + "/duplicate"},
 			Related:  related,
 			Value:    strings.Join(lines, ","),

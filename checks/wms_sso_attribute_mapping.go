@@ -137,7 +137,7 @@ func runWMSSSOAttributeMapping(p *lint.Pass) error {
 		for _, tc := range r.settings.TrackingCodes {
 			if !tc.Usage.Present() {
 				p.NotEvaluatedPart("", "%s: %s does not give its usage (required, optional or not_used), so its mapping is not judged", strings.ToUpper(tc.Code.Text), wmsSettingsPath)
-			} else if !tc.Input.Present() {
+			} else if !tc.Input.Present() && tc.Usage.Text != wms.UsageNotUsed {
 				p.NotEvaluatedPart("", "%s: %s does not give its input mode (text or dropdown), so its values are not judged", strings.ToUpper(tc.Code.Text), wmsSettingsPath)
 			}
 		}

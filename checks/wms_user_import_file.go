@@ -688,7 +688,7 @@ func (r *importReview) trackingCodes() {
 			continue
 		}
 		dropdown := tc.Input.Text == wms.InputDropdown
-		if !tc.Input.Present() {
+		if !tc.Input.Present() && tc.Usage.Text != wms.UsageNotUsed {
 			r.unjudged[fmt.Sprintf("%s: %s does not give its input mode (text or dropdown), so its values are not judged", code, wmsSettingsPath)] = true
 		}
 		for i, row := range f.Rows {

@@ -26,3 +26,8 @@ tracking_code "TC3" {
 tracking_code "TC5" {
   usage = "required"
 }
+
+# not in use: its input mode does not matter
+tracking_code "TC6" {
+  usage = "not_used"
+}

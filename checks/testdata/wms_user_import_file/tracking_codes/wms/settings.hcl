@@ -17,3 +17,8 @@ tracking_code "TC2" {
 tracking_code "TC4" {
   input = "text"
 }
+
+# not in use: its input mode does not matter
+tracking_code "TC6" {
+  usage = "not_used"
+}

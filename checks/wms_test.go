@@ -143,3 +143,47 @@ func BenchmarkWMSLargeImport(b *testing.B) {
 		}
 	}
 }
+
+// TestWMSReaderFixtures runs the Meetings Server checks on the reader's
+// own fixtures (inputs/wms/testdata: files as spreadsheets, editors,
+// iconv, SAML tracers and developer tools save them), which these checks'
+// cases were not written against: no check fails, every finding points
+// into a file of the snapshot within its text, and the files' defects
+// are findings, not silence.
+func TestWMSReaderFixtures(t *testing.T) {
+	from := filepath.Join("..", "inputs", "wms", "testdata")
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"users": "wms/users", "sso": "wms/sso", "settings": "wms"} {
+		if err := os.CopyFS(filepath.Join(dir, filepath.FromSlash(dst)), os.DirFS(filepath.Join(from, src))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := inputs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.WMS.Settings == nil || len(snap.WMS.Users) < 5 || len(snap.WMS.SSO) < 5 {
+		t.Fatalf("the fixtures gave settings %v, %d user files, %d SAML captures", snap.WMS.Settings != nil, len(snap.WMS.Users), len(snap.WMS.SSO))
+	}
+	res := lint.Run(context.Background(), snap, wmsChecks(), lint.Settings{})
+	for _, f := range res.Failures {
+		t.Errorf("%s failed: %s", f.Check, f.Err)
+	}
+	byCheck := map[string]int{}
+	for _, f := range res.Findings {
+		byCheck[f.Check]++
+		file := snap.File(f.Location.Filename)
+		if file == nil {
+			t.Errorf("%s: %q is no file of the snapshot: %s", f.Check, f.Location.Filename, f.Message)
+			continue
+		}
+		if l := f.Location; l.Start.Line > 0 && (l.Start.Byte > l.End.Byte || l.End.Byte > len(file.Text)) {
+			t.Errorf("%s: range %v lies outside %s (%d bytes)", f.Check, l, file.Path, len(file.Text))
+		}
+	}
+	for _, c := range []string{"wms_user_import_file", "wms_sso_attribute_mapping", "wms_auto_account_creation"} {
+		if byCheck[c] == 0 {
+			t.Errorf("%s found nothing in the reader's fixtures, which hold an ANSI file, a missing column and a NameID that differs from SAML_SUBJECT", c)
+		}
+	}
+}

@@ -156,8 +156,19 @@ func runWMSUserImportFile(p *lint.Pass) error {
 		p.NotEvaluatedPart("", "tracking-code values are not judged against Users > Tracking Codes: %s", wmsNoSettings(snap))
 	}
 	unjudged := map[string]bool{}
+	stems := map[string]int{}
 	for _, f := range snap.WMS.Users {
-		r := importReview{p: p, opts: opts, f: f, settings: settings, unjudged: unjudged}
+		stems[strings.ToLower(fileStem(f.Path))]++
+	}
+	for _, f := range snap.WMS.Users {
+		// A file is known by its name without the extension, which
+		// renaming it to .csv leaves alone; by its whole name when another
+		// file shares that stem.
+		ctx := "wms/users/" + fileStem(f.Path)
+		if stems[strings.ToLower(fileStem(f.Path))] > 1 {
+			ctx = "wms/users/" + path.Base(f.Path)
+		}
+		r := importReview{p: p, opts: opts, f: f, settings: settings, unjudged: unjudged, ctx: ctx}
 		r.review()
 	}
 	reasons := make([]string, 0, len(unjudged))
@@ -179,8 +190,7 @@ type importReview struct {
 	settings *wms.Settings
 	// unjudged collects why tracking codes could not be judged.
 	unjudged map[string]bool
-	// ctx is the findings' logical context: the file by name without
-	// its extension, which renaming the file to .csv leaves alone.
+	// ctx is the findings' logical context: the file.
 	ctx string
 	// ids identify the rows (see rowIDs).
 	ids []string
@@ -235,13 +245,11 @@ func (r *importReview) report(f lint.Finding) {
 
 func (r *importReview) review() {
 	f := r.f
-	name := path.Base(f.Path)
-	r.ctx = "wms/users/" + strings.TrimSuffix(name, path.Ext(name))
 	r.encoding()
 	r.extension()
 	if f.HeaderLine == 0 {
 		r.report(lint.Finding{
-			Message:  fmt.Sprintf("%s holds no header row and no user: the file is empty", name),
+			Message:  fmt.Sprintf("%s holds no header row and no user: the file is empty", path.Base(f.Path)),
 			Location: wmsWholeFile(f.Path),
 			Logical:  lint.Logical{Key: "header"},
 		})
@@ -299,8 +307,7 @@ func (r *importReview) extension() {
 	if slices.ContainsFunc(r.opts.Extensions, func(x string) bool { return strings.EqualFold(x, f.Ext) }) {
 		return
 	}
-	name := path.Base(f.Path)
-	stem := strings.TrimSuffix(name, path.Ext(name))
+	name, stem := path.Base(f.Path), fileStem(f.Path)
 	has := fmt.Sprintf("has the extension %q", f.Ext)
 	if f.Ext == "" {
 		has = "has no extension"
@@ -718,4 +725,10 @@ func (r *importReview) trackingCodes() {
 			}
 		}
 	}
+}
+
+// fileStem is a path's last element without its extension.
+func fileStem(p string) string {
+	name := path.Base(p)
+	return strings.TrimSuffix(name, path.Ext(name))
 }

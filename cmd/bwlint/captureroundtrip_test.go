@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// requireTool finds a program a test runs; without it the test fails
+// under CI=true, where .ci/run installs it, and is skipped elsewhere.
+func requireTool(t *testing.T, name, install string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed (%s); CI must run this test", name, install)
+	}
+	t.Skipf("%s is not installed (%s)", name, install)
+	return ""
+}
+
+// fakeServer is a directory where capture scripts run against the fakes
+// (capturefake_test.go), answering from the snapshot src.
+type fakeServer struct {
+	src, bin, state, log, work string
+	env                        []string
+}
+
+func newFakeServer(t *testing.T, src string) *fakeServer {
+	t.Helper()
+	src, err := filepath.Abs(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	f := &fakeServer{src: src, bin: filepath.Join(root, "bin"), state: filepath.Join(root, "state"),
+		log: filepath.Join(root, "ssh.log"), work: filepath.Join(root, "work")}
+	for _, d := range []string{f.bin, f.state, f.work} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := installFakes(f.bin); err != nil {
+		t.Fatal(err)
+	}
+	f.env = append(os.Environ(), "BWLINT_FAKE_SNAPSHOT="+src, "BWLINT_FAKE_BIN="+f.bin, "BWLINT_FAKE_STATE="+f.state,
+		"BWLINT_FAKE_LOG="+f.log, "BWLINT_FAKE_PASSWORD_HOST=xsp2", "BWLINT_FAKE_PASSWORD="+fakePassword, "BWLINT_LOGIN=")
+	return f
+}
+
+// fakePassword is what the fake login of xsp2 asks for; no capture, output
+// or file may show it.
+const fakePassword = "pw-7Qz!canary"
+
+// script runs a capture script in the server's work directory, with
+// stdin held open after it has been written, as a terminal's would be.
+func (f *fakeServer) script(t *testing.T, stdin string, env []string, argv ...string) (string, int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = f.work
+	cmd.Env = append(slices.Clone(f.env), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = in.Write([]byte(stdin))
+	err = cmd.Wait()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%s: %v\n%s", strings.Join(argv, " "), err, out.String())
+		}
+		code = ee.ExitCode()
+	}
+	return out.String(), code
+}
+
+// bwlintRun runs bwlint in-process and returns stdout.
+func bwlintRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"bwlint"}, args...), &stdout, &stderr); code != want {
+		t.Fatalf("bwlint %s: exit %d, want %d: %s", strings.Join(args, " "), code, want, stderr.String())
+	}
+	return stdout.String()
+}
+
+// planJSON is the part of capture-plan's JSON the tests read.
+type planJSON struct {
+	Hosts []struct {
+		Name  string
+		Steps []planStepJSON
+	}
+	Roles []struct {
+		Role  string
+		Steps []planStepJSON
+	}
+	Deployment []planStepJSON
+}
+
+type planStepJSON struct {
+	Source, Context, Command, File, Line string
+	Prepares                             []string
+	Manual, Confirms                     bool
+	Checks                               []struct {
+		Check    string
+		Optional bool
+	}
+}
+
+// copyManual does the plan's steps by hand: it copies the files of the
+// source snapshot that each manual step names into the capture.
+func copyManual(t *testing.T, plan planJSON, src, dst string) {
+	t.Helper()
+	for _, s := range plan.Deployment {
+		if !s.Manual {
+			t.Errorf("deployment step %s is not marked manual", s.Line)
+		}
+		matches, err := filepath.Glob(filepath.Join(src, filepath.FromSlash(strings.ReplaceAll(s.File, "<name>", "*"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range matches {
+			rel, _ := filepath.Rel(src, m)
+			data, err := os.ReadFile(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dst, rel)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dst, rel), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// lintOutcome is what a lint run established, without the positions in
+// the captures, which differ from one rendering of a capture to another.
+func lintOutcome(t *testing.T, report string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(report), &m); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(v any)
+	strip = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if _, ok := x["path"]; ok {
+				for _, k := range []string{"line", "column", "end_line", "end_column", "start_byte", "end_byte"} {
+					delete(x, k)
+				}
+			}
+			for _, e := range x {
+				strip(e)
+			}
+		case []any:
+			for _, e := range x {
+				strip(e)
+			}
+		}
+	}
+	strip(m)
+	delete(m, "policy")
+	return m
+}
+
+// TestCaptureRoundTripExpect captures the example snapshot again through
+// the expect scripts of its capture plan, from a fake server that answers
+// from its transcripts (one login asking for a password), and lints the
+// capture: the same findings, not evaluated and gaps, no input problem.
+func TestCaptureRoundTripExpect(t *testing.T) {
+	expect := requireTool(t, "expect", "apt-get install -y expect")
+	requireTool(t, "bash", "apt-get install -y bash")
+	src := filepath.Join("..", "..", "testdata", "example")
+	policy := filepath.Join(src, ".bwlint.hcl")
+	srv := newFakeServer(t, src)
+	scripts := filepath.Join(t.TempDir(), "scripts")
+	bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "expect", "--output", scripts, src)
+	var plan planJSON
+	if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "json", src)), &plan); err != nil {
+		t.Fatal(err)
+	}
+	snap := filepath.Join(srv.work, "capture")
+	if err := os.Mkdir(snap, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range plan.Hosts {
+		stdin := ""
+		if h.Name == "xsp2" {
+			stdin = fakePassword + "\n"
+		}
+		out, code := srv.script(t, stdin, nil, expect, filepath.Join(scripts, "capture-"+h.Name+".exp"), "-login", filepath.Join(srv.bin, "fake-ssh"), "-timeout", "30", "capture")
+		if code != 0 {
+			t.Fatalf("the script of %s exited %d:\n%s", h.Name, code, out)
+		}
+		if strings.Contains(out, fakePassword) {
+			t.Errorf("the session of %s shows the password:\n%s", h.Name, out)
+		}
+		if h.Name == "xsp2" && !strings.Contains(out, "the login asks for a password") {
+			t.Errorf("the script did not hand the password question to the operator:\n%s", out)
+		}
+	}
+	logins, err := os.ReadFile(srv.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(logins), "\n"); got != len(plan.Hosts) {
+		t.Errorf("%d logins for %d hosts, want one each:\n%s", got, len(plan.Hosts), logins)
+	}
+	copyManual(t, plan, srv.src, snap)
+	assertSameLint(t, src, snap, policy)
+}
+
+// assertSameLint lints the original and the capture with one policy and
+// compares what they established.
+func assertSameLint(t *testing.T, src, snap, policy string) {
+	t.Helper()
+	want := bwlintRun(t, exitFindings, "lint", "--format", "json", "--config", policy, src)
+	got := bwlintRun(t, exitFindings, "lint", "--format", "json", "--config", policy, snap)
+	wantM, gotM := lintOutcome(t, want), lintOutcome(t, got)
+	if problems, _ := gotM["input_problems"].([]any); len(problems) != 0 {
+		t.Errorf("the capture has input problems: %v", problems)
+	}
+	if d := cmp.Diff(wantM, gotM); d != "" {
+		t.Errorf("linting the capture does not give what linting the snapshot gives (-snapshot +capture):\n%s", d)
+	}
+	filepath.WalkDir(snap, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); bytes.Contains(data, []byte(fakePassword)) {
+				t.Errorf("%s holds the password", p)
+			}
+		}
+		return nil
+	})
+}
+
+// TestCaptureRoundTripShell does the same with the plain shell scripts,
+// one ssh command per capture, bwcli reading its commands from a pipe.
+func TestCaptureRoundTripShell(t *testing.T) {
+	sh := requireTool(t, "sh", "a POSIX shell")
+	requireTool(t, "bash", "apt-get install -y bash")
+	src := filepath.Join("..", "..", "testdata", "example")
+	srv := newFakeServer(t, src)
+	scripts := filepath.Join(t.TempDir(), "scripts")
+	bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "shell", "--output", scripts, src)
+	var plan planJSON
+	if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "json", src)), &plan); err != nil {
+		t.Fatal(err)
+	}
+	snap := filepath.Join(srv.work, "capture")
+	if err := os.Mkdir(snap, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range plan.Hosts {
+		out, code := srv.script(t, "", []string{"BWLINT_LOGIN=" + filepath.Join(srv.bin, "fake-ssh"), "BWLINT_FAKE_PASSWORD_HOST="},
+			sh, filepath.Join(scripts, "capture-"+h.Name+".sh"), "capture")
+		if code != 0 {
+			t.Fatalf("the script of %s exited %d:\n%s", h.Name, code, out)
+		}
+	}
+	copyManual(t, plan, srv.src, snap)
+	assertSameLint(t, src, snap, filepath.Join(src, ".bwlint.hcl"))
+}

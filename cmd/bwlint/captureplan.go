@@ -49,7 +49,7 @@ func capturePlanCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "host", Usage: "plan for the host `NAME=ROLE` (as, xsp, adp, ns, ms, ps, dbs, nfm), or NAME when the policy or the snapshot knows its role (repeatable); only these hosts are planned"},
 			&cli.BoolFlag{Name: "full", Usage: "with SNAPSHOT, list every capture for its hosts, not only what it lacks"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "format: " + strings.Join(capturePlanFormats, ", ")},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout: a file, or for expect and shell a directory that gets one script per host"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` instead of stdout: a file; for expect and shell, a directory that gets one script per host, capture-HOST.exp or .sh"},
 		}, inputFlags()),
 		Action: runCapturePlan,
 	}
@@ -220,15 +220,15 @@ func hostFlags(c *cli.Context) ([]captureplan.Host, error) {
 
 // checkHostName rejects what cannot be a host folder of a snapshot, and
 // so cannot be a host a script captures: an empty name, "." and "..",
-// path separators and control characters.
+// '/' and control characters.
 func checkHostName(name string) error {
 	switch {
 	case name == "":
 		return errors.New("no host name")
 	case name == "." || name == "..":
 		return fmt.Errorf("%q cannot be a host folder", name)
-	case strings.ContainsAny(name, `/\`):
-		return errors.New("a host name holds no path separator: it names a folder under hosts/")
+	case strings.Contains(name, "/"):
+		return errors.New("a host name holds no '/': it names a folder under hosts/")
 	case strings.ContainsFunc(name, unicode.IsControl):
 		return errors.New("a host name holds no control character")
 	}
@@ -326,24 +326,20 @@ func writeScripts(c *cli.Context, p *captureplan.Plan, format string, given []ca
 			warnf(c, "capture-plan: warning: nothing to capture on %s", source.Printable(g.Name))
 		}
 	}
-	out := c.String("output")
-	if st, err := os.Stat(out); out != "" && (err == nil && st.IsDir() || len(hosts) > 1) {
-		return writeScriptDir(c, p, hosts, out, ext, render)
-	}
-	switch len(hosts) {
-	case 0:
+	switch {
+	case len(hosts) == 0:
 		warnf(c, "capture-plan: warning: no host has anything to capture: no script written")
 		return nil
-	case 1:
-	default:
+	case c.String("output") != "":
+		return writeScriptDir(c, p, hosts, c.String("output"), ext, render)
+	case len(hosts) > 1:
 		return usageErrorf("capture-plan: %d hosts have something to capture (%s): name one with --host, or give --output DIR for one script each",
 			len(hosts), source.Printable(hostList(hosts)))
 	}
-	o := &output{path: out, stdout: stdout(c)}
-	if err := render(o.Writer(), p, hosts[0]); err != nil {
+	if err := render(stdout(c), p, hosts[0]); err != nil {
 		return internalErrorf("capture-plan: %v", err)
 	}
-	return o.Close()
+	return nil
 }
 
 func writeScriptDir(c *cli.Context, p *captureplan.Plan, hosts []*captureplan.HostPlan, dir, ext string,

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -231,15 +232,15 @@ func TestCaptureRoundTripExpect(t *testing.T) {
 		t.Errorf("%d logins for %d hosts, want one each:\n%s", got, len(plan.Hosts), logins)
 	}
 	copyManual(t, plan, srv.src, snap)
-	assertSameLint(t, src, snap, policy)
+	assertSameLint(t, src, snap, policy, exitFindings)
 }
 
 // assertSameLint lints the original and the capture with one policy and
 // compares what they established.
-func assertSameLint(t *testing.T, src, snap, policy string) {
+func assertSameLint(t *testing.T, src, snap, policy string, code int) {
 	t.Helper()
-	want := bwlintRun(t, exitFindings, "lint", "--format", "json", "--config", policy, src)
-	got := bwlintRun(t, exitFindings, "lint", "--format", "json", "--config", policy, snap)
+	want := bwlintRun(t, code, "lint", "--format", "json", "--config", policy, src)
+	got := bwlintRun(t, code, "lint", "--format", "json", "--config", policy, snap)
 	wantM, gotM := lintOutcome(t, want), lintOutcome(t, got)
 	if problems, _ := gotM["input_problems"].([]any); len(problems) != 0 {
 		t.Errorf("the capture has input problems: %v", problems)
@@ -282,5 +283,72 @@ func TestCaptureRoundTripShell(t *testing.T) {
 		}
 	}
 	copyManual(t, plan, srv.src, snap)
-	assertSameLint(t, src, snap, filepath.Join(src, ".bwlint.hcl"))
+	assertSameLint(t, src, snap, filepath.Join(src, ".bwlint.hcl"), exitFindings)
+}
+
+// hostileHost is a host folder name that would run commands if a script
+// let the shell, Tcl or ssh read it as anything but a name: ssh options,
+// command substitutions of sh and Tcl, quotes of both, a comment's
+// trailing backslash.
+const hostileHost = "-oProxyCommand=touch pwned0;$(touch pwned1)`touch pwned2`'\"[exec touch pwned3]{$env(HOME)} ~é\\"
+
+// TestCaptureScriptsQuoteHostNames runs both scripts for a host with a
+// hostile name: the login is given the name exactly, nothing runs, and
+// the captures land in the host's folder.
+func TestCaptureScriptsQuoteHostNames(t *testing.T) {
+	expect := requireTool(t, "expect", "apt-get install -y expect")
+	sh := requireTool(t, "sh", "a POSIX shell")
+	requireTool(t, "bash", "apt-get install -y bash")
+	t.Setenv("BWLINT_CONFIG", "")
+	src := filepath.Join(t.TempDir(), "src")
+	from := filepath.Join("..", "..", "testdata", "example", "hosts", "xsp1")
+	if err := os.CopyFS(filepath.Join(src, "hosts", hostileHost), os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"expect", "shell"} {
+		t.Run(format, func(t *testing.T) {
+			srv := newFakeServer(t, src)
+			scripts := filepath.Join(srv.work, "scripts")
+			bwlintRun(t, exitOK, "capture-plan", "--full", "--format", format, "--output", scripts, src)
+			snap := filepath.Join(srv.work, "capture")
+			if err := os.Mkdir(snap, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			var out string
+			var code int
+			if format == "expect" {
+				out, code = srv.script(t, "", nil, expect, filepath.Join(scripts, "capture-"+hostileHost+".exp"), "-login", filepath.Join(srv.bin, "fake-ssh"), "-timeout", "30", "capture")
+			} else {
+				out, code = srv.script(t, "", []string{"BWLINT_LOGIN=" + filepath.Join(srv.bin, "fake-ssh")}, sh, filepath.Join(scripts, "capture-"+hostileHost+".sh"), "capture")
+			}
+			if code != 0 {
+				t.Fatalf("the script exited %d:\n%s", code, out)
+			}
+			logins, err := os.ReadFile(srv.log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(strings.TrimSpace(string(logins)), "\n") {
+				if host := strconv.Quote(hostileHost); !strings.HasPrefix(l, host+" ") {
+					t.Errorf("the login was given %s, want the host %s", l, host)
+				}
+			}
+			filepath.WalkDir(srv.work, func(p string, d os.DirEntry, err error) error {
+				if err == nil && strings.HasPrefix(d.Name(), "pwned") {
+					t.Errorf("the host name ran a command: %s exists", p)
+				}
+				return nil
+			})
+			for _, f := range []string{"bwshowver.txt", "certificate-auth.txt", "authservice-keys.sha256"} {
+				if _, err := os.Stat(filepath.Join(snap, "hosts", hostileHost, f)); err != nil {
+					t.Errorf("not captured into the host's folder: %v", err)
+				}
+			}
+			policy := filepath.Join(t.TempDir(), "empty.hcl")
+			if err := os.WriteFile(policy, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			assertSameLint(t, src, snap, policy, exitOK)
+		})
+	}
 }

@@ -275,8 +275,10 @@ func checkSafe(w want) error {
 			return bad("the CLI command %q holds ';', which chains commands: a capture types one command at a time", c.Text)
 		}
 	}
-	if w.file != "" && !safeFile(w.file) {
-		return bad("the file %q is no relative path inside the snapshot", w.file)
+	// The declared file: the host's name in it is a folder's name, which
+	// the scripts quote.
+	if w.ev.File != "" && !safeFile(w.ev.File) {
+		return bad("the file %q is no relative path inside the snapshot", w.ev.File)
 	}
 	return nil
 }

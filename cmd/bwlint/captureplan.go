@@ -336,10 +336,21 @@ func writeScripts(c *cli.Context, p *captureplan.Plan, format string, given []ca
 		return usageErrorf("capture-plan: %d hosts have something to capture (%s): name one with --host, or give --output DIR for one script each",
 			len(hosts), source.Printable(hostList(hosts)))
 	}
-	if err := render(stdout(c), p, hosts[0]); err != nil {
-		return internalErrorf("capture-plan: %v", err)
+	return scriptError(render(stdout(c), p, hosts[0]))
+}
+
+// scriptError is the exit a script that could not be written ends with:
+// a host the script cannot name is the command line's or the snapshot's
+// fault, anything else bwlint's.
+func scriptError(err error) error {
+	var se *captureplan.ScriptError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &se):
+		return usageErrorf("capture-plan: %v", err)
 	}
-	return nil
+	return internalErrorf("capture-plan: %v", err)
 }
 
 func writeScriptDir(c *cli.Context, p *captureplan.Plan, hosts []*captureplan.HostPlan, dir, ext string,
@@ -349,8 +360,8 @@ func writeScriptDir(c *cli.Context, p *captureplan.Plan, hosts []*captureplan.Ho
 	}
 	for _, h := range hosts {
 		var b strings.Builder
-		if err := render(&b, p, h); err != nil {
-			return internalErrorf("capture-plan: %v", err)
+		if err := scriptError(render(&b, p, h)); err != nil {
+			return err
 		}
 		name := filepath.Join(dir, "capture-"+h.Name+ext)
 		if err := writeFile(name, []byte(b.String()), readFiles{}, "script"); err != nil {

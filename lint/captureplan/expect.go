@@ -6,6 +6,7 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bwlint/bwlint/lint"
@@ -20,6 +21,9 @@ var expectProcs string
 // directory it is given.
 func Expect(w io.Writer, p *Plan, h *HostPlan) error {
 	s := newScript(p, h)
+	if strings.ContainsFunc(h.Name+strings.Join(s.files, ""), astral) {
+		return &ScriptError{Host: h.Name, What: "its name holds a character beyond U+FFFF, which Tcl 8.6 cannot hold: use --format shell"}
+	}
 	var b strings.Builder
 	pr := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	pr("#!/usr/bin/expect -f")
@@ -75,6 +79,17 @@ func Expect(w io.Writer, p *Plan, h *HostPlan) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// astral reports a character beyond the Basic Multilingual Plane.
+func astral(r rune) bool { return r > 0xFFFF }
+
+// ScriptError is a host a script cannot be written for.
+type ScriptError struct {
+	Host string
+	What string
+}
+
+func (e *ScriptError) Error() string { return "host " + strconv.Quote(e.Host) + ": " + e.What }
 
 func boolInt(b bool) int {
 	if b {

@@ -33,7 +33,7 @@ func OCIP(w io.Writer, p *Plan, _ Meta) error {
 			continue
 		}
 		t.line("")
-		what := "save the response as " + s.File + ", for " + needs(s.Needs)
+		what := "save the response as " + s.File + ", " + forChecks(s.Needs)
 		if s.Host != "" {
 			what += " (" + s.Host + ")"
 		}

@@ -241,8 +241,8 @@ func stepNotes(s *Step) []note {
 	var out []note
 	switch {
 	case s.File != "":
-		out = append(out, note{plain: "save as " + s.File + ", for " + needs(s.Needs),
-			md: "save as " + mdCode(s.File) + ", for " + mdEscape(needs(s.Needs))})
+		out = append(out, note{plain: "save as " + s.File + ", " + forChecks(s.Needs),
+			md: "save as " + mdCode(s.File) + ", " + mdEscape(forChecks(s.Needs))})
 	case len(s.Prepares) > 0:
 		var files []string
 		for _, f := range s.Prepares {
@@ -258,6 +258,15 @@ func stepNotes(s *Step) []note {
 		out = append(out, note{plain: "missing: " + r, md: mdEscape(r), missing: true})
 	}
 	return out
+}
+
+// forChecks says which checks need a step: "for a, b; optional for c".
+func forChecks(ns []Need) string {
+	s := needs(ns)
+	if strings.HasPrefix(s, "optional for ") {
+		return s
+	}
+	return "for " + s
 }
 
 // needs names the checks of a step: "a, b; optional for c".

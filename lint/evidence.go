@@ -282,7 +282,7 @@ func (e Evidence) validate() error {
 		return fmt.Errorf("%s evidence %q has a CLI context", e.Source, e.Text)
 	}
 	if e.Source.captured() && !strings.HasPrefix(e.File, "hosts/<host>/") && !strings.HasPrefix(e.File, "partnerhub/") &&
-		!strings.HasPrefix(e.File, "devicemgmt/") && !(e.Source == FromOCIP && strings.HasPrefix(e.File, "ocip/")) {
+		!strings.HasPrefix(e.File, "devicemgmt/") && (e.Source != FromOCIP || !strings.HasPrefix(e.File, "ocip/")) {
 		return fmt.Errorf("evidence %q names no file of a snapshot (hosts/<host>/…, partnerhub/…, devicemgmt/…, ocip/… for OCI-P): %q", e.Text, e.File)
 	}
 	if len(e.Params) > 0 && e.Source != FromOCIP {

@@ -260,10 +260,10 @@ func roleWants(checks []*lint.Check, notApplicable map[string][]lint.Exemption, 
 			if !e.Source.Captured() || !atHost(e) {
 				continue
 			}
-			switch {
-			case e.Role == inputs.RoleUnknown:
+			switch e.Role {
+			case inputs.RoleUnknown:
 				out = append(out, want{ev: e, check: c.Name, file: fileFor(e.File, h.Name), ifPresent: true})
-			case e.Role == h.Role:
+			case h.Role:
 				out = append(out, want{ev: e, check: c.Name, file: fileFor(e.File, h.Name)})
 			}
 		}

@@ -34,6 +34,9 @@ func tclList(items []string) string {
 	for _, s := range items {
 		q = append(q, tclQuote(s))
 	}
+	if len(q) == 0 {
+		return "[list]"
+	}
 	return "[list " + strings.Join(q, " ") + "]"
 }
 

@@ -37,7 +37,8 @@ func capturePlanCommand() *cli.Command {
 			"not_applicable names. The hosts come from --host, else from the policy's host and cluster\n" +
 			"blocks and, with SNAPSHOT, from its hosts and Partner Hub clusters.\n\n" +
 			"With SNAPSHOT, only what it lacks: the evidence gaps a lint of it with the policy reports, and\n" +
-			"everything for a --host it does not have (--full lists everything for its hosts).\n\n" +
+			"everything for a host it does not have at all, a --host or one a cluster lists (--full lists\n" +
+			"everything for its hosts).\n\n" +
 			"--format expect writes a script that logs in over ssh (with a key, or asking for the password\n" +
 			"on the terminal: never on a command line), runs the commands and saves each output under\n" +
 			"hosts/<host>/ of the snapshot directory given to it; --format shell writes the same as a\n" +
@@ -159,17 +160,22 @@ func (in planInput) plan(c *cli.Context, missing bool) (*captureplan.Plan, error
 		err error
 	)
 	if missing {
-		var whole []string
 		gaps := in.gaps
 		if len(in.given) > 0 {
 			keep := map[string]bool{}
 			for _, h := range hosts {
 				keep[h.Name] = true
-				if in.snap.Host(h.Name) == nil {
-					whole = append(whole, h.Name)
-				}
 			}
 			gaps = slices.DeleteFunc(slices.Clone(gaps), func(g lint.Gap) bool { return g.Host != "" && !keep[g.Host] })
+		}
+		// A host the snapshot does not have at all (a --host, or one a
+		// cluster lists) needs everything of its role.
+		var whole []string
+		for _, h := range hosts {
+			planned := len(in.given) > 0 || slices.ContainsFunc(gaps, func(g lint.Gap) bool { return g.Host == h.Name })
+			if planned && in.snap.Host(h.Name) == nil && h.Role != inputs.RoleUnknown {
+				whole = append(whole, h.Name)
+			}
 		}
 		p, err = captureplan.Missing(checks, settings.NotApplicable, gaps, hosts, whole)
 	} else {

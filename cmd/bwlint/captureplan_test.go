@@ -27,6 +27,10 @@ var capturePlanCases = []cliCase{
 	// Without a snapshot or a policy: the hosts given, an ADP's prompt.
 	{name: "capture_plan_hosts", args: []string{"capture-plan", "--host", "as1=as", "--host", "adp1=adp"}, code: exitOK},
 	{name: "capture_plan_roles", args: []string{"capture-plan"}, code: exitOK},
+	// The policy's host and cluster blocks name the hosts.
+	{name: "capture_plan_inventory", args: []string{"capture-plan", "--format", "json", "--config", "testdata/capture-inventory.hcl"}, code: exitOK},
+	// A cluster lists as3, which the snapshot lacks: it needs everything.
+	{name: "capture_plan_cluster_host", args: []string{"capture-plan", "--config", "testdata/capture-cluster-host.hcl", "../../testdata/example"}, code: exitOK},
 	// The policy's selection and not_applicable.
 	{name: "capture_plan_scoped", args: []string{"capture-plan", "--full", "--config", "testdata/capture-scoped.hcl", "../../testdata/example"}, code: exitOK},
 	{name: "capture_plan_expect_xsp1", args: []string{"capture-plan", "--full", "--format", "expect", "--host", "xsp1", "../../testdata/example"}, code: exitOK},

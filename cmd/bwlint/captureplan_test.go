@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -153,5 +157,48 @@ func TestCapturePlanDeterministic(t *testing.T) {
 	}
 	if outs[0] != outs[2] || outs[1] != outs[3] {
 		t.Error("the plans differ with GOMAXPROCS")
+	}
+}
+
+// TestCapturePlanCanary writes every format of the plan, and the scripts,
+// for the canary snapshots, and finds none of their secrets in any of it.
+func TestCapturePlanCanary(t *testing.T) {
+	out := t.TempDir()
+	var written []string
+	for _, snap := range []string{filepath.Join(canaryDir, "before"), filepath.Join(canaryDir, "after")} {
+		for _, mode := range [][]string{{"--full"}, {}} {
+			for _, f := range capturePlanFormats {
+				args := append([]string{"bwlint", "capture-plan", "--format", f}, mode...)
+				if f == "expect" || f == "shell" {
+					dir := filepath.Join(out, fmt.Sprint(len(written)))
+					written = append(written, dir)
+					args = append(args, "--output", dir)
+				}
+				var stdout, stderr bytes.Buffer
+				code := run(append(args, snap), &stdout, &stderr)
+				if code != exitOK {
+					t.Errorf("%s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+				}
+				for _, s := range []string{stdout.String(), stderr.String()} {
+					if m := canary.FindString(s); m != "" {
+						t.Errorf("%s shows %s", strings.Join(args, " "), m)
+					}
+				}
+			}
+		}
+	}
+	scripts := 0
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		scripts++
+		if b, _ := os.ReadFile(p); canary.Match(b) {
+			t.Errorf("%s shows %s", p, canary.Find(b))
+		}
+		return nil
+	})
+	if scripts == 0 {
+		t.Error("no script was written")
 	}
 }

@@ -352,3 +352,71 @@ func TestCaptureScriptsQuoteHostNames(t *testing.T) {
 		})
 	}
 }
+
+// TestCaptureScriptsMissingContext runs both scripts of as1 with two site
+// rules whose contexts the host lacks: the one every AS needs is reported
+// and fails the run, the one of any role is skipped quietly, every other
+// capture is saved; run again, the script will not replace them.
+func TestCaptureScriptsMissingContext(t *testing.T) {
+	expect := requireTool(t, "expect", "apt-get install -y expect")
+	sh := requireTool(t, "sh", "a POSIX shell")
+	requireTool(t, "bash", "apt-get install -y bash")
+	src := filepath.Join("..", "..", "testdata", "example")
+	policy := filepath.Join("testdata", "capture-missing-context.hcl")
+	for _, format := range []string{"expect", "shell"} {
+		t.Run(format, func(t *testing.T) {
+			srv := newFakeServer(t, src)
+			scripts := filepath.Join(srv.work, "scripts")
+			bwlintRun(t, exitOK, "capture-plan", "--full", "--config", policy, "--format", format, "--host", "as1", "--output", scripts, src)
+			if err := os.Mkdir(filepath.Join(srv.work, "capture"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			capture := func(extra ...string) (string, int) {
+				if format == "expect" {
+					args := append([]string{expect, filepath.Join(scripts, "capture-as1.exp"), "-login", filepath.Join(srv.bin, "fake-ssh"), "-timeout", "30"}, extra...)
+					return srv.script(t, "", nil, append(args, "capture")...)
+				}
+				args := append([]string{sh, filepath.Join(scripts, "capture-as1.sh")}, extra...)
+				return srv.script(t, "", []string{"BWLINT_LOGIN=" + filepath.Join(srv.bin, "fake-ssh")}, append(args, "capture")...)
+			}
+			out, code := capture()
+			if code != 1 {
+				t.Fatalf("exit %d, want 1 (a capture failed):\n%s", code, out)
+			}
+			for _, want := range []string{"no context Interface/SNMP/Agent", "not captured: agent.txt"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("the script does not say %q:\n%s", want, out)
+				}
+			}
+			if strings.Contains(out, "not captured: agent.txt ntp.txt") || strings.Contains(out, "not captured: agent.txt, ntp.txt") {
+				t.Errorf("a capture of any role counts as failed:\n%s", out)
+			}
+			dir := filepath.Join(srv.work, "capture", "hosts", "as1")
+			for _, f := range []string{"bwshowver.txt", "interface-messaging.txt", "container-options.txt", "patching.txt"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Errorf("not saved: %v", err)
+				}
+			}
+			for _, f := range []string{"agent.txt", "ntp.txt"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+					t.Errorf("%s saved, though its context does not exist", f)
+				}
+			}
+			before, _ := os.ReadFile(filepath.Join(dir, "patching.txt"))
+			out, code = capture()
+			if code != 2 || !strings.Contains(out, "already holds") {
+				t.Errorf("run again: exit %d, want 2 refusing to replace the captures:\n%s", code, out)
+			}
+			if after, _ := os.ReadFile(filepath.Join(dir, "patching.txt")); !bytes.Equal(before, after) {
+				t.Error("a capture was replaced")
+			}
+			force := "-force"
+			if format == "shell" {
+				force = "-f"
+			}
+			if out, code = capture(force); code != 1 {
+				t.Errorf("with %s: exit %d, want 1 (the context is still missing):\n%s", force, code, out)
+			}
+		})
+	}
+}

@@ -100,10 +100,15 @@ func runCapturePlan(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	for _, g := range given {
+		if plan.Host(g.Name) == nil {
+			warnf(c, "capture-plan: %s: nothing to capture for the enabled checks", source.Printable(g.Name))
+		}
+	}
 	meta := captureplan.Meta{Snapshot: dir, Policy: captureplan.Policy(policyInfo(found))}
 	switch format {
 	case "expect", "shell":
-		return writeScripts(c, plan, format, given)
+		return writeScripts(c, plan, format)
 	}
 	render := map[string]func(io.Writer, *captureplan.Plan, captureplan.Meta) error{
 		"text": captureplan.Text, "json": captureplan.JSON, "markdown": captureplan.Markdown, "ocip": captureplan.OCIP,
@@ -318,7 +323,7 @@ func serverIf(h captureplan.Host, role inputs.Role) string {
 
 // writeScripts writes the capture scripts: one host's to stdout (or to
 // --output FILE), or one file per host into --output DIR.
-func writeScripts(c *cli.Context, p *captureplan.Plan, format string, given []captureplan.Host) error {
+func writeScripts(c *cli.Context, p *captureplan.Plan, format string) error {
 	render, ext := captureplan.Expect, ".exp"
 	if format == "shell" {
 		render, ext = captureplan.Shell, ".sh"
@@ -326,11 +331,6 @@ func writeScripts(c *cli.Context, p *captureplan.Plan, format string, given []ca
 	var hosts []*captureplan.HostPlan
 	for i := range p.Hosts {
 		hosts = append(hosts, &p.Hosts[i])
-	}
-	for _, g := range given {
-		if p.Host(g.Name) == nil {
-			warnf(c, "capture-plan: warning: nothing to capture on %s", source.Printable(g.Name))
-		}
 	}
 	switch {
 	case len(hosts) == 0:

@@ -31,6 +31,8 @@ var capturePlanCases = []cliCase{
 	// Without a snapshot or a policy: the hosts given, an ADP's prompt.
 	{name: "capture_plan_hosts", args: []string{"capture-plan", "--host", "as1=as", "--host", "adp1=adp"}, code: exitOK},
 	{name: "capture_plan_roles", args: []string{"capture-plan"}, code: exitOK},
+	{name: "capture_plan_nothing_on_host", args: []string{"capture-plan", "--host", "xsp1", "../../testdata/example"}, code: exitOK,
+		stderr: "capture-plan: xsp1: nothing to capture for the enabled checks"},
 	// The policy's host and cluster blocks name the hosts.
 	{name: "capture_plan_inventory", args: []string{"capture-plan", "--format", "json", "--config", "testdata/capture-inventory.hcl"}, code: exitOK},
 	// A cluster lists as3, which the snapshot lacks: it needs everything.

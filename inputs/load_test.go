@@ -61,8 +61,8 @@ func problemsOf(s *Snapshot) []string {
 func TestLoadExample(t *testing.T) {
 	s := load(t, "../testdata/example")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "24.0_1.944", 8, 7},
-		"as2":  {RoleAS, "24.0_1.944", 8, 7},
+		"as1":  {RoleAS, "24.0_1.944", 11, 8},
+		"as2":  {RoleAS, "24.0_1.944", 11, 8},
 		"xsp1": {RoleXSP, "24.0_1.944", 6, 7},
 		"xsp2": {RoleXSP, "24.0_1.944", 6, 7},
 	}
@@ -72,8 +72,8 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 31 {
-		t.Errorf("%d files, want 31", len(s.Files))
+	if len(s.Files) != 33 {
+		t.Errorf("%d files, want 33", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {

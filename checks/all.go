@@ -10,5 +10,6 @@ func All() []*lint.Check {
 		asRequiredPatches,
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,
+		xspTokenDuration,
 	}
 }

@@ -69,14 +69,15 @@ func reportUncapturedASes(p *lint.Pass, ev lint.Evidence) { reportUncaptured(p, 
 
 // reportUncaptured records an evidence gap for every host of role (AS or
 // XSP) a Partner Hub cluster lists that the snapshot does not show as
-// one; see reportUncapturedASes.
-func reportUncaptured(p *lint.Pass, ev lint.Evidence, role inputs.Role) {
+// one, and returns how many it found; see reportUncapturedASes.
+func reportUncaptured(p *lint.Pass, ev lint.Evidence, role inputs.Role) int {
 	label := strings.ToUpper(string(role))
 	prompts := label + "_CLI"
 	if role == inputs.RoleXSP {
 		prompts = "XSP_CLI or ADP_CLI"
 	}
 	seen := map[string]bool{}
+	n := 0
 	for _, c := range p.Snapshot.Clusters {
 		listed := c.ApplicationServers
 		if role == inputs.RoleXSP {
@@ -88,7 +89,11 @@ func reportUncaptured(p *lint.Pass, ev lint.Evidence, role inputs.Role) {
 				continue
 			}
 			seen[name] = true
-			switch h := findHost(p.Snapshot, as.Text); {
+			h := findHost(p.Snapshot, as.Text)
+			if (h == nil || h.Role != role) && p.Applies(as.Text) && (h == nil || p.Applies(h.Name)) {
+				n++
+			}
+			switch {
 			case h == nil:
 				p.Gap(as.Text, ev, "%s lists %s %q but the snapshot has no hosts/%s/ folder", clusterName(c), label, as.Text, as.Text)
 			case h.Role == inputs.RoleUnknown:
@@ -98,6 +103,7 @@ func reportUncaptured(p *lint.Pass, ev lint.Evidence, role inputs.Role) {
 			}
 		}
 	}
+	return n
 }
 
 // runsAuthService reports whether a host's captures leave it possible that

@@ -10,6 +10,7 @@ func All() []*lint.Check {
 		asRequiredPatches,
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,
+		xspIdentityProvider,
 		xspTokenDuration,
 	}
 }

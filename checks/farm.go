@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -497,4 +498,23 @@ func urlTrouble(got string, schemes ...string) (*url.URL, string) {
 		return u, fmt.Sprintf("is %q, which does not use %s", got, strings.Join(schemes, " or "))
 	}
 	return u, ""
+}
+
+// urlKey is the form in which two URLs are the same: scheme and host
+// case-insensitive, the rest as written.
+func urlKey(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	return u.String()
+}
+
+// quoteOrEmpty quotes a value for a message, or says it is empty.
+func quoteOrEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "empty"
+	}
+	return strconv.Quote(s)
 }

@@ -11,6 +11,7 @@ func All() []*lint.Check {
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,
 		xspIdentityProvider,
+		xspTLSProtocols,
 		xspTokenDuration,
 	}
 }

@@ -13,5 +13,6 @@ func All() []*lint.Check {
 		xspIdentityProvider,
 		xspTLSProtocols,
 		xspTokenDuration,
+		xspWebexClientCATrusted,
 	}
 }

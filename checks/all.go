@@ -14,5 +14,6 @@ func All() []*lint.Check {
 		xspTLSProtocols,
 		xspTokenDuration,
 		xspWebexClientCATrusted,
+		xspXsiEventsAppName,
 	}
 }

@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		xspAuthserviceKeysMatch,
+		xspAuthserviceURL,
 		xspCertificateAuthFlags,
 		xspIdentityProvider,
 		xspTLSProtocols,

@@ -11,6 +11,7 @@ func All() []*lint.Check {
 		xspAuthserviceKeysMatch,
 		xspAuthserviceURL,
 		xspCertificateAuthFlags,
+		xspFarmDrift,
 		xspIdentityProvider,
 		xspTLSProtocols,
 		xspTokenDuration,

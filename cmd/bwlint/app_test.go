@@ -126,7 +126,7 @@ func TestExtraReports(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "Summary: 3 findings") {
+	if !strings.Contains(stdout.String(), "Summary: 5 findings") {
 		t.Errorf("text report missing from stdout:\n%s", stdout.String())
 	}
 	for path, want := range map[string]string{sarif: `"ruleId": "xsp_certificate_auth_flags"`, junit: `<testsuite name="as_required_patches"`} {

@@ -233,8 +233,10 @@ func TestMissingEvidence(t *testing.T) {
 // policy says so.
 func TestNotApplicable(t *testing.T) {
 	for _, tc := range []struct{ name, policy, where string }{
-		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
-		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\"]\n}\n", `host "xsp2", test.hcl:2:22`},
+		// xsp_farm_drift compares the same capture with xsp1's: it is
+		// scoped away too, or its gap would remain.
+		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\ncheck \"xsp_farm_drift\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
+		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\", \"xsp_farm_drift\"]\n}\n", `host "xsp2", test.hcl:2:22`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := parse(t, tc.policy)

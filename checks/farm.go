@@ -357,23 +357,25 @@ func xspShowVer(app application) lint.Evidence {
 // noXSPs is the reason a check of XSPs is not evaluated at all.
 const noXSPs = "no XSP or ADP host in the snapshot (hosts/<host>/ with XSP_CLI or ADP_CLI captures)"
 
-// xspHostsRunning returns the XSP and ADP hosts that run app as far as
-// their captures show, recording the others as not evaluated, and an
-// evidence gap (for first, the capture the check reads first) for every
-// XSP a Partner Hub cluster lists that the snapshot lacks.
-func xspHostsRunning(p *lint.Pass, app application, first lint.Evidence) []*inputs.Host {
+// xspHosts returns the XSP and ADP hosts the check applies to, and
+// records an evidence gap (for first, the capture the check reads first)
+// for every XSP a Partner Hub cluster lists that the snapshot lacks; with
+// neither, the check is not evaluated.
+func xspHosts(p *lint.Pass, first lint.Evidence) []*inputs.Host {
 	uncaptured := reportUncaptured(p, first, inputs.RoleXSP)
 	xsps := p.HostsWithRole(inputs.RoleXSP)
-	if len(xsps) == 0 {
-		if uncaptured == 0 {
-			// Hosts a cluster lists have gaps instead: the check
-			// applies to them.
-			p.NotEvaluated("", "%s", noXSPs)
-		}
-		return nil
+	if len(xsps) == 0 && uncaptured == 0 {
+		p.NotEvaluated("", "%s", noXSPs)
 	}
+	return xsps
+}
+
+// xspHostsRunning returns the XSP and ADP hosts that run app as far as
+// their captures show, recording the others as not evaluated (see
+// xspHosts for the hosts a cluster lists).
+func xspHostsRunning(p *lint.Pass, app application, first lint.Evidence) []*inputs.Host {
 	var out []*inputs.Host
-	for _, h := range xsps {
+	for _, h := range xspHosts(p, first) {
 		if runs, apps := app.runs(h); !runs {
 			p.NotEvaluated(h.Name, "%s", app.notRunning(h, apps))
 			continue

@@ -21,7 +21,7 @@ var driftDefaults = []struct{ context, file string }{
 	{authServiceContext, "authservice.txt"},
 	{certificateAuthContext, "certificate-auth.txt"},
 	{tokenManagementContext, "authservice.txt"},
-	{ciscoIdPContext, "identity-provider.txt"},
+	{ciscoIDPContext, "identity-provider.txt"},
 	{ciscoScopeContext, "identity-provider.txt"},
 	{xsiEventsContext, "xsi-events.txt"},
 }

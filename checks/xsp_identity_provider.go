@@ -11,13 +11,13 @@ import (
 )
 
 const (
-	ciscoIdPContext   = "Applications/AuthenticationService/IdentityProviders/Cisco"
-	ciscoScopeContext = ciscoIdPContext + "/Scopes"
+	ciscoIDPContext   = "Applications/AuthenticationService/IdentityProviders/Cisco"
+	ciscoScopeContext = ciscoIDPContext + "/Scopes"
 )
 
 // The evidence xsp_identity_provider reads.
 var (
-	ciscoIdPGet = lint.CLI(inputs.RoleXSP, ciscoIdPContext, "get", "hosts/<host>/identity-provider.txt").
+	ciscoIDPGet = lint.CLI(inputs.RoleXSP, ciscoIDPContext, "get", "hosts/<host>/identity-provider.txt").
 			Reading("enabled, issuerUrl and tokenInfoUrl")
 	ciscoScopesGet = lint.CLI(inputs.RoleXSP, ciscoScopeContext, "get", "hosts/<host>/identity-provider.txt").
 			Reading("the scopes the authentication service asks Webex for")
@@ -86,7 +86,7 @@ Type only the lines for the values a finding names.`,
 	Severity: lint.Error,
 	Applies: authServiceApplies + ` When cluster files list xsps, an XSP none of them lists is not
 compared with other hosts.`,
-	Evidence:         []lint.Evidence{ciscoIdPGet, ciscoScopesGet, xspShowVer(authServiceApp), xspClusters},
+	Evidence:         []lint.Evidence{ciscoIDPGet, ciscoScopesGet, xspShowVer(authServiceApp), xspClusters},
 	Tags:             []string{"xsp", "authentication"},
 	SecuritySeverity: "6.0",
 	Options: func() any {
@@ -97,18 +97,18 @@ compared with other hosts.`,
 
 func runIdentityProvider(p *lint.Pass) error {
 	opts := lint.OptionsOf[identityProviderOptions](p)
-	hosts := xspHostsRunning(p, authServiceApp, ciscoIdPGet)
+	hosts := xspHostsRunning(p, authServiceApp, ciscoIDPGet)
 	votes := map[string]map[*inputs.Host]vote{"issuerUrl": {}, "tokenInfoUrl": {}}
 	for _, h := range hosts {
-		if c := captureOf(h, ciscoIdPContext); c.ok() {
-			checkIdPEnabled(p, c)
+		if c := captureOf(h, ciscoIDPContext); c.ok() {
+			checkIDPEnabled(p, c)
 			for _, attr := range []string{"issuerUrl", "tokenInfoUrl"} {
-				if v, ok := checkIdPURL(p, c, attr, opts.Domains); ok {
+				if v, ok := checkIDPURL(p, c, attr, opts.Domains); ok {
 					votes[attr][h] = v
 				}
 			}
 		} else {
-			c.gap(p, ciscoIdPGet)
+			c.gap(p, ciscoIDPGet)
 		}
 		if c := captureOf(h, ciscoScopeContext); c.ok() {
 			checkScopes(p, c, opts.Scopes)
@@ -116,7 +116,7 @@ func runIdentityProvider(p *lint.Pass) error {
 			c.gap(p, ciscoScopesGet)
 		}
 	}
-	groups, loose := xspGroups(p, ciscoIdPGet)
+	groups, loose := xspGroups(p, ciscoIDPGet)
 	for _, h := range loose {
 		if slices.Contains(hosts, h) {
 			p.NotEvaluatedPart(h.Name, "%s", notInCluster(h))
@@ -131,14 +131,14 @@ func runIdentityProvider(p *lint.Pass) error {
 				}
 			}
 			for _, d := range dissenters(vs) {
-				reportDissent(p, g, d, ciscoIdPContext, attr, "the hosts of a farm must validate Webex tokens with the same Webex region")
+				reportDissent(p, g, d, ciscoIDPContext, attr, "the hosts of a farm must validate Webex tokens with the same Webex region")
 			}
 		}
 	}
 	return nil
 }
 
-func checkIdPEnabled(p *lint.Pass, c capture) {
+func checkIDPEnabled(p *lint.Pass, c capture) {
 	kv, cmd, ok := c.attr("enabled")
 	if !ok {
 		reportMissing(p, c, "enabled", "the Cisco identity provider", "it must be true for Webex tokens to be accepted", "true")
@@ -151,15 +151,15 @@ func checkIdPEnabled(p *lint.Pass, c capture) {
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("enabled is %s for the Cisco identity provider on %s, must be true: the authentication service does not accept Webex tokens", quoteOrEmpty(kv.Value.Text), c.host.Name),
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, serverOf(c.host, "XSP"), ciscoIdPContext), Key: "enabled"},
+		Logical:  lint.Logical{Context: cliContext(cmd, serverOf(c.host, "XSP"), ciscoIDPContext), Key: "enabled"},
 		Expected: "true",
 		Actual:   kv.Value.Text,
 	})
 }
 
-// checkIdPURL checks that an identity-provider URL is an https URL on a
+// checkIDPURL checks that an identity-provider URL is an https URL on a
 // Webex host, and returns it as a vote when it is usable at all.
-func checkIdPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, bool) {
+func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, bool) {
 	want := "an https URL on a host in " + strings.Join(domains, " or ")
 	kv, cmd, ok := c.attr(attr)
 	if !ok {
@@ -179,7 +179,7 @@ func checkIdPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("%s of the Cisco identity provider on %s %s: it must be the https URL of your Webex region", attr, c.host.Name, problem),
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, serverOf(c.host, "XSP"), ciscoIdPContext), Key: attr},
+		Logical:  lint.Logical{Context: cliContext(cmd, serverOf(c.host, "XSP"), ciscoIDPContext), Key: attr},
 		Expected: want,
 		Actual:   got,
 	})

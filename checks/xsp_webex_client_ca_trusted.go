@@ -104,15 +104,7 @@ captured and is never a gap.`,
 
 func runWebexClientCATrusted(p *lint.Pass) error {
 	opts := lint.OptionsOf[webexClientCAOptions](p)
-	uncaptured := reportUncaptured(p, ctiServerGet, inputs.RoleXSP)
-	xsps := p.HostsWithRole(inputs.RoleXSP)
-	if len(xsps) == 0 {
-		if uncaptured == 0 {
-			p.NotEvaluated("", "%s", noXSPs)
-		}
-		return nil
-	}
-	for _, h := range xsps {
+	for _, h := range xspHosts(p, ctiServerGet) {
 		server := serverOf(h, "XSP")
 		uses, why := usesMutualTLS(p, h)
 		switch uses {

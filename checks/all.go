@@ -18,7 +18,14 @@ func All() []*lint.Check {
 		asRequiredPatches,
 		evidenceConflict,
 		xspAuthserviceKeysMatch,
+		xspAuthserviceURL,
 		xspCertificateAuthFlags,
+		xspFarmDrift,
+		xspIdentityProvider,
+		xspTLSProtocols,
+		xspTokenDuration,
+		xspWebexClientCATrusted,
+		xspXsiEventsAppName,
 	}
 }
 

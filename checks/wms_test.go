@@ -12,6 +12,7 @@ import (
 	"github.com/bwlint/bwlint/checks/codes"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/linttest"
 )
 
 // wmsChecks are the Meetings Server checks.
@@ -96,7 +97,6 @@ func TestWMSCodes(t *testing.T) {
 // Server allows 400,000 accounts in a system's lifetime), every tenth row
 // with a defect, and 1,000 SAML captures against it.
 func BenchmarkWMSLargeImport(b *testing.B) {
-	dir := b.TempDir()
 	var sb strings.Builder
 	sb.WriteString("USERID,ACTIVE,FIRSTNAME,LASTNAME,EMAIL,LANGUAGE,HOSTPRIV,TIMEZONE,DIVISION,TC1,TC2,TC3\r\n")
 	for i := range 100_000 {
@@ -122,19 +122,7 @@ func BenchmarkWMSLargeImport(b *testing.B) {
 			`<saml:Attribute Name="TC1"><saml:AttributeValue>CC-4410</saml:AttributeValue></saml:Attribute>`+
 			`</saml:AttributeStatement></saml:Assertion>`, i, i*200, i*200)
 	}
-	for rel, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	snap, err := inputs.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	snap := linttest.Snapshot(b, files)
 	b.ResetTimer()
 	for b.Loop() {
 		res := lint.Run(context.Background(), snap, wmsChecks(), lint.Settings{})

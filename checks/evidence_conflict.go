@@ -143,12 +143,7 @@ func where(r hcl.Range) string {
 
 // conflictContext names the item whatever file or line it was captured
 // at: the AS cluster, then the item's key.
-func conflictContext(c inputs.Conflict) string {
-	if c.Cluster == "" {
-		return c.Key
-	}
-	return "cluster " + c.Cluster + "/" + c.Key
-}
+func conflictContext(c inputs.Conflict) string { return clusterContext(c.Cluster, c.Key) }
 
 func conflictKey(c inputs.Conflict) string {
 	switch {

@@ -8,6 +8,7 @@ func All() []*lint.Check {
 	return []*lint.Check{
 		asIMPMatchesTemplate,
 		asRequiredPatches,
+		dmCallSettingsWebviewTags,
 		dmSBCAddressWXT,
 		dmTagNamesValid,
 		evidenceConflict,

@@ -166,6 +166,54 @@ func judgedTagSets(p *lint.Pass) []clusterTagSets {
 	return clusters
 }
 
+// webexSets returns the Webex tag sets of a cluster: the named sets that
+// hold a Webex tag, else the system default set when it does.
+func webexSets(c clusterTagSets, suffix string) []*tagset.TagSet {
+	holds := func(ts *tagset.TagSet) bool {
+		return slices.ContainsFunc(ts.Tags, func(t tagset.Tag) bool { return strings.HasSuffix(t.Name.Text, suffix) })
+	}
+	var out []*tagset.TagSet
+	for _, ts := range c.named {
+		if holds(ts) {
+			out = append(out, ts)
+		}
+	}
+	if len(out) == 0 && c.def != nil && holds(c.def) {
+		out = append(out, c.def)
+	}
+	return out
+}
+
+// resolve finds the tag named name for the devices of ts: in ts itself,
+// else, for a named tag set, in the system default set its devices also
+// get. from is the set that defines it.
+func (c clusterTagSets) resolve(ts *tagset.TagSet, name string) (t tagset.Tag, from *tagset.TagSet, ok bool) {
+	if t, ok := ts.Lookup(name); ok {
+		return t, ts, true
+	}
+	if ts.Scope.Kind == tagset.ScopeTagSet && c.def != nil && c.def != ts {
+		if t, ok := c.def.Lookup(name); ok {
+			return t, c.def, true
+		}
+	}
+	return tagset.Tag{}, nil, false
+}
+
+// tagOptions checks the options of a tag-set check that name tags, as
+// option → tag name pairs, and the suffix of Webex tags: an error names
+// the first that no tag can have.
+func tagOptions(webexSuffix string, tags ...[2]string) error {
+	for _, t := range tags {
+		if len(t[1]) < 3 || !strings.HasPrefix(t[1], "%") || !strings.HasSuffix(t[1], "%") {
+			return &lint.OptionError{Option: t[0], Msg: fmt.Sprintf("%q is not a tag name: it must start and end with %%, such as \"%%SBC_ADDRESS_WXT%%\"", t[1])}
+		}
+	}
+	if webexSuffix == "" || !strings.HasSuffix(webexSuffix, "%") {
+		return &lint.OptionError{Option: "webex_suffix", Msg: fmt.Sprintf("%q is not the end of a tag name: it must end with %%, such as \"_WXT%%\"", webexSuffix)}
+	}
+	return nil
+}
+
 // wildcardMatch reports whether s matches pattern without regard to
 // case, where '*' in the pattern stands for any run of characters.
 func wildcardMatch(pattern, s string) bool {

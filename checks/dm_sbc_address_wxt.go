@@ -22,16 +22,12 @@ type sbcAddressOptions struct {
 // placeholder, which would call every empty value a placeholder rather
 // than empty.
 func (o *sbcAddressOptions) Validate() error {
-	for _, t := range []struct{ option, name string }{{"address_tag", o.AddressTag}, {"port_tag", o.PortTag}} {
-		if t.name == "" && t.option == "port_tag" {
-			continue
-		}
-		if len(t.name) < 3 || !strings.HasPrefix(t.name, "%") || !strings.HasSuffix(t.name, "%") {
-			return &lint.OptionError{Option: t.option, Msg: fmt.Sprintf("%q is not a tag name: it must start and end with %%, such as \"%%SBC_ADDRESS_WXT%%\"", t.name)}
-		}
+	tags := [][2]string{{"address_tag", o.AddressTag}}
+	if o.PortTag != "" {
+		tags = append(tags, [2]string{"port_tag", o.PortTag})
 	}
-	if o.WebexSuffix == "" || !strings.HasSuffix(o.WebexSuffix, "%") {
-		return &lint.OptionError{Option: "webex_suffix", Msg: fmt.Sprintf("%q is not the end of a tag name: it must end with %%, such as \"_WXT%%\"", o.WebexSuffix)}
+	if err := tagOptions(o.WebexSuffix, tags...); err != nil {
+		return err
 	}
 	if slices.Contains(o.Placeholders, "") {
 		return &lint.OptionError{Option: "placeholders", Msg: "an empty placeholder would match every empty value; the check reports empty values anyway"}
@@ -118,24 +114,6 @@ func runSBCAddressWXT(p *lint.Pass) error {
 	return nil
 }
 
-// webexSets returns the Webex tag sets of a cluster: the named sets that
-// hold a Webex tag, else the system default set when it does.
-func webexSets(c clusterTagSets, suffix string) []*tagset.TagSet {
-	holds := func(ts *tagset.TagSet) bool {
-		return slices.ContainsFunc(ts.Tags, func(t tagset.Tag) bool { return strings.HasSuffix(t.Name.Text, suffix) })
-	}
-	var out []*tagset.TagSet
-	for _, ts := range c.named {
-		if holds(ts) {
-			out = append(out, ts)
-		}
-	}
-	if len(out) == 0 && c.def != nil && holds(c.def) {
-		out = append(out, c.def)
-	}
-	return out
-}
-
 // sbcPresence reports each Webex tag set that neither holds the address
 // tag nor gets it from the system default set.
 func sbcPresence(p *lint.Pass, c clusterTagSets, opts *sbcAddressOptions) {
@@ -154,13 +132,8 @@ func sbcPresence(p *lint.Pass, c clusterTagSets, opts *sbcAddressOptions) {
 		return
 	}
 	for _, ts := range sets {
-		if _, ok := ts.Lookup(opts.AddressTag); ok {
-			continue
-		}
-		if c.def != nil && c.def != ts {
-			if _, ok := c.def.Lookup(opts.AddressTag); ok {
-				continue // its devices get the system default set's
-			}
+		if _, _, ok := c.resolve(ts, opts.AddressTag); ok {
+			continue // its own, or the system default set's
 		}
 		name, key := ts.Describe()
 		also := ""
@@ -229,16 +202,13 @@ func sbcPort(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, addrPort, where,
 	if opts.PortTag == "" {
 		return
 	}
-	pt, ok := ts.Lookup(opts.PortTag)
-	if !ok && ts.Scope.Kind == tagset.ScopeTagSet && c.def != nil && c.def != ts {
-		pt, ok = c.def.Lookup(opts.PortTag)
-		if ok {
-			where = "the system default tag set" + ofCluster(c.name)
-			_, key = c.def.Describe()
-		}
-	}
+	pt, from, ok := c.resolve(ts, opts.PortTag)
 	if !ok || pt.Secret() {
 		return
+	}
+	if from != ts {
+		name, k := from.Describe()
+		where, key = name+ofCluster(c.name), k
 	}
 	v := pt.Value.Text
 	f := lint.Finding{

@@ -10,6 +10,7 @@ func All() []*lint.Check {
 		asRequiredPatches,
 		dmCallSettingsWebviewTags,
 		dmSBCAddressWXT,
+		dmTagConflicts,
 		dmTagNamesValid,
 		evidenceConflict,
 		xspAuthserviceKeysMatch,

@@ -72,16 +72,16 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 31 {
-		t.Errorf("%d files, want 31", len(s.Files))
+	if len(s.Files) != 32 {
+		t.Errorf("%d files, want 32", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {
 			t.Errorf("%s: status %s, want parsed", f.Path, f.Status)
 		}
 	}
-	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 1 {
-		t.Errorf("%d templates, %d clusters, %d tag sets; want one of each", len(s.Templates), len(s.Clusters), len(s.TagSets))
+	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 2 {
+		t.Errorf("%d templates, %d clusters, %d tag sets; want one template and one cluster, a tag set and the system default set", len(s.Templates), len(s.Clusters), len(s.TagSets))
 	}
 	// The value the README's example finding points at, with its position.
 	kv, c, ok := s.Host("as2").Attr("interface/messaging", "provisioningUserId")

@@ -7,6 +7,7 @@ import "github.com/bwlint/bwlint/lint"
 func All() []*lint.Check {
 	return []*lint.Check{
 		asIMPMatchesTemplate,
+		asIMPURLIsFQDN,
 		asRequiredPatches,
 		dmCallSettingsWebviewTags,
 		dmSBCAddressWXT,

@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asIMPURLIsFQDN,
 		asRequiredPatches,
+		asWebexDeviceTypes,
 		dmCallSettingsWebviewTags,
 		dmSBCAddressWXT,
 		dmTagConflicts,

@@ -27,10 +27,10 @@ var (
 	conflictUsers = lint.OCIP("UserGetRequest23V2", "ocip/<name>.xml").
 			Reading("each user's fields, compared with the user's row in `users/*.csv`").
 			AsOptional()
-	conflictCLITypes = lint.CLI(inputs.RoleAS, "System/DeviceType/SIP", "get", "hosts/<host>/devicetypes.txt").
+	conflictCLITypes = lint.CLI(inputs.RoleAS, deviceTypeContext, "get", "hosts/<host>/devicetypes.txt").
 				Reading("the device types the AS lists").
 				AsOptional()
-	conflictCLIDetail = lint.CLI(inputs.RoleAS, "System/DeviceType/SIP", `detail "<device type>"`, "hosts/<host>/devicetypes.txt").
+	conflictCLIDetail = lint.CLI(inputs.RoleAS, deviceTypeContext, `detail "<device type>"`, "hosts/<host>/devicetypes.txt").
 				Reading("the attributes of a device type").
 				AsOptional()
 	conflictShowVer = lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt").

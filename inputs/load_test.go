@@ -61,7 +61,7 @@ func problemsOf(s *Snapshot) []string {
 func TestLoadExample(t *testing.T) {
 	s := load(t, "../testdata/example")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "24.0_1.944", 8, 7},
+		"as1":  {RoleAS, "24.0_1.944", 11, 8},
 		"as2":  {RoleAS, "24.0_1.944", 8, 7},
 		"xsp1": {RoleXSP, "24.0_1.944", 6, 7},
 		"xsp2": {RoleXSP, "24.0_1.944", 6, 7},
@@ -72,8 +72,8 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 32 {
-		t.Errorf("%d files, want 32", len(s.Files))
+	if len(s.Files) != 33 {
+		t.Errorf("%d files, want 33", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {
@@ -94,7 +94,7 @@ func TestLoadExample(t *testing.T) {
 func TestLoadUgly(t *testing.T) {
 	s := load(t, "../testdata/ugly")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "23.0_1.1075", 12, 5},
+		"as1":  {RoleAS, "23.0_1.1075", 16, 6},
 		"xsp1": {RoleXSP, "23.0_1.1075", 5, 5},
 		"xsp2": {RoleXSP, "23.0_1.1075", 4, 5},
 	}

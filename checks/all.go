@@ -6,6 +6,7 @@ import "github.com/bwlint/bwlint/lint"
 // file in this package, one line here and one folder under testdata/.
 func All() []*lint.Check {
 	return []*lint.Check{
+		asDeviceUniqueSIPAddress,
 		asIMPMatchesTemplate,
 		asIMPURLIsFQDN,
 		asRequiredPatches,

@@ -72,8 +72,8 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 33 {
-		t.Errorf("%d files, want 33", len(s.Files))
+	if len(s.Files) != 34 {
+		t.Errorf("%d files, want 34", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {

@@ -201,12 +201,13 @@ func judgeIMPLevel(p *lint.Pass, imp *ocip.IntegratedIMP) {
 // below the system; who names the AS or level in messages.
 func judgeIMPSetting(p *lint.Pass, host, who, context string, s impSetting, system bool) {
 	opts := lint.OptionsOf[impURLOptions](p)
-	syncOn, syncOK := source.Bool(s.sync.Text)
-	if system && strings.TrimSpace(s.url.Text) == "" && !(syncOK && syncOn) {
+	on, isBool := source.Bool(s.sync.Text)
+	syncOn := isBool && on
+	if system && strings.TrimSpace(s.url.Text) == "" && !syncOn {
 		p.NotEvaluated(host, "%s does not provision users to Webex: provisioningUrl is unset and enableSynchronization is not true", who)
 		return
 	}
-	if system && !(syncOK && syncOn) {
+	if system && !syncOn {
 		f := lint.Finding{Host: host, Logical: lint.Logical{Context: context, Key: "enableSynchronization"}, Expected: "true"}
 		if s.syncSet {
 			f.Message = fmt.Sprintf("enableSynchronization on %s is %q, so users are not provisioned to Webex", who, s.sync.Text)

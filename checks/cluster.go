@@ -297,13 +297,19 @@ func dnsName(s string) bool {
 		}
 		for i := 0; i < len(l); i++ {
 			c := l[i]
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			if !isHostChar(c) {
 				return false
 			}
 		}
 	}
 	last := labels[len(labels)-1]
 	return strings.Trim(last, "0123456789") != ""
+}
+
+// isHostChar reports a letter, digit or hyphen, the characters of a DNS
+// label.
+func isHostChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
 }
 
 // qualified reports whether a DNS name is fully qualified: it has a

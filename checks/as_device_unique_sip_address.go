@@ -49,21 +49,24 @@ appearances of ` + "`UserSharedCallAppearanceGetResponse`" + `) and from the dev
 (` + "`GroupAccessDeviceGetUserListResponse`" + `), merged per user whichever file or channel gave them;
 a primary endpoint's type comes from the group's device list. No CLI context prints users'
 devices, so this evidence is OCI-P only, and optional: a snapshot without it is not evaluated.`,
-	Fix: `Give each extra instance its own line/port, in the BroadWorks web portal (the user's Addresses,
-or Shared Call Appearance > the device > Edit, Line/Port) or over OCI-P, for a shared call
-appearance:
+	Fix: `A line/port cannot be changed in place. For each extra instance named in a finding, remove
+the shared call appearance and add it again on a line/port of its own: in the BroadWorks web
+portal (the user's Shared Call Appearance, the device, Delete, then Add with the new Line/Port),
+or over OCI-P:
 
 ` + "```xml" + `
-<command xsi:type="UserSharedCallAppearanceModifyEndpointRequest" xmlns="">
+<command xsi:type="UserSharedCallAppearanceDeleteEndpointListRequest14" xmlns="">
   <userId>USER@EXAMPLE.COM</userId>
   <accessDeviceEndpoint>
     <accessDevice><deviceLevel>Group</deviceLevel><deviceName>DEVICE</deviceName></accessDevice>
-    <linePort>user_2@as.example.net</linePort>
+    <linePort>THE SHARED LINE/PORT</linePort>
   </accessDeviceEndpoint>
 </command>
 ` + "```" + `
 
-If the user does not need two instances, remove the extra device from the user instead.`,
+then ` + "`UserSharedCallAppearanceAddEndpointRequest22`" + ` with the same device and a new ` + "`<linePort>`" + `
+(such as ` + "`user_2@as.example.net`" + `). If the user does not need two instances, remove the extra
+device from the user instead.`,
 	Severity: lint.Error,
 	Applies: `Every user whose devices a capture shows, in every AS cluster. A device whose type no capture
 names, among two or more devices of its user, is an evidence gap once the snapshot holds OCI-P

@@ -100,9 +100,9 @@ In each AS cluster, the check judges:
 
 What is verified and what is not: the desktop type's name, its ` + "`dms`" + ` context and ` + "`bc/pc/`" + ` URI,
 the remote-party-info and port requirements are in Cisco's guides. The names of the mobile and
-tablet types (` + "`Connect - Mobile`" + `, ` + "`Business Communicator - Tablet`" + `) are the ones the Webex
-device-type packages are commonly imported under, but the Solution Guide's table of device
-profiles could not be read when this check was written: they are options, and so are the access
+tablet types (` + "`Connect - Mobile`" + `, ` + "`Business Communicator - Tablet`" + `) are the ones public OCI-P
+client code creates for these apps, but the Solution Guide's table of device profiles could not
+be read when this check was written: they are options, and so are the access
 context and URI of every type — the mobile and tablet types' are not judged until the options
 name them. Whether users are assigned these types is the users' matter, not this check's.`,
 	Fix: `Import the missing device type's package in the BroadWorks web portal (System > Resources >

@@ -132,10 +132,10 @@ func runIMPURLIsFQDN(p *lint.Pass) error {
 		case imp != nil:
 			s = ocipIMPSetting(imp)
 		default:
-			p.Gap(h.Name, impURLMessaging, "%s", notCaptured(h, serverOf(h, "AS"), messagingContext))
+			p.Gap(h.Name, impURLMessaging, "%s", notCaptured(h, lint.ServerOf(h, inputs.RoleAS), messagingContext))
 			continue
 		}
-		judgeIMPSetting(p, h.Name, h.Name, cliContext(nil, serverOf(h, "AS"), messagingContext), s, true)
+		judgeIMPSetting(p, h.Name, h.Name, cliContext(nil, lint.ServerOf(h, inputs.RoleAS), messagingContext), s, true)
 	}
 	for _, cluster := range slices.Sorted(maps.Keys(systemOf)) {
 		imp := systemOf[cluster]

@@ -9,6 +9,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/ocip"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
 	"github.com/hashicorp/hcl/v2"
@@ -249,26 +250,25 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 			}
 		}
 	}
+	// A Partner Hub file's fields: names are known, values are prose,
+	// and secret-named values are secret.
+	fields := func(fds []partnerhub.Field) {
+		for _, fd := range fds {
+			known(fd.Key)
+			prose(fd.Value)
+			if fd.Secret() {
+				secret(fd.Value)
+			}
+		}
+	}
 	for _, t := range s.snap.Templates {
 		if t.Path == f.Path {
-			for _, fd := range t.Fields {
-				known(fd.Key)
-				prose(fd.Value)
-				if fd.Secret() {
-					secret(fd.Value)
-				}
-			}
+			fields(t.Fields)
 		}
 	}
 	for _, c := range s.snap.Clusters {
 		if c.Path == f.Path {
-			for _, fd := range c.Fields {
-				known(fd.Key)
-				prose(fd.Value)
-				if fd.Secret() {
-					secret(fd.Value)
-				}
-			}
+			fields(c.Fields)
 		}
 	}
 	for _, ts := range s.snap.Captured.TagSetFiles {

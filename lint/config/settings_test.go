@@ -1,15 +1,16 @@
-package config
+package config_test
 
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 func names(cs []*lint.Check) []string {
@@ -21,11 +22,11 @@ func names(cs []*lint.Check) []string {
 }
 
 func TestDefaultPolicy(t *testing.T) {
-	cfg, diags := Load("", checks.All())
+	cfg, diags := config.Load("", fixtureCatalog())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want := append(names(checks.All()), "config_waiver_expired", "config_waiver_unused")
+	want := names(fixtureCatalog().Checks)
 	if diff := cmp.Diff(sorted(want), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
 	}
@@ -43,43 +44,36 @@ func sorted(s []string) []string {
 	return out
 }
 
-// builtIn lists the built-in checks whose names do not start with
-// without ("" keeps them all), with more names, sorted: the selections
-// that take in every check follow the list as checks are added.
-func builtIn(without string, more ...string) []string {
-	var out []string
-	for _, c := range checks.All() {
-		if without == "" || !strings.HasPrefix(c.Name, without) {
-			out = append(out, c.Name)
-		}
-	}
-	return sorted(append(out, more...))
-}
-
+// TestSelection runs lint.checks and enabled against the fixture
+// catalog.
 func TestSelection(t *testing.T) {
 	tests := []struct {
 		name, policy string
 		want         []string
 	}{
-		{"all", `lint { checks = ["all"] }`, builtIn("", "config_waiver_expired", "config_waiver_unused")},
-		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, builtIn("as_required_patches", "config_waiver_expired", "config_waiver_unused")},
+		{"all", `lint { checks = ["all"] }`, []string{
+			"as_alpha", "as_beta", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
+		{"all but one", `lint { checks = ["all", "-as_beta"] }`, []string{
+			"as_alpha", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
 		// The policy's own checks run unless an entry names them.
 		{"glob", `lint { checks = ["xsp_*"] }`, []string{
-			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"config_waiver_expired", "config_waiver_unused", "xsp_alpha", "xsp_beta"}},
 		{"policy check removed by name", `lint { checks = ["xsp_*", "-config_waiver_unused"] }`, []string{
-			"config_waiver_expired", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, builtIn("xsp_")},
+			"config_waiver_expired", "xsp_alpha", "xsp_beta"}},
+		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_alpha", "as_beta"}},
 		// Order matters: a later entry refines an earlier one.
-		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
-			[]string{"as_required_patches", "config_waiver_expired", "config_waiver_unused", "xsp_certificate_auth_flags"}},
-		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
+		{"removed then added", `lint { checks = ["xsp_*", "-xsp_alpha", "as_beta"] }`,
+			[]string{"as_beta", "config_waiver_expired", "config_waiver_unused", "xsp_beta"}},
+		{"added then removed", `lint { checks = ["as_beta", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list", `lint { checks = [] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list without policy checks", `lint { checks = ["-config_*"] }`, nil},
 		{"enabled overrides selection", `
 lint { checks = ["xsp_*"] }
-check "as_required_patches" { enabled = true }
-check "xsp_authservice_keys_match" { enabled = false }
-check "config_waiver_unused" { enabled = false }`, []string{"as_required_patches", "config_waiver_expired", "xsp_certificate_auth_flags"}},
+check "as_beta" { enabled = true }
+check "xsp_alpha" { enabled = false }
+check "config_waiver_unused" { enabled = false }`, []string{"as_beta", "config_waiver_expired", "xsp_beta"}},
 		{"custom rules are selectable", `
 lint { checks = ["site_*"] }
 rule "site_client_cert_auth" {
@@ -92,7 +86,7 @@ rule "site_client_cert_auth" {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := names(parse(t, tt.policy).Checks())
+			got := names(parseFixture(t, tt.policy).Checks())
 			if diff := cmp.Diff(tt.want, got, cmpEmpty); diff != "" {
 				t.Errorf("selected checks (-want +got):\n%s", diff)
 			}
@@ -127,7 +121,7 @@ check "config_waiver_unused" { severity = "warning" }
 	if diff := cmp.Diff(want, cfg.Settings().Severity); diff != "" {
 		t.Errorf("severities (-want +got):\n%s", diff)
 	}
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Severity != lint.Warning {
 		t.Errorf("as_required_patches findings: %+v, want one warning", fs)
@@ -168,7 +162,7 @@ check "as_required_patches" {
 
 	// The run uses them: as2 has ap370326, which the table now requires
 	// for R24 instead of ap384177, so the finding goes away.
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	if fs := findingsOf(res, "as_required_patches"); len(fs) != 0 {
 		t.Errorf("as_required_patches still reports with the configured patch table: %+v", fs)
 	}
@@ -180,7 +174,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 	if a.Settings().Options["xsp_certificate_auth_flags"] == b.Settings().Options["xsp_certificate_auth_flags"] {
 		t.Fatal("two loads share one options value")
 	}
-	res := run(t, a, exampleSnapshot, true)
+	res := run(t, a)
 	fs := findingsOf(res, "xsp_certificate_auth_flags")
 	if len(fs) != 1 || fs[0].Host != "xsp1" {
 		t.Errorf("with expect = { allowUserApp = true } only xsp1 (allowUserApp = false) should fail; got %+v", fs)
@@ -188,7 +182,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 }
 
 func TestAllChecksIgnoresSelection(t *testing.T) {
-	cfg := parse(t, `
+	cfg := parseFixture(t, `
 lint { checks = [] }
 rule "site_client_cert_auth" {
   title   = "client apps use certificates"
@@ -196,7 +190,7 @@ rule "site_client_cert_auth" {
   key     = "allowClientApp"
   equals  = "true"
 }`)
-	want := sorted(append(names(checks.All()), "config_waiver_expired", "config_waiver_unused", "site_client_cert_auth"))
+	want := sorted(append(names(fixtureCatalog().Checks), "site_client_cert_auth"))
 	if diff := cmp.Diff(want, names(cfg.AllChecks())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -235,7 +229,7 @@ func TestNotApplicable(t *testing.T) {
 				t.Fatal(render(diags, cfg))
 			}
 			snap = withoutFile(t, exampleSnapshot, "hosts/xsp2/certificate-auth.txt")
-			res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+			res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
 			got := describe(res, func(c string) bool { return c == "xsp_certificate_auth_flags" })
 			want := "not evaluated xsp_certificate_auth_flags xsp2: the policy says xsp_certificate_auth_flags does not apply to xsp2 (not_applicable in " + tc.where + ")\n"
 			if got != want {

@@ -63,8 +63,8 @@ func TestLoadExample(t *testing.T) {
 	want := map[string]hostSummary{
 		"as1":  {RoleAS, "24.0_1.944", 11, 8},
 		"as2":  {RoleAS, "24.0_1.944", 11, 8},
-		"xsp1": {RoleXSP, "24.0_1.944", 11, 10},
-		"xsp2": {RoleXSP, "24.0_1.944", 11, 10},
+		"xsp1": {RoleXSP, "24.0_1.944", 13, 11},
+		"xsp2": {RoleXSP, "24.0_1.944", 13, 11},
 	}
 	if diff := cmp.Diff(want, hostsOf(s)); diff != "" {
 		t.Errorf("hosts (-want +got):\n%s", diff)
@@ -72,8 +72,8 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 41 {
-		t.Errorf("%d files, want 41", len(s.Files))
+	if len(s.Files) != 43 {
+		t.Errorf("%d files, want 43", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {

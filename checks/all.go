@@ -14,8 +14,15 @@ import (
 // under testdata/.
 func All() []*lint.Check {
 	return []*lint.Check{
+		asDeviceUniqueSIPAddress,
 		asIMPMatchesTemplate,
+		asIMPURLIsFQDN,
 		asRequiredPatches,
+		asWebexDeviceTypes,
+		dmCallSettingsWebviewTags,
+		dmSBCAddressWXT,
+		dmTagConflicts,
+		dmTagNamesValid,
 		evidenceConflict,
 		wmsAutoAccountCreation,
 		wmsSSOAttributeMapping,

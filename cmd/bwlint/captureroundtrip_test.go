@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,9 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/google/go-cmp/cmp"
 )
 
 // requireTool finds a program a test runs; without it the test fails
@@ -132,87 +132,15 @@ type planStepJSON struct {
 	}
 }
 
-// completeExample is the example snapshot with the captures of
-// testdata/capture-roundtrip added: contexts every XSP has and the plan
-// asks for, which the example does not show because no check of its
-// needs them there (the system's JSSE protocols, the HTTP trusts). A fake
-// server answers only what its snapshot shows, and a script fails on a
-// context the server lacks. Meetings Server files of testdata/wms-only,
-// named as the plan says to save them, join it: what the plan leaves to
-// do by hand is copied too.
-func completeExample(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "example")
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "example"))); err != nil {
-		t.Fatal(err)
-	}
-	for _, rel := range []string{"wms/settings.hcl", "wms/sso/grete.lindqvist.xml", "wms/users/export.csv"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wms-only", filepath.FromSlash(rel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := appendFile(filepath.Join(dir, filepath.FromSlash(rel)), string(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	add := filepath.Join("testdata", "capture-roundtrip")
-	err := filepath.WalkDir(add, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(add, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return appendFile(filepath.Join(dir, rel), string(data))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-// appendFile adds text at the end of a file, creating it if need be.
-func appendFile(path, text string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(text)
-	return errors.Join(err, f.Close())
-}
-
-// placeholder is a part of a command the operator fills in
-// (lint/captureplan).
-var placeholder = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _-]*>`)
-
 // copyManual does the plan's steps by hand: it copies the files of the
-// source snapshot that each manual step names into the capture, and, for
-// each host step with a part to fill in, which the scripts leave to the
-// operator, types it with the values the source shows: the source's
-// transcript of those commands is added to the step's file.
+// source snapshot that each manual step names into the capture.
 func copyManual(t *testing.T, plan planJSON, src, dst string) {
 	t.Helper()
-	snap, err := inputs.Load(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range plan.Hosts {
-		for _, s := range h.Steps {
-			if s.Source == "cli" && placeholder.MatchString(s.Command) {
-				typeByHand(t, snap, h.Name, s, filepath.Join(dst, filepath.FromSlash(s.File)))
-			}
-		}
-	}
 	for _, s := range plan.Deployment {
 		if !s.Manual {
 			t.Errorf("deployment step %s is not marked manual", s.Line)
 		}
-		matches, err := filepath.Glob(filepath.Join(src, filepath.FromSlash(placeholder.ReplaceAllString(s.File, "*"))))
+		matches, err := filepath.Glob(filepath.Join(src, filepath.FromSlash(strings.ReplaceAll(s.File, "<name>", "*"))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,29 +160,67 @@ func copyManual(t *testing.T, plan planJSON, src, dst string) {
 	}
 }
 
-// typeByHand adds to file the transcript of the commands of host in the
-// source snapshot that fill in step's placeholders.
-func typeByHand(t *testing.T, snap *inputs.Snapshot, host string, step planStepJSON, file string) {
+// fillInByHand types, for each host of the plan, the commands the scripts
+// leave to the operator because a part of them is to be filled in
+// (`detail "<device type>"`): every command of the source snapshot's host
+// that the step's pattern matches, with its output, appended to the
+// step's file in the capture, as an operator would paste it.
+func fillInByHand(t *testing.T, plan planJSON, src, dst string) {
 	t.Helper()
-	h := snap.Host(host)
-	if h == nil {
-		t.Fatalf("no host %s in the source snapshot", host)
-	}
-	verb, _, _ := strings.Cut(step.Command, " ")
-	var typed []string
-	for _, c := range h.Commands {
-		if !c.Reads() || !c.In(step.Context) || c.Verb != strings.ToLower(verb) {
-			continue
-		}
-		lines := strings.Split(strings.ReplaceAll(snap.File(c.Range.Filename).Text, "\r\n", "\n"), "\n")
-		typed = append(typed, lines[c.Range.Start.Line-1:min(c.Range.End.Line, len(lines))]...)
-	}
-	if len(typed) == 0 {
-		return
-	}
-	if err := appendFile(file, strings.Join(typed, "\n")+"\n"); err != nil {
+	snap, err := inputs.Load(src)
+	if err != nil {
 		t.Fatal(err)
 	}
+	for _, h := range plan.Hosts {
+		host := snap.Host(h.Name)
+		if host == nil {
+			t.Fatalf("the plan names host %s, which %s lacks", h.Name, src)
+		}
+		for _, s := range h.Steps {
+			if s.Source != "cli" || !fillIn.MatchString(s.Command) {
+				continue
+			}
+			verb, args, _ := strings.Cut(s.Command, " ")
+			pattern := regexp.MustCompile("(?i)^" + strings.Join(splitAround(fillIn, args), ".+") + "$")
+			var typed strings.Builder
+			for _, c := range host.Commands {
+				if c.Reads() && c.In(s.Context) && strings.EqualFold(c.Verb, verb) && pattern.MatchString(strings.TrimSpace(c.Args)) {
+					fmt.Fprintf(&typed, "%s_CLI/%s> %s %s\n", serverOfHost(host), c.Path, c.Verb, strings.TrimSpace(c.Args))
+					for _, l := range outputLines(snap, c) {
+						typed.WriteString(l + "\n")
+					}
+				}
+			}
+			if typed.Len() == 0 {
+				t.Errorf("%s: the source snapshot has no command %q to type by hand in %s", h.Name, s.Command, s.Context)
+				continue
+			}
+			f, err := os.OpenFile(filepath.Join(dst, filepath.FromSlash(s.File)), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.WriteString(typed.String()); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// fillIn matches a part of a command the operator fills in, as capture
+// plans write it.
+var fillIn = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _-]*>`)
+
+// splitAround splits s around the matches of re, each part quoted for a
+// regular expression.
+func splitAround(re *regexp.Regexp, s string) []string {
+	parts := re.Split(s, -1)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return parts
 }
 
 // lintOutcome is what a lint run established, without the positions in
@@ -288,16 +254,14 @@ func lintOutcome(t *testing.T, report string) map[string]any {
 	return m
 }
 
-// TestCaptureRoundTripExpect captures the example snapshot (completed,
-// with Meetings Server files) again through the expect scripts of its
-// capture plan, from a fake server that answers from its transcripts (one
-// login asking for a password), does what the plan leaves to do by hand,
-// and lints the capture: the same findings, not evaluated and gaps, no
-// input problem.
+// TestCaptureRoundTripExpect captures the example snapshot again through
+// the expect scripts of its capture plan, from a fake server that answers
+// from its transcripts (one login asking for a password), and lints the
+// capture: the same findings, not evaluated and gaps, no input problem.
 func TestCaptureRoundTripExpect(t *testing.T) {
 	expect := requireTool(t, "expect", "apt-get install -y expect")
 	requireTool(t, "bash", "apt-get install -y bash")
-	src := completeExample(t)
+	src := filepath.Join("..", "..", "testdata", "example")
 	policy := filepath.Join(src, ".bwlint.hcl")
 	srv := newFakeServer(t, src)
 	scripts := filepath.Join(t.TempDir(), "scripts")
@@ -334,6 +298,7 @@ func TestCaptureRoundTripExpect(t *testing.T) {
 		t.Errorf("%d logins for %d hosts, want one each:\n%s", got, len(plan.Hosts), logins)
 	}
 	copyManual(t, plan, srv.src, snap)
+	fillInByHand(t, plan, srv.src, snap)
 	assertSameLint(t, src, snap, policy, exitFindings)
 }
 
@@ -365,7 +330,7 @@ func assertSameLint(t *testing.T, src, snap, policy string, code int) {
 func TestCaptureRoundTripShell(t *testing.T) {
 	sh := requireTool(t, "sh", "a POSIX shell")
 	requireTool(t, "bash", "apt-get install -y bash")
-	src := completeExample(t)
+	src := filepath.Join("..", "..", "testdata", "example")
 	srv := newFakeServer(t, src)
 	scripts := filepath.Join(t.TempDir(), "scripts")
 	bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "shell", "--output", scripts, src)
@@ -385,6 +350,7 @@ func TestCaptureRoundTripShell(t *testing.T) {
 		}
 	}
 	copyManual(t, plan, srv.src, snap)
+	fillInByHand(t, plan, srv.src, snap)
 	assertSameLint(t, src, snap, filepath.Join(src, ".bwlint.hcl"), exitFindings)
 }
 
@@ -403,7 +369,7 @@ func TestCaptureScriptsQuoteHostNames(t *testing.T) {
 	requireTool(t, "bash", "apt-get install -y bash")
 	t.Setenv("BWLINT_CONFIG", "")
 	src := filepath.Join(t.TempDir(), "src")
-	from := filepath.Join(completeExample(t), "hosts", "xsp1")
+	from := filepath.Join("..", "..", "testdata", "example", "hosts", "xsp1")
 	if err := os.CopyFS(filepath.Join(src, "hosts", hostileHost), os.DirFS(from)); err != nil {
 		t.Fatal(err)
 	}
@@ -412,10 +378,6 @@ func TestCaptureScriptsQuoteHostNames(t *testing.T) {
 			srv := newFakeServer(t, src)
 			scripts := filepath.Join(srv.work, "scripts")
 			bwlintRun(t, exitOK, "capture-plan", "--full", "--format", format, "--output", scripts, src)
-			var plan planJSON
-			if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "json", src)), &plan); err != nil {
-				t.Fatal(err)
-			}
 			snap := filepath.Join(srv.work, "capture")
 			if err := os.Mkdir(snap, 0o755); err != nil {
 				t.Fatal(err)
@@ -450,11 +412,15 @@ func TestCaptureScriptsQuoteHostNames(t *testing.T) {
 					t.Errorf("not captured into the host's folder: %v", err)
 				}
 			}
+			var plan planJSON
+			if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "json", src)), &plan); err != nil {
+				t.Fatal(err)
+			}
+			fillInByHand(t, plan, src, snap)
 			policy := filepath.Join(t.TempDir(), "empty.hcl")
 			if err := os.WriteFile(policy, nil, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			copyManual(t, plan, src, snap)
 			assertSameLint(t, src, snap, policy, exitOK)
 		})
 	}

@@ -216,16 +216,15 @@ func TestMissingEvidence(t *testing.T) {
 // TestNotApplicable: a check block and a host block each scope a check
 // away from a host; on the example with xsp2's certificate capture
 // missing, the gap becomes a host not evaluated, with the place the
-// policy says so. xsp_farm_drift, which compares that capture across the
-// farm, is left out: its own gap on xsp2 is no business of this test.
+// policy says so. xsp_farm_drift compares the same capture between the
+// farm's XSPs, so each policy scopes it away from xsp2 too.
 func TestNotApplicable(t *testing.T) {
-	const others = "lint {\n  checks = [\"all\", \"-xsp_farm_drift\"]\n}\n"
 	for _, tc := range []struct{ name, policy, where string }{
-		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
-		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\"]\n}\n", `host "xsp2", test.hcl:2:22`},
+		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\ncheck \"xsp_farm_drift\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
+		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\", \"xsp_farm_drift\"]\n}\n", `host "xsp2", test.hcl:2:22`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := parse(t, tc.policy+others)
+			cfg := parse(t, tc.policy)
 			snap := loadSnapshot(t, exampleSnapshot)
 			if diags := cfg.CheckHosts(snap); len(diags) > 0 {
 				t.Fatal(render(diags, cfg))

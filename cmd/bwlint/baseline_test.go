@@ -36,7 +36,7 @@ func applyBaseline(path string, res *judge.Result) (*judge.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return res.AgainstBaseline(f), nil
+	return res.AgainstBaseline(f, judge.BaselineOptions{}), nil
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a

@@ -221,8 +221,13 @@ check "as_imp_matches_template" {
   severity = "note"
 }
 `
-	// A before-side file that would stop the run: it must never be read.
+	// A before-side file that would stop a lint of it: the review is
+	// judged by the after side's, and compares the before side's as no
+	// policy, with a warning.
 	b, a := reviewDirs(t, "lint {\n  fail_onn = 1\n}\n", afterPolicy)
+	if _, _, stderr := runDiffCLI("diff", b, a); !strings.Contains(stderr, "the before snapshot's policy "+filepath.Join(b, ".bwlint.hcl")+" has errors, so it is compared as no policy") {
+		t.Errorf("no warning about the before side's policy: %s", stderr)
+	}
 	want := []reviewFinding{
 		{State: "new", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp1"},
 		// From the before side: the after policy's severity applies there too.
@@ -286,7 +291,7 @@ func TestDiffOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b, []byte("## bwlint pre-change review")) {
+	if !bytes.HasPrefix(b, []byte("## bwlint review: NO-GO: the change introduces 1 finding")) {
 		t.Errorf("review file lacks its heading:\n%s", b)
 	}
 }

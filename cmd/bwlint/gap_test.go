@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,9 +154,11 @@ func TestGapBaseline(t *testing.T) {
 	}
 }
 
-// TestDiffLostEvidence: a capture deleted in AFTER makes its check lose the
-// host: the review lists that first, in every format, and fails with exit
-// code 2 for the gap, unless gaps are only reported.
+// TestDiffLostEvidence: a capture deleted in AFTER takes away the evidence
+// of xsp2's finding. The finding is unverified, never fixed: the verdict
+// says so first, the finding is listed first with what was lost, in
+// every format, and the review fails with exit code 2 unless missing
+// evidence is only reported.
 func TestDiffLostEvidence(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv("BWLINT_CONFIG", "")
@@ -176,40 +179,71 @@ func TestDiffLostEvidence(t *testing.T) {
 		t.Fatalf("exit code %d, want %d; %s", code, exitInput, stderr)
 	}
 	lines := strings.Split(text, "\n")
-	if len(lines) < 4 || lines[2] != "Lost evidence: evaluated before the change, not after" ||
-		lines[3] != "  xsp_certificate_auth_flags on xsp2: evidence gap" {
-		t.Errorf("lost evidence is not listed first:\n%s", text)
+	if !strings.HasPrefix(lines[0], "NO-GO: 1 finding unverified") {
+		t.Errorf("the verdict does not lead with the unverified finding:\n%s", text)
 	}
-	// The finding xsp2 had before is gone with its capture: it reads as
-	// fixed, which is why the review must not pass.
-	if !strings.Contains(text, "fixed     error   xsp_certificate_auth_flags on xsp2") {
-		t.Errorf("xsp2's finding:\n%s", text)
+	if i := slices.Index(lines, "Findings"); i < 0 || !strings.HasPrefix(lines[i+1], "  unverified error   xsp_certificate_auth_flags on xsp2") ||
+		!slices.ContainsFunc(lines[i+2:i+5], func(l string) bool { return strings.HasPrefix(l, "    evidence lost on xsp2: evidence gap:") }) {
+		t.Errorf("the unverified finding is not listed first with its lost evidence:\n%s", text)
+	}
+	if strings.Contains(text, "fixed      error   xsp_certificate_auth_flags") {
+		t.Errorf("xsp2's finding reads as fixed:\n%s", text)
 	}
 
 	_, markdown, _ := runDiffCLI("diff", "--format", "markdown", "before", "after")
-	if i, j := strings.Index(markdown, "### Lost evidence"), strings.Index(markdown, "### Findings"); i < 0 || i > j {
-		t.Errorf("markdown does not list lost evidence before the findings:\n%s", markdown)
+	if !strings.HasPrefix(markdown, "## bwlint review: NO-GO: 1 finding unverified") ||
+		!strings.Contains(markdown, "| unverified | error | `xsp_certificate_auth_flags` | xsp2 |") {
+		t.Errorf("markdown:\n%s", markdown)
 	}
 	_, js, _ := runDiffCLI("diff", "--format", "json", "before", "after")
 	var rep struct {
 		Version      int
 		LostEvidence []struct{ Check, Host, Status string }    `json:"lost_evidence"`
 		EvidenceGaps map[string][]struct{ Check, Host string } `json:"evidence_gaps"`
+		Findings     []struct {
+			State    string
+			Host     string
+			Counting bool
+			Lost     *struct{ Status string }
+		}
+		Summary struct {
+			Unverified int
+			Verdict    string
+		}
 	}
 	if err := json.Unmarshal([]byte(js), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Version != 2 || len(rep.LostEvidence) != 1 || rep.LostEvidence[0].Host != "xsp2" || rep.LostEvidence[0].Status != "evidence_gap" ||
+	if rep.Version != 3 || len(rep.LostEvidence) != 1 || rep.LostEvidence[0].Host != "xsp2" || rep.LostEvidence[0].Status != "evidence_gap" ||
 		len(rep.EvidenceGaps["after"]) != 1 || len(rep.EvidenceGaps["before"]) != 0 {
 		t.Errorf("json: %+v", rep)
+	}
+	if f := rep.Findings[0]; f.State != "unverified" || f.Host != "xsp2" || !f.Counting || f.Lost == nil || f.Lost.Status != "evidence_gap" ||
+		rep.Summary.Unverified != 1 || rep.Summary.Verdict != "no-go" {
+		t.Errorf("json finding %+v, summary %+v", f, rep.Summary)
 	}
 	_, sarif, _ := runDiffCLI("diff", "--format", "sarif", "before", "after")
 	if i, j := strings.Index(sarif, `"id": "lost_evidence",`+"\n                \"index\""), strings.Index(sarif, `"id": "evidence_gap",`+"\n                \"index\""); i < 0 || j < 0 || i > j {
 		t.Errorf("sarif does not list the lost evidence first, then the gap")
 	}
+	// The unverified finding stays an open result: code scanning closes
+	// the alert of a result that is absent.
+	if !strings.Contains(sarif, `"baselineState": "unchanged",`) || !strings.Contains(sarif, `"unverified": true,`) {
+		t.Errorf("sarif has no open, unverified result for xsp2")
+	}
 
 	if code, _, _ := runDiffCLI("diff", "--missing-evidence", "report", "before", "after"); code != exitOK {
 		t.Errorf("--missing-evidence report: exit code %d, want 0 (the change introduces no finding)", code)
+	}
+
+	// The whole host deleted: the same, with "host removed".
+	if err := os.RemoveAll(filepath.Join("after", "hosts", "xsp2")); err != nil {
+		t.Fatal(err)
+	}
+	code, hostGone, _ := runDiffCLI("diff", "before", "after")
+	if code != exitInput || !strings.Contains(hostGone, "unverified error   xsp_certificate_auth_flags on xsp2") ||
+		!strings.Contains(hostGone, "evidence lost on xsp2: host removed") {
+		t.Errorf("host removed: exit code %d\n%s", code, hostGone)
 	}
 	linttest.Golden(t, golden, text)
 }

@@ -81,7 +81,7 @@ func runLint(c *cli.Context) error {
 	missing := missingEvidence(c, cfg, run.missing)
 	res := lintWithPolicy(c, cfg, snap, day)
 	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
-	res, baselineData, err := applyBaselineFlags(c, res, reads)
+	res, baselineData, err := applyBaselineFlags(c, cfg, snap, res, reads)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ var cliCases = []cliCase{
 	{name: "lint_bad_format", args: []string{"lint", "--as-of", "2026-11-22", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
 	{name: "lint_bad_fail_on", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
 	{name: "lint_unknown_flag", args: []string{"lint", "--as-of", "2026-11-22", "--colour", "../../testdata/example"}, code: exitUsage, stderr: `unknown flag "--colour"; did you mean "--color"?`},
-	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "--sarif-root", "../..", "../../testdata/example"}, code: exitFindings},
 	{name: "lint_bad_report", args: []string{"lint", "--as-of", "2026-11-22", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
 	{name: "lint_bad_report_format", args: []string{"lint", "--as-of", "2026-11-22", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
 	{name: "lint_bad_sarif_profile", args: []string{"lint", "--as-of", "2026-11-22", "--sarif-profile", "gitlab", "../../testdata/example"}, code: exitUsage, stderr: `unknown profile "gitlab"`},
@@ -73,7 +73,7 @@ var cliCases = []cliCase{
 	// away from xsp2.
 	{name: "lint_gap_text", args: []string{"lint", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_json", args: []string{"lint", "--format", "json", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_junit", args: []string{"lint", "--format", "junit", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_github", args: []string{"lint", "--format", "github", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_codeclimate", args: []string{"lint", "--format", "codeclimate", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},

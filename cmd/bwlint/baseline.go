@@ -35,7 +35,10 @@ func failOnStale(c *cli.Context, cfg *config.Config) bool {
 // the run judged against the --baseline file, and that file's bytes (nil
 // without --baseline), for the report's evidence. The snapshot's coverage
 // tells a stale entry from one whose evidence is gone.
-func applyBaselineFlags(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, res *judge.Result, reads readFiles) (*judge.Result, []byte, error) {
+//
+// rewrite is the command that writes the baseline anew, the fix of a
+// stale entry.
+func applyBaselineFlags(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, res *judge.Result, reads readFiles, rewrite string) (*judge.Result, []byte, error) {
 	if path := c.String("write-baseline"); path != "" {
 		if err := writeBaseline(path, res.Record(), reads); err != nil {
 			return nil, nil, err
@@ -49,7 +52,7 @@ func applyBaselineFlags(c *cli.Context, cfg *config.Config, snap *inputs.Snapsho
 	if err != nil {
 		return nil, nil, err
 	}
-	return res.AgainstBaseline(f, judge.BaselineOptions{Coverage: res.Run.Coverage(snap), FailOnStale: failOnStale(c, cfg)}), data, nil
+	return res.AgainstBaseline(f, judge.BaselineOptions{Coverage: res.Run.Coverage(snap), FailOnStale: failOnStale(c, cfg), Rewrite: rewrite}), data, nil
 }
 
 // readBaseline reads the --baseline file. A file that is missing or

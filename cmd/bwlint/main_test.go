@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -12,3 +13,8 @@ func TestMain(m *testing.M) {
 	_ = os.Unsetenv("COLUMNS")
 	os.Exit(m.Run())
 }
+
+// words is text with every run of white space made one space: the text
+// reports wrap their lines, and a test that looks for a phrase reads them
+// as words.
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -21,6 +21,9 @@ type BaselineOptions struct {
 	// that a baseline cannot keep accepting, unseen, a finding that was
 	// fixed and may return.
 	FailOnStale bool
+	// Rewrite is the command that writes the baseline anew from this
+	// run, with the real paths: the fix of a stale entry.
+	Rewrite string
 }
 
 // AgainstBaseline returns r with its findings and gaps compared with a
@@ -64,12 +67,12 @@ func (r *Result) AgainstBaseline(f *baseline.File, o BaselineOptions) *Result {
 		n.Unused++
 		if lost := unevaluated(o.Coverage, e.Check, e.Host); lost != nil {
 			out.unusedNote("baseline entry matches no finding (%s), but its evidence is gone (%s): the finding may still be there; keep the entry until the evidence is captured again",
-				e.Check, l, e.Range, e.ValueHash, StateUnverified, lost, false)
+				e.Check, l, e.Range, e.ValueHash, StateUnverified, lost, false, nil)
 			n.Unverified++
 			continue
 		}
 		out.unusedNote("baseline entry matches no finding (%s): the finding was fixed or moved; remove the entry",
-			e.Check, l, e.Range, e.ValueHash, StateFixed, nil, o.FailOnStale)
+			e.Check, l, e.Range, e.ValueHash, StateFixed, nil, o.FailOnStale, pruneFix(e.Range.Filename, o.Rewrite))
 		n.Stale++
 	}
 	gapKeys := make([]string, len(f.Gaps))
@@ -88,7 +91,7 @@ func (r *Result) AgainstBaseline(f *baseline.File, o BaselineOptions) *Result {
 	for i, g := range f.Gaps {
 		if unused[i] {
 			out.unusedNote("baseline gap entry matches no evidence gap (%s): the evidence was captured; remove the entry",
-				g.Check, lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command}, g.Range, "gap", StateFixed, nil, o.FailOnStale)
+				g.Check, lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command}, g.Range, "gap", StateFixed, nil, o.FailOnStale, pruneFix(g.Range.Filename, o.Rewrite))
 			n.Unused++
 			n.Stale++
 		}
@@ -102,7 +105,7 @@ func (r *Result) AgainstBaseline(f *baseline.File, o BaselineOptions) *Result {
 // from at; format words the message around what the entry names, and
 // what was lost when the entry's evidence is gone. The value keeps two
 // unused entries of one key apart in a later baseline or review.
-func (r *Result) unusedNote(format, check string, l lint.Logical, at hcl.Range, value string, state State, lost *lint.LostEvidence, fails bool) {
+func (r *Result) unusedNote(format, check string, l lint.Logical, at hcl.Range, value string, state State, lost *lint.LostEvidence, fails bool, fix []lint.FixStep) {
 	ch := r.notes.BaselineEntryUnused
 	if ch == nil {
 		return
@@ -127,12 +130,26 @@ func (r *Result) unusedNote(format, check string, l lint.Logical, at hcl.Range, 
 			Location: at,
 			Logical:  l,
 			Value:    value,
+			Fix:      fix,
 		},
 		State:       state,
 		UnusedEntry: true,
 		Lost:        lost,
 		staleFails:  fails,
 	})
+}
+
+// pruneFix removes a stale entry: by hand, or by writing the baseline
+// anew with rewrite and reviewing its diff. Without rewrite the check's
+// own fix stands.
+func pruneFix(file, rewrite string) []lint.FixStep {
+	if rewrite == "" {
+		return nil
+	}
+	return []lint.FixStep{
+		{Comment: "remove the entry from " + file + ", or write the whole baseline anew and review its diff:"},
+		{Command: rewrite},
+	}
 }
 
 // lostWords says what was lost, for messages: "xsp2: evidence gap: …".

@@ -15,9 +15,10 @@ const CutMarker = "…"
 
 // Wrap breaks prose into lines of at most width runes, at spaces: the
 // first line starts with first, the others with rest (an indent). A word
-// longer than a line — a path, a context, a URL — stands alone on its
-// line, whole, since it is copied rather than read. A width of 0 keeps s
-// on one line.
+// longer than a line — a path, a context, a URL — is never broken, since
+// it is copied rather than read: it follows a short start on its line
+// ("in XSP_CLI/System/…") or starts a line of its own. A width of 0 keeps
+// s on one line.
 func Wrap(s string, width int, first, rest string) []string {
 	if width <= 0 || runes(first)+runes(s) <= width {
 		return []string{first + s}
@@ -36,7 +37,11 @@ func Wrap(s string, width int, first, rest string) []string {
 		w := runes(word)
 		switch {
 		case line.Len() == 0 && n == runes(prefix):
-		case n+1+w > width:
+		case n+1+w > width && runes(rest)+w <= width:
+			flush()
+		case n+1+w > width && n > width/2:
+			// Too long for any line: it starts a line of its own, as
+			// far left as it can.
 			flush()
 		default:
 			line.WriteByte(' ')

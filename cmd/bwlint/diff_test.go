@@ -295,3 +295,102 @@ func TestDiffOutputFile(t *testing.T) {
 		t.Errorf("review file lacks its heading:\n%s", b)
 	}
 }
+
+// TestDiffWaiverAddedInAfter: the change breaks xsp1 and its own policy
+// waives the new error. The review lists the waiver among the policy's
+// changes, says it waives a finding the change brings, and fails unless
+// new waivers are accepted.
+func TestDiffWaiverAddedInAfter(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	const afterPolicy = `
+waiver "xsp1-client-apps" {
+  check   = "xsp_certificate_auth_flags"
+  hosts   = ["xsp1"]
+  reason  = "client apps are moved to the new XSP next week"
+  expires = "2027-01-31"
+}
+`
+	b, a := reviewDirs(t, "", afterPolicy)
+	code, text, stderr := runDiffCLI("diff", "--as-of", "2026-11-22", b, a)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d: a finding waived only by a waiver the change adds counts; %s", code, exitFindings, stderr)
+	}
+	first, _, _ := strings.Cut(words(text), " bwlint diff")
+	if want := "NO-GO: the change introduces 1 finding at or above warning, 1 of them waived only by a waiver the change adds"; !strings.HasPrefix(first, want) {
+		t.Errorf("verdict %q, want it to start %q", first, want)
+	}
+	for _, want := range []string{
+		"new error xsp_certificate_auth_flags on xsp1, hosts/xsp1/certificate-auth.txt:3:20 (after) (waived by xsp1-client-apps, new in the change: counts)",
+		`added waiver "xsp1-client-apps"`,
+		"= waives new error xsp_certificate_auth_flags on xsp1: the change brings the finding and its waiver, so it counts (--accept-new-waivers accepts it)",
+	} {
+		if !strings.Contains(words(text), want) {
+			t.Errorf("the review lacks %q:\n%s", want, text)
+		}
+	}
+	_, js, _ := runDiffCLI("diff", "--format", "json", "--as-of", "2026-11-22", b, a)
+	var rep struct {
+		Findings []struct {
+			State, Check, Host string
+			Counting           bool
+			NewWaiver          bool `json:"new_waiver"`
+		}
+		PolicyChanges []struct {
+			Block, Name, Kind string
+			Waives            []int
+		} `json:"policy_changes"`
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.PolicyChanges) != 1 || rep.PolicyChanges[0].Block != "waiver" || rep.PolicyChanges[0].Kind != "added" || len(rep.PolicyChanges[0].Waives) != 1 {
+		t.Fatalf("policy_changes %+v, want the waiver added, waiving one finding", rep.PolicyChanges)
+	}
+	if f := rep.Findings[rep.PolicyChanges[0].Waives[0]]; f.State != "new" || f.Host != "xsp1" || !f.Counting || !f.NewWaiver {
+		t.Errorf("the waived finding %+v, want xsp1's new error, counting, its waiver new", f)
+	}
+	if code, _, _ := runDiffCLI("diff", "--accept-new-waivers", "--as-of", "2026-11-22", b, a); code != exitOK {
+		t.Errorf("--accept-new-waivers: exit code %d, want 0", code)
+	}
+	// The same waiver in both policies is no change: the review judges
+	// the finding waived, as lint would.
+	b, a = reviewDirs(t, afterPolicy, afterPolicy)
+	if code, text, _ := runDiffCLI("diff", "--as-of", "2026-11-22", b, a); code != exitOK || strings.Contains(text, "Policy changes") {
+		t.Errorf("a waiver on both sides: exit code %d\n%s", code, text)
+	}
+}
+
+// TestDiffChangeEffects: each change is tied to what it does, riskiest
+// first — the flag that breaks xsp1 causes its new error, the typo fixed
+// on as2 fixes one — and a change no check judges says so, as the CTI
+// server's Secure flag going false does.
+func TestDiffChangeEffects(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	b, a := reviewDirs(t, "", "")
+	cti := filepath.Join(a, "hosts", "xsp1", "cti-server.txt")
+	data, err := os.ReadFile(cti)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("8012    true")) {
+		t.Fatalf("%s has no Secure true to change:\n%s", cti, data)
+	}
+	if err := os.WriteFile(cti, bytes.Replace(data, []byte("8012    true"), []byte("8012   false"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, text, _ := runDiffCLI("diff", b, a)
+	w := words(text)
+	causes := strings.Index(w, "= causes new error xsp_certificate_auth_flags on xsp1")
+	secure := strings.Index(w, "XSP_CLI/Interface/CTI/CTIServer [Interface IP=10.20.1.31] Secure - true")
+	unjudged := strings.Index(w[max(secure, 0):], "= not covered by any check")
+	fixes := strings.Index(w, "= fixes error as_imp_matches_template on as2")
+	if causes < 0 || secure < 0 || unjudged < 0 || fixes < 0 || !(causes < secure && secure < fixes) {
+		t.Errorf("changes are not tied to their effects, riskiest first (%d %d %d %d):\n%s", causes, secure, unjudged, fixes, text)
+	}
+	if strings.Contains(text, "@@ -") {
+		t.Errorf("hunks without --hunks:\n%s", text)
+	}
+	if _, hunks, _ := runDiffCLI("diff", "--hunks", b, a); !strings.Contains(hunks, "-  allowClientApp = true") || !strings.Contains(hunks, "+  allowClientApp = false") {
+		t.Errorf("--hunks shows no hunk:\n%s", hunks)
+	}
+}

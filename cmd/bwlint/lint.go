@@ -144,7 +144,7 @@ func gateOf(c *cli.Context, cfg *config.Config, dir string, day time.Time) *repo
 	if policyFile == "" {
 		policyFile = filepath.Join(dir, config.FileName)
 	}
-	return &report.Gate{Rerun: append(rerun, dir), WriteBaseline: write, ReportGaps: reportGaps, PolicyFile: policyFile, Day: day}
+	return &report.Gate{Rerun: append(rerun, dir), WriteBaseline: write, Baseline: file, ReportGaps: reportGaps, PolicyFile: policyFile, Day: day}
 }
 
 // relocations are the new names of the policy and baseline files, which

@@ -58,6 +58,14 @@ func (t *textWriter) gate(r *judge.Result) {
 			t.line("       %s", c)
 		}
 	}
+	stale := slices.ContainsFunc(failing, judge.Finding.StaleBaselineEntry)
+	failing = slices.DeleteFunc(failing, judge.Finding.StaleBaselineEntry)
+	if stale {
+		step("Prune: remove the stale entries from "+g.Baseline+" (each is located below), and run", ShellLine(g.Rerun))
+		if len(failing) == 0 {
+			step("Or write the baseline anew from this run, review its diff, and commit it", ShellLine(g.WriteBaseline))
+		}
+	}
 	if len(failing) > 0 {
 		step("Fix: apply the fix under each finding below, capture again, and run", ShellLine(g.Rerun))
 		if blocks := waiverBlocks(failing, t.checks, g.Day); len(blocks) > 0 {

@@ -73,8 +73,9 @@ type Gate struct {
 	// again after a fix: ["lint", "--baseline", "b.json", "snap"].
 	Rerun []string
 	// WriteBaseline is the command that records the run's findings in
-	// the baseline file the gate reads, or would read.
+	// the baseline file the gate reads, or would read: Baseline.
 	WriteBaseline []string
+	Baseline      string
 	// ReportGaps is Rerun with --missing-evidence report.
 	ReportGaps []string
 	// PolicyFile is where a waiver block goes: the policy file the run

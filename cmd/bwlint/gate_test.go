@@ -165,7 +165,9 @@ func TestBaselinedCaptureDeleted(t *testing.T) {
 			Check, State string
 			Logical      struct{ Host string }
 		}
-		Summary struct{ Baseline struct{ Stale, Unverified int } }
+		Summary struct {
+			Baseline struct{ Stale, Unverified int }
+		}
 	}
 	if err := json.Unmarshal([]byte(js), &rep); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -105,7 +106,7 @@ func TestStaleBaselineEntries(t *testing.T) {
 		t.Errorf("stale entries alone: exit code %d, want 0", code)
 	}
 	code, text, _ := runCLI("lint", "--fail-on-stale-baseline", "--baseline", file, fixed)
-	if code != exitFindings || !strings.HasPrefix(text, "FAILED (exit code 1): 2 findings fail the gate") ||
+	if code != exitFindings || !strings.HasPrefix(words(text), "FAILED (exit code 1): 2 stale baseline entries fail the gate (--fail-on-stale-baseline)") ||
 		!strings.Contains(words(text), "note baseline_entry_unused on as2 (stale baseline entry) at") ||
 		!strings.Contains(words(text), "1. Prune: remove the stale entries from "+file+" (each is located below), and run") {
 		t.Errorf("--fail-on-stale-baseline: exit code %d\n%s", code, text)
@@ -178,6 +179,47 @@ func TestBaselinedCaptureDeleted(t *testing.T) {
 	}
 	if !found || rep.Summary.Baseline.Unverified != 1 || rep.Summary.Baseline.Stale != 2 {
 		t.Errorf("JSON: %+v", rep)
+	}
+}
+
+// TestBaselinedHostDeleted: when every host of a role is gone — as1 and
+// as2 deleted with the cluster file that lists them, so no check of the
+// Application Servers reads a host at all — as2's baselined findings
+// lost their evidence; they are not stale entries that fail the run with
+// --fail-on-stale-baseline, nor ones to prune.
+func TestBaselinedHostDeleted(t *testing.T) {
+	file := gateSetup(t)
+	snap := copySnapshot(t, before, t.TempDir(), "captures")
+	for _, dir := range []string{"hosts/as1", "hosts/as2", "partnerhub/clusters"} {
+		if err := os.RemoveAll(filepath.Join(snap, filepath.FromSlash(dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, js, stderr := runCLI("lint", "--as-of", "2026-11-22", "--format", "json", "--fail-on-stale-baseline", "--baseline", file, snap)
+	if code != exitOK {
+		t.Errorf("exit code %d, want %d: no entry is stale; %s", code, exitOK, stderr)
+	}
+	var rep struct {
+		Findings []struct {
+			Check, State string
+			Logical      struct{ Host, Context string }
+		}
+		Summary struct {
+			Baseline struct{ Stale, Unverified int }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, f := range rep.Findings {
+		if f.Check == "baseline_entry_unused" {
+			states = append(states, f.Logical.Host+" "+f.Logical.Context+" "+f.State)
+		}
+	}
+	want := []string{"as2 AS_CLI/Interface/Messaging unverified", "as2 AS_CLI/Maintenance/Patching unverified"}
+	if !slices.Equal(states, want) || rep.Summary.Baseline.Stale != 0 || rep.Summary.Baseline.Unverified != 2 {
+		t.Errorf("baseline entries %q, summary %+v; want %q, 0 stale, 2 unverified", states, rep.Summary.Baseline, want)
 	}
 }
 

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -65,14 +66,14 @@ func (r *Result) AgainstBaseline(f *baseline.File, o BaselineOptions) *Result {
 		}
 		l := lint.Logical{Host: e.Host, Context: e.Context, Key: e.Key}
 		n.Unused++
-		if lost := unevaluated(o.Coverage, e.Check, e.Host); lost != nil {
+		if lost := unevaluated(o.Coverage, o.Coverage != nil && out.ran(e.Check), e.Check, e.Host); lost != nil {
 			out.unusedNote("baseline entry matches no finding (%s), but its evidence is gone (%s): the finding may still be there; keep the entry until the evidence is captured again",
-				e.Check, l, e.Range, e.ValueHash, StateUnverified, lost, false, nil)
+				e.Check, l, e.Range, e.ValueHash, StateUnverified, lost, false, pruneFix(keepEntry, e.Range.Filename, o.Rewrite))
 			n.Unverified++
 			continue
 		}
 		out.unusedNote("baseline entry matches no finding (%s): the finding was fixed or moved; remove the entry",
-			e.Check, l, e.Range, e.ValueHash, StateFixed, nil, o.FailOnStale, pruneFix(e.Range.Filename, o.Rewrite))
+			e.Check, l, e.Range, e.ValueHash, StateFixed, nil, o.FailOnStale, pruneFix("", e.Range.Filename, o.Rewrite))
 		n.Stale++
 	}
 	gapKeys := make([]string, len(f.Gaps))
@@ -91,7 +92,7 @@ func (r *Result) AgainstBaseline(f *baseline.File, o BaselineOptions) *Result {
 	for i, g := range f.Gaps {
 		if unused[i] {
 			out.unusedNote("baseline gap entry matches no evidence gap (%s): the evidence was captured; remove the entry",
-				g.Check, lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command}, g.Range, "gap", StateFixed, nil, o.FailOnStale, pruneFix(g.Range.Filename, o.Rewrite))
+				g.Check, lint.Logical{Host: g.Host, Context: g.Context, Key: g.Command}, g.Range, "gap", StateFixed, nil, o.FailOnStale, pruneFix("", g.Range.Filename, o.Rewrite))
 			n.Unused++
 			n.Stale++
 		}
@@ -140,17 +141,21 @@ func (r *Result) unusedNote(format, check string, l lint.Logical, at hcl.Range, 
 }
 
 // pruneFix removes a stale entry: by hand, or by writing the baseline
-// anew with rewrite and reviewing its diff. Without rewrite the check's
-// own fix stands.
-func pruneFix(file, rewrite string) []lint.FixStep {
+// anew with rewrite and reviewing its diff; when is the condition, ""
+// for a stale entry. Without rewrite the check's own fix stands.
+func pruneFix(when, file, rewrite string) []lint.FixStep {
 	if rewrite == "" {
 		return nil
 	}
 	return []lint.FixStep{
-		{Comment: "remove the entry from " + file + ", or write the whole baseline anew and review its diff:"},
+		{Comment: when + "remove the entry from " + file + ", or write the whole baseline anew and review its diff:"},
 		{Command: rewrite},
 	}
 }
+
+// keepEntry is the fix of an entry whose evidence is gone: capture it
+// again; only a host taken out of service ends the entry.
+const keepEntry = "keep the entry and capture the lost evidence again; if the host was taken out of service, "
 
 // lostWords says what was lost, for messages: "xsp2: evidence gap: …".
 func lostWords(l *lint.LostEvidence) string {
@@ -169,9 +174,10 @@ func lostWords(l *lint.LostEvidence) string {
 // while the check read others; nil when it was evaluated, or when the
 // coverage says nothing of the check (it did not run, or reads no
 // hosts). An entry about no host is unverified when its check was not
-// evaluated somewhere, as Compare treats such a finding.
-func unevaluated(cov []lint.Coverage, check, host string) *lint.LostEvidence {
-	ran := false
+// evaluated somewhere, as Compare treats such a finding. ran says the
+// check ran: one that reads no host at all (no host of its role is left)
+// has no cell, and an entry about a host of it lost its evidence.
+func unevaluated(cov []lint.Coverage, ran bool, check, host string) *lint.LostEvidence {
 	for _, c := range cov {
 		if c.Check != check {
 			continue
@@ -189,6 +195,14 @@ func unevaluated(cov []lint.Coverage, check, host string) *lint.LostEvidence {
 	}
 	return &lint.LostEvidence{Check: check, Host: host, Status: lint.HostRemoved,
 		Reasons: []string{"the snapshot has no hosts/" + host + "/ folder, or no capture that shows the host's role"}}
+}
+
+// ran says whether check ran in r (not a judging check added later).
+func (r *Result) ran(check string) bool {
+	if r.Run == nil {
+		return false
+	}
+	return slices.ContainsFunc(r.Run.Checks, func(c *lint.Check) bool { return c.Name == check })
 }
 
 // Record returns the baseline of the run as it stands: its findings that

@@ -32,8 +32,17 @@ func (t *textWriter) gate(r *judge.Result) {
 	if n := len(gaps); n > 0 {
 		why = append(why, fmt.Sprintf("%s %s the run: a check applies but a capture it needs is missing", plural(n, "evidence gap"), fails(n)))
 	}
-	if n := len(failing); n > 0 {
+	// Stale baseline entries fail whatever --fail-on says: name them apart,
+	// so the threshold does not seem to reach notes.
+	if n := len(failing) - countFunc(failing, judge.Finding.StaleBaselineEntry); n > 0 {
 		why = append(why, fmt.Sprintf("%s %s the gate at --fail-on %s", plural(n, "finding"), fails(n), t.o.Threshold))
+	}
+	if n := countFunc(failing, judge.Finding.StaleBaselineEntry); n > 0 {
+		entries := "1 stale baseline entry"
+		if n > 1 {
+			entries = fmt.Sprintf("%d stale baseline entries", n)
+		}
+		why = append(why, fmt.Sprintf("%s %s the gate (--fail-on-stale-baseline)", entries, fails(n)))
 	}
 	if len(why) == 0 {
 		why = append(why, fmt.Sprintf("exit code %d", t.o.ExitCode))
@@ -84,6 +93,16 @@ func (t *textWriter) gate(r *judge.Result) {
 		}
 	}
 	t.line("")
+}
+
+func countFunc[T any](s []T, f func(T) bool) int {
+	n := 0
+	for _, v := range s {
+		if f(v) {
+			n++
+		}
+	}
+	return n
 }
 
 func fails(n int) string {
@@ -167,7 +186,7 @@ func waivable(c *lint.Check) bool {
 	})
 }
 
-// shellLine writes a command line as a POSIX shell reads it back: each
+// ShellLine writes bwlint's command line as a POSIX shell reads it back: each
 // argument that holds anything but letters, digits and a few safe
 // punctuation marks is single-quoted.
 func ShellLine(args []string) string {

@@ -71,17 +71,17 @@ var cliCases = []cliCase{
 	// allowUserApp = true (a finding). The gap fails the run, in every
 	// format, unless it is only reported or the policy scopes the check
 	// away from xsp2.
-	{name: "lint_gap_text", args: []string{"lint", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_json", args: []string{"lint", "--format", "json", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_junit", args: []string{"lint", "--format", "junit", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_github", args: []string{"lint", "--format", "github", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_codeclimate", args: []string{"lint", "--format", "codeclimate", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_reported", args: []string{"lint", "--missing-evidence", "report", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_reported", args: []string{"lint", "--as-of", "2026-11-22", "--missing-evidence", "report", "../../testdata/incomplete"}, code: exitFindings},
 	{name: "lint_gap_reported_fail_on_none", args: []string{"lint", "--missing-evidence", "report", "--fail-on", "none", "../../testdata/incomplete"}, code: exitOK},
-	{name: "lint_gap_policy_report", args: []string{"lint", "--config", "testdata/gap-report.hcl", "../../testdata/incomplete"}, code: exitFindings},
-	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_not_applicable", args: []string{"lint", "--config", "testdata/gap-not-applicable.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_policy_report", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-report.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_not_applicable", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-not-applicable.hcl", "../../testdata/incomplete"}, code: exitFindings},
 	{name: "lint_gap_unknown_host", args: []string{"lint", "--config", "testdata/gap-unknown-host.hcl", "../../testdata/incomplete"}, code: exitUsage,
 		stderr: "testdata/gap-unknown-host.hcl:1:6: error: Unknown host"},
 	{name: "lint_bad_missing_evidence", args: []string{"lint", "--missing-evidence", "ignore", "../../testdata/incomplete"}, code: exitUsage,

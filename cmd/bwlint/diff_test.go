@@ -384,7 +384,7 @@ func TestDiffChangeEffects(t *testing.T) {
 	secure := strings.Index(w, "XSP_CLI/Interface/CTI/CTIServer [Interface IP=10.20.1.31] Secure - true")
 	unjudged := strings.Index(w[max(secure, 0):], "= not covered by any check")
 	fixes := strings.Index(w, "= fixes error as_imp_matches_template on as2")
-	if causes < 0 || secure < 0 || unjudged < 0 || fixes < 0 || !(causes < secure && secure < fixes) {
+	if causes < 0 || secure < 0 || unjudged < 0 || fixes < 0 || causes > secure || secure > fixes {
 		t.Errorf("changes are not tied to their effects, riskiest first (%d %d %d %d):\n%s", causes, secure, unjudged, fixes, text)
 	}
 	if strings.Contains(text, "@@ -") {

@@ -112,14 +112,14 @@ func (a annotator) findingMessage(f judge.Finding) []string {
 	if f.Baselined {
 		lines = append(lines, "known from the baseline")
 	}
-	if len(f.Fix) > 0 {
-		lines = append(lines, "fix:")
-		for _, l := range FixLines(f.Fix) {
-			lines = append(lines, "  "+l.Text)
-		}
+	if len(f.Fix) == 0 {
+		return append(lines, "fix: bwlint explain "+f.Check)
 	}
-	lines = append(lines, "fix: bwlint explain "+f.Check)
-	return lines
+	lines = append(lines, "fix:")
+	for _, l := range FixLines(f.Fix) {
+		lines = append(lines, "  "+l.Text)
+	}
+	return append(lines, "the check: bwlint explain "+f.Check)
 }
 
 // gapMessage is an evidence gap's reason, then the commands that capture

@@ -201,26 +201,6 @@ func stateOrder(fs []judge.Finding) []int {
 	return idx
 }
 
-// hostsOf lists the hosts that have changes or captures, in order; ""
-// (Partner Hub and device management) first, as in the lint report.
-func hostsOf(r *Review) []string {
-	seen := map[string]bool{}
-	for _, c := range r.Changes {
-		seen[c.Host] = true
-	}
-	for _, c := range r.Captures {
-		seen[c.Host] = true
-	}
-	return sortedKeys(seen)
-}
-
-func hostTitle(host string) string {
-	if host == "" {
-		return "Partner Hub and device management"
-	}
-	return "host " + host
-}
-
 // subject names what a change is about: context, row and key.
 func subject(c Change) string {
 	s := c.Context

@@ -14,11 +14,30 @@ import (
 // under testdata/.
 func All() []*lint.Check {
 	return []*lint.Check{
+		asDeviceUniqueSIPAddress,
 		asIMPMatchesTemplate,
+		asIMPURLIsFQDN,
 		asRequiredPatches,
+		asWebexDeviceTypes,
+		dmCallSettingsWebviewTags,
+		dmSBCAddressWXT,
+		dmTagConflicts,
+		dmTagNamesValid,
 		evidenceConflict,
+		wmsAutoAccountCreation,
+		wmsSSOAttributeMapping,
+		wmsTrackingCodeInput,
+		wmsTrackingCodeUsage,
+		wmsUserImportFile,
 		xspAuthserviceKeysMatch,
+		xspAuthserviceURL,
 		xspCertificateAuthFlags,
+		xspFarmDrift,
+		xspIdentityProvider,
+		xspTLSProtocols,
+		xspTokenDuration,
+		xspWebexClientCATrusted,
+		xspXsiEventsAppName,
 	}
 }
 

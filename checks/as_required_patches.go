@@ -20,7 +20,7 @@ const (
 var (
 	patchShowVer = lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt").
 			Reading("the release, which decides the patch required")
-	patchList = lint.CLI(inputs.RoleAS, patchingContext, "listPatch", "hosts/<host>/patching.txt").
+	patchList = lint.CLI(inputs.RoleAS, patchingContext, "listPatch", "hosts/<host>/patching.txt").Confirming().
 			Reading("the applied patches, a table with Patch Name and State (the output of `detail <bundle>` is read too)")
 	patchOptions = lint.CLI(inputs.RoleAS, containerOptionsContext, "get", "hosts/<host>/container-options.txt").
 			Reading("the container option that enables the patch")

@@ -61,10 +61,10 @@ func problemsOf(s *Snapshot) []string {
 func TestLoadExample(t *testing.T) {
 	s := load(t, "../testdata/example")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "24.0_1.944", 8, 7},
-		"as2":  {RoleAS, "24.0_1.944", 8, 7},
-		"xsp1": {RoleXSP, "24.0_1.944", 6, 7},
-		"xsp2": {RoleXSP, "24.0_1.944", 6, 7},
+		"as1":  {RoleAS, "24.0_1.944", 11, 8},
+		"as2":  {RoleAS, "24.0_1.944", 11, 8},
+		"xsp1": {RoleXSP, "24.0_1.944", 13, 11},
+		"xsp2": {RoleXSP, "24.0_1.944", 13, 11},
 	}
 	if diff := cmp.Diff(want, hostsOf(s)); diff != "" {
 		t.Errorf("hosts (-want +got):\n%s", diff)
@@ -72,16 +72,16 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 31 {
-		t.Errorf("%d files, want 31", len(s.Files))
+	if len(s.Files) != 43 {
+		t.Errorf("%d files, want 43", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {
 			t.Errorf("%s: status %s, want parsed", f.Path, f.Status)
 		}
 	}
-	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 1 {
-		t.Errorf("%d templates, %d clusters, %d tag sets; want one of each", len(s.Templates), len(s.Clusters), len(s.TagSets))
+	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 2 {
+		t.Errorf("%d templates, %d clusters, %d tag sets; want one template and one cluster, a tag set and the system default set", len(s.Templates), len(s.Clusters), len(s.TagSets))
 	}
 	// The value the README's example finding points at, with its position.
 	kv, c, ok := s.Host("as2").Attr("interface/messaging", "provisioningUserId")
@@ -94,9 +94,9 @@ func TestLoadExample(t *testing.T) {
 func TestLoadUgly(t *testing.T) {
 	s := load(t, "../testdata/ugly")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "23.0_1.1075", 12, 5},
-		"xsp1": {RoleXSP, "23.0_1.1075", 5, 5},
-		"xsp2": {RoleXSP, "23.0_1.1075", 4, 5},
+		"as1":  {RoleAS, "23.0_1.1075", 16, 6},
+		"xsp1": {RoleXSP, "23.0_1.1075", 11, 7},
+		"xsp2": {RoleXSP, "23.0_1.1075", 10, 7},
 	}
 	if diff := cmp.Diff(want, hostsOf(s)); diff != "" {
 		t.Errorf("hosts (-want +got):\n%s", diff)

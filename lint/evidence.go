@@ -3,8 +3,10 @@ package lint
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -25,6 +27,10 @@ const (
 	FromOCIP Source = "ocip"
 	// FromPartnerHub is copied from Partner Hub, which has no export.
 	FromPartnerHub Source = "partnerhub"
+	// FromMeetingsServer is taken from Cisco WebEx Meetings Server: a
+	// user import file, a SAML response the browser captured on its way
+	// to the site, what the administration site shows.
+	FromMeetingsServer Source = "meetings-server"
 	// FromPolicy is the policy file, .bwlint.hcl.
 	FromPolicy Source = "policy"
 	// FromBaseline is the baseline file given with --baseline.
@@ -34,6 +40,12 @@ const (
 // captured reports whether evidence of the source is captured from the
 // deployment, rather than being a file given to bwlint itself.
 func (s Source) captured() bool { return s != FromPolicy && s != FromBaseline }
+
+// Captured reports whether evidence of the source is captured from the
+// deployment (the CLI, the shell, OCI-P, Partner Hub, Meetings Server),
+// rather than being a file given to bwlint itself: what a capture plan
+// lists.
+func (s Source) Captured() bool { return s.captured() }
 
 // Command is one thing an operator types, or copies, to capture evidence.
 type Command struct {
@@ -45,10 +57,23 @@ type Command struct {
 	// Text is exactly what is typed: at the CLI "get", "listPatch" or
 	// `detail "Business Communicator - PC"`; at the shell "bwshowver" or
 	// "sha256sum /var/broadworks/tmp/authService.keys"; for OCI-P the
-	// request's name; for Partner Hub, the policy and the baseline, what
-	// to copy.
+	// request's name; for Partner Hub, Meetings Server, the policy and
+	// the baseline, what to copy.
 	Text string
+	// Params are the elements of an OCI-P request, in the order its
+	// schema defines them; a value in capitals ("TAG_SET") is a
+	// placeholder the operator replaces (docs/inputs-ocip.md).
+	Params []Param
+	// Confirms says that the CLI asks before it prints the command's
+	// output ("About to filter through N entries. Continue? Please
+	// confirm (Yes, Y, No, N):"), a question answered yes. A capture
+	// script that cannot see the question types the answer after the
+	// command.
+	Confirms bool
 }
+
+// Param is one element of an OCI-P request: its name and its value.
+type Param struct{ Name, Value string }
 
 // Line is the command as an operator sees it typed: after the CLI prompt
 // of server ("AS", "XSP", "ADP") for the CLI, after "$ " for the shell.
@@ -63,9 +88,15 @@ func (c Command) Line(server string) string {
 	case FromShell:
 		return "$ " + c.Text
 	case FromOCIP:
-		return "OCI-P " + c.Text
+		s := "OCI-P " + c.Text
+		for _, p := range c.Params {
+			s += " " + p.Name + "=" + p.Value
+		}
+		return s
 	case FromPartnerHub:
 		return "Partner Hub: " + c.Text
+	case FromMeetingsServer:
+		return "Meetings Server: " + c.Text
 	}
 	return c.Text
 }
@@ -122,6 +153,11 @@ func PartnerHub(what, file string) Evidence {
 	return Evidence{Command: Command{Source: FromPartnerHub, Text: what}, File: file}
 }
 
+// MeetingsServer declares evidence taken from Meetings Server into file.
+func MeetingsServer(what, file string) Evidence {
+	return Evidence{Command: Command{Source: FromMeetingsServer, Text: what}, File: file}
+}
+
 // Policy declares that a check reads the policy file.
 func Policy(what string) Evidence {
 	return Evidence{Command: Command{Source: FromPolicy, Text: what}, File: ".bwlint.hcl"}
@@ -141,6 +177,19 @@ func (e Evidence) After(cmds ...Command) Evidence {
 // Reading returns e with what the check takes from it.
 func (e Evidence) Reading(what string) Evidence {
 	e.Reads = what
+	return e
+}
+
+// With returns e with one more element of its OCI-P request.
+func (e Evidence) With(name, value string) Evidence {
+	e.Params = append(slices.Clone(e.Params), Param{Name: name, Value: value})
+	return e
+}
+
+// Confirming returns e marked as a command the CLI asks to confirm
+// before it prints.
+func (e Evidence) Confirming() Evidence {
+	e.Confirms = true
 	return e
 }
 
@@ -182,6 +231,9 @@ func (e Evidence) FileFor(host string) string {
 // that declare the same Key need one capture.
 func (e Evidence) Key() string {
 	parts := []string{string(e.Role), string(e.Source), strings.ToLower(strings.Trim(e.Context, "/")), e.Text}
+	for _, p := range e.Params {
+		parts = append(parts, p.Name+"="+p.Value)
+	}
 	for _, b := range e.Before {
 		parts = append(parts, string(b.Source), strings.ToLower(strings.Trim(b.Context, "/")), b.Text)
 	}
@@ -195,6 +247,9 @@ func (e Evidence) Markdown() string {
 		lines = append(lines, "`"+l+"`")
 	}
 	s := strings.Join(lines, ", then ")
+	if e.Confirms {
+		s += " (the CLI asks to confirm before it prints: answer `y`)"
+	}
 	switch {
 	case !e.Source.captured():
 	case e.Role != inputs.RoleUnknown:
@@ -229,7 +284,7 @@ func RolePhrase(r inputs.Role) string {
 // validate reports what makes a declaration unusable for a capture plan.
 func (e Evidence) validate() error {
 	switch e.Source {
-	case FromCLI, FromShell, FromOCIP, FromPartnerHub, FromPolicy, FromBaseline:
+	case FromCLI, FromShell, FromOCIP, FromPartnerHub, FromMeetingsServer, FromPolicy, FromBaseline:
 	default:
 		return fmt.Errorf("evidence %q has no known source", e.Text)
 	}
@@ -242,12 +297,29 @@ func (e Evidence) validate() error {
 	if e.Source.captured() && !slices.ContainsFunc(snapshotFolders, func(dir string) bool { return strings.HasPrefix(e.File, dir) }) {
 		return fmt.Errorf("evidence %q names no file of a snapshot (%s…): %q", e.Text, strings.Join(snapshotFolders, "…, "), e.File)
 	}
+	if len(e.Params) > 0 && e.Source != FromOCIP {
+		return fmt.Errorf("%s evidence %q has OCI-P request elements", e.Source, e.Text)
+	}
+	for _, p := range e.Params {
+		if !xmlName.MatchString(p.Name) || strings.ContainsFunc(p.Value, unicode.IsControl) {
+			return fmt.Errorf("OCI-P evidence %q: element %q=%q is no XML element name with a value on one line", e.Text, p.Name, p.Value)
+		}
+	}
+	if e.Source == FromOCIP && !xmlName.MatchString(e.Text) {
+		return fmt.Errorf("OCI-P evidence %q: the request's name is its command type, such as SystemSoftwareVersionGetRequest", e.Text)
+	}
+	if e.Confirms && e.Source != FromCLI {
+		return fmt.Errorf("%s evidence %q: only a CLI command asks to confirm", e.Source, e.Text)
+	}
 	if strings.HasPrefix(e.File, "hosts/") && e.Role == inputs.RoleUnknown && e.Source != FromCLI {
 		return fmt.Errorf("evidence %q belongs in a host folder but names no role", e.Text)
 	}
 	for _, b := range e.Before {
-		if b.Source != FromCLI && b.Source != FromShell || strings.TrimSpace(b.Text) == "" {
+		if b.Source != FromCLI && b.Source != FromShell || strings.TrimSpace(b.Text) == "" || len(b.Params) > 0 {
 			return fmt.Errorf("evidence %q: a command before it must be typed at the CLI or the shell", e.Text)
+		}
+		if b.Confirms && b.Source != FromCLI {
+			return fmt.Errorf("evidence %q: only a CLI command asks to confirm", e.Text)
 		}
 	}
 	return nil
@@ -256,6 +328,9 @@ func (e Evidence) validate() error {
 // snapshotFolders are where captured evidence lies in a snapshot
 // (docs/inputs.md).
 var snapshotFolders = []string{"hosts/<host>/", "partnerhub/", "devicemgmt/", "ocip/", "users/", "wms/", "logs/pslog/"}
+
+// xmlName matches the element and command names of OCI-P requests.
+var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
 // inHosts reports whether e is captured in host folders.
 func (e Evidence) inHosts() bool { return strings.HasPrefix(e.File, "hosts/") }

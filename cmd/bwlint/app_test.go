@@ -47,7 +47,7 @@ var cliCases = []cliCase{
 	{name: "config_example_json", args: []string{"config", "--as-of", "2027-02-01", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "config_full", args: []string{"config", "--as-of", "2026-11-22", "--config", "testdata/config-full.hcl"}, code: exitOK},
 	{name: "config_none", args: []string{"config", "../../testdata/incomplete"}, code: exitOK},
-	{name: "explain_prefix", args: []string{"explain", "xsp_"}, code: exitUsage, stderr: `unknown check "xsp_"; did you mean one of "xsp_authservice_keys_match", "xsp_certificate_auth_flags"?`},
+	{name: "explain_prefix", args: []string{"explain", "xsp_auth"}, code: exitUsage, stderr: `unknown check "xsp_auth"; did you mean one of "xsp_authservice_keys_match", "xsp_authservice_url"?`},
 	{name: "help_lint", args: []string{"help", "lint"}, code: exitOK},
 	{name: "help_unknown", args: []string{"help", "lnt"}, code: exitUsage, stderr: `help: unknown command "lnt"; did you mean "lint"?`},
 	{name: "unknown_command", args: []string{"lnt", "../../testdata/example"}, code: exitUsage, stderr: `unknown command "lnt"; did you mean "lint"?`},
@@ -143,7 +143,7 @@ func TestExtraReports(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "Summary: 3 findings") {
+	if !strings.Contains(stdout.String(), "Summary: 5 findings") {
 		t.Errorf("text report missing from stdout:\n%s", stdout.String())
 	}
 	for path, want := range map[string]string{sarif: `"ruleId": "xsp_certificate_auth_flags"`, junit: `<testsuite name="as_required_patches"`} {

@@ -68,13 +68,16 @@ func TestDiffBaselineGate(t *testing.T) {
 		"baseline_entry_unused as2 fixed",
 		"baseline_entry_unused as2 fixed",
 		"xsp_certificate_auth_flags xsp1 new",
+		"xsp_farm_drift xsp1 changed",
+		"xsp_authservice_url xsp1 new",
 		"xsp_certificate_auth_flags xsp2 unchanged",
+		"xsp_farm_drift xsp2 unchanged",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
-	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 1 {
-		t.Errorf("after the change: %d findings count, want 1: xsp1's new finding", n)
+	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 3 {
+		t.Errorf("after the change: %d findings count, want 3: xsp1's new and changed findings", n)
 	}
 }
 
@@ -138,9 +141,9 @@ func TestBaselineSummaries(t *testing.T) {
 		return stdout.String()
 	}
 	for format, want := range map[string][]string{
-		"text": {"; baseline: 1 baselined, 0 changed, 1 new, 2 unused entries (2 stale, 0 with evidence gone)), 1 counting",
+		"text": {"; baseline: 2 baselined, 1 changed, 2 new, 2 unused entries (2 stale, 0 with evidence gone)), 3 counting",
 			"bwlint-baseline.json:4:5 (stale baseline entry)"},
-		"markdown": {"| Baseline | 1 baselined, 0 changed, 1 new, 2 unused entries (2 stale, 0 with evidence gone) |", "| stale baseline entry |",
+		"markdown": {"| Baseline | 2 baselined, 1 changed, 2 new, 2 unused entries (2 stale, 0 with evidence gone) |", "| stale baseline entry |",
 			"- a stale baseline entry: its finding is gone while its evidence is there; it does not count"},
 	} {
 		got := lintOut("--format", format, "--baseline", file, after)
@@ -167,8 +170,8 @@ func TestBaselineSummaries(t *testing.T) {
 	if err := json.Unmarshal([]byte(lintOut("--format", "json", "--baseline", file, after)), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if b := rep.Summary.Baseline; b == nil || b.Baselined != 1 || b.Changed != 0 || b.New != 1 || b.UnusedEntries != 2 {
-		t.Errorf("JSON summary.baseline %+v, want 1 baselined, 0 changed, 1 new, 2 unused entries", b)
+	if b := rep.Summary.Baseline; b == nil || b.Baselined != 2 || b.Changed != 1 || b.New != 2 || b.UnusedEntries != 2 {
+		t.Errorf("JSON summary.baseline %+v, want 2 baselined, 1 changed, 2 new, 2 unused entries", b)
 	}
 	if got := lintOut("--format", "json", after); strings.Contains(got, `"baseline"`) {
 		t.Errorf("JSON of a run without a baseline has a baseline summary:\n%s", got)

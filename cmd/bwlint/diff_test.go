@@ -134,7 +134,10 @@ func TestDiffSARIF(t *testing.T) {
 	audit := diffSARIF(t, "--sarif-profile", "audit", "--sarif-category", "bwlint/review/", before, after)
 	want := []result{
 		{"xsp_certificate_auth_flags", "new", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_farm_drift", "updated", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_authservice_url", "new", "testdata/example-after/hosts/xsp1/container-options.txt"},
 		{"xsp_certificate_auth_flags", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
+		{"xsp_farm_drift", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
 		{"as_imp_matches_template", "absent", "testdata/example/hosts/as2/interface-messaging.txt"},
 		{"as_required_patches", "absent", "testdata/example/hosts/as2/patching.txt"},
 	}
@@ -146,7 +149,7 @@ func TestDiffSARIF(t *testing.T) {
 	}
 
 	github := diffSARIF(t, before, after)
-	if d := cmp.Diff(want[:2], results(github)); d != "" {
+	if d := cmp.Diff(want[:5], results(github)); d != "" {
 		t.Errorf("github profile (-want +got):\n%s", d)
 	}
 	if github.Properties.OmittedFixed != 2 {
@@ -220,6 +223,9 @@ check "xsp_certificate_auth_flags" {
 check "as_imp_matches_template" {
   severity = "note"
 }
+check "xsp_authservice_url" {
+  severity = "warning"
+}
 `
 	// A before-side file that would stop a lint of it: the review is
 	// judged by the after side's, and compares the before side's as no
@@ -230,12 +236,15 @@ check "as_imp_matches_template" {
 	}
 	want := []reviewFinding{
 		{State: "new", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp1"},
+		{State: "new", Severity: "warning", Check: "xsp_authservice_url", Host: "xsp1"},
+		{State: "changed", Severity: "warning", Check: "xsp_farm_drift", Host: "xsp1"},
 		// From the before side: the after policy's severity applies there too.
 		{State: "fixed", Severity: "note", Check: "as_imp_matches_template", Host: "as2"},
 		{State: "fixed", Severity: "error", Check: "as_required_patches", Host: "as2"},
 		{State: "unchanged", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp2"},
+		{State: "unchanged", Severity: "warning", Check: "xsp_farm_drift", Host: "xsp2"},
 	}
-	// fail_on "error": xsp1's new warning does not fail the review.
+	// fail_on "error": xsp1's new warnings do not fail the review.
 	if d := cmp.Diff(want, diffFindings(t, exitOK, b, a)); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
@@ -291,7 +300,7 @@ func TestDiffOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b, []byte("## bwlint review: NO-GO: the change introduces 1 finding")) {
+	if !bytes.HasPrefix(b, []byte("## bwlint review: NO-GO: the change introduces 3 findings")) {
 		t.Errorf("review file lacks its heading:\n%s", b)
 	}
 }
@@ -316,7 +325,9 @@ waiver "xsp1-client-apps" {
 		t.Fatalf("exit code %d, want %d: a finding waived only by a waiver the change adds counts; %s", code, exitFindings, stderr)
 	}
 	first, _, _ := strings.Cut(words(text), " bwlint diff")
-	if want := "NO-GO: the change introduces 1 finding at or above warning, 1 of them waived only by a waiver the change adds"; !strings.HasPrefix(first, want) {
+	// The change also brings xsp1's authentication-service URL error and
+	// changes its farm drift: 3 findings, 1 of them waived by the waiver.
+	if want := "NO-GO: the change introduces 3 findings at or above warning, 1 of them waived only by a waiver the change adds"; !strings.HasPrefix(first, want) {
 		t.Errorf("verdict %q, want it to start %q", first, want)
 	}
 	for _, want := range []string{
@@ -349,43 +360,40 @@ waiver "xsp1-client-apps" {
 	if f := rep.Findings[rep.PolicyChanges[0].Waives[0]]; f.State != "new" || f.Host != "xsp1" || !f.Counting || !f.NewWaiver {
 		t.Errorf("the waived finding %+v, want xsp1's new error, counting, its waiver new", f)
 	}
-	if code, _, _ := runDiffCLI("diff", "--accept-new-waivers", "--as-of", "2026-11-22", b, a); code != exitOK {
-		t.Errorf("--accept-new-waivers: exit code %d, want 0", code)
+	// Accepted, the waived error no longer counts; the other two do.
+	const two = "NO-GO: the change introduces 2 findings at or above warning (2 new"
+	if _, text, _ := runDiffCLI("diff", "--accept-new-waivers", "--as-of", "2026-11-22", b, a); !strings.HasPrefix(words(text), two) {
+		t.Errorf("--accept-new-waivers: want the verdict %q:\n%s", two, text)
 	}
 	// The same waiver in both policies is no change: the review judges
 	// the finding waived, as lint would.
 	b, a = reviewDirs(t, afterPolicy, afterPolicy)
-	if code, text, _ := runDiffCLI("diff", "--as-of", "2026-11-22", b, a); code != exitOK || strings.Contains(text, "Policy changes") {
-		t.Errorf("a waiver on both sides: exit code %d\n%s", code, text)
+	if _, text, _ := runDiffCLI("diff", "--as-of", "2026-11-22", b, a); !strings.HasPrefix(words(text), two) || strings.Contains(text, "Policy changes") {
+		t.Errorf("a waiver on both sides: want the verdict %q and no policy change:\n%s", two, text)
 	}
 }
 
 // TestDiffChangeEffects: each change is tied to what it does, riskiest
 // first — the flag that breaks xsp1 causes its new error, the typo fixed
-// on as2 fixes one — and a change no check judges says so, as the CTI
-// server's Secure flag going false does.
+// on as2 fixes one — and a change no check judges says so, as turning
+// off xsp1's syslog channel, a capture no check reads, does.
 func TestDiffChangeEffects(t *testing.T) {
 	t.Setenv("BWLINT_CONFIG", "")
 	b, a := reviewDirs(t, "", "")
-	cti := filepath.Join(a, "hosts", "xsp1", "cti-server.txt")
-	data, err := os.ReadFile(cti)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(data, []byte("8012    true")) {
-		t.Fatalf("%s has no Secure true to change:\n%s", cti, data)
-	}
-	if err := os.WriteFile(cti, bytes.Replace(data, []byte("8012    true"), []byte("8012   false"), 1), 0o644); err != nil {
-		t.Fatal(err)
+	for dir, enabled := range map[string]string{b: "true", a: "false"} {
+		capture := "XSP_CLI/System/Logging/OutputChannels/Syslog> get\r\n  enabled = " + enabled + "\r\n  address = 10.20.9.5\r\n"
+		if err := os.WriteFile(filepath.Join(dir, "hosts", "xsp1", "syslog.txt"), []byte(capture), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	_, text, _ := runDiffCLI("diff", b, a)
 	w := words(text)
 	causes := strings.Index(w, "= causes new error xsp_certificate_auth_flags on xsp1")
-	secure := strings.Index(w, "XSP_CLI/Interface/CTI/CTIServer [Interface IP=10.20.1.31] Secure - true")
-	unjudged := strings.Index(w[max(secure, 0):], "= not covered by any check")
+	syslog := strings.Index(w, "XSP_CLI/System/Logging/OutputChannels/Syslog enabled - true")
+	unjudged := strings.Index(w[max(syslog, 0):], "= not covered by any check")
 	fixes := strings.Index(w, "= fixes error as_imp_matches_template on as2")
-	if causes < 0 || secure < 0 || unjudged < 0 || fixes < 0 || causes > secure || secure > fixes {
-		t.Errorf("changes are not tied to their effects, riskiest first (%d %d %d %d):\n%s", causes, secure, unjudged, fixes, text)
+	if causes < 0 || syslog < 0 || unjudged < 0 || fixes < 0 || causes > syslog || syslog > fixes {
+		t.Errorf("changes are not tied to their effects, riskiest first (%d %d %d %d):\n%s", causes, syslog, unjudged, fixes, text)
 	}
 	if strings.Contains(text, "@@ -") {
 		t.Errorf("hunks without --hunks:\n%s", text)

@@ -17,7 +17,7 @@ func schemas(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	out := map[string]*jsonschema.Schema{}
-	for _, kind := range []string{"lint", "diff", "parse", "checks", "config"} {
+	for _, kind := range []string{"lint", "diff", "parse", "checks", "config", "capture-plan"} {
 		s, err := c.Compile(filepath.Join("..", "..", "docs", "schemas", kind+".schema.json"))
 		if err != nil {
 			t.Fatalf("docs/schemas/%s.schema.json: %v", kind, err)

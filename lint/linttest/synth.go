@@ -40,6 +40,12 @@ func (l LargeSnapshot) Write(dir string) (int, error) {
 			if err := l.writeAS(write, host, cluster, (c*l.ASPerCluster+a)%10 == 9); err != nil {
 				return n, err
 			}
+			if a == 0 {
+				// The cluster's data, captured once, on its first AS.
+				if err := writeClusterData(write, "hosts/"+host+"/"); err != nil {
+					return n, err
+				}
+			}
 		}
 		for x := range l.XSPPerCluster {
 			host := fmt.Sprintf("xsp-%03d-%02d", c, x)
@@ -95,6 +101,15 @@ func (l LargeSnapshot) writeXSP(write writeFunc, host string, wrongFlag bool) er
 		"certificate-auth.txt": "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> get\n" +
 			"  allowUserApp = " + user + "\n  allowClientApp = true\n",
 		"authservice-keys.sha256": "fc847471a141144ccf18474f804cea02c94792834b609fed3aa1a36e6fc94150  authService.keys\n",
+		"authservice.txt": "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService> get\n  url = http://127.0.0.1:80/authService\n" +
+			"XSP_CLI/Applications/AuthenticationService/TokenManagement> get\n  tokenIssuer = BroadWorks\n  tokenDurationInHours = 1440\n",
+		"container-options.txt": "XSP_CLI/Maintenance/ContainerOptions> get\n  Container Name                    Option Name                     Option Value\n" +
+			"================================================================================\n          tomcat  bw.authservice.authServiceUrl  http://127.0.0.1:80/authService\n\n1 entry found.\n",
+		"identity-provider.txt": "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco> get\n  enabled = true\n  clientSecret = ********\n" +
+			"  issuerUrl = https://idbroker.webex.com/idb\n  tokenInfoUrl = https://broadworks-idp-proxy-a.wbx2.com/broadworks-idp-proxy/api/v1/idp/authenticate\n" +
+			"XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco/Scopes> get\n                      Scope\n===========================\n  broadworks-connector:user\n\n1 entry found.\n",
+		"http-server.txt": "XSP_CLI/Interface/Http/HttpServer> get\n  Interface IP  Port  Secure\n============================\n  10.155.6.180   443    true\n\n1 entry found.\n" +
+			"XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols> get 10.155.6.180 443\n  Protocol\n==========\n   TLSv1.2\n\n1 entry found.\n",
 	}
 	return l.writeHost(write, dir, "XSP", files)
 }
@@ -117,4 +132,45 @@ func (l LargeSnapshot) writeHost(write writeFunc, dir, server string, files map[
 		}
 	}
 	return nil
+}
+
+// writeClusterData writes an AS cluster's tag sets, over OCI-P, and its
+// SIP device types, from the AS CLI, into an AS's folder: every Webex
+// device type and tag the checks look for, set up right.
+func writeClusterData(write writeFunc, dir string) error {
+	const doc = `<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">synth</sessionId>%s</BroadsoftDocument>`
+	tags := func(rows ...string) string {
+		s := `<command echo="" xsi:type="SystemDeviceManagementTagGetListResponse" xmlns=""><tagsTable><colHeading>Tag Name</colHeading><colHeading>Tag Value</colHeading><colHeading>Is Overridable</colHeading>`
+		for _, r := range rows {
+			name, value, _ := strings.Cut(r, "=")
+			s += "<row><col>" + name + "</col><col>" + value + "</col><col>true</col></row>"
+		}
+		return s + "</tagsTable></command>"
+	}
+	request := func(choice string) string {
+		return fmt.Sprintf(doc, `<command xsi:type="SystemDeviceManagementTagGetListRequest" xmlns="">`+choice+`</command>`)
+	}
+	log := strings.Join([]string{
+		request("<tagSetName>Webex</tagSetName>"),
+		fmt.Sprintf(doc, tags("%SBC_ADDRESS_WXT%=sbc.example.net", "%SBC_PORT_WXT%=5075", "%WEB_CALL_SETTINGS_TARGET_WXT%=csw",
+			"%WEB_CALL_SETTINGS_URL_WXT%=https://xsp.example.net/callsettings/")),
+		request("<systemDefaultTagSet>true</systemDefaultTagSet>"),
+		fmt.Sprintf(doc, tags("%SNTP_SERVER%=ntp.example.net")),
+	}, "\n") + "\n"
+	types := "AS_CLI/System/DeviceType/SIP> get\n" +
+		"                     Device Type                       Profile  Is Obsolete\n" +
+		"===========================================================================\n" +
+		"      Business Communicator - PC  Intelligent Proxy Addressing        false\n" +
+		"                Connect - Mobile  Intelligent Proxy Addressing        false\n" +
+		"  Business Communicator - Tablet  Intelligent Proxy Addressing        false\n\n3 entries found.\n"
+	for _, t := range []struct{ name, uri, ports string }{
+		{"Business Communicator - PC", "bc/pc/", "Unlimited"}, {"Connect - Mobile", "bc/mobile/", "1"}, {"Business Communicator - Tablet", "bc/tablet/", "1"},
+	} {
+		types += fmt.Sprintf("AS_CLI/System/DeviceType/SIP> detail \"%s\"\n  deviceAccessProtocol = https\n  deviceAccessContextName = dms\n"+
+			"  deviceAccessURI = %s\n  supportRemotePartyInfo = true\n  numberOfPorts = %s\n", t.name, t.uri, t.ports)
+	}
+	if err := write(dir+"tagsets.xml", log); err != nil {
+		return err
+	}
+	return write(dir+"devicetypes.txt", types)
 }

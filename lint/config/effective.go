@@ -2,6 +2,7 @@ package config
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,12 +13,15 @@ import (
 // Effective is what a policy makes of a run, resolved against the
 // built-in defaults: what "bwlint config" shows.
 type Effective struct {
-	FailOn          Setting           `json:"fail_on"`
-	MissingEvidence Setting           `json:"missing_evidence"`
-	Checks          []EffectiveCheck  `json:"checks"`
-	Hosts           []EffectiveHost   `json:"hosts"`
-	Clusters        []EffectiveGroup  `json:"clusters"`
-	Waivers         []EffectiveWaiver `json:"waivers"`
+	FailOn          Setting `json:"fail_on"`
+	MissingEvidence Setting `json:"missing_evidence"`
+	// FailOnStaleBaseline and AcceptNewWaivers are "true" or "false".
+	FailOnStaleBaseline Setting           `json:"fail_on_stale_baseline"`
+	AcceptNewWaivers    Setting           `json:"accept_new_waivers"`
+	Checks              []EffectiveCheck  `json:"checks"`
+	Hosts               []EffectiveHost   `json:"hosts"`
+	Clusters            []EffectiveGroup  `json:"clusters"`
+	Waivers             []EffectiveWaiver `json:"waivers"`
 }
 
 // Setting is one value and where it comes from: "policy" when the file
@@ -80,12 +84,14 @@ type EffectiveWaiver struct {
 // Effective resolves the policy as of day (for waiver expiry).
 func (c *Config) Effective(day time.Time) Effective {
 	e := Effective{
-		FailOn:          Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
-		MissingEvidence: Setting{Value: lint.FailOnGaps.String(), Source: "default"},
-		Checks:          []EffectiveCheck{},
-		Hosts:           []EffectiveHost{},
-		Clusters:        []EffectiveGroup{},
-		Waivers:         []EffectiveWaiver{},
+		FailOn:              Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
+		MissingEvidence:     Setting{Value: lint.FailOnGaps.String(), Source: "default"},
+		FailOnStaleBaseline: flagEffective(c.FailOnStaleBaseline()),
+		AcceptNewWaivers:    flagEffective(c.AcceptNewWaivers()),
+		Checks:              []EffectiveCheck{},
+		Hosts:               []EffectiveHost{},
+		Clusters:            []EffectiveGroup{},
+		Waivers:             []EffectiveWaiver{},
 	}
 	if t, ok := c.FailOn(); ok {
 		e.FailOn = Setting{Value: t.String(), Source: "policy"}
@@ -138,6 +144,16 @@ func (c *Config) Effective(day time.Time) Effective {
 	slices.SortFunc(e.Clusters, func(a, b EffectiveGroup) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Waivers, func(a, b EffectiveWaiver) int { return strings.Compare(a.Name, b.Name) })
 	return e
+}
+
+// flagEffective is a lint block's true-or-false attribute as a Setting:
+// false by default.
+func flagEffective(on, set bool) Setting {
+	source := "default"
+	if set {
+		source = "policy"
+	}
+	return Setting{Value: strconv.FormatBool(on), Source: source}
 }
 
 func valueTexts(vs []source.Value) []string {

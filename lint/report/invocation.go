@@ -49,13 +49,6 @@ func (inv Invocation) WaiversApplied() string {
 	return "the policy's, as of the day of the run"
 }
 
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+,") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // jsonInvocation is an Invocation in the JSON formats, with the settings
 // that decided the exit code whether a flag or the policy gave them.
 type jsonInvocation struct {

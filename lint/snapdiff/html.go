@@ -33,7 +33,7 @@ func HTML(w io.Writer, r *Review, o Options) error {
 	for i, f := range res.Findings {
 		hf := &page.Findings[i]
 		switch {
-		case introduces(f, o.Threshold):
+		case r.introduces(f, o.Threshold):
 			hf.Status, hf.Label = "counting", "introduced by the change"
 		case f.State == judge.StateUnchanged && hf.Status == "counting":
 			hf.Status, hf.Label = "unchanged", "there before the change"
@@ -43,7 +43,7 @@ func HTML(w io.Writer, r *Review, o Options) error {
 		}
 	}
 	s := Summarize(r, o)
-	page.Verdict = verdict(s)
+	page.Verdict = VerdictLine(s)
 	page.Review = htmlReview(r, s)
 	return report.WriteHTML(w, page, reviewTemplate)
 }
@@ -186,3 +186,23 @@ const reviewTemplate = `{{define "review"}}{{with .Review}}
 </div>
 </section>
 {{- end}}{{end}}`
+
+// hostsOf lists the hosts that have changes or captures, in order; ""
+// (Partner Hub and device management) first, as in the lint report.
+func hostsOf(r *Review) []string {
+	seen := map[string]bool{}
+	for _, c := range r.Changes {
+		seen[c.Host] = true
+	}
+	for _, c := range r.Captures {
+		seen[c.Host] = true
+	}
+	return sortedKeys(seen)
+}
+
+func hostTitle(host string) string {
+	if host == "" {
+		return "Partner Hub and device management"
+	}
+	return "host " + host
+}

@@ -98,7 +98,7 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	}()
 	rel := e.rel
 	kind, host := classify(rel)
-	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed, ModTime: e.modTime}}
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
@@ -139,6 +139,7 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 			return r
 		}
 		r.file.Text = text
+		r.file.Captured = capturedAt(rel, text)
 		usable = r.parse(text)
 	}
 	switch {

@@ -36,7 +36,7 @@ func writeSP(b *testing.B, repaired bool) (string, linttest.SPStats) {
 // discarded, and fails on an exit code other than want.
 func runBench(b *testing.B, want int, args ...string) {
 	b.Helper()
-	var stderr io.Writer = io.Discard
+	stderr := io.Discard
 	if testing.Verbose() {
 		stderr = os.Stderr
 	}

@@ -98,7 +98,7 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	}()
 	rel := e.rel
 	kind, host := classify(rel)
-	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed, ModTime: e.modTime}}
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
@@ -176,6 +176,7 @@ func (r *parsed) decoded(text string, enc source.Encoding, probs []source.Proble
 		return false
 	}
 	r.file.Text = text
+	r.file.Captured = capturedAt(r.file.Path, text)
 	return r.parse(text)
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/lint/linttest"
+	"github.com/google/go-cmp/cmp"
 
 	// Reports name version 0.1.0 in golden files and documented examples.
 	_ "github.com/bwlint/bwlint/lint/linttest/pinversion"
@@ -56,7 +57,7 @@ var cliCases = []cliCase{
 	{name: "lint_bad_format", args: []string{"lint", "--as-of", "2026-11-22", "--format", "yaml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "yaml"`},
 	{name: "lint_bad_fail_on", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "fatal", "../../testdata/example"}, code: exitUsage, stderr: `unknown failure threshold "fatal"`},
 	{name: "lint_unknown_flag", args: []string{"lint", "--as-of", "2026-11-22", "--colour", "../../testdata/example"}, code: exitUsage, stderr: `unknown flag "--colour"; did you mean "--color"?`},
-	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "../../testdata/example"}, code: exitFindings},
+	{name: "lint_example_markdown", args: []string{"lint", "--as-of", "2026-11-22", "--format", "markdown", "--sarif-root", "../..", "../../testdata/example"}, code: exitFindings},
 	{name: "lint_bad_report", args: []string{"lint", "--as-of", "2026-11-22", "--report", "sarif", "../../testdata/example"}, code: exitUsage, stderr: `--report "sarif": want FORMAT=FILE`},
 	{name: "lint_bad_report_format", args: []string{"lint", "--as-of", "2026-11-22", "--report", "xml=out.xml", "../../testdata/example"}, code: exitUsage, stderr: `unknown format "xml"`},
 	{name: "lint_bad_sarif_profile", args: []string{"lint", "--as-of", "2026-11-22", "--sarif-profile", "gitlab", "../../testdata/example"}, code: exitUsage, stderr: `unknown profile "gitlab"`},
@@ -71,17 +72,17 @@ var cliCases = []cliCase{
 	// allowUserApp = true (a finding). The gap fails the run, in every
 	// format, unless it is only reported or the policy scopes the check
 	// away from xsp2.
-	{name: "lint_gap_text", args: []string{"lint", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_json", args: []string{"lint", "--format", "json", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_markdown", args: []string{"lint", "--format", "markdown", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_junit", args: []string{"lint", "--format", "junit", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_github", args: []string{"lint", "--format", "github", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
 	{name: "lint_gap_codeclimate", args: []string{"lint", "--format", "codeclimate", "--sarif-root", "../..", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_reported", args: []string{"lint", "--missing-evidence", "report", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_reported", args: []string{"lint", "--as-of", "2026-11-22", "--missing-evidence", "report", "../../testdata/incomplete"}, code: exitFindings},
 	{name: "lint_gap_reported_fail_on_none", args: []string{"lint", "--missing-evidence", "report", "--fail-on", "none", "../../testdata/incomplete"}, code: exitOK},
-	{name: "lint_gap_policy_report", args: []string{"lint", "--config", "testdata/gap-report.hcl", "../../testdata/incomplete"}, code: exitFindings},
-	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "../../testdata/incomplete"}, code: exitInput},
-	{name: "lint_gap_not_applicable", args: []string{"lint", "--config", "testdata/gap-not-applicable.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_policy_report", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-report.hcl", "../../testdata/incomplete"}, code: exitFindings},
+	{name: "lint_gap_policy_report_flag_fail", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-report.hcl", "--missing-evidence", "fail", "../../testdata/incomplete"}, code: exitInput},
+	{name: "lint_gap_not_applicable", args: []string{"lint", "--as-of", "2026-11-22", "--config", "testdata/gap-not-applicable.hcl", "../../testdata/incomplete"}, code: exitFindings},
 	{name: "lint_gap_unknown_host", args: []string{"lint", "--config", "testdata/gap-unknown-host.hcl", "../../testdata/incomplete"}, code: exitUsage,
 		stderr: "testdata/gap-unknown-host.hcl:1:6: error: Unknown host"},
 	{name: "lint_bad_missing_evidence", args: []string{"lint", "--missing-evidence", "ignore", "../../testdata/incomplete"}, code: exitUsage,
@@ -91,6 +92,7 @@ var cliCases = []cliCase{
 func TestCLI(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv("FORCE_COLOR", "") // reports to a buffer are plain unless forced
+	pkg := withPinnedFileTimes(t)
 	for _, tc := range cliCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -105,7 +107,7 @@ func TestCLI(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", stderr.String(), tc.stderr)
 			}
 			if tc.code != exitUsage {
-				linttest.Golden(t, filepath.Join("testdata", tc.name+".golden"), stdout.String())
+				linttest.Golden(t, filepath.Join(pkg, "testdata", tc.name+".golden"), stdout.String())
 			}
 		})
 	}
@@ -318,8 +320,22 @@ func TestFlagsAfterArguments(t *testing.T) {
 	}
 	wantCode, want, _ := run2("lint", "--format", "json", "--fail-on", "none", "../../testdata/example")
 	code, got, stderr := run2("lint", "../../testdata/example", "--format", "json", "--fail-on=none")
-	if code != wantCode || got != want || wantCode != exitOK {
-		t.Errorf("flags after the snapshot: exit %d (want %d), stderr %q, output differs: %v", code, wantCode, stderr, got != want)
+	// The reports differ only in the command line they record, as typed.
+	typed := []any{"bwlint", "lint", "../../testdata/example", "--format", "json", "--fail-on=none"}
+	var wantDoc, gotDoc map[string]any
+	if err := json.Unmarshal([]byte(want), &wantDoc); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(got), &gotDoc); err != nil {
+		t.Fatal(err)
+	}
+	if args := gotDoc["invocation"].(map[string]any)["arguments"]; !cmp.Equal(args, typed) {
+		t.Errorf("invocation.arguments %v, want the command line as typed %v", args, typed)
+	}
+	delete(wantDoc, "invocation")
+	delete(gotDoc, "invocation")
+	if code != wantCode || !cmp.Equal(gotDoc, wantDoc) || wantCode != exitOK {
+		t.Errorf("flags after the snapshot: exit %d (want %d), stderr %q, output differs:\n%s", code, wantCode, stderr, cmp.Diff(wantDoc, gotDoc))
 	}
 	// After "--" everything is an argument, even a name starting with "-".
 	if code, _, stderr := run2("parse", "--", "-snapshot"); code != exitUsage || !strings.Contains(stderr, "snapshot -snapshot does not exist") {

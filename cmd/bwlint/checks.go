@@ -56,7 +56,11 @@ func explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "print a check's documentation, a site rule's too",
 		ArgsUsage: "CHECK",
-		Flags:     []cli.Flag{policyFlag},
+		Description: "Prints the check's documentation laid out for the terminal (wrapped to $COLUMNS, else the\n" +
+			"terminal's width, else 80); --markdown prints the Markdown source, as docs/checks/ has it.\n" +
+			"A name that is not a check's is answered with the checks it starts, or names, or nearly is.",
+		Flags: []cli.Flag{policyFlag,
+			&cli.BoolFlag{Name: "markdown", Usage: "print the documentation as Markdown, not laid out for a terminal"}},
 		Action: func(c *cli.Context) error {
 			name, err := oneArg(c, "CHECK")
 			if err != nil {
@@ -70,7 +74,12 @@ func explainCommand() *cli.Command {
 			if i < 0 {
 				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, suggest(name, checkNames(known)))
 			}
-			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(known[i].Markdown()))
+			md := known[i].Markdown()
+			if c.Bool("markdown") {
+				_, err = fmt.Fprint(stdout(c), source.PrintableLines(md))
+				return err
+			}
+			_, err = fmt.Fprint(stdout(c), report.TerminalMarkdown(md, textWidth(c.App.Writer), colorFor(c, c.App.Writer)))
 			return err
 		},
 	}
@@ -132,13 +141,22 @@ func checkNames(cs []*lint.Check) []string {
 
 // suggest names what a misspelt or shortened name may have meant, as the
 // end of a message: every known name that starts with it (up to five),
-// else the closest one by edit distance, when it is close enough.
+// else every one that holds it as a whole part ("cert" in
+// "xsp_certificate_auth_flags" does not; "certificate" does), else the
+// closest one by edit distance, when it is close enough.
 func suggest(name string, known []string) string {
 	lower := strings.ToLower(name)
 	var prefixed []string
 	for _, k := range known {
 		if lower != "" && strings.HasPrefix(k, lower) {
 			prefixed = append(prefixed, k)
+		}
+	}
+	if len(prefixed) == 0 && lower != "" {
+		for _, k := range known {
+			if strings.Contains("_"+k+"_", "_"+strings.Trim(lower, "_")+"_") {
+				prefixed = append(prefixed, k)
+			}
 		}
 	}
 	switch {

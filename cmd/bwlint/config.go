@@ -26,7 +26,7 @@ func configCommand() *cli.Command {
 		ArgsUsage: "[SNAPSHOT]",
 		Description: "Finds the policy file as lint does (--config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl,\n" +
 			"else SNAPSHOT/.bwlint.hcl) and prints its path, why it was chosen, and the settings in effect:\n" +
-			"fail_on and missing_evidence, every check with whether it runs, its severity, its options and\n" +
+			"fail_on, missing_evidence, fail_on_stale_baseline and accept_new_waivers, every check with whether it runs, its severity, its options and\n" +
 			"the hosts it does not apply to, the host and cluster blocks, and the waivers with their expiry\n" +
 			"(as of today, or --as-of). A value the file does not set shows its default.",
 		Flags: []cli.Flag{
@@ -69,7 +69,7 @@ func runConfig(c *cli.Context) error {
 		return err
 	}
 	eff := cfg.Effective(day)
-	policy := policyInfo(found)
+	policy := policyInfo(found, cfg)
 	if format == "json" {
 		rep := configReport{Version: configJSONVersion, Kind: "config", Tool: jsonTool{Name: lint.ToolName, Version: lint.Version}, Policy: policy, Effective: eff}
 		return writeJSON(stdout(c), rep)
@@ -84,6 +84,8 @@ func writeConfigText(c *cli.Context, policy report.Policy, e config.Effective, d
 	p("")
 	p("fail_on\t%s (%s)", e.FailOn.Value, e.FailOn.Source)
 	p("missing_evidence\t%s (%s)", e.MissingEvidence.Value, e.MissingEvidence.Source)
+	p("fail_on_stale_baseline\t%s (%s)", e.FailOnStaleBaseline.Value, e.FailOnStaleBaseline.Source)
+	p("accept_new_waivers\t%s (%s)", e.AcceptNewWaivers.Value, e.AcceptNewWaivers.Source)
 	p("")
 	p("CHECK\tRUNS\tSEVERITY\tORIGIN")
 	for _, ch := range e.Checks {
@@ -144,7 +146,14 @@ func writeConfigText(c *cli.Context, policy report.Policy, e config.Effective, d
 		if wv.Expired {
 			state = "EXPIRED after " + wv.Expires
 		}
-		line("  %s: %s on %s, %s, owner %s: %s", wv.Name, wv.Check, hosts, state, orUnset(wv.Owner), wv.Reason)
+		owner := "owner " + orUnset(wv.Owner)
+		if wv.ApprovedBy != "" {
+			owner += ", approved by " + wv.ApprovedBy
+		}
+		if wv.Granted != "" {
+			owner += " on " + wv.Granted
+		}
+		line("  %s: %s on %s, %s, %s: %s", wv.Name, wv.Check, hosts, state, owner, wv.Reason)
 	}
 	return nil
 }

@@ -30,11 +30,14 @@ type Config struct {
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
 	missingEvidence *lint.MissingEvidence
-	selected        map[string]bool
-	settings        map[string]*checkSetting
-	hosts           []*hostOverride
-	clusters        []*clusterOverride
-	waivers         []*waiver
+	// failOnStaleBaseline and acceptNewWaivers are the lint block's
+	// attributes of those names; nil when not set.
+	failOnStaleBaseline, acceptNewWaivers *bool
+	selected                              map[string]bool
+	settings                              map[string]*checkSetting
+	hosts                                 []*hostOverride
+	clusters                              []*clusterOverride
+	waivers                               []*waiver
 	// siteRule makes a rule block a check (Catalog.SiteRule); siteRules
 	// names the checks it made.
 	siteRule  func(Rule) *lint.Check
@@ -153,6 +156,22 @@ func (c *Config) MissingEvidence() (m lint.MissingEvidence, ok bool) {
 	return *c.missingEvidence, true
 }
 
+// FailOnStaleBaseline returns whether the file says stale baseline entries
+// fail the run; ok is false when it says nothing.
+func (c *Config) FailOnStaleBaseline() (on, ok bool) { return flagSetting(c.failOnStaleBaseline) }
+
+// AcceptNewWaivers returns whether the file says a review accepts a
+// finding that only a waiver new in the reviewed change waives; ok is
+// false when it says nothing.
+func (c *Config) AcceptNewWaivers() (on, ok bool) { return flagSetting(c.acceptNewWaivers) }
+
+func flagSetting(b *bool) (on, ok bool) {
+	if b == nil {
+		return false, false
+	}
+	return *b, true
+}
+
 // Settings returns the severities and options the check blocks set, and
 // the hosts each check does not apply to.
 func (c *Config) Settings() lint.Settings {
@@ -215,6 +234,19 @@ func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
 			} else {
 				c.missingEvidence = &m
 			}
+		}
+	}
+	for _, a := range []struct {
+		attr *hcl.Attribute
+		to   **bool
+	}{{b.failOnStaleBaseline(), &c.failOnStaleBaseline}, {b.acceptNewWaivers(), &c.acceptNewWaivers}} {
+		if a.attr == nil {
+			continue
+		}
+		on, d := boolValue(a.attr)
+		diags = append(diags, d...)
+		if !d.HasErrors() {
+			*a.to = &on
 		}
 	}
 	if b != nil && b.Checks != nil {

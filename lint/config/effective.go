@@ -2,6 +2,7 @@ package config
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,12 +13,15 @@ import (
 // Effective is what a policy makes of a run, resolved against the
 // built-in defaults: what "bwlint config" shows.
 type Effective struct {
-	FailOn          Setting           `json:"fail_on"`
-	MissingEvidence Setting           `json:"missing_evidence"`
-	Checks          []EffectiveCheck  `json:"checks"`
-	Hosts           []EffectiveHost   `json:"hosts"`
-	Clusters        []EffectiveGroup  `json:"clusters"`
-	Waivers         []EffectiveWaiver `json:"waivers"`
+	FailOn          Setting `json:"fail_on"`
+	MissingEvidence Setting `json:"missing_evidence"`
+	// FailOnStaleBaseline and AcceptNewWaivers are "true" or "false".
+	FailOnStaleBaseline Setting           `json:"fail_on_stale_baseline"`
+	AcceptNewWaivers    Setting           `json:"accept_new_waivers"`
+	Checks              []EffectiveCheck  `json:"checks"`
+	Hosts               []EffectiveHost   `json:"hosts"`
+	Clusters            []EffectiveGroup  `json:"clusters"`
+	Waivers             []EffectiveWaiver `json:"waivers"`
 }
 
 // Setting is one value and where it comes from: "policy" when the file
@@ -66,24 +70,28 @@ type EffectiveGroup struct {
 
 // EffectiveWaiver is a waiver block, with its state on the day asked.
 type EffectiveWaiver struct {
-	Name    string   `json:"name"`
-	Check   string   `json:"check"`
-	Hosts   []string `json:"hosts"` // empty: every host
-	Reason  string   `json:"reason"`
-	Owner   string   `json:"owner"`
-	Expires string   `json:"expires"`
-	Expired bool     `json:"expired"`
+	Name       string   `json:"name"`
+	Check      string   `json:"check"`
+	Hosts      []string `json:"hosts"` // empty: every host
+	Reason     string   `json:"reason"`
+	Owner      string   `json:"owner"`
+	ApprovedBy string   `json:"approved_by"`
+	Granted    string   `json:"granted"`
+	Expires    string   `json:"expires"`
+	Expired    bool     `json:"expired"`
 }
 
 // Effective resolves the policy as of day (for waiver expiry).
 func (c *Config) Effective(day time.Time) Effective {
 	e := Effective{
-		FailOn:          Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
-		MissingEvidence: Setting{Value: lint.FailOnGaps.String(), Source: "default"},
-		Checks:          []EffectiveCheck{},
-		Hosts:           []EffectiveHost{},
-		Clusters:        []EffectiveGroup{},
-		Waivers:         []EffectiveWaiver{},
+		FailOn:              Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
+		MissingEvidence:     Setting{Value: lint.FailOnGaps.String(), Source: "default"},
+		FailOnStaleBaseline: flagEffective(c.FailOnStaleBaseline()),
+		AcceptNewWaivers:    flagEffective(c.AcceptNewWaivers()),
+		Checks:              []EffectiveCheck{},
+		Hosts:               []EffectiveHost{},
+		Clusters:            []EffectiveGroup{},
+		Waivers:             []EffectiveWaiver{},
 	}
 	if t, ok := c.FailOn(); ok {
 		e.FailOn = Setting{Value: t.String(), Source: "policy"}
@@ -130,12 +138,22 @@ func (c *Config) Effective(day time.Time) Effective {
 	}
 	for _, w := range c.Policy(day).Waivers {
 		e.Waivers = append(e.Waivers, EffectiveWaiver{Name: w.Name, Check: w.Check, Hosts: w.Hosts, Reason: w.Reason,
-			Owner: w.Owner, Expires: w.Expires, Expired: w.ExpiredOn(day)})
+			Owner: w.Owner, ApprovedBy: w.ApprovedBy, Granted: w.Granted, Expires: w.Expires, Expired: w.ExpiredOn(day)})
 	}
 	slices.SortFunc(e.Hosts, func(a, b EffectiveHost) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Clusters, func(a, b EffectiveGroup) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Waivers, func(a, b EffectiveWaiver) int { return strings.Compare(a.Name, b.Name) })
 	return e
+}
+
+// flagEffective is a lint block's true-or-false attribute as a Setting:
+// false by default.
+func flagEffective(on, set bool) Setting {
+	source := "default"
+	if set {
+		source = "policy"
+	}
+	return Setting{Value: strconv.FormatBool(on), Source: source}
 }
 
 func valueTexts(vs []source.Value) []string {

@@ -24,6 +24,11 @@ type lintBlock struct {
 	FailOn          *hcl.Attribute `hcl:"fail_on,optional"`
 	Checks          *hcl.Attribute `hcl:"checks,optional"`
 	MissingEvidence *hcl.Attribute `hcl:"missing_evidence,optional"`
+	// FailOnStaleBaseline makes stale baseline entries fail the run.
+	FailOnStaleBaseline *hcl.Attribute `hcl:"fail_on_stale_baseline,optional"`
+	// AcceptNewWaivers lets a review accept a finding that only a waiver
+	// new in the after snapshot's policy waives.
+	AcceptNewWaivers *hcl.Attribute `hcl:"accept_new_waivers,optional"`
 }
 
 // checkBlock holds the engine's attributes; everything else in the block
@@ -59,14 +64,16 @@ type clusterBlock struct {
 }
 
 type waiverBlock struct {
-	Name      string         `hcl:"name,label"`
-	NameRange hcl.Range      `hcl:"name,label_range"`
-	Check     *hcl.Attribute `hcl:"check,optional"`
-	Hosts     *hcl.Attribute `hcl:"hosts,optional"`
-	Reason    *hcl.Attribute `hcl:"reason,optional"`
-	Owner     *hcl.Attribute `hcl:"owner,optional"`
-	Expires   *hcl.Attribute `hcl:"expires,optional"`
-	DefRange  hcl.Range      `hcl:",def_range"`
+	Name       string         `hcl:"name,label"`
+	NameRange  hcl.Range      `hcl:"name,label_range"`
+	Check      *hcl.Attribute `hcl:"check,optional"`
+	Hosts      *hcl.Attribute `hcl:"hosts,optional"`
+	Reason     *hcl.Attribute `hcl:"reason,optional"`
+	Owner      *hcl.Attribute `hcl:"owner,optional"`
+	ApprovedBy *hcl.Attribute `hcl:"approved_by,optional"`
+	Granted    *hcl.Attribute `hcl:"granted,optional"`
+	Expires    *hcl.Attribute `hcl:"expires,optional"`
+	DefRange   hcl.Range      `hcl:",def_range"`
 }
 
 type ruleBlock struct {
@@ -94,4 +101,18 @@ type ruleBlock struct {
 	Present        *hcl.Attribute `hcl:"present,optional"`
 	SameOnAllHosts *hcl.Attribute `hcl:"same_on_all_hosts,optional"`
 	IgnoreCase     *hcl.Attribute `hcl:"ignore_case,optional"`
+}
+
+func (b *lintBlock) failOnStaleBaseline() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.FailOnStaleBaseline
+}
+
+func (b *lintBlock) acceptNewWaivers() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.AcceptNewWaivers
 }

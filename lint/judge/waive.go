@@ -21,9 +21,13 @@ type Waiver struct {
 	Hosts  []string
 	Reason string
 	Owner  string
+	// ApprovedBy names who approved the waiver and Granted the day it was
+	// granted (YYYY-MM-DD); "" when the policy does not say.
+	ApprovedBy, Granted string
 	// Expires is the last day the waiver holds, YYYY-MM-DD.
 	Expires string
-	// At is the waiver's block, where its notes are located.
+	// At is the waiver's block, where its notes are located: the place of
+	// the waiver in the policy file, which audit reports record.
 	At hcl.Range
 }
 
@@ -66,8 +70,9 @@ type Policy struct {
 // finding too (WaiverUnused), located at its block.
 func (r *Result) Waive(p Policy) *Result {
 	out := r.clone()
-	for i := range p.Waivers {
-		w := &p.Waivers[i]
+	out.Waivers = slices.Clone(p.Waivers)
+	for i := range out.Waivers {
+		w := &out.Waivers[i]
 		covered := 0
 		expired := w.ExpiredOn(p.Day)
 		for j := range out.Findings {
@@ -127,4 +132,28 @@ func countAgain(n int) string {
 		return "the finding it covered counts again"
 	}
 	return fmt.Sprintf("the %d findings it covered count again", n)
+}
+
+// Waiving returns the first of p's waivers that waives f on p.Day; nil
+// when none does.
+func (p Policy) Waiving(f lint.Finding) *Waiver {
+	for i := range p.Waivers {
+		if w := &p.Waivers[i]; w.covers(f) && !w.ExpiredOn(p.Day) {
+			return w
+		}
+	}
+	return nil
+}
+
+// WaivedOnlyByNew returns fs with NewWaiver set on each waived finding
+// that earlier, the policy before a change, would not waive: a waiver
+// added by the change, or widened, or renewed by it.
+func WaivedOnlyByNew(fs []Finding, earlier Policy) []Finding {
+	out := slices.Clone(fs)
+	for i := range out {
+		if f := &out[i]; f.Waiver != nil && earlier.Waiving(f.Finding) == nil {
+			f.NewWaiver = true
+		}
+	}
+	return out
 }

@@ -13,8 +13,11 @@ import (
 // JSONVersion is the version of the JSON report's schema (docs/output.md).
 // It changes only when a field is removed or changes meaning. Version 2:
 // evidence gaps are reported in evidence_gaps and fail the run (exit code
-// 2) unless missing_evidence is "report".
-const JSONVersion = 2
+// 2) unless missing_evidence is "report". Version 3: a baseline entry
+// that matches no finding has state "unverified", not "fixed", when its
+// evidence is gone, and a stale one ("stale": true) counts with
+// fail_on_stale_baseline.
+const JSONVersion = 3
 
 // The kinds of JSON document bwlint writes: each names its own, so that a
 // consumer handed one file knows which schema (docs/schemas/) it follows.
@@ -27,20 +30,31 @@ const (
 type jsonReport struct {
 	Version       int                `json:"version"`
 	Kind          string             `json:"kind"`
-	Tool          jsonTool           `json:"tool"`
+	Tool          JSONTool           `json:"tool"`
 	Policy        Policy             `json:"policy"`
+	Invocation    jsonInvocation     `json:"invocation"`
 	Findings      []jsonFinding      `json:"findings"`
 	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
 	EvidenceGaps  []JSONGap          `json:"evidence_gaps"`
 	InputProblems []jsonProblem      `json:"input_problems"`
 	CheckFailures []jsonFailure      `json:"check_failures"`
 	Checks        []string           `json:"checks"`
+	Coverage      []JSONCell         `json:"coverage"`
+	Evidence      EvidencePack       `json:"evidence"`
 	Summary       Summary            `json:"summary"`
 }
 
-type jsonTool struct {
+// JSONTool names the tool in the JSON formats: its version and the
+// commit it was built from ("" when the build recorded none).
+type JSONTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	Commit  string `json:"commit"`
+}
+
+// CurrentTool is the running bwlint as the JSON formats name it.
+func CurrentTool() JSONTool {
+	return JSONTool{Name: lint.ToolName, Version: lint.Version, Commit: lint.Commit}
 }
 
 // JSONLocation is a range in the JSON formats: path relative to the
@@ -69,12 +83,18 @@ type jsonRelated struct {
 	Message  string        `json:"message"`
 }
 
-// JSONWaiver is a finding's waiver in the JSON formats.
+// JSONWaiver is a finding's waiver in the JSON formats, with its
+// provenance: who owns and who approved it, when it was granted, the
+// hosts it covers (none: every host) and where the policy file holds it.
 type JSONWaiver struct {
-	Name    string `json:"name"`
-	Reason  string `json:"reason"`
-	Owner   string `json:"owner"`
-	Expires string `json:"expires"`
+	Name       string        `json:"name"`
+	Reason     string        `json:"reason"`
+	Owner      string        `json:"owner"`
+	Expires    string        `json:"expires"`
+	ApprovedBy string        `json:"approved_by"`
+	Granted    string        `json:"granted"`
+	Hosts      []string      `json:"hosts"`
+	Location   *JSONLocation `json:"location"`
 }
 
 // Waiver converts a finding's waiver for the JSON formats; nil when the
@@ -83,7 +103,12 @@ func Waiver(w *judge.Waiver) *JSONWaiver {
 	if w == nil {
 		return nil
 	}
-	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires}
+	hosts := w.Hosts
+	if hosts == nil {
+		hosts = []string{}
+	}
+	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires,
+		ApprovedBy: w.ApprovedBy, Granted: w.Granted, Hosts: hosts, Location: Location(w.At)}
 }
 
 type jsonFinding struct {
@@ -99,10 +124,17 @@ type jsonFinding struct {
 	Secret   bool          `json:"secret,omitempty"`
 	Related  []jsonRelated `json:"related"`
 	Waived   *JSONWaiver   `json:"waived"`
-	// State is new, unchanged, changed or fixed when the run compared
-	// findings with a baseline or an earlier snapshot; omitted otherwise.
+	// State is new, unchanged, changed, fixed or unverified when the run
+	// compared findings with a baseline or an earlier snapshot; omitted
+	// otherwise.
 	State     string `json:"state,omitempty"`
 	Baselined bool   `json:"baselined,omitempty"`
+	// Stale is true on a baseline entry that matched no finding while
+	// its evidence is there (state fixed).
+	Stale bool `json:"stale,omitempty"`
+	// Fix is how to fix this finding with its values, when the check
+	// says it; empty otherwise (the check's fix applies).
+	Fix []JSONFixStep `json:"fix"`
 	// Fingerprint is the stable semantic identity (check, host, context,
 	// key) shared with SARIF partialFingerprints and baselines.
 	Fingerprint string `json:"fingerprint"`
@@ -174,14 +206,17 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 	rep := jsonReport{
 		Version:       JSONVersion,
 		Kind:          KindLint,
-		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Tool:          CurrentTool(),
 		Policy:        o.Policy.OrNone(),
+		Invocation:    invocationJSON(o),
 		Findings:      []jsonFinding{},
 		NotEvaluated:  []jsonNotEvaluated{},
 		EvidenceGaps:  Gaps(r.Gaps, o.MissingEvidence),
 		InputProblems: problemsJSON(r.Problems),
 		CheckFailures: []jsonFailure{},
 		Checks:        []string{},
+		Coverage:      CoverageJSON(coverage(r, o.Snapshot)),
+		Evidence:      NewEvidencePack(o.Snapshot),
 		Summary:       Summarize(r, o),
 	}
 	for _, c := range r.Checks {
@@ -199,6 +234,23 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 	return writeJSON(w, rep)
 }
 
+// JSONFixStep is one step of a finding's fix: a command at a CLI context
+// ("" at a shell), or a step done by hand (comment alone).
+type JSONFixStep struct {
+	Context string `json:"context"`
+	Command string `json:"command"`
+	Comment string `json:"comment"`
+}
+
+// FixSteps converts a finding's fix for the JSON formats; never nil.
+func FixSteps(steps []lint.FixStep) []JSONFixStep {
+	out := []JSONFixStep{}
+	for _, s := range steps {
+		out = append(out, JSONFixStep(s))
+	}
+	return out
+}
+
 func findingJSON(f judge.Finding) jsonFinding {
 	jf := jsonFinding{
 		Check:       f.Check,
@@ -211,6 +263,8 @@ func findingJSON(f judge.Finding) jsonFinding {
 		Related:     []jsonRelated{},
 		State:       string(f.State),
 		Baselined:   f.Baselined,
+		Stale:       f.StaleBaselineEntry(),
+		Fix:         FixSteps(f.Fix),
 		Waived:      Waiver(f.Waiver),
 		Fingerprint: f.Fingerprint(),
 	}

@@ -89,9 +89,7 @@ func describeHost(h *inputs.Host) string {
 func compareSettings(before, after *settings, skip map[string]bool) []Change {
 	oneSided := map[settingID]bool{}
 	for _, id := range union(before, after) {
-		_, inB := before.byID[id]
-		_, inA := after.byID[id]
-		if id.Key == "" && inB != inA {
+		if id.Key == "" && before.has(id) != after.has(id) {
 			oneSided[id] = true
 		}
 	}
@@ -100,8 +98,8 @@ func compareSettings(before, after *settings, skip map[string]bool) []Change {
 		if skip[id.Host] || coveredBy(id, oneSided) {
 			continue
 		}
-		b, inB := before.byID[id]
-		a, inA := after.byID[id]
+		b, inB := before.get(id)
+		a, inA := after.get(id)
 		switch {
 		case inB && !inA:
 			out = append(out, changeOf(Removed, b, b, setting{}))
@@ -121,9 +119,9 @@ func compareSettings(before, after *settings, skip map[string]bool) []Change {
 
 // union lists the ids of both sides, before's order first.
 func union(before, after *settings) []settingID {
-	ids := slices.Clone(before.order)
-	for _, id := range after.order {
-		if _, ok := before.byID[id]; !ok {
+	ids := slices.Clone(before.ids)
+	for _, id := range after.ids {
+		if !before.has(id) {
 			ids = append(ids, id)
 		}
 	}

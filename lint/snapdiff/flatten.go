@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -14,12 +15,16 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// flatten turns a snapshot into comparable settings. Group entries (Key
-// empty) stand for the presence of a table row, template, cluster or tag
-// set, so that a row added is one change, not one per cell.
-func flatten(s *inputs.Snapshot) *settings {
+// flatten turns a snapshot into comparable settings, but for the hosts in
+// skip. Group entries (Key empty) stand for the presence of a table row,
+// template, cluster or tag set, so that a row added is one change, not one
+// per cell.
+func flatten(s *inputs.Snapshot, skip map[string]bool) *settings {
 	out := newSettings()
 	for _, h := range s.Hosts {
+		if skip[h.Name] {
+			continue
+		}
 		flattenShowVer(out, h)
 		flattenCommands(out, h)
 		for _, d := range h.Digests {
@@ -38,6 +43,38 @@ func flatten(s *inputs.Snapshot) *settings {
 		flattenTagSet(out, ts)
 	}
 	return out
+}
+
+// unchangedHosts lists the hosts whose files are the same on both sides:
+// the same paths, each with the same SHA-256. A host's settings are read
+// from its own files alone (its transcripts, bwshowver and digest files),
+// so such a host has no change to report, and flattening it would only
+// cost time and memory. A host with one file changed, added or removed is
+// compared whole, since a setting may move between its files.
+func unchangedHosts(before, after *inputs.Snapshot) map[string]bool {
+	out := map[string]bool{}
+	for _, hb := range before.Hosts {
+		if ha := after.Host(hb.Name); ha != nil && sameFiles(before, after, hb.Files, ha.Files) {
+			out[hb.Name] = true
+		}
+	}
+	return out
+}
+
+// sameFiles reports whether two lists of paths name the same files with
+// the same bytes on both sides. A file that could not be read has no
+// digest and never counts as the same.
+func sameFiles(before, after *inputs.Snapshot, b, a []string) bool {
+	if !slices.Equal(b, a) {
+		return false
+	}
+	for _, p := range b {
+		fb, fa := before.File(p), after.File(p)
+		if fb == nil || fa == nil || fb.SHA256 == "" || fb.SHA256 != fa.SHA256 {
+			return false
+		}
+	}
+	return true
 }
 
 // nameOr returns an object's name, or its file name when the name is
@@ -115,9 +152,9 @@ func flattenCommands(out *settings, h *inputs.Host) {
 // among the values put, though not among those compared, so that the
 // secrets it printed are redacted from the hunks as well.
 func (s *settings) remember(host, ctx, scope string, t *bwcli.Table) {
-	earlier := newSettings()
-	flattenTable(earlier, host, ctx, scope, t)
-	s.all = append(s.all, earlier.all...)
+	kept := &settings{all: s.all} // no map: nothing of it is compared
+	flattenTable(kept, host, ctx, scope, t)
+	s.all = kept.all
 }
 
 // contextOf recovers the spelling of a table's context from the host's

@@ -1,8 +1,6 @@
 package snapdiff
 
 import (
-	"slices"
-
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/redact"
 )
@@ -26,16 +24,18 @@ type redactor struct {
 
 func newRedactor(beforeSnap, afterSnap *inputs.Snapshot, before, after *settings) *redactor {
 	secret := map[settingID]bool{}
-	for _, s := range slices.Concat(before.all, after.all) {
-		if s.secret {
-			secret[s.id.norm()] = true
+	for _, side := range []*settings{before, after} {
+		for _, s := range side.all {
+			if s.secret {
+				secret[side.norm(s.id)] = true
+			}
 		}
 	}
 	r := &redactor{sources: [2]*redact.Source{redact.New(beforeSnap), redact.New(afterSnap)}}
 	for i, side := range []*settings{before, after} {
 		r.ranges[i] = map[string][][2]int{}
 		for _, s := range side.all {
-			if rng := s.value.Range; secret[s.id.norm()] && rng.Filename != "" && rng.End.Byte > rng.Start.Byte {
+			if rng := s.value.Range; rng.Filename != "" && rng.End.Byte > rng.Start.Byte && secret[side.norm(s.id)] {
 				r.ranges[i][rng.Filename] = append(r.ranges[i][rng.Filename], [2]int{rng.Start.Byte, rng.End.Byte})
 			}
 		}

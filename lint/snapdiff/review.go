@@ -1,6 +1,7 @@
 package snapdiff
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -67,7 +68,9 @@ type PolicyChange struct {
 func Compare(before, after Side, o ReviewOptions) *Review {
 	r := &Review{Before: before, After: after, Options: o}
 	hostChanges, oneSided := compareHosts(before.Snapshot, after.Snapshot)
-	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
+	unflattened := unchangedHosts(before.Snapshot, after.Snapshot)
+	maps.Copy(unflattened, oneSided)
+	b, a := flatten(before.Snapshot, unflattened), flatten(after.Snapshot, unflattened)
 	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
 	sortChanges(r.Changes)
 	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)

@@ -84,9 +84,8 @@ func describeHost(h *inputs.Host) string {
 
 // compareSettings reports every setting that differs. A group (row,
 // template, cluster, tag set) present on one side only is one change that
-// stands for all of its members. Hosts in skip were added or removed and
-// are reported as such.
-func compareSettings(before, after *settings, skip map[string]bool) []Change {
+// stands for all of its members.
+func compareSettings(before, after *settings) []Change {
 	oneSided := map[settingID]bool{}
 	for _, id := range union(before, after) {
 		if id.Key == "" && before.has(id) != after.has(id) {
@@ -95,7 +94,7 @@ func compareSettings(before, after *settings, skip map[string]bool) []Change {
 	}
 	var out []Change
 	for _, id := range union(before, after) {
-		if skip[id.Host] || coveredBy(id, oneSided) {
+		if coveredBy(id, oneSided) {
 			continue
 		}
 		b, inB := before.get(id)
@@ -145,7 +144,7 @@ func coveredBy(id settingID, oneSided map[settingID]bool) bool {
 func changeOf(k Kind, named, b, a setting) Change {
 	c := Change{
 		Host: named.id.Host, Context: named.id.Context, Row: named.id.Row, Key: named.id.Key, Kind: k,
-		Before: b.value.Text, After: a.value.Text,
+		Before: b.text(), After: a.text(),
 		BeforeLocation: b.value.Range, AfterLocation: a.value.Range,
 		Secret: b.secret || a.secret,
 	}

@@ -22,7 +22,15 @@ type redactor struct {
 	ranges  [2]map[string][][2]int
 }
 
-func newRedactor(beforeSnap, afterSnap *inputs.Snapshot, before, after *settings) *redactor {
+func newRedactor(before, after *inputs.Snapshot) *redactor {
+	r := &redactor{sources: [2]*redact.Source{redact.New(before), redact.New(after)}}
+	r.ranges = [2]map[string][][2]int{{}, {}}
+	return r
+}
+
+// learn adds the secrets of the values of one host, or of what belongs to
+// no host, flattened on both sides.
+func (r *redactor) learn(before, after *settings) {
 	secret := map[settingID]bool{}
 	for _, side := range []*settings{before, after} {
 		for _, s := range side.all {
@@ -31,16 +39,16 @@ func newRedactor(beforeSnap, afterSnap *inputs.Snapshot, before, after *settings
 			}
 		}
 	}
-	r := &redactor{sources: [2]*redact.Source{redact.New(beforeSnap), redact.New(afterSnap)}}
+	if len(secret) == 0 {
+		return
+	}
 	for i, side := range []*settings{before, after} {
-		r.ranges[i] = map[string][][2]int{}
 		for _, s := range side.all {
 			if rng := s.value.Range; rng.Filename != "" && rng.End.Byte > rng.Start.Byte && secret[side.norm(s.id)] {
 				r.ranges[i][rng.Filename] = append(r.ranges[i][rng.Filename], [2]int{rng.Start.Byte, rng.End.Byte})
 			}
 		}
 	}
-	return r
 }
 
 // text returns a file's text with every secret replaced by

@@ -1,7 +1,6 @@
 package snapdiff
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -68,12 +67,10 @@ type PolicyChange struct {
 func Compare(before, after Side, o ReviewOptions) *Review {
 	r := &Review{Before: before, After: after, Options: o}
 	hostChanges, oneSided := compareHosts(before.Snapshot, after.Snapshot)
-	unflattened := unchangedHosts(before.Snapshot, after.Snapshot)
-	maps.Copy(unflattened, oneSided)
-	b, a := flatten(before.Snapshot, unflattened), flatten(after.Snapshot, unflattened)
-	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
+	settingChanges, red := compareSnapshots(before.Snapshot, after.Snapshot)
+	r.Changes = slices.Concat(hostChanges, settingChanges)
 	sortChanges(r.Changes)
-	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, red, oneSided)
 	sortCaptures(r.Captures)
 	if before.Result != nil && after.Result != nil {
 		r.LostEvidence = lint.Lost(before.Result.Run.Coverage(before.Snapshot), after.Result.Run.Coverage(after.Snapshot))

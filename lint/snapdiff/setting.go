@@ -22,9 +22,20 @@ func (id settingID) norm() settingID {
 // setting is one value read from a snapshot, where it was read, and
 // whether it must never be shown.
 type setting struct {
-	id     settingID
-	value  source.Value
+	id    settingID
+	value source.Value
+	// row holds the cells of a table row or tag whose presence the
+	// setting stands for; its value's text is then rowText(row).
+	row    []cell
 	secret bool
+}
+
+// text is the setting's value as a change shows it.
+func (s setting) text() string {
+	if s.row != nil {
+		return rowText(s.row)
+	}
+	return s.value.Text
 }
 
 // settings is one side's values by normalised id. Later values replace
@@ -46,8 +57,12 @@ type settings struct {
 	folded map[string]string
 }
 
-func newSettings() *settings {
-	return &settings{byID: map[settingID]int32{}, folded: map[string]string{}}
+// newSettings makes room for about n values.
+func newSettings(n int) *settings {
+	return &settings{
+		byID: make(map[settingID]int32, n), ids: make([]settingID, 0, n), current: make([]int32, 0, n),
+		all: make([]setting, 0, n), folded: map[string]string{},
+	}
 }
 
 // norm is id.norm() without a new string for every context and key

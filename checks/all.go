@@ -9,6 +9,8 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		evidenceConflict,
+		usersEmailValidUnique,
+		usersPrimaryNumber,
 		xspAuthserviceKeysMatch,
 		xspCertificateAuthFlags,
 	}

@@ -50,6 +50,12 @@ type Finding struct {
 	// known finding changed. Checks leave it empty when Actual says it;
 	// it is never printed.
 	Value string
+	// Personal lists the personal data the finding quotes (user ids,
+	// names, email addresses, phone numbers), wherever they stand in its
+	// message, logical location, values or related messages, so that a
+	// report for readers outside the organisation can mask them
+	// (MaskPersonal).
+	Personal []string
 }
 
 // State is a finding's standing against an earlier capture or baseline.

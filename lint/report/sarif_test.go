@@ -428,6 +428,8 @@ func TestSARIFHelpURI(t *testing.T) {
 		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
 		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
 		"evidence_conflict":          lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
+		"users_email_valid_unique":   lint.InformationURI + "/blob/main/docs/checks/users_email_valid_unique.md",
+		"users_primary_number":       lint.InformationURI + "/blob/main/docs/checks/users_primary_number.md",
 		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
 		"xsp_certificate_auth_flags": lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
 		"site_client_cert_auth":      lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",

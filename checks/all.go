@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		evidenceConflict,
+		templateOrgNameCollision,
 		usersEmailValidUnique,
 		usersPrimaryNumber,
 		xspAuthserviceKeysMatch,

@@ -214,7 +214,8 @@ func findUser(snap *inputs.Snapshot, id string) *users.User {
 }
 
 // templateFor returns the Partner Hub template that serves a user, or nil
-// with the reason none is known. The candidates are the templates of the
+// with the reason none is known, which names no user (user ids are
+// personal data) so that the users of one reason can be counted together. The candidates are the templates of the
 // user's AS cluster (every template when the snapshot knows no cluster of
 // the user): the one whose enterprises lists the user's service provider
 // or enterprise, else the only candidate that lists none, else the one
@@ -231,7 +232,7 @@ func templateFor(snap *inputs.Snapshot, u *users.User) (*partnerhub.Template, st
 		}
 	}
 	if len(candidates) == 0 {
-		return nil, fmt.Sprintf("no template serves cluster %q of user %s", cluster, u.UserID.Text)
+		return nil, fmt.Sprintf("no template serves their AS cluster %q", cluster)
 	}
 	sp := u.ServiceProviderID.Text
 	var listing, unlisted, defaults []*partnerhub.Template
@@ -250,7 +251,7 @@ func templateFor(snap *inputs.Snapshot, u *users.User) (*partnerhub.Template, st
 	case len(listing) == 1:
 		return listing[0], ""
 	case len(listing) > 1:
-		return nil, fmt.Sprintf("templates %s all list service provider %q of user %s", templatePaths(listing), sp, u.UserID.Text)
+		return nil, fmt.Sprintf("templates %s all list their service provider %q", templatePaths(listing), sp)
 	case len(unlisted) == 1:
 		return unlisted[0], ""
 	case len(defaults) == 1:
@@ -258,7 +259,7 @@ func templateFor(snap *inputs.Snapshot, u *users.User) (*partnerhub.Template, st
 	case len(candidates) == 1:
 		return candidates[0], ""
 	}
-	return nil, fmt.Sprintf("templates %s may serve user %s: none lists service provider %q and none is the single default", templatePaths(candidates), u.UserID.Text, sp)
+	return nil, fmt.Sprintf("templates %s may serve them: none lists their service provider %q and none is the single default", templatePaths(candidates), sp)
 }
 
 func templatePaths(ts []*partnerhub.Template) string {
@@ -268,6 +269,29 @@ func templatePaths(ts []*partnerhub.Template) string {
 	}
 	slices.Sort(paths)
 	return strings.Join(paths, ", ")
+}
+
+// usersByTemplate finds the template of each user. Users no template is
+// known to serve are recorded as not evaluated, counted by reason.
+func usersByTemplate(p *lint.Pass, us []*users.User) map[*users.User]*partnerhub.Template {
+	out := map[*users.User]*partnerhub.Template{}
+	unserved := map[string]int{}
+	var reasons []string
+	for _, u := range us {
+		t, why := templateFor(p.Snapshot, u)
+		if t == nil {
+			if unserved[why] == 0 {
+				reasons = append(reasons, why)
+			}
+			unserved[why]++
+			continue
+		}
+		out[u] = t
+	}
+	for _, why := range reasons {
+		p.NotEvaluatedPart("", "%s: %s", countNoun(unserved[why], "user", "users"), why)
+	}
+	return out
 }
 
 // orgMode is how a template names the customer organisations it creates.

@@ -192,5 +192,5 @@ func usersPhrase(us []*users.User) string {
 	if len(ids) == 1 {
 		return "user " + ids[0]
 	}
-	return "users " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+	return "users " + joinAnd(ids)
 }

@@ -425,15 +425,16 @@ func TestSARIFHelpURI(t *testing.T) {
 		got[r.ID] = r.HelpURI
 	}
 	want := map[string]string{
-		"as_imp_matches_template":    lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
-		"as_required_patches":        lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
-		"evidence_conflict":          lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
-		"users_email_valid_unique":   lint.InformationURI + "/blob/main/docs/checks/users_email_valid_unique.md",
-		"users_primary_number":       lint.InformationURI + "/blob/main/docs/checks/users_primary_number.md",
-		"xsp_authservice_keys_match": lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
-		"xsp_certificate_auth_flags": lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
-		"site_client_cert_auth":      lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
-		"no_such_check":              "",
+		"as_imp_matches_template":     lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
+		"as_required_patches":         lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
+		"evidence_conflict":           lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
+		"template_org_name_collision": lint.InformationURI + "/blob/main/docs/checks/template_org_name_collision.md",
+		"users_email_valid_unique":    lint.InformationURI + "/blob/main/docs/checks/users_email_valid_unique.md",
+		"users_primary_number":        lint.InformationURI + "/blob/main/docs/checks/users_primary_number.md",
+		"xsp_authservice_keys_match":  lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
+		"xsp_certificate_auth_flags":  lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
+		"site_client_cert_auth":       lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
+		"no_such_check":               "",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("helpUri by rule (-want +got):\n%s", d)

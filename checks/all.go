@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		evidenceConflict,
+		templateFlags,
 		templateOrgNameCollision,
 		usersEmailValidUnique,
 		usersPrimaryNumber,

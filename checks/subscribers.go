@@ -294,6 +294,28 @@ func usersByTemplate(p *lint.Pass, us []*users.User) map[*users.User]*partnerhub
 	return out
 }
 
+// templatesAndUsers returns the users a template check judges, with the
+// template that serves each. ok is false when the snapshot has no
+// template: not evaluated without users either, an evidence gap of ev
+// with them, since they are provisioned through a template; without says
+// what cannot be known then.
+func templatesAndUsers(p *lint.Pass, ev lint.Evidence, services []string, without string) (provisioned []*users.User, templateOf map[*users.User]*partnerhub.Template, ok bool) {
+	snap := p.Snapshot
+	if len(snap.Templates) == 0 {
+		if len(snap.Users) == 0 {
+			p.NotEvaluated("", "the snapshot has no Partner Hub template and no user")
+			return nil, nil, false
+		}
+		p.Gap("", ev, "the snapshot holds users but no Partner Hub template in partnerhub/templates/, so %s", without)
+		return nil, nil, false
+	}
+	if len(snap.Users) > 0 {
+		provisioned, _ = provisionedUsers(p, services)
+		templateOf = usersByTemplate(p, provisioned)
+	}
+	return provisioned, templateOf, true
+}
+
 // orgMode is how a template names the customer organisations it creates.
 type orgMode int
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/source"
-	"github.com/bwlint/bwlint/inputs/users"
 	"github.com/bwlint/bwlint/lint"
 )
 
@@ -86,31 +85,22 @@ func (c orgClaim) describe() string {
 func runTemplateOrgNameCollision(p *lint.Pass) error {
 	opts := lint.OptionsOf[subscriberOptions](p)
 	snap := p.Snapshot
-	if len(snap.Templates) == 0 {
-		if len(snap.Users) == 0 {
-			p.NotEvaluated("", "the snapshot has no Partner Hub template and no user")
-			return nil
-		}
-		p.Gap("", orgTemplates, "the snapshot holds users but no Partner Hub template in partnerhub/templates/, so the names of their customer organisations are not known")
+	provisioned, templateOf, ok := templatesAndUsers(p, orgTemplates, opts.Services, "the names of their customer organisations are not known")
+	if !ok {
 		return nil
 	}
 	var claims []orgClaim
-	var provisioned []*users.User
-	if len(snap.Users) > 0 {
-		provisioned, _ = provisionedUsers(p, opts.Services)
-		served := usersByTemplate(p, provisioned)
-		for _, u := range provisioned {
-			t := served[u]
-			if t == nil {
-				continue
-			}
-			m := modeOf(t)
-			id := orgSource(m, u)
-			if m == modeUnknown || strings.TrimSpace(id.Text) == "" {
-				continue // an input problem says why
-			}
-			claims = append(claims, orgClaim{Org: orgName(id.Text), ID: id, SP: u.ServiceProviderID.Text, Mode: m, Template: t})
+	for _, u := range provisioned {
+		t := templateOf[u]
+		if t == nil {
+			continue
 		}
+		m := modeOf(t)
+		id := orgSource(m, u)
+		if m == modeUnknown || strings.TrimSpace(id.Text) == "" {
+			continue // an input problem says why
+		}
+		claims = append(claims, orgClaim{Org: orgName(id.Text), ID: id, SP: u.ServiceProviderID.Text, Mode: m, Template: t})
 	}
 	for _, t := range snap.Templates {
 		if modeOf(t) != modeEnterprise {

@@ -9,6 +9,7 @@ func All() []*lint.Check {
 		asIMPMatchesTemplate,
 		asRequiredPatches,
 		evidenceConflict,
+		pslogProvisioning,
 		templateFlags,
 		templateOrgNameCollision,
 		usersEmailValidUnique,

@@ -28,6 +28,8 @@ var cliCases = []cliCase{
 	{name: "lint_example_fail_on_none", args: []string{"lint", "--as-of", "2026-11-22", "--fail-on", "none", "../../testdata/example"}, code: exitOK},
 	{name: "lint_ugly_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/ugly"}, code: exitOK},
 	{name: "lint_broken_text", args: []string{"lint", "--as-of", "2026-11-22", "../../testdata/broken"}, code: exitInput},
+	{name: "lint_provisioning_text", args: []string{"lint", "../../testdata/provisioning"}, code: exitFindings},
+	{name: "lint_provisioning_json", args: []string{"lint", "--format", "json", "../../testdata/provisioning"}, code: exitFindings},
 	{name: "parse_example_text", args: []string{"parse", "../../testdata/example"}, code: exitOK},
 	{name: "parse_example_json", args: []string{"parse", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "parse_ugly_text", args: []string{"parse", "../../testdata/ugly"}, code: exitOK},

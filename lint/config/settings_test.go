@@ -49,16 +49,16 @@ func TestSelection(t *testing.T) {
 	}{
 		{"all", `lint { checks = ["all"] }`, []string{
 			"as_imp_matches_template", "as_required_patches", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
 			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		// The policy's own checks run unless an entry names them.
 		{"glob", `lint { checks = ["xsp_*"] }`, []string{
 			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
 		{"policy check removed by name", `lint { checks = ["xsp_*", "-config_waiver_unused"] }`, []string{
 			"config_waiver_expired", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches", "evidence_conflict", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number"}},
+		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches", "evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number"}},
 		// Order matters: a later entry refines an earlier one.
 		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
 			[]string{"as_required_patches", "config_waiver_expired", "config_waiver_unused", "xsp_certificate_auth_flags"}},

@@ -428,6 +428,7 @@ func TestSARIFHelpURI(t *testing.T) {
 		"as_imp_matches_template":     lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
 		"as_required_patches":         lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
 		"evidence_conflict":           lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
+		"pslog_provisioning":          lint.InformationURI + "/blob/main/docs/checks/pslog_provisioning.md",
 		"template_flags":              lint.InformationURI + "/blob/main/docs/checks/template_flags.md",
 		"template_org_name_collision": lint.InformationURI + "/blob/main/docs/checks/template_org_name_collision.md",
 		"users_email_valid_unique":    lint.InformationURI + "/blob/main/docs/checks/users_email_valid_unique.md",

@@ -54,23 +54,29 @@ func checksCommand() *cli.Command {
 func explainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "print a check's documentation, a site rule's too",
-		ArgsUsage: "CHECK",
+		Usage:     "print a check's documentation, a site rule's too, or what an error code or message means",
+		ArgsUsage: `CHECK | CODE | "MESSAGE FRAGMENT"`,
 		Flags:     []cli.Flag{policyFlag},
 		Action: func(c *cli.Context) error {
-			name, err := oneArg(c, "CHECK")
-			if err != nil {
-				return err
+			if c.NArg() == 0 {
+				return usageErrorf("explain: missing CHECK, CODE or MESSAGE argument (see bwlint explain --help)")
 			}
+			// Words of a message may come unquoted: they are one query.
+			name := strings.Join(c.Args().Slice(), " ")
 			known, err := knownChecks(c)
 			if err != nil {
 				return err
 			}
-			i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name })
-			if i < 0 {
+			text := ""
+			if i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name }); i >= 0 {
+				text = known[i].Markdown()
+			} else if looksLikeCheckName(name) {
 				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, suggest(name, checkNames(known)))
+			} else if text, _ = explainCode(name, known); text == "" {
+				return usageErrorf("explain: %q is no check, no code and no part of a code's message%s%s (bwlint checks lists the checks, docs/codes.md the codes)",
+					name, suggestCodes(name), suggest(name, checkNames(known)))
 			}
-			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(known[i].Markdown()))
+			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(text))
 			return err
 		},
 	}

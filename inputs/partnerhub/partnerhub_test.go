@@ -524,3 +524,30 @@ func BenchmarkParseTemplate(b *testing.B) {
 		}
 	}
 }
+
+// TestDocumentedTemplates reads the template examples of docs/inputs.md:
+// each must be a template bwlint reads without a problem.
+func TestDocumentedTemplates(t *testing.T) {
+	b, err := os.ReadFile("../../docs/inputs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	start := strings.Index(doc, "## partnerhub/templates/")
+	end := strings.Index(doc, "## partnerhub/clusters/")
+	if start < 0 || end < start {
+		t.Fatal("docs/inputs.md has no templates section before the clusters section")
+	}
+	n := 0
+	for _, block := range strings.Split(doc[start:end], "```json\n")[1:] {
+		text, _, _ := strings.Cut(block, "```")
+		n++
+		tmpl, probs := ParseTemplate("doc.json", text)
+		if tmpl == nil || len(probs) > 0 {
+			t.Errorf("documented template %d: %v", n, problemLines(probs))
+		}
+	}
+	if n < 2 {
+		t.Errorf("found %d template examples, want the minimal one and the one with every optional field", n)
+	}
+}

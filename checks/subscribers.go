@@ -196,23 +196,6 @@ func hasPrimaryNumber(snap *inputs.Snapshot, u *users.User) (has, known bool) {
 	return f.Known && !f.Empty(), f.Known
 }
 
-// findUser returns the snapshot's user whose user id is id, compared as
-// BroadWorks compares them (case aside), or nil.
-func findUser(snap *inputs.Snapshot, id string) *users.User {
-	if id == "" {
-		return nil
-	}
-	for _, u := range snap.Users {
-		if strings.EqualFold(u.UserID.Text, id) {
-			return u
-		}
-		if slices.ContainsFunc(u.AlternateUserIDs, func(a source.Value) bool { return strings.EqualFold(a.Text, id) }) {
-			return u
-		}
-	}
-	return nil
-}
-
 // templateFor returns the Partner Hub template that serves a user, or nil
 // with the reason none is known, which names no user (user ids are
 // personal data) so that the users of one reason can be counted together. The candidates are the templates of the

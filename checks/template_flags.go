@@ -245,9 +245,9 @@ func authentication(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 	}
 	switch mode.Text {
 	case partnerhub.AuthPartnerSAML:
-		needs("idpEntityId", t.IdPEntityID, "the IdP Entity ID of the partner's SAML identity provider")
+		needs("idpEntityId", t.IDPEntityID, "the IdP Entity ID of the partner's SAML identity provider")
 	case partnerhub.AuthPartnerOIDC:
-		needs("idpName", t.IdPName, "the name of the partner's OpenID Connect identity provider")
+		needs("idpName", t.IDPName, "the name of the partner's OpenID Connect identity provider")
 	}
 	if prefill, ok := partnerhub.Bool(t.PrefillEmail); !ok || !prefill {
 		return

@@ -48,6 +48,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
+			maskPersonalFlag(),
 		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
 		Action: runDiff,
 	}
@@ -93,6 +94,10 @@ func runDiff(c *cli.Context) error {
 	missing := missingEvidence(c, cfg, run.missing)
 	before := lintSide(c, cfg, beforeSnap, day, "before")
 	after := lintSide(c, cfg, afterSnap, day, "after")
+	mask := maskPersonal(c, cfg)
+	if mask {
+		before, after = maskSide(before), maskSide(after)
+	}
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold, missing)
 	out := &output{path: c.String("output"), stdout: stdout(c),
@@ -100,7 +105,7 @@ func runDiff(c *cli.Context) error {
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence, Policy: policyInfo(found),
+			LostEvidence: review.LostEvidence, Policy: policyInfo(found), MaskPersonal: mask,
 		}))
 		if err != nil {
 			return err

@@ -32,6 +32,7 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity that fails the run: error, warning, note or none"},
 			missingEvidenceFlag(),
+			maskPersonalFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
 		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
 		Action: runLint,
@@ -86,6 +87,10 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	relocate(res, dir, cfg.Path(), c.String("baseline"))
+	mask := maskPersonal(c, cfg)
+	if mask {
+		res = lint.MaskPersonal(res, snap)
+	}
 	var evidence []report.EvidenceFile
 	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes))
@@ -96,7 +101,7 @@ func runLint(c *cli.Context) error {
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence, Policy: policyInfo(found),
+		Evidence: evidence, Policy: policyInfo(found), MaskPersonal: mask,
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {

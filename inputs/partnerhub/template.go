@@ -64,10 +64,10 @@ type Template struct {
 	// PrefillEmail is "Prefill user email addresses in login page";
 	// optional "true" or "false".
 	PrefillEmail source.Value
-	// IdPEntityID is the IdP entity id partner SAML authentication needs,
-	// IdPName the IdP name partner OpenID Connect needs; both optional.
-	IdPEntityID source.Value
-	IdPName     source.Value
+	// IDPEntityID is the IdP entity id partner SAML authentication needs,
+	// IDPName the IdP name partner OpenID Connect needs; both optional.
+	IDPEntityID source.Value
+	IDPName     source.Value
 
 	// Enterprises are the BroadWorks enterprise or service provider ids
 	// the template serves.
@@ -115,8 +115,8 @@ func ParseTemplate(path, text string) (*Template, []source.Problem) {
 		Default:                    r.boolean("default", false),
 		FlowThroughProvisioning:    flowThrough,
 		PrefillEmail:               r.boolean("prefillEmail", false),
-		IdPEntityID:                r.optionalString("idpEntityId"),
-		IdPName:                    r.optionalString("idpName"),
+		IDPEntityID:                r.optionalString("idpEntityId"),
+		IDPName:                    r.optionalString("idpName"),
 		CustomerOrgs:               r.stringList("customerOrgs", "organisation", strings.ToLower),
 		Fields:                     fieldsOf(obj),
 	}

@@ -30,12 +30,14 @@ type Config struct {
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
 	missingEvidence *lint.MissingEvidence
-	selected        map[string]bool
-	settings        map[string]*checkSetting
-	hosts           []*hostOverride
-	clusters        []*clusterOverride
-	waivers         []*waiver
-	rules           []*rule
+	// maskPersonal is lint.mask_personal_data; nil when not set.
+	maskPersonal *bool
+	selected     map[string]bool
+	settings     map[string]*checkSetting
+	hosts        []*hostOverride
+	clusters     []*clusterOverride
+	waivers      []*waiver
+	rules        []*rule
 	// notApplicable are the check and host blocks' statements that a
 	// check does not apply to a host.
 	notApplicable []notApplicable
@@ -139,6 +141,16 @@ func (c *Config) MissingEvidence() (m lint.MissingEvidence, ok bool) {
 	return *c.missingEvidence, true
 }
 
+// MaskPersonalData returns whether the file asks reports to mask personal
+// data; ok is false when it says nothing, and a --mask-personal-data flag
+// given explicitly takes precedence.
+func (c *Config) MaskPersonalData() (mask, ok bool) {
+	if c.maskPersonal == nil {
+		return false, false
+	}
+	return *c.maskPersonal, true
+}
+
 // Settings returns the severities and options the check blocks set, and
 // the hosts each check does not apply to.
 func (c *Config) Settings() lint.Settings {
@@ -209,6 +221,13 @@ func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
 			} else {
 				c.missingEvidence = &m
 			}
+		}
+	}
+	if b != nil && b.MaskPersonalData != nil {
+		v, d := boolValue(b.MaskPersonalData)
+		diags = append(diags, d...)
+		if !d.HasErrors() {
+			c.maskPersonal = &v
 		}
 	}
 	if b != nil && b.Checks != nil {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,12 +13,14 @@ import (
 // Effective is what a policy makes of a run, resolved against the
 // built-in defaults: what "bwlint config" shows.
 type Effective struct {
-	FailOn          Setting           `json:"fail_on"`
-	MissingEvidence Setting           `json:"missing_evidence"`
-	Checks          []EffectiveCheck  `json:"checks"`
-	Hosts           []EffectiveHost   `json:"hosts"`
-	Clusters        []EffectiveGroup  `json:"clusters"`
-	Waivers         []EffectiveWaiver `json:"waivers"`
+	FailOn          Setting `json:"fail_on"`
+	MissingEvidence Setting `json:"missing_evidence"`
+	// MaskPersonalData is "true" or "false".
+	MaskPersonalData Setting           `json:"mask_personal_data"`
+	Checks           []EffectiveCheck  `json:"checks"`
+	Hosts            []EffectiveHost   `json:"hosts"`
+	Clusters         []EffectiveGroup  `json:"clusters"`
+	Waivers          []EffectiveWaiver `json:"waivers"`
 }
 
 // Setting is one value and where it comes from: "policy" when the file
@@ -78,18 +81,22 @@ type EffectiveWaiver struct {
 // Effective resolves the policy as of day (for waiver expiry).
 func (c *Config) Effective(day time.Time) Effective {
 	e := Effective{
-		FailOn:          Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
-		MissingEvidence: Setting{Value: lint.FailOnGaps.String(), Source: "default"},
-		Checks:          []EffectiveCheck{},
-		Hosts:           []EffectiveHost{},
-		Clusters:        []EffectiveGroup{},
-		Waivers:         []EffectiveWaiver{},
+		FailOn:           Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
+		MissingEvidence:  Setting{Value: lint.FailOnGaps.String(), Source: "default"},
+		MaskPersonalData: Setting{Value: "false", Source: "default"},
+		Checks:           []EffectiveCheck{},
+		Hosts:            []EffectiveHost{},
+		Clusters:         []EffectiveGroup{},
+		Waivers:          []EffectiveWaiver{},
 	}
 	if t, ok := c.FailOn(); ok {
 		e.FailOn = Setting{Value: t.String(), Source: "policy"}
 	}
 	if m, ok := c.MissingEvidence(); ok {
 		e.MissingEvidence = Setting{Value: m.String(), Source: "policy"}
+	}
+	if m, ok := c.MaskPersonalData(); ok {
+		e.MaskPersonalData = Setting{Value: strconv.FormatBool(m), Source: "policy"}
 	}
 	exempt := c.exemptions()
 	for _, ch := range c.AllChecks() {

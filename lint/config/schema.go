@@ -24,6 +24,9 @@ type lintBlock struct {
 	FailOn          *hcl.Attribute `hcl:"fail_on,optional"`
 	Checks          *hcl.Attribute `hcl:"checks,optional"`
 	MissingEvidence *hcl.Attribute `hcl:"missing_evidence,optional"`
+	// MaskPersonalData masks names, email addresses and phone numbers in
+	// every report.
+	MaskPersonalData *hcl.Attribute `hcl:"mask_personal_data,optional"`
 }
 
 // checkBlock holds the engine's attributes; everything else in the block

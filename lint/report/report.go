@@ -48,6 +48,10 @@ type Options struct {
 	// at all (a check's tests), the text and Markdown reports say nothing
 	// of it and the others say none.
 	Policy Policy
+	// MaskPersonal hides personal data in the source lines reports show
+	// (--mask-personal-data); the result's own text is masked by
+	// lint.MaskPersonal before it is rendered.
+	MaskPersonal bool
 	// Evidence lists the files besides the snapshot that decided the run:
 	// the policy file (its waivers) and the baseline (its gating). SARIF
 	// records them in artifacts[] with their digests, as it does the

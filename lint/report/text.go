@@ -28,7 +28,7 @@ const (
 // the fix — and a summary with not-evaluated checks and input problems.
 func Text(w io.Writer, r *lint.Result, o Options) error {
 	bw := bufio.NewWriter(w)
-	t := &textWriter{w: bw, o: o, src: redact.New(o.Snapshot), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
+	t := &textWriter{w: bw, o: o, src: sourceOf(o), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
 		t.checks[c.Name] = c
 	}

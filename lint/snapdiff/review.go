@@ -12,6 +12,9 @@ import (
 type Side struct {
 	Snapshot *inputs.Snapshot
 	Result   *lint.Result
+	// MaskPersonal hides personal data in the side's captures as the
+	// review shows them (--mask-personal-data); the caller masks Result.
+	MaskPersonal bool
 }
 
 // Review is everything a pre-change review shows.
@@ -38,7 +41,7 @@ func Compare(before, after Side) *Review {
 	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
 	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
 	sortChanges(r.Changes)
-	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before, after, b, a), oneSided)
 	sortCaptures(r.Captures)
 	r.Findings = Classify(findingsOf(before.Result), findingsOf(after.Result))
 	if before.Result != nil && after.Result != nil {

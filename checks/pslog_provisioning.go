@@ -100,13 +100,12 @@ func runPSLogProvisioning(p *lint.Pass) error {
 		p.NotEvaluatedPart("", "%s in %s %s no response in the excerpt, so the bridge's answer is not known",
 			countNoun(unanswered[file], "request", "requests"), file, plural(unanswered[file], "has", "have"))
 	}
-	var found []cause
-	probed := false
+	var found *causeIndex
 	for _, a := range attempts {
 		x := a.Exchange
 		status := x.StatusCode()
-		if !probed && (status < 200 || status > 299 || x.Request != nil && x.Request.Profile.Present) {
-			found, probed = probeCauses(snap), true
+		if found == nil && (status < 200 || status > 299 || x.Request != nil && x.Request.Profile.Present) {
+			found = probeCauses(snap)
 		}
 		reportAttempt(p, a, found)
 	}
@@ -170,16 +169,51 @@ func subjectKey(x *pslog.Exchange) string {
 	return "status=" + x.Response.Status.Text
 }
 
+// causeIndex is what the cause checks found, with the findings about each
+// user found by the user's id or address.
+type causeIndex struct {
+	all []cause
+	// byPersonal maps a lower-cased personal value to the indexes in all
+	// of the findings that quote it.
+	byPersonal map[string][]int
+}
+
 // probeCauses runs the cause checks on the snapshot, alone and with their
 // defaults, and returns their findings, with the provisioning URLs that
 // name an IP address.
-func probeCauses(snap *inputs.Snapshot) []cause {
+func probeCauses(snap *inputs.Snapshot) *causeIndex {
 	res := lint.Run(context.Background(), snap, causeChecks(), lint.Settings{})
-	var out []cause
+	ix := &causeIndex{byPersonal: map[string][]int{}}
 	for _, f := range res.Findings {
-		out = append(out, cause{f})
+		ix.all = append(ix.all, cause{f})
 	}
-	return append(out, ipProvisioningURLs(snap)...)
+	ix.all = append(ix.all, ipProvisioningURLs(snap)...)
+	for i, c := range ix.all {
+		for _, v := range c.Personal {
+			k := strings.ToLower(strings.TrimSpace(v))
+			if n := len(ix.byPersonal[k]); n == 0 || ix.byPersonal[k][n-1] != i {
+				ix.byPersonal[k] = append(ix.byPersonal[k], i)
+			}
+		}
+	}
+	return ix
+}
+
+// about returns the findings that quote any of values, in the order the
+// checks reported them.
+func (ix *causeIndex) about(values ...string) []cause {
+	var at []int
+	for _, v := range values {
+		if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
+			at = append(at, ix.byPersonal[v]...)
+		}
+	}
+	slices.Sort(at)
+	var out []cause
+	for _, i := range slices.Compact(at) {
+		out = append(out, ix.all[i])
+	}
+	return out
 }
 
 // ipProvisioningURLs finds the Integrated IM&P provisioning URLs whose
@@ -249,7 +283,7 @@ func containsToken(s, name string) bool {
 
 func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func reportAttempt(p *lint.Pass, a attempt, found []cause) {
+func reportAttempt(p *lint.Pass, a attempt, found *causeIndex) {
 	x := a.Exchange
 	resp := x.Response
 	status := x.StatusCode()
@@ -352,8 +386,13 @@ func profileDefects(pr pslog.Profile) []string {
 }
 
 // causesOf picks, among the cause checks' findings, those that explain an
-// answer.
-func causesOf(snap *inputs.Snapshot, a attempt, entryID string, found []cause) []cause {
+// answer: for an answer about the AS, the findings of its checks on the AS
+// the excerpt comes from (every AS when it is not known); for an answer
+// about the user, the findings that quote the user's id or address.
+func causesOf(snap *inputs.Snapshot, a attempt, entryID string, found *causeIndex) []cause {
+	if found == nil {
+		return nil
+	}
 	x := a.Exchange
 	var as string
 	if h := pslogHost(snap, a.Log.Path); h != nil {
@@ -366,14 +405,16 @@ func causesOf(snap *inputs.Snapshot, a attempt, entryID string, found []cause) [
 		id, email = r.Profile.BWUserID.Text, r.Profile.Email.Text
 		orgs = []string{orgName(r.Profile.Group.Text), orgName(r.Profile.ServiceProvider.Text)}
 	}
-	aboutUser := func(c cause) bool { return mentions(c.Personal, id) || mentions(c.Personal, email) }
+	candidates := found.about(id, email)
 	var want func(cause) bool
 	switch entryID {
 	case "http-401":
+		candidates = found.all
 		want = func(c cause) bool {
 			return c.Check == asIMPMatchesTemplate.Name && (c.Logical.Key == "provisioningUserId" || c.Logical.Key == "provisioningPassword") && onAS(c)
 		}
 	case "http-403":
+		candidates = found.all
 		want = func(c cause) bool {
 			switch c.Check {
 			case fqdnCheck, asRequiredPatches.Name:
@@ -384,36 +425,31 @@ func causesOf(snap *inputs.Snapshot, a attempt, entryID string, found []cause) [
 			return false
 		}
 	case "http-409":
-		want = func(c cause) bool { return c.Check == usersEmailValidUnique.Name && aboutUser(c) }
+		want = func(c cause) bool { return c.Check == usersEmailValidUnique.Name }
 	case "http-400-untrusted-email":
 		want = func(c cause) bool {
-			return (c.Check == templateFlags.Name && c.Logical.Key == "emailTrust" || c.Check == usersEmailValidUnique.Name) && aboutUser(c)
+			return c.Check == templateFlags.Name && c.Logical.Key == "emailTrust" || c.Check == usersEmailValidUnique.Name
 		}
 	case "http-400-new-org-disabled":
+		candidates = found.all
 		want = func(c cause) bool {
 			return c.Check == templateFlags.Name && c.Logical.Key == "autoCreateOrgs" &&
 				slices.ContainsFunc(strings.Split(c.Value, "\n"), func(org string) bool { return org != "" && slices.Contains(orgs, org) })
 		}
 	case "http-400", "http-200":
 		want = func(c cause) bool {
-			return (c.Check == usersPrimaryNumber.Name || c.Check == usersEmailValidUnique.Name || c.Check == templateFlags.Name) && aboutUser(c)
+			return c.Check == usersPrimaryNumber.Name || c.Check == usersEmailValidUnique.Name || c.Check == templateFlags.Name
 		}
 	default:
 		return nil
 	}
 	var out []cause
-	for _, c := range found {
+	for _, c := range candidates {
 		if want(c) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// mentions reports whether a finding's personal data holds s, case aside.
-func mentions(personal []string, s string) bool {
-	s = strings.TrimSpace(s)
-	return s != "" && slices.ContainsFunc(personal, func(v string) bool { return strings.EqualFold(strings.TrimSpace(v), s) })
 }
 
 // causeSummary says which checks found a cause, or that none did and

@@ -65,15 +65,32 @@ PSLog excerpts are optional evidence: a snapshot without any is not evaluated.`,
 }
 
 // causeChecks are the checks whose findings explain the bridge's answers.
-// as_imp_url_is_fqdn's predicate is shared through urlhost.go instead
-// (ipProvisioningURLs).
 func causeChecks() []*lint.Check {
-	return []*lint.Check{asIMPMatchesTemplate, asRequiredPatches, templateFlags, usersEmailValidUnique, usersPrimaryNumber}
+	cs := []*lint.Check{asIMPMatchesTemplate, asRequiredPatches, templateFlags, usersEmailValidUnique, usersPrimaryNumber}
+	if builtinFQDNCheck != nil {
+		cs = append(cs, builtinFQDNCheck)
+	}
+	return cs
 }
 
 // fqdnCheck is the name of the check that reports provisioning URLs
 // written as IP addresses.
 const fqdnCheck = "as_imp_url_is_fqdn"
+
+// builtinFQDNCheck is fqdnCheck when All lists it; without it, the
+// provisioning URLs that name an IP address are found with the predicate
+// of urlhost.go (ipProvisioningURLs). Set once, before any check runs:
+// All lists this check too, so the lookup cannot be a variable's
+// initializer.
+var builtinFQDNCheck *lint.Check
+
+func init() {
+	for _, c := range All() {
+		if c.Name == fqdnCheck {
+			builtinFQDNCheck = c
+		}
+	}
+}
 
 // cause is a finding of a cause check: what explains a refusal.
 type cause struct {
@@ -187,7 +204,9 @@ func probeCauses(snap *inputs.Snapshot) *causeIndex {
 	for _, f := range res.Findings {
 		ix.all = append(ix.all, cause{f})
 	}
-	ix.all = append(ix.all, ipProvisioningURLs(snap)...)
+	if builtinFQDNCheck == nil {
+		ix.all = append(ix.all, ipProvisioningURLs(snap)...)
+	}
 	for i, c := range ix.all {
 		for _, v := range c.Personal {
 			k := strings.ToLower(strings.TrimSpace(v))

@@ -126,3 +126,29 @@ func TestContainsToken(t *testing.T) {
 		}
 	}
 }
+
+// TestPSLogUsesTheFQDNCheck: once as_imp_url_is_fqdn is a built-in check,
+// the 403's cause is its finding, not the fallback's.
+func TestPSLogUsesTheFQDNCheck(t *testing.T) {
+	saved := builtinFQDNCheck
+	t.Cleanup(func() { builtinFQDNCheck = saved })
+	builtinFQDNCheck = &lint.Check{Name: fqdnCheck, Run: func(p *lint.Pass) error {
+		h := p.Snapshot.Host("as2")
+		kv, _, _ := h.Attr(messagingContext, "provisioningUrl")
+		p.Report(lint.Finding{Host: "as2", Message: "the check's own finding", Location: kv.Value.Range})
+		return nil
+	}}
+	res := runWith(t, pslogProvisioning, nil, "pslog_provisioning", "ip_url")
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding, got %v", res.Findings)
+	}
+	var from []string
+	for _, r := range res.Findings[0].Related {
+		if strings.Contains(r.Message, fqdnCheck) {
+			from = append(from, r.Message)
+		}
+	}
+	if !slices.Equal(from, []string{"cause found by as_imp_url_is_fqdn: the check's own finding"}) {
+		t.Errorf("causes of %s: %q", fqdnCheck, from)
+	}
+}

@@ -11,8 +11,13 @@ build: ## build bin/bwlint, stamped with the commit it is built from
 test: ## run the tests
 	go test ./...
 
+# The packages whose tests keep golden files: those whose tests import the
+# one golden-file helper (internal/golden, or lint/linttest, which uses it).
+GOLDEN_PKGS = $$(go list -f '{{.ImportPath}} {{join .Deps " "}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
+	grep -E ' github.com/bwlint/bwlint/(internal/golden|lint/linttest)( |$$)' | cut -d' ' -f1 | grep -v -E '/(internal/golden|lint/linttest)$$')
+
 update: ## rewrite golden files and generated docs after an intended change
-	go test ./checks ./lint/report ./cmd/... ./inputs/ocip -update
+	go test $(GOLDEN_PKGS) -update
 
 lint: ## run golangci-lint with .golangci.yml
 	golangci-lint run ./...

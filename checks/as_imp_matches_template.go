@@ -123,7 +123,7 @@ func runIMPMatchesTemplate(p *lint.Pass) error {
 			continue
 		}
 		if !h.Captured(messagingContext) {
-			p.Gap(h.Name, impMessaging, "%s", notCaptured(h, serverOf(h, "AS"), messagingContext))
+			p.Gap(h.Name, impMessaging, "%s", notCaptured(h, lint.ServerOf(h, inputs.RoleAS), messagingContext))
 			continue
 		}
 		compareIMP(p, h, t)

@@ -20,7 +20,7 @@ const (
 var (
 	patchShowVer = lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt").
 			Reading("the release, which decides the patch required")
-	patchList = lint.CLI(inputs.RoleAS, patchingContext, "listPatch", "hosts/<host>/patching.txt").
+	patchList = lint.CLI(inputs.RoleAS, patchingContext, "listPatch", "hosts/<host>/patching.txt").Confirming().
 			Reading("the applied patches, a table with Patch Name and State (the output of `detail <bundle>` is read too)")
 	patchOptions = lint.CLI(inputs.RoleAS, containerOptionsContext, "get", "hosts/<host>/container-options.txt").
 			Reading("the container option that enables the patch")
@@ -181,7 +181,7 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 		}
 	}
 	if len(tables) == 0 {
-		p.Gap(h.Name, patchList, "no %s_CLI/%s table with a Patch Name column was captured on %s", serverOf(h, "AS"), patchingContext, h.Name)
+		p.Gap(h.Name, patchList, "no %s_CLI/%s table with a Patch Name column was captured on %s", lint.ServerOf(h, inputs.RoleAS), patchingContext, h.Name)
 		return
 	}
 	last := tables[len(tables)-1]
@@ -244,7 +244,7 @@ func countRows(tables []*bwcli.Table) int {
 func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *requiredPatchesOptions) {
 	cmds := h.Read(containerOptionsContext)
 	if len(cmds) == 0 {
-		p.Gap(h.Name, patchOptions, "%s", notCaptured(h, serverOf(h, "AS"), containerOptionsContext))
+		p.Gap(h.Name, patchOptions, "%s", notCaptured(h, lint.ServerOf(h, inputs.RoleAS), containerOptionsContext))
 		return
 	}
 	ctx := cliContext(cmds[len(cmds)-1], "AS", containerOptionsContext)

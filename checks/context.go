@@ -20,17 +20,6 @@ func cliContext(cmd *bwcli.Command, fallbackServer, path string) string {
 	return server + "_CLI/" + strings.Trim(path, "/")
 }
 
-// serverOf returns the prompt prefix a host's captures use, or the given
-// default when it has none.
-func serverOf(h *inputs.Host, def string) string {
-	for _, c := range h.Commands {
-		if c.Server.Text != "" {
-			return c.Server.Text
-		}
-	}
-	return def
-}
-
 // notCaptured is the gap reason for a context without output; the gap
 // itself carries the command that captures it.
 func notCaptured(h *inputs.Host, server, path string) string {
@@ -65,60 +54,59 @@ func findHost(snap *inputs.Snapshot, name string) *inputs.Host {
 // cluster says the AS serves Webex users, so the check applies to it, and
 // leaving it out without a word would read as a pass. ev is the capture
 // the check reads first, which also shows the role.
-func reportUncapturedASes(p *lint.Pass, ev lint.Evidence) {
+func reportUncapturedASes(p *lint.Pass, ev lint.Evidence) { reportUncaptured(p, ev, inputs.RoleAS) }
+
+// reportUncaptured records an evidence gap for every host of role (AS or
+// XSP) a Partner Hub cluster lists that the snapshot does not show as
+// one, and returns how many it found; see reportUncapturedASes.
+func reportUncaptured(p *lint.Pass, ev lint.Evidence, role inputs.Role) int {
+	label := strings.ToUpper(string(role))
+	prompts := label + "_CLI"
+	if role == inputs.RoleXSP {
+		prompts = "XSP_CLI or ADP_CLI"
+	}
 	seen := map[string]bool{}
+	n := 0
 	for _, c := range p.Snapshot.Clusters {
-		for _, as := range c.ApplicationServers {
+		listed := c.ApplicationServers
+		if role == inputs.RoleXSP {
+			listed = c.XSPs
+		}
+		for _, as := range listed {
 			name := strings.ToLower(strings.TrimSuffix(as.Text, "."))
 			if seen[name] {
 				continue
 			}
 			seen[name] = true
-			switch h := findHost(p.Snapshot, as.Text); {
+			h := findHost(p.Snapshot, as.Text)
+			if (h == nil || h.Role != role) && p.Applies(as.Text) && (h == nil || p.Applies(h.Name)) {
+				n++
+			}
+			switch {
 			case h == nil:
-				p.Gap(as.Text, ev, "%s lists AS %q but the snapshot has no hosts/%s/ folder", c.Name.Text, as.Text, as.Text)
+				p.Gap(as.Text, ev, "%s lists %s %q but the snapshot has no hosts/%s/ folder", clusterName(c), label, as.Text, as.Text)
 			case h.Role == inputs.RoleUnknown:
-				p.Gap(h.Name, ev, "%s lists AS %q but %s/ holds no capture that shows its role (no AS_CLI prompt, no bwshowver.txt)", c.Name.Text, as.Text, h.Dir)
-			case h.Role != inputs.RoleAS:
-				p.Gap(h.Name, ev, "%s lists AS %q but the captures in %s/ are of a %s server", c.Name.Text, as.Text, h.Dir, strings.ToUpper(string(h.Role)))
+				p.Gap(h.Name, ev, "%s lists %s %q but %s/ holds no capture that shows its role (no %s prompt, no bwshowver.txt)", clusterName(c), label, as.Text, h.Dir, prompts)
+			case h.Role != role:
+				p.Gap(h.Name, ev, "%s lists %s %q but the captures in %s/ are of a %s server", clusterName(c), label, as.Text, h.Dir, strings.ToUpper(string(h.Role)))
 			}
 		}
 	}
+	return n
 }
 
 // runsAuthService reports whether a host's captures leave it possible that
 // it runs the authentication service, and when not, the applications its
-// bwshowver lists. Only a bwshowver application list without the service,
-// on a host with no other sign of it (a digest of the key export, a
-// capture of an AuthenticationService context), shows that it does not:
-// a host without that list is taken to run it, so that missing evidence
-// is a gap rather than a silent pass.
+// bwshowver lists (see application.runs); a digest of the key export
+// keysFile shows the service too.
 func runsAuthService(h *inputs.Host, keysFile string) (bool, []string) {
-	if h.ShowVer == nil || len(h.ShowVer.Applications) == 0 {
-		return true, nil
-	}
-	var names []string
-	for _, a := range h.ShowVer.Applications {
-		name, path := strings.ToLower(a.Name.Text), strings.ToLower(a.ContextPath.Text)
-		if strings.Contains(name, "authenticationservice") || strings.Contains(name, "authservice") || path == "/authservice" {
-			return true, nil
-		}
-		names = append(names, a.Name.Text)
-	}
-	if _, ok := h.Digest(keysFile); ok {
-		return true, nil
-	}
-	for _, c := range h.Commands {
-		if c.Known && strings.HasPrefix(strings.ToLower(c.Path), "applications/authenticationservice") {
-			return true, nil
-		}
-	}
-	return false, names
+	app := authServiceApp
+	app.digest = keysFile
+	return app.runs(h)
 }
 
 // notRunningAuthService is the not-evaluated reason for a host whose
 // bwshowver shows it does not run the authentication service.
 func notRunningAuthService(h *inputs.Host, apps []string) string {
-	return fmt.Sprintf("%s does not run the authentication service: its bwshowver (%s) lists %s and no capture shows the service",
-		h.Name, h.ShowVer.Server.Range.Filename, hostList(apps))
+	return authServiceApp.notRunning(h, apps)
 }

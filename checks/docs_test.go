@@ -4,13 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/baseline"
-	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/linttest"
 )
 
@@ -26,7 +22,7 @@ func TestGeneratedDocs(t *testing.T) {
 	index.WriteString("The built-in checks, and the checks of the policy file (`config_…`) and of the baseline (`baseline_…`). ")
 	index.WriteString("Site rules, defined in a policy file's `rule` blocks, are documented there; see [config.md](../config.md#rule-a-site-check-without-go).\n\n")
 	index.WriteString("| check | default severity | title |\n| --- | --- | --- |\n")
-	for _, c := range documented() {
+	for _, c := range Documented() {
 		fmt.Fprintf(&index, "| [%s](%s.md) | %s | %s |\n", c.Name, c.Name, c.Severity, c.Title)
 		page := c.Markdown()
 		if example := filepath.Join("testdata", c.Name, "example.golden"); fileExists(example) {
@@ -39,15 +35,6 @@ func TestGeneratedDocs(t *testing.T) {
 		linttest.Golden(t, filepath.Join(docsDir, c.Name+".md"), page)
 	}
 	linttest.Golden(t, filepath.Join(docsDir, "README.md"), index.String())
-}
-
-// documented are the checks with a page under docs/checks/: the built-in
-// ones, and those of the policy file and the baseline, which reports name
-// and link to like any other.
-func documented() []*lint.Check {
-	all := append(append(All(), config.Checks()...), baseline.UnusedCheck)
-	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
-	return all
 }
 
 func fileExists(p string) bool {

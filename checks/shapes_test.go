@@ -482,7 +482,7 @@ func located(snap *inputs.Snapshot, r hcl.Range) string {
 
 func TestExampleInEveryShape(t *testing.T) {
 	example := filepath.Join("..", "testdata", "example")
-	cfg, diags := config.Load(filepath.Join(example, ".bwlint.hcl"), All())
+	cfg, diags := config.Load(filepath.Join(example, ".bwlint.hcl"), Catalog())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

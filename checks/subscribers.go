@@ -54,6 +54,10 @@ func validateServices(services []string) error {
 // Validate implements lint.OptionsValidator.
 func (o *subscriberOptions) Validate() error { return validateServices(o.Services) }
 
+// newSubscriberOptions is the Options of the checks whose only option is
+// the services that provision a user.
+func newSubscriberOptions() any { return &subscriberOptions{Services: defaultProvisioningServices()} }
+
 // subscribers sorts the snapshot's users: those assigned one of services,
 // which flow-through provisioning sends to Webex, and those whose services
 // no capture shows, which cannot be judged. Users assigned other services

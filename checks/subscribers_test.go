@@ -1,33 +1,12 @@
 package checks
 
 import (
-	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 )
-
-// runWith lints a testdata case with one check and the given options.
-func runWith(t *testing.T, c *lint.Check, opts any, dir ...string) *lint.Result {
-	t.Helper()
-	snap, err := inputs.Load(filepath.Join(append([]string{"testdata"}, dir...)...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set := lint.Settings{}
-	if opts != nil {
-		set.Options = map[string]any{c.Name: opts}
-	}
-	res := lint.Run(context.Background(), snap, []*lint.Check{c}, set)
-	for _, f := range res.Failures {
-		t.Fatalf("check %s failed: %v", f.Check, f.Err)
-	}
-	return res
-}
 
 // contexts lists the logical contexts of a run's findings.
 func contexts(res *lint.Result) []string {

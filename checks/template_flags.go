@@ -62,10 +62,8 @@ a service of the ` + "`services`" + ` option (Integrated IMP by default), which 
 without any template are an evidence gap.`,
 	Evidence: []lint.Evidence{flagTemplates, userDetails, userServices},
 	Tags:     []string{"partnerhub", "users", "provisioning"},
-	Options: func() any {
-		return &subscriberOptions{Services: defaultProvisioningServices()}
-	},
-	Run: runTemplateFlags,
+	Options:  newSubscriberOptions,
+	Run:      runTemplateFlags,
 }
 
 func runTemplateFlags(p *lint.Pass) error {

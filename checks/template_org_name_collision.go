@@ -48,10 +48,8 @@ only the templates' enterprises are compared. Without a template the names canno
 and the users are an evidence gap.`,
 	Evidence: []lint.Evidence{orgTemplates, userDetails, userServices},
 	Tags:     []string{"partnerhub", "users", "provisioning"},
-	Options: func() any {
-		return &subscriberOptions{Services: defaultProvisioningServices()}
-	},
-	Run: runTemplateOrgNameCollision,
+	Options:  newSubscriberOptions,
+	Run:      runTemplateOrgNameCollision,
 }
 
 // orgClaim is a group or an enterprise that becomes a customer
@@ -202,12 +200,4 @@ func bothOrAll(n int) string {
 		return "both"
 	}
 	return "all"
-}
-
-// joinAnd joins phrases: "a", "a and b", "a, b and c".
-func joinAnd(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -41,10 +41,8 @@ Users who are not to be provisioned to Webex should not have Integrated IM&P ass
 	Applies:  subscriberApplies,
 	Evidence: []lint.Evidence{userDetails, userServices},
 	Tags:     []string{"users", "provisioning"},
-	Options: func() any {
-		return &subscriberOptions{Services: defaultProvisioningServices()}
-	},
-	Run: runUsersPrimaryNumber,
+	Options:  newSubscriberOptions,
+	Run:      runUsersPrimaryNumber,
 }
 
 func runUsersPrimaryNumber(p *lint.Pass) error {

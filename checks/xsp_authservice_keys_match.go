@@ -89,16 +89,13 @@ and is not evaluated; one that a cluster lists but the snapshot lacks is an evid
 // an operator gave the digest file.
 const keyManagementContext = "Applications/AuthenticationService/KeyManagement"
 
-// xspGroup is a set of XSP hosts that must share one key pair.
-type xspGroup struct {
-	name    string // "cluster bw-cluster-1", or "all XSP and ADP hosts"
-	cluster string // the cluster's name; "" for the group of all hosts
-	hosts   []*inputs.Host
-}
-
 func runAuthserviceKeysMatch(p *lint.Pass) error {
 	opts := lint.OptionsOf[authserviceKeysOptions](p)
-	groups := xspGroups(p)
+	groups, loose := xspGroups(p, keysDigest(opts.KeysFile))
+	reportUnknownRoles(p, groups)
+	for _, h := range loose {
+		p.NotEvaluated(h.Name, "%s", notInCluster(h))
+	}
 	if len(groups) == 0 {
 		p.NotEvaluated("", "no XSP or ADP host in the snapshot")
 	}
@@ -108,61 +105,20 @@ func runAuthserviceKeysMatch(p *lint.Pass) error {
 	return nil
 }
 
-// xspGroups groups XSP hosts by Partner Hub cluster. Hosts named by a
-// cluster but absent from the snapshot, and XSP hosts in no cluster, are
-// not evaluated: comparing them with an arbitrary group would prove nothing.
-func xspGroups(p *lint.Pass) []xspGroup {
-	snap := p.Snapshot
-	all := p.HostsWithRole(inputs.RoleXSP)
-	clustered := false
-	var groups []xspGroup
-	inCluster := map[string]bool{}
-	for _, c := range snap.Clusters {
-		if len(c.XSPs) == 0 {
-			continue
-		}
-		clustered = true
-		g := xspGroup{name: "cluster " + c.Name.Text, cluster: c.Name.Text}
-		for _, x := range c.XSPs {
-			h := findHost(snap, x.Text)
-			if h == nil {
-				keysFile := lint.OptionsOf[authserviceKeysOptions](p).KeysFile
-				p.Gap(x.Text, keysDigest(keysFile), "%s lists XSP %q but the snapshot has no hosts/%s/ folder", c.Name.Text, x.Text, x.Text)
-				continue
-			}
-			if !p.Applies(h.Name) {
-				continue
-			}
-			inCluster[h.Name] = true
-			// A host listed twice ("xsp2", "XSP2.") is one vote: the
-			// cluster parser warns about the repeat.
-			if !slices.Contains(g.hosts, h) {
-				g.hosts = append(g.hosts, h)
-			}
-		}
-		groups = append(groups, g)
-	}
-	reportUnknownRoles(p, inCluster)
-	if !clustered {
-		if len(all) == 0 {
-			return nil
-		}
-		return []xspGroup{{name: "all XSP and ADP hosts", hosts: all}}
-	}
-	for _, h := range all {
-		if !inCluster[h.Name] {
-			p.NotEvaluated(h.Name, "XSP %s is not listed in the xsps of any partnerhub cluster, so it has no group to match", h.Name)
-		}
-	}
-	return groups
-}
-
 // reportUnknownRoles records hosts that hold a digest of the keys export
 // but were never shown to be XSPs (no XSP_CLI or ADP_CLI capture, no
 // bwshowver): they are most likely XSPs whose other captures are missing,
 // and leaving them out of every group in silence would hide a mismatch.
-func reportUnknownRoles(p *lint.Pass, inCluster map[string]bool) {
+func reportUnknownRoles(p *lint.Pass, groups []xspGroup) {
 	keysFile := lint.OptionsOf[authserviceKeysOptions](p).KeysFile
+	inCluster := map[string]bool{}
+	for _, g := range groups {
+		for _, h := range g.hosts {
+			if g.cluster != "" {
+				inCluster[h.Name] = true
+			}
+		}
+	}
 	for _, h := range p.Snapshot.Hosts {
 		if h.Role != inputs.RoleUnknown || inCluster[h.Name] {
 			continue
@@ -268,7 +224,7 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 		Host:     hd.host.Name,
 		Message:  msg,
 		Location: hd.d.Hex.Range,
-		Logical:  lint.Logical{Context: cliContext(nil, serverOf(hd.host, "XSP"), keyManagementContext), Key: key},
+		Logical:  lint.Logical{Context: cliContext(nil, lint.ServerOf(hd.host, inputs.RoleXSP), keyManagementContext), Key: key},
 		Expected: expected,
 		Actual:   hd.d.Short(),
 		Related:  related,

@@ -75,7 +75,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 		return nil
 	}
 	for _, h := range xsps {
-		server := serverOf(h, "XSP")
+		server := lint.ServerOf(h, inputs.RoleXSP)
 		cmds := h.Read(certificateAuthContext)
 		if len(cmds) == 0 {
 			if runs, apps := runsAuthService(h, defaultKeysFile); !runs {

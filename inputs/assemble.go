@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// assemble builds the Snapshot from the files read, in path order.
-func assemble(root string, results []parsed) *Snapshot {
+// assemble builds the Snapshot from the files read, in path order, and
+// the operator's inventory: its clusters before the AS clusters are
+// placed, its roles and releases over what the captures say.
+func assemble(root string, results []parsed, inv Inventory) *Snapshot {
 	s := &Snapshot{Root: root, files: map[string]*File{}, hosts: map[string]*Host{}}
 	for i := range results {
 		r := &results[i]
@@ -61,6 +63,7 @@ func assemble(root string, results []parsed) *Snapshot {
 		}
 	}
 	slices.SortFunc(s.Hosts, func(a, b *Host) int { return cmp.Compare(a.Name, b.Name) })
+	s.applyClusterFacts(inv.Clusters)
 	placeClusters(s)
 	for _, h := range s.Hosts {
 		supersede(h)
@@ -69,6 +72,7 @@ func assemble(root string, results []parsed) *Snapshot {
 		s.Conflicts = append(s.Conflicts, conflicts...)
 		s.Problems = append(s.Problems, decideRole(h)...)
 	}
+	s.applyHostFacts(inv.Hosts)
 	mergeChannels(s)
 	if len(s.Files) == 0 {
 		s.Problems = append(s.Problems, source.Errorf(hcl.Range{Filename: "."},

@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs/devicetype"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // channelModel is what checks see of tag sets and device types, without
@@ -375,5 +377,33 @@ func writeFile(t *testing.T, name, content string) {
 	}
 	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestInventoryClusters: a cluster the operator states (the policy's
+// cluster block) places its application servers in their own AS cluster
+// as a cluster file would, so that the data of two clusters are not
+// compared with each other.
+func TestInventoryClusters(t *testing.T) {
+	root := t.TempDir()
+	copyFile(t, "../testdata/channels/conflicts/ocip/tagsets.xml", filepath.Join(root, "hosts/as1/tags.xml"))
+	copyFile(t, "../testdata/channels/agree/devicemgmt/tagsets/Webex.xml", filepath.Join(root, "hosts/as3/tags.xml"))
+	writeFile(t, filepath.Join(root, "partnerhub/clusters/c1.json"), `{"name": "c1", "authServiceUrl": "https://x/authService",
+  "xsiActionsUrl": "https://x/a", "xsiEventsUrl": "https://x/e", "applicationServers": ["as1", "as2"]}`)
+	at := hcl.Range{Filename: "policy.hcl", Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 13}}
+	inv := Inventory{Clusters: []ClusterFacts{{Name: source.Value{Text: "c2", Range: at}, At: at,
+		ApplicationServers: []source.Value{{Text: "as3", Range: at}, {Text: "as4", Range: at}}, SetAppServers: true}}}
+	s, err := LoadWith(root, LoadOptions{Inventory: inv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Problems) != 0 || len(s.Conflicts) != 0 || len(s.TagSets) != 2 {
+		t.Fatalf("problems %v, conflicts %v, %d tag sets (want 2)", problemsOf(s), s.Conflicts, len(s.TagSets))
+	}
+	if got := s.ClusterOf("hosts/as3/tags.xml"); got != "c2" {
+		t.Errorf("ClusterOf(hosts/as3/tags.xml) = %q, want the stated cluster c2", got)
+	}
+	if len(s.ASClusters) != 2 || s.ASClusters[1].Name != "c2" {
+		t.Errorf("AS clusters %+v", s.ASClusters)
 	}
 }

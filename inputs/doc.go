@@ -24,6 +24,10 @@
 // (read.go), assembles hosts (hosts.go) and the snapshot (assemble.go),
 // and merges what several channels say of the same items — tag sets,
 // device types, users, releases — per AS cluster, recording the conflicts
-// between channels (merge.go, devicetypes_cli.go). Nothing here knows
-// about checks or output. Files are only ever read.
+// between channels (merge.go, devicetypes_cli.go). What the operator
+// states better than the captures — roles, releases, cluster members (the
+// policy's host and cluster blocks) — is given to LoadWith as an Inventory
+// (inventory.go) and written while the snapshot is assembled, so that the
+// Snapshot is complete, and never changed, once LoadWith returns. Nothing
+// here knows about checks or output. Files are only ever read.
 package inputs

@@ -39,6 +39,10 @@ type LoadOptions struct {
 	// MaxTotalSize bounds the sum of the sizes of the snapshot's files;
 	// 0 means DefaultMaxTotalSize.
 	MaxTotalSize int64
+	// Inventory replaces what the captures say of hosts and clusters
+	// with what the operator states (the policy's host and cluster
+	// blocks), so that the snapshot is complete when Load returns.
+	Inventory Inventory
 }
 
 // Load reads the snapshot directory root with the default options.
@@ -77,7 +81,7 @@ func LoadWith(root string, opts LoadOptions) (*Snapshot, error) {
 			ErrTooLarge, len(w.entries), w.total, opts.MaxTotalSize)
 	}
 	results := readAll(w.entries, opts.MaxTotalSize)
-	s := assemble(root, results)
+	s := assemble(root, results, opts.Inventory)
 	s.Problems = append(s.Problems, w.problems...)
 	source.SortProblems(s.Problems)
 	return s, nil

@@ -61,10 +61,10 @@ func problemsOf(s *Snapshot) []string {
 func TestLoadExample(t *testing.T) {
 	s := load(t, "../testdata/example")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "24.0_1.944", 8, 7},
-		"as2":  {RoleAS, "24.0_1.944", 8, 7},
-		"xsp1": {RoleXSP, "24.0_1.944", 6, 7},
-		"xsp2": {RoleXSP, "24.0_1.944", 6, 7},
+		"as1":  {RoleAS, "24.0_1.944", 11, 8},
+		"as2":  {RoleAS, "24.0_1.944", 11, 8},
+		"xsp1": {RoleXSP, "24.0_1.944", 13, 11},
+		"xsp2": {RoleXSP, "24.0_1.944", 13, 11},
 	}
 	if diff := cmp.Diff(want, hostsOf(s)); diff != "" {
 		t.Errorf("hosts (-want +got):\n%s", diff)
@@ -72,8 +72,8 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 31 {
-		t.Errorf("%d files, want 31", len(s.Files))
+	if len(s.Files) != 41 {
+		t.Errorf("%d files, want 41", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {
@@ -95,8 +95,8 @@ func TestLoadUgly(t *testing.T) {
 	s := load(t, "../testdata/ugly")
 	want := map[string]hostSummary{
 		"as1":  {RoleAS, "23.0_1.1075", 12, 5},
-		"xsp1": {RoleXSP, "23.0_1.1075", 5, 5},
-		"xsp2": {RoleXSP, "23.0_1.1075", 4, 5},
+		"xsp1": {RoleXSP, "23.0_1.1075", 11, 7},
+		"xsp2": {RoleXSP, "23.0_1.1075", 10, 7},
 	}
 	if diff := cmp.Diff(want, hostsOf(s)); diff != "" {
 		t.Errorf("hosts (-want +got):\n%s", diff)

@@ -244,6 +244,21 @@ func (h *Host) Digest(name string) (digest.Digest, bool) {
 	return digest.Digest{}, false
 }
 
+// Server is the prompt prefix the host's captures show ("AS", "XSP",
+// "ADP"): its first CLI prompt's, else its bwshowver's; "" when no
+// capture shows one.
+func (h *Host) Server() string {
+	for _, c := range h.Commands {
+		if c.Server.Text != "" {
+			return c.Server.Text // a shell command (listPatch.pl) has none
+		}
+	}
+	if h.ShowVer != nil {
+		return h.ShowVer.Server.Text
+	}
+	return ""
+}
+
 // Host returns the host named name, or nil.
 func (s *Snapshot) Host(name string) *Host {
 	return s.hosts[name]

@@ -264,7 +264,7 @@ func hashFile(name string) (string, int64, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, io.LimitReader(f, MaxFileSize))
 	if err != nil {
-		return "", 0, unwrapPathError(err)
+		return "", 0, bounded.WithoutPath(err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }

@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"cmp"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,7 +57,7 @@ func (w *walker) walk() error {
 			if p == w.root {
 				return err
 			}
-			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
+			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", bounded.WithoutPath(err)))
 			return nil
 		}
 		switch {
@@ -86,7 +85,7 @@ func (w *walker) walk() error {
 		}
 		info, err := d.Info()
 		if err != nil {
-			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
+			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", bounded.WithoutPath(err)))
 			return nil
 		}
 		w.add(entry{rel: rel, name: p, size: info.Size()})
@@ -102,7 +101,7 @@ func (w *walker) link(rel, p string) {
 	whole := hcl.Range{Filename: rel}
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		w.problems = append(w.problems, source.Errorf(whole, "cannot read: a symbolic link that leads nowhere: %v", unwrapPathError(err)))
+		w.problems = append(w.problems, source.Errorf(whole, "cannot read: a symbolic link that leads nowhere: %v", bounded.WithoutPath(err)))
 		return
 	}
 	inside := true
@@ -119,7 +118,7 @@ func (w *walker) link(rel, p string) {
 	}
 	st, err := os.Stat(target)
 	if err != nil {
-		w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", unwrapPathError(err)))
+		w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", bounded.WithoutPath(err)))
 		return
 	}
 	if st.IsDir() {
@@ -138,11 +137,3 @@ func (w *walker) add(e entry) {
 // policyFileName is the policy file's name (lint/config.FileName, which
 // this package cannot import): at the snapshot root it is no input.
 const policyFileName = ".bwlint.hcl"
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}

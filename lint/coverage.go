@@ -83,7 +83,7 @@ func (r *Result) Coverage(snap *inputs.Snapshot) []Coverage {
 			x.Reasons = append(x.Reasons, g.Reason)
 		}
 		for _, f := range r.Findings {
-			if f.Check == c.Name && f.Host != "" && f.State != StateFixed {
+			if f.Check == c.Name && f.Host != "" {
 				hosts[f.Host] = true
 			}
 		}

@@ -10,7 +10,9 @@
 // understood; NotEvaluated for what no capture can settle. Missing evidence
 // is never a pass: a gap fails the run (exit code 2) unless gaps are only
 // reported (MissingEvidence). A check that returns an error or panics is
-// recorded as failed and the others still run. Reporters (package
-// lint/report) only render a Result. Coverage and Lost compare what two
+// recorded as failed and the others still run. What a finding means for
+// the run — waived, known from a baseline, new or fixed since an earlier
+// capture — is the next stage's (package lint/judge); reporters (package
+// lint/report) only render its judged Result. Coverage and Lost compare what two
 // runs established per check and host, for reviews.
 package lint

@@ -13,7 +13,9 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
-// Result is everything a run produced, sorted deterministically.
+// Result is everything a run produced, sorted deterministically: what the
+// checks found, before any waiver, baseline or comparison (lint/judge)
+// says what it means.
 type Result struct {
 	// Checks are the checks that ran, in name order.
 	Checks       []*Check
@@ -26,24 +28,6 @@ type Result struct {
 	Failures []Failure
 	// Problems are the snapshot's input problems.
 	Problems []source.Problem
-	// Baseline counts how the findings compared with a baseline; nil
-	// when the run was compared with none.
-	Baseline *BaselineCounts
-}
-
-// BaselineCounts says how a run's findings compared with a baseline.
-type BaselineCounts struct {
-	// Baselined findings matched an entry with the same value.
-	Baselined int
-	// Changed findings matched an entry by key but their value changed;
-	// they count again.
-	Changed int
-	// New findings matched no entry.
-	New int
-	// Unused entries matched no finding or gap.
-	Unused int
-	// BaselinedGaps matched a gap the baseline records; NewGaps did not.
-	BaselinedGaps, NewGaps int
 }
 
 // Failure is a check that failed internally.
@@ -189,30 +173,6 @@ func runOne(p *Pass) (fail *Failure) {
 	return nil
 }
 
-// Counting returns the findings that count towards the exit code: those at
-// or above the threshold that are not waived.
-func (r *Result) Counting(t Threshold) []Finding {
-	var out []Finding
-	for _, f := range r.Findings {
-		if f.Counts() && t.Fails(f.Severity) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// CountingGaps returns the gaps that fail a run that treats missing
-// evidence as m.
-func (r *Result) CountingGaps(m MissingEvidence) []Gap {
-	var out []Gap
-	for _, g := range r.Gaps {
-		if g.Counts(m) {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
 // HasInputErrors reports whether any input problem is an error.
 func (r *Result) HasInputErrors() bool {
 	for _, p := range r.Problems {
@@ -231,18 +191,3 @@ const (
 	ExitUsage    = 3
 	ExitInternal = 4
 )
-
-// ExitCode decides a run's exit code: a failed check or parser outranks
-// unreadable or missing evidence (input errors, and evidence gaps unless m
-// only reports them), which outranks findings at or above the threshold.
-func (r *Result) ExitCode(t Threshold, m MissingEvidence) int {
-	switch {
-	case len(r.Failures) > 0, slices.ContainsFunc(r.Problems, func(p source.Problem) bool { return p.Internal }):
-		return ExitInternal
-	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0:
-		return ExitInput
-	case len(r.Counting(t)) > 0:
-		return ExitFindings
-	}
-	return ExitOK
-}

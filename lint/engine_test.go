@@ -10,6 +10,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -66,7 +67,7 @@ func TestRunIsolatesFailures(t *testing.T) {
 	if !strings.Contains(r.Failures[0].Err, "no Patch Name column") || !strings.HasPrefix(r.Failures[1].Err, "panic: ") {
 		t.Errorf("failure messages = %q, %q", r.Failures[0].Err, r.Failures[1].Err)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitInternal {
+	if got := judge.New(r, judge.Notes{}).ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitInternal {
 		t.Errorf("exit code %d, want %d", got, lint.ExitInternal)
 	}
 }
@@ -121,10 +122,10 @@ func TestSettingsOverrideSeverity(t *testing.T) {
 	if len(r.Findings) != 1 || r.Findings[0].Severity != lint.Note {
 		t.Fatalf("findings = %+v, want one note", r.Findings)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitOK {
+	if got := judge.New(r, judge.Notes{}).ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); got != lint.ExitOK {
 		t.Errorf("a note fails --fail-on warning: exit %d", got)
 	}
-	if got := r.ExitCode(lint.Threshold(lint.Note), lint.FailOnGaps); got != lint.ExitFindings {
+	if got := judge.New(r, judge.Notes{}).ExitCode(lint.Threshold(lint.Note), lint.FailOnGaps); got != lint.ExitFindings {
 		t.Errorf("a note does not fail --fail-on note: exit %d", got)
 	}
 }

@@ -3,8 +3,10 @@ package lint
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -35,6 +37,11 @@ const (
 // deployment, rather than being a file given to bwlint itself.
 func (s Source) captured() bool { return s != FromPolicy && s != FromBaseline }
 
+// Captured reports whether evidence of the source is captured from the
+// deployment (the CLI, the shell, OCI-P, Partner Hub), rather than being a
+// file given to bwlint itself: what a capture plan lists.
+func (s Source) Captured() bool { return s.captured() }
+
 // Command is one thing an operator types, or copies, to capture evidence.
 type Command struct {
 	Source Source
@@ -48,7 +55,20 @@ type Command struct {
 	// request's name; for Partner Hub, the policy and the baseline, what
 	// to copy.
 	Text string
+	// Params are the elements of an OCI-P request, in the order its
+	// schema defines them; a value in capitals ("TAG_SET") is a
+	// placeholder the operator replaces (docs/inputs-ocip.md).
+	Params []Param
+	// Confirms says that the CLI asks before it prints the command's
+	// output ("About to filter through N entries. Continue? Please
+	// confirm (Yes, Y, No, N):"), a question answered yes. A capture
+	// script that cannot see the question types the answer after the
+	// command.
+	Confirms bool
 }
+
+// Param is one element of an OCI-P request: its name and its value.
+type Param struct{ Name, Value string }
 
 // Line is the command as an operator sees it typed: after the CLI prompt
 // of server ("AS", "XSP", "ADP") for the CLI, after "$ " for the shell.
@@ -63,7 +83,11 @@ func (c Command) Line(server string) string {
 	case FromShell:
 		return "$ " + c.Text
 	case FromOCIP:
-		return "OCI-P " + c.Text
+		s := "OCI-P " + c.Text
+		for _, p := range c.Params {
+			s += " " + p.Name + "=" + p.Value
+		}
+		return s
 	case FromPartnerHub:
 		return "Partner Hub: " + c.Text
 	}
@@ -144,6 +168,19 @@ func (e Evidence) Reading(what string) Evidence {
 	return e
 }
 
+// With returns e with one more element of its OCI-P request.
+func (e Evidence) With(name, value string) Evidence {
+	e.Params = append(slices.Clone(e.Params), Param{Name: name, Value: value})
+	return e
+}
+
+// Confirming returns e marked as a command the CLI asks to confirm
+// before it prints.
+func (e Evidence) Confirming() Evidence {
+	e.Confirms = true
+	return e
+}
+
 // AsOptional returns e marked optional.
 func (e Evidence) AsOptional() Evidence {
 	e.Optional = true
@@ -182,6 +219,9 @@ func (e Evidence) FileFor(host string) string {
 // that declare the same Key need one capture.
 func (e Evidence) Key() string {
 	parts := []string{string(e.Role), string(e.Source), strings.ToLower(strings.Trim(e.Context, "/")), e.Text}
+	for _, p := range e.Params {
+		parts = append(parts, p.Name+"="+p.Value)
+	}
 	for _, b := range e.Before {
 		parts = append(parts, string(b.Source), strings.ToLower(strings.Trim(b.Context, "/")), b.Text)
 	}
@@ -195,10 +235,13 @@ func (e Evidence) Markdown() string {
 		lines = append(lines, "`"+l+"`")
 	}
 	s := strings.Join(lines, ", then ")
+	if e.Confirms {
+		s += " (the CLI asks to confirm before it prints: answer `y`)"
+	}
 	switch {
 	case !e.Source.captured():
 	case e.Role != inputs.RoleUnknown:
-		s += " on " + rolePhrase(e.Role)
+		s += " on " + RolePhrase(e.Role)
 	case e.Source == FromCLI:
 		s += " on every host that has the context captured"
 	}
@@ -214,8 +257,9 @@ func (e Evidence) Markdown() string {
 	return s
 }
 
-// rolePhrase names the hosts of a role for documentation.
-func rolePhrase(r inputs.Role) string {
+// RolePhrase names the hosts of a role for documentation: "every
+// Application Server", "every XSP and ADP host".
+func RolePhrase(r inputs.Role) string {
 	switch r {
 	case inputs.RoleAS:
 		return "every Application Server"
@@ -241,12 +285,29 @@ func (e Evidence) validate() error {
 	if e.Source.captured() && !slices.ContainsFunc(snapshotFolders, func(dir string) bool { return strings.HasPrefix(e.File, dir) }) {
 		return fmt.Errorf("evidence %q names no file of a snapshot (%s…): %q", e.Text, strings.Join(snapshotFolders, "…, "), e.File)
 	}
+	if len(e.Params) > 0 && e.Source != FromOCIP {
+		return fmt.Errorf("%s evidence %q has OCI-P request elements", e.Source, e.Text)
+	}
+	for _, p := range e.Params {
+		if !xmlName.MatchString(p.Name) || strings.ContainsFunc(p.Value, unicode.IsControl) {
+			return fmt.Errorf("OCI-P evidence %q: element %q=%q is no XML element name with a value on one line", e.Text, p.Name, p.Value)
+		}
+	}
+	if e.Source == FromOCIP && !xmlName.MatchString(e.Text) {
+		return fmt.Errorf("OCI-P evidence %q: the request's name is its command type, such as SystemSoftwareVersionGetRequest", e.Text)
+	}
+	if e.Confirms && e.Source != FromCLI {
+		return fmt.Errorf("%s evidence %q: only a CLI command asks to confirm", e.Source, e.Text)
+	}
 	if strings.HasPrefix(e.File, "hosts/") && e.Role == inputs.RoleUnknown && e.Source != FromCLI {
 		return fmt.Errorf("evidence %q belongs in a host folder but names no role", e.Text)
 	}
 	for _, b := range e.Before {
-		if b.Source != FromCLI && b.Source != FromShell || strings.TrimSpace(b.Text) == "" {
+		if b.Source != FromCLI && b.Source != FromShell || strings.TrimSpace(b.Text) == "" || len(b.Params) > 0 {
 			return fmt.Errorf("evidence %q: a command before it must be typed at the CLI or the shell", e.Text)
+		}
+		if b.Confirms && b.Source != FromCLI {
+			return fmt.Errorf("evidence %q: only a CLI command asks to confirm", e.Text)
 		}
 	}
 	return nil
@@ -255,6 +316,9 @@ func (e Evidence) validate() error {
 // snapshotFolders are where captured evidence lies in a snapshot
 // (docs/inputs.md).
 var snapshotFolders = []string{"hosts/<host>/", "partnerhub/", "devicemgmt/", "ocip/", "users/", "wms/", "logs/pslog/"}
+
+// xmlName matches the element and command names of OCI-P requests.
+var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
 // inHosts reports whether e is captured in host folders.
 func (e Evidence) inHosts() bool { return strings.HasPrefix(e.File, "hosts/") }

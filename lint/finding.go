@@ -36,16 +36,6 @@ type Finding struct {
 	// Secret marks a finding about a secret value: reports show neither
 	// its values nor the source lines around it.
 	Secret bool
-	// Waiver is set when a configured waiver covers the finding; a waived
-	// finding is reported but does not fail the run.
-	Waiver *Waiver
-	// State compares the finding with an earlier capture or a baseline:
-	// "" when there is nothing to compare with, else one of StateNew,
-	// StateUnchanged, StateChanged, StateFixed.
-	State State
-	// Baselined is set when a baseline entry matches the finding with the
-	// same value: it is reported but does not fail the run.
-	Baselined bool
 	// Value is the offending value whose hash tells a baseline whether a
 	// known finding changed. Checks leave it empty when Actual says it;
 	// it is never printed.
@@ -54,30 +44,9 @@ type Finding struct {
 	// names, email addresses, phone numbers), wherever they stand in its
 	// message, logical location, values or related messages, so that a
 	// report for readers outside the organisation can mask them
-	// (MaskPersonal).
+	// (judge.Result.MaskPersonal).
 	Personal []string
 }
-
-// State is a finding's standing against an earlier capture or baseline.
-type State string
-
-// Finding states. SARIF calls them new, unchanged, updated and absent.
-const (
-	StateNew       State = "new"
-	StateUnchanged State = "unchanged"
-	StateChanged   State = "changed"
-	StateFixed     State = "fixed"
-)
-
-// BaselineEntryUnused is the check of the findings that report a baseline
-// entry matching no finding of the run (lint/baseline adds them).
-const BaselineEntryUnused = "baseline_entry_unused"
-
-// UnusedBaselineEntry reports whether the finding reports a baseline entry
-// that matched nothing. Such a finding has State fixed, so that a pruning
-// reminder never fails a run, but it is a note about the baseline file,
-// not a problem that was fixed, and reports label it so.
-func (f Finding) UnusedBaselineEntry() bool { return f.Check == BaselineEntryUnused }
 
 // Logical is where a finding lies in BroadWorks terms.
 type Logical struct {
@@ -97,14 +66,6 @@ type Related struct {
 	Message  string
 }
 
-// Waiver records why a finding does not count.
-type Waiver struct {
-	Name    string
-	Reason  string
-	Owner   string
-	Expires string
-}
-
 // Diff renders Expected and Actual as a line diff, "" when the finding is
 // not a mismatch.
 func (f Finding) Diff() string {
@@ -113,10 +74,6 @@ func (f Finding) Diff() string {
 	}
 	return LineDiff(f.Expected, f.Actual)
 }
-
-// Counts reports whether the finding counts towards the exit code: it is
-// neither waived, nor known from the baseline, nor already fixed.
-func (f Finding) Counts() bool { return f.Waiver == nil && !f.Baselined && f.State != StateFixed }
 
 // Key is the finding's semantic identity: check, host, context and key.
 // It never holds line numbers, which move with every re-capture, nor
@@ -151,17 +108,19 @@ func (f Finding) ValueHash() string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// SortFindings orders findings by host, file, position, check and message,
-// which is the order every report shows.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Host, b.Host),
-			cmp.Compare(a.Location.Filename, b.Location.Filename),
-			cmp.Compare(a.Location.Start.Byte, b.Location.Start.Byte),
-			cmp.Compare(a.Check, b.Check),
-			cmp.Compare(a.Logical.Key, b.Logical.Key),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+// SortFindings orders findings as every report shows them (see
+// CompareFindings).
+func SortFindings(fs []Finding) { slices.SortStableFunc(fs, CompareFindings) }
+
+// CompareFindings orders findings by host, file, position, check, key
+// and message.
+func CompareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Host, b.Host),
+		cmp.Compare(a.Location.Filename, b.Location.Filename),
+		cmp.Compare(a.Location.Start.Byte, b.Location.Start.Byte),
+		cmp.Compare(a.Check, b.Check),
+		cmp.Compare(a.Logical.Key, b.Logical.Key),
+		cmp.Compare(a.Message, b.Message),
+	)
 }

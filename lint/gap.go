@@ -32,9 +32,6 @@ type Gap struct {
 	File string
 	// Reason says what is missing, or which file could not be used.
 	Reason string
-	// Baselined is set when a baseline records the gap: it is reported
-	// but does not fail the run.
-	Baselined bool
 }
 
 // Context is the CLI context the evidence is captured in, with the
@@ -70,11 +67,6 @@ func GapKey(check, host, context, command string) string {
 }
 
 var serverPrefix = regexp.MustCompile(`^/?[A-Za-z]+_CLI(/|$)`)
-
-// Counts reports whether the gap fails a run that treats missing evidence
-// as m: every gap the baseline does not record, unless gaps are only
-// reported.
-func (g Gap) Counts(m MissingEvidence) bool { return m == FailOnGaps && !g.Baselined }
 
 // MissingEvidence says what an evidence gap does to a run's exit code.
 type MissingEvidence int

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/google/go-cmp/cmp"
 )
@@ -66,7 +67,7 @@ func TestGapFailsTheRun(t *testing.T) {
 		{lint.ReportGaps, lint.Threshold(lint.Warning), lint.ExitFindings},
 		{lint.ReportGaps, lint.None, lint.ExitOK},
 	} {
-		if got := r.ExitCode(tc.t, tc.m); got != tc.want {
+		if got := judge.New(r, judge.Notes{}).ExitCode(tc.t, tc.m); got != tc.want {
 			t.Errorf("exit code with --missing-evidence %s --fail-on %s: %d, want %d", tc.m, tc.t, got, tc.want)
 		}
 	}

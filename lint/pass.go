@@ -102,7 +102,7 @@ func (p *Pass) Gap(host string, ev Evidence, format string, args ...any) {
 	}
 	g := Gap{
 		Check: p.Check.Name, Host: host, Evidence: ev,
-		Server: serverOf(p.Snapshot.Host(host), ev.Role), File: ev.FileFor(host), Reason: reason + unusable,
+		Server: ServerOf(p.Snapshot.Host(host), ev.Role), File: ev.FileFor(host), Reason: reason + unusable,
 	}
 	// One capture fills one gap, whatever number of reasons the check
 	// found to want it; the files that could not be used are named last.
@@ -120,15 +120,17 @@ func (p *Pass) Gap(host string, ev Evidence, format string, args ...any) {
 	p.gaps = append(p.gaps, g)
 }
 
-// serverOf is the prompt prefix of a host's captures, else its role's.
-func serverOf(h *inputs.Host, role inputs.Role) string {
-	if h != nil && len(h.Commands) > 0 {
-		return h.Commands[0].Server.Text
+// ServerOf is the CLI prompt prefix to write a host's commands with: the
+// one its captures show (Host.Server), else that of its role, else that of
+// role. h may be nil, for a host the snapshot lacks.
+func ServerOf(h *inputs.Host, role inputs.Role) string {
+	if h == nil {
+		return Server(role)
 	}
-	if h != nil && h.ShowVer != nil && h.ShowVer.Server.Text != "" {
-		return h.ShowVer.Server.Text
+	if s := h.Server(); s != "" {
+		return s
 	}
-	if role == inputs.RoleUnknown && h != nil && h.Role != inputs.RoleUnknown {
+	if role == inputs.RoleUnknown {
 		role = h.Role
 	}
 	return Server(role)

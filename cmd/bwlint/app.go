@@ -246,6 +246,7 @@ func commands() []*cli.Command {
 		initCommand(),
 		configCommand(),
 		completionCommand(),
+		capturePlanCommand(),
 		helpCommand(),
 	}
 	for _, c := range cmds {

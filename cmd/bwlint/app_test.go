@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,8 @@ var cliCases = []cliCase{
 	{name: "parse_example_json", args: []string{"parse", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "parse_ugly_text", args: []string{"parse", "../../testdata/ugly"}, code: exitOK},
 	{name: "parse_broken_text", args: []string{"parse", "../../testdata/broken"}, code: exitInput},
+	// The policy's host and cluster blocks are applied, and the output says so.
+	{name: "parse_inventory_text", args: []string{"parse", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"}, code: exitOK},
 	{name: "parse_broken_json", args: []string{"parse", "--format", "json", "../../testdata/broken"}, code: exitInput},
 	{name: "checks", args: []string{"checks"}, code: exitOK},
 	{name: "explain", args: []string{"explain", "xsp_certificate_auth_flags"}, code: exitOK},
@@ -53,7 +56,7 @@ var cliCases = []cliCase{
 	{name: "config_example_json", args: []string{"config", "--as-of", "2027-02-01", "--format", "json", "../../testdata/example"}, code: exitOK},
 	{name: "config_full", args: []string{"config", "--as-of", "2026-11-22", "--config", "testdata/config-full.hcl"}, code: exitOK},
 	{name: "config_none", args: []string{"config", "../../testdata/incomplete"}, code: exitOK},
-	{name: "explain_prefix", args: []string{"explain", "xsp_"}, code: exitUsage, stderr: `unknown check "xsp_"; did you mean one of "xsp_authservice_keys_match", "xsp_certificate_auth_flags"?`},
+	{name: "explain_prefix", args: []string{"explain", "xsp_auth"}, code: exitUsage, stderr: `unknown check "xsp_auth"; did you mean one of "xsp_authservice_keys_match", "xsp_authservice_url"?`},
 	{name: "help_lint", args: []string{"help", "lint"}, code: exitOK},
 	{name: "help_unknown", args: []string{"help", "lnt"}, code: exitUsage, stderr: `help: unknown command "lnt"; did you mean "lint"?`},
 	{name: "unknown_command", args: []string{"lnt", "../../testdata/example"}, code: exitUsage, stderr: `unknown command "lnt"; did you mean "lint"?`},
@@ -149,7 +152,7 @@ func TestExtraReports(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit code %d, stderr %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "Summary: 3 findings") {
+	if !strings.Contains(stdout.String(), "Summary: 5 findings") {
 		t.Errorf("text report missing from stdout:\n%s", stdout.String())
 	}
 	for path, want := range map[string]string{sarif: `"ruleId": "xsp_certificate_auth_flags"`, junit: `<testsuite name="as_required_patches"`} {
@@ -287,6 +290,30 @@ func TestNeverWritesIntoSnapshot(t *testing.T) {
 		if _, err := os.Stat(name); !os.IsNotExist(err) {
 			t.Errorf("%s was written", name)
 		}
+	}
+}
+
+// TestParseSaysWhichInventory checks that parse's JSON names the policy
+// whose host and cluster blocks it applied, and only then.
+func TestParseSaysWhichInventory(t *testing.T) {
+	parseJSON := func(args ...string) map[string]any {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"bwlint", "parse", "--format", "json"}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc := parseJSON("--config", "testdata/parse-inventory.hcl", "../../testdata/example")
+	if doc["inventory"] != "testdata/parse-inventory.hcl" || len(doc["clusters"].([]any)) != 2 {
+		t.Errorf("inventory %v, %d clusters; want the policy named and its cluster added", doc["inventory"], len(doc["clusters"].([]any)))
+	}
+	if doc := parseJSON("../../testdata/example"); doc["inventory"] != nil {
+		t.Errorf("a policy without host or cluster blocks is named: %v", doc["inventory"])
 	}
 }
 

@@ -14,18 +14,29 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 )
 
 // lintDir lints dir with the default policy, as lint does without a
 // policy file.
-func lintDir(t *testing.T, dir string) *lint.Result {
+func lintDir(t *testing.T, dir string) *judge.Result {
 	t.Helper()
-	cfg, diags := config.Load("", checks.All())
+	cfg, diags := config.Load("", checks.Catalog())
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	return lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings())
+	return judge.New(lint.Run(context.Background(), mustLoad(t, dir), cfg.Checks(), cfg.Settings()), checks.Notes())
+}
+
+// applyBaseline judges res against the baseline file at path, as
+// --baseline does.
+func applyBaseline(path string, res *judge.Result) (*judge.Result, error) {
+	f, _, err := readBaseline(path)
+	if err != nil {
+		return nil, err
+	}
+	return res.AgainstBaseline(f), nil
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a
@@ -33,20 +44,20 @@ func lintDir(t *testing.T, dir string) *lint.Result {
 // the change.
 func TestDiffBaselineGate(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(file, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	// The same snapshot against its own baseline passes.
-	res := lintDir(t, before)
-	if _, err := applyBaseline(file, res); err != nil {
+	res, err := applyBaseline(file, lintDir(t, before))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 0 {
 		t.Errorf("baselined example: %d findings count, want 0", n)
 	}
 
-	res = lintDir(t, after)
-	if _, err := applyBaseline(file, res); err != nil {
+	res, err = applyBaseline(file, lintDir(t, after))
+	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -57,13 +68,16 @@ func TestDiffBaselineGate(t *testing.T) {
 		"baseline_entry_unused as2 fixed",
 		"baseline_entry_unused as2 fixed",
 		"xsp_certificate_auth_flags xsp1 new",
+		"xsp_farm_drift xsp1 changed",
+		"xsp_authservice_url xsp1 new",
 		"xsp_certificate_auth_flags xsp2 unchanged",
+		"xsp_farm_drift xsp2 unchanged",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
-	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 1 {
-		t.Errorf("after the change: %d findings count, want 1: xsp1's new finding", n)
+	if n := len(res.Counting(lint.Threshold(lint.Warning))); n != 3 {
+		t.Errorf("after the change: %d findings count, want 3: xsp1's new and changed findings", n)
 	}
 }
 
@@ -84,11 +98,11 @@ func TestDiffBaselineBadFile(t *testing.T) {
 func TestDiffBaselineFileIsStable(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
-	res := lint.Run(context.Background(), mustLoad(t, before), checks.All(), lint.Settings{})
-	if err := writeBaseline(a, res, readFiles{}); err != nil {
+	res := judge.New(lint.Run(context.Background(), mustLoad(t, before), checks.All(), lint.Settings{}), checks.Notes())
+	if err := writeBaseline(a, res.Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeBaseline(b, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(b, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	x, _ := os.ReadFile(a)
@@ -115,7 +129,7 @@ func TestBaselineSummaries(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv(config.EnvVar, "")
 	file := filepath.Join(t.TempDir(), "bwlint-baseline.json")
-	if err := writeBaseline(file, lintDir(t, before), readFiles{}); err != nil {
+	if err := writeBaseline(file, lintDir(t, before).Record(), readFiles{}); err != nil {
 		t.Fatal(err)
 	}
 	lintOut := func(args ...string) string {
@@ -127,8 +141,8 @@ func TestBaselineSummaries(t *testing.T) {
 		return stdout.String()
 	}
 	for format, want := range map[string][]string{
-		"text":     {"; baseline: 1 baselined, 0 changed, 1 new, 2 unused entries), 1 counting", "bwlint-baseline.json:4:5 (unused entry)"},
-		"markdown": {"| Baseline | 1 baselined, 0 changed, 1 new, 2 unused entries |", "| unused entry |", "  - an unused baseline entry: does not count\n"},
+		"text":     {"; baseline: 2 baselined, 1 changed, 2 new, 2 unused entries), 3 counting", "bwlint-baseline.json:4:5 (unused entry)"},
+		"markdown": {"| Baseline | 2 baselined, 1 changed, 2 new, 2 unused entries |", "| unused entry |", "  - an unused baseline entry: does not count\n"},
 	} {
 		got := lintOut("--format", format, "--baseline", file, after)
 		for _, w := range want {
@@ -154,8 +168,8 @@ func TestBaselineSummaries(t *testing.T) {
 	if err := json.Unmarshal([]byte(lintOut("--format", "json", "--baseline", file, after)), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if b := rep.Summary.Baseline; b == nil || b.Baselined != 1 || b.Changed != 0 || b.New != 1 || b.UnusedEntries != 2 {
-		t.Errorf("JSON summary.baseline %+v, want 1 baselined, 0 changed, 1 new, 2 unused entries", b)
+	if b := rep.Summary.Baseline; b == nil || b.Baselined != 2 || b.Changed != 1 || b.New != 2 || b.UnusedEntries != 2 {
+		t.Errorf("JSON summary.baseline %+v, want 2 baselined, 1 changed, 2 new, 2 unused entries", b)
 	}
 	if got := lintOut("--format", "json", after); strings.Contains(got, `"baseline"`) {
 		t.Errorf("JSON of a run without a baseline has a baseline summary:\n%s", got)

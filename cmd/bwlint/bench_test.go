@@ -8,6 +8,7 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/bwlint/bwlint/lint/report"
 )
@@ -32,7 +33,7 @@ func BenchmarkLintLarge(b *testing.B) {
 		if len(res.Findings) == 0 || len(res.Problems) != 0 || len(res.Gaps) != 0 {
 			b.Fatalf("%d findings, %d input problems, %d evidence gaps: the synthetic snapshot is wrong", len(res.Findings), len(res.Problems), len(res.Gaps))
 		}
-		if err := report.Text(io.Discard, res, report.Options{Snapshot: snap, Threshold: lint.Threshold(lint.Warning)}); err != nil {
+		if err := report.Text(io.Discard, judge.New(res, checks.Notes()), report.Options{Snapshot: snap, Threshold: lint.Threshold(lint.Warning)}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/agext/levenshtein"
+	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -123,7 +123,7 @@ func knownChecks(c *cli.Context) ([]*lint.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := append(cfg.AllChecks(), baseline.UnusedCheck)
+	all := append(cfg.AllChecks(), checks.Notes().BaselineEntryUnused)
 	slices.SortFunc(all, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
 	return all, nil
 }
@@ -155,14 +155,7 @@ func suggest(name string, known []string) string {
 	case len(prefixed) > 1:
 		return fmt.Sprintf("; did you mean one of %s?", quoteAll(prefixed))
 	}
-	best, bestDist := "", 0
-	for _, k := range known {
-		d := levenshtein.Distance(lower, k, nil)
-		if best == "" || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best != "" && bestDist <= max(3, len(name)/3) {
+	if best := config.Closest(name, known); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""

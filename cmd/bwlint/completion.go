@@ -94,7 +94,7 @@ type completionData struct {
 
 // argKinds says what each command's positional arguments are.
 var argKinds = map[string]string{
-	"lint": "dirs", "diff": "dirs", "parse": "dirs", "init": "dirs", "config": "dirs",
+	"lint": "dirs", "diff": "dirs", "parse": "dirs", "init": "dirs", "config": "dirs", "capture-plan": "dirs",
 	"explain": "checks", "help": "commands", "completion": "shells", "checks": "none",
 }
 
@@ -108,6 +108,8 @@ func flagChoices(cmd, flag string) []string {
 			return report.Names()
 		case "diff":
 			return []string{"text", "json", "markdown", "sarif"}
+		case "capture-plan":
+			return capturePlanFormats
 		}
 		return []string{"text", "json"}
 	case "fail-on":

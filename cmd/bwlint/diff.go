@@ -10,6 +10,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/bwlint/bwlint/lint/snapdiff"
 	"github.com/hashicorp/hcl/v2"
@@ -72,18 +73,18 @@ func runDiff(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	beforeSnap, err := loadSnapshot(c, beforeDir)
-	if err != nil {
-		return err
-	}
-	afterSnap, err := loadSnapshot(c, afterDir)
-	if err != nil {
-		return err
-	}
 	// One policy for both sides, so that a finding differs between them
 	// only because the deployment did; it is looked for where the change
 	// lands, at the after snapshot.
 	cfg, found, err := loadPolicy(c, afterDir)
+	if err != nil {
+		return err
+	}
+	beforeSnap, err := loadWithPolicy(c, cfg, beforeDir, sideHeading("before", beforeDir))
+	if err != nil {
+		return err
+	}
+	afterSnap, err := loadWithPolicy(c, cfg, afterDir, sideHeading("after", afterDir))
 	if err != nil {
 		return err
 	}
@@ -92,11 +93,11 @@ func runDiff(c *cli.Context) error {
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	missing := missingEvidence(c, cfg, run.missing)
-	before := lintSide(c, cfg, beforeSnap, day, "before")
-	after := lintSide(c, cfg, afterSnap, day, "after")
+	before := lintSide(c, cfg, beforeSnap, day)
+	after := lintSide(c, cfg, afterSnap, day)
 	mask := maskPersonal(c, cfg)
 	if mask {
-		before, after = maskSide(before), maskSide(after)
+		before, after = maskSides(before, after)
 	}
 	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold, missing)
@@ -119,12 +120,16 @@ func runDiff(c *cli.Context) error {
 	return exitWith(code)
 }
 
+// sideHeading introduces the policy's warnings about one side of a review.
+func sideHeading(side, dir string) string {
+	return fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, dir)
+}
+
 // lintSide lints one snapshot of the review with the policy. Findings in
 // the policy file are located relative to the snapshot's root, as lint
 // locates them.
-func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, side string) snapdiff.Side {
-	res := lintWithPolicy(c, cfg, snap, day, fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, snap.Root))
-	relocate(res, snap.Root, cfg.Path())
+func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time) snapdiff.Side {
+	res := lintWithPolicy(c, cfg, snap, day).Relocated(relocations(snap.Root, cfg.Path()))
 	return snapdiff.Side{Snapshot: snap, Result: res}
 }
 
@@ -156,7 +161,7 @@ func writeDiffSARIF(w io.Writer, r *snapdiff.Review, o report.Options) error {
 		return usageErrorf("diff: %v", err)
 	}
 	res := *r.After.Result
-	res.Findings = fixedFromBefore(r.LintFindings(), r.Before.Snapshot.Root, r.After.Snapshot.Root)
+	res.Findings = fixedFromBefore(r.Findings, r.Before.Snapshot.Root, r.After.Snapshot.Root)
 	if err := rep(w, &res, o); err != nil {
 		return internalErrorf("writing report: %v", err)
 	}
@@ -168,7 +173,7 @@ func writeDiffSARIF(w io.Writer, r *snapdiff.Review, o report.Options) error {
 // snapshot's root, from which the SARIF run resolves every path. A fixed
 // finding would otherwise point at the after snapshot's file of the same
 // name, whose text and hash are another capture's.
-func fixedFromBefore(fs []lint.Finding, beforeRoot, afterRoot string) []lint.Finding {
+func fixedFromBefore(fs []judge.Finding, beforeRoot, afterRoot string) []judge.Finding {
 	from, errB := filepath.Abs(beforeRoot)
 	to, errA := filepath.Abs(afterRoot)
 	if errB != nil || errA != nil {
@@ -185,7 +190,7 @@ func fixedFromBefore(fs []lint.Finding, beforeRoot, afterRoot string) []lint.Fin
 	out := slices.Clone(fs)
 	for i := range out {
 		f := &out[i]
-		if f.State != lint.StateFixed {
+		if f.State != judge.StateFixed {
 			continue
 		}
 		move(&f.Location)

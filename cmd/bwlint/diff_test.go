@@ -134,7 +134,10 @@ func TestDiffSARIF(t *testing.T) {
 	audit := diffSARIF(t, "--sarif-profile", "audit", "--sarif-category", "bwlint/review/", before, after)
 	want := []result{
 		{"xsp_certificate_auth_flags", "new", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_farm_drift", "updated", "testdata/example-after/hosts/xsp1/certificate-auth.txt"},
+		{"xsp_authservice_url", "new", "testdata/example-after/hosts/xsp1/container-options.txt"},
 		{"xsp_certificate_auth_flags", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
+		{"xsp_farm_drift", "unchanged", "testdata/example-after/hosts/xsp2/certificate-auth.txt"},
 		{"as_imp_matches_template", "absent", "testdata/example/hosts/as2/interface-messaging.txt"},
 		{"as_required_patches", "absent", "testdata/example/hosts/as2/patching.txt"},
 	}
@@ -146,7 +149,7 @@ func TestDiffSARIF(t *testing.T) {
 	}
 
 	github := diffSARIF(t, before, after)
-	if d := cmp.Diff(want[:2], results(github)); d != "" {
+	if d := cmp.Diff(want[:5], results(github)); d != "" {
 		t.Errorf("github profile (-want +got):\n%s", d)
 	}
 	if github.Properties.OmittedFixed != 2 {
@@ -220,17 +223,23 @@ check "xsp_certificate_auth_flags" {
 check "as_imp_matches_template" {
   severity = "note"
 }
+check "xsp_authservice_url" {
+  severity = "warning"
+}
 `
 	// A before-side file that would stop the run: it must never be read.
 	b, a := reviewDirs(t, "lint {\n  fail_onn = 1\n}\n", afterPolicy)
 	want := []reviewFinding{
 		{State: "new", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp1"},
+		{State: "new", Severity: "warning", Check: "xsp_authservice_url", Host: "xsp1"},
+		{State: "changed", Severity: "warning", Check: "xsp_farm_drift", Host: "xsp1"},
 		// From the before side: the after policy's severity applies there too.
 		{State: "fixed", Severity: "note", Check: "as_imp_matches_template", Host: "as2"},
 		{State: "fixed", Severity: "error", Check: "as_required_patches", Host: "as2"},
 		{State: "unchanged", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp2"},
+		{State: "unchanged", Severity: "warning", Check: "xsp_farm_drift", Host: "xsp2"},
 	}
-	// fail_on "error": xsp1's new warning does not fail the review.
+	// fail_on "error": xsp1's new warnings do not fail the review.
 	if d := cmp.Diff(want, diffFindings(t, exitOK, b, a)); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}

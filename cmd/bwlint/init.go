@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/urfave/cli/v2"
 )
@@ -49,7 +50,7 @@ func runInit(c *cli.Context) error {
 	case errors.Is(err, fs.ErrExist):
 		return usageErrorf("init: %s already exists; edit it, or use --force to replace it with the starter", path)
 	case err != nil:
-		return usageErrorf("init: cannot create %s: %v", path, unwrapPathErr(err))
+		return usageErrorf("init: cannot create %s: %v", path, bounded.WithoutPath(err))
 	}
 	_, werr := f.Write(config.Starter(checks.All()))
 	if cerr := f.Close(); werr == nil {
@@ -59,13 +60,5 @@ func runInit(c *cli.Context) error {
 		return usageErrorf("init: writing %s: %v", path, werr)
 	}
 	_, err = fmt.Fprintf(stdout(c), "wrote %s; edit it, then run: bwlint lint SNAPSHOT\n", path)
-	return err
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
 	return err
 }

@@ -37,7 +37,7 @@ func TestInitWritesStarterThatLoads(t *testing.T) {
 	if !strings.Contains(stdout, "wrote "+path) {
 		t.Errorf("stdout %q does not name %s", stdout, path)
 	}
-	cfg, diags := config.Load(path, checks.All())
+	cfg, diags := config.Load(path, checks.Catalog())
 	if len(diags) > 0 {
 		var b strings.Builder
 		_ = config.WriteDiagnostics(&b, diags, cfg.Files(), false)

@@ -30,15 +30,17 @@ func loadOptions(c *cli.Context) (inputs.LoadOptions, error) {
 	return inputs.LoadOptions{FollowLinks: c.Bool("follow-links"), MaxTotalSize: size}, nil
 }
 
-// loadSnapshot reads a snapshot directory with the command's input flags.
-// A path that does not exist or is a file is a usage error (exit 3); a
+// loadSnapshot reads a snapshot directory with the command's input flags
+// and the inventory a policy states (its host and cluster blocks). A path
+// that does not exist or is a file is a usage error (exit 3); a
 // directory that cannot be read at all, or holds more than the size
 // limit, is an input problem (exit 2).
-func loadSnapshot(c *cli.Context, dir string) (*inputs.Snapshot, error) {
+func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Snapshot, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
+	opts.Inventory = inv
 	// A path that names no directory is a mistyped argument, not
 	// unreadable evidence: a usage error, before anything is read.
 	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {

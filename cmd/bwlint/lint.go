@@ -2,8 +2,6 @@ package main
 
 import (
 	"cmp"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,8 +9,10 @@ import (
 	"time"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -67,11 +67,11 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	flagThreshold, start, day := run.threshold, run.start, run.day
-	snap, err := loadSnapshot(c, dir)
+	cfg, found, err := loadPolicy(c, dir)
 	if err != nil {
 		return err
 	}
-	cfg, found, err := loadPolicy(c, dir)
+	snap, err := loadWithPolicy(c, cfg, dir, "")
 	if err != nil {
 		return err
 	}
@@ -80,16 +80,16 @@ func runLint(c *cli.Context) error {
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	missing := missingEvidence(c, cfg, run.missing)
-	res := lintWithPolicy(c, cfg, snap, day, "")
+	res := lintWithPolicy(c, cfg, snap, day)
 	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
-	baselineData, err := applyBaselineFlags(c, res, reads)
+	res, baselineData, err := applyBaselineFlags(c, res, reads)
 	if err != nil {
 		return err
 	}
-	relocate(res, dir, cfg.Path(), c.String("baseline"))
+	res = res.Relocated(relocations(dir, cfg.Path(), c.String("baseline")))
 	mask := maskPersonal(c, cfg)
 	if mask {
-		res = lint.MaskPersonal(res, snap)
+		res = res.MaskPersonal(judge.NewMasker(snap))
 	}
 	var evidence []report.EvidenceFile
 	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
@@ -110,31 +110,21 @@ func runLint(c *cli.Context) error {
 	return exitWith(code)
 }
 
-// relocate makes the paths of findings located in the policy or baseline
-// file relative to the snapshot root, as every other finding's path is,
-// so that every format resolves them from the same base: a file outside
-// the snapshot gets a path that starts with "../". Both paths are made
-// absolute first, since the file may be named relative to the working
-// directory and the snapshot absolutely, or the other way round.
-func relocate(res *lint.Result, snapshotRoot string, files ...string) {
+// relocations are the new names of the policy and baseline files, which
+// findings may be located in (judge.Result.Relocated): relative to the
+// snapshot root, as every other finding's path is, so that every format
+// resolves them from the same base; a file outside the snapshot gets a
+// path that starts with "../". Both paths are made absolute first, since
+// the file may be named relative to the working directory and the
+// snapshot absolutely, or the other way round.
+func relocations(snapshotRoot string, files ...string) map[string]string {
 	moved := map[string]string{}
 	for _, f := range files {
 		if f != "" {
 			moved[f] = snapshotRelative(snapshotRoot, f)
 		}
 	}
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if to, ok := moved[f.Location.Filename]; ok {
-			f.Location.Filename = to
-		}
-		for j := range f.Related {
-			if to, ok := moved[f.Related[j].Location.Filename]; ok {
-				f.Related[j].Location.Filename = to
-			}
-		}
-	}
-	lint.SortFindings(res.Findings)
+	return moved
 }
 
 // snapshotRelative returns path relative to the snapshot root with
@@ -167,19 +157,11 @@ func checkReportRoot(c *cli.Context) error {
 	st, err := os.Stat(root)
 	switch {
 	case err != nil:
-		return usageErrorf("%s: --sarif-root %s: %v", c.Command.Name, root, unwrapPathError(err))
+		return usageErrorf("%s: --sarif-root %s: %v", c.Command.Name, root, bounded.WithoutPath(err))
 	case !st.IsDir():
 		return usageErrorf("%s: --sarif-root %s: not a directory", c.Command.Name, root)
 	}
 	return nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // warnOutsideRoot says so on stderr when a format with root-relative
@@ -275,7 +257,7 @@ func sameFile(path string) string {
 }
 
 // writeReports renders every target; colour only ever goes to a terminal.
-func writeReports(c *cli.Context, targets []reportTarget, res *lint.Result, opts report.Options, reads readFiles) error {
+func writeReports(c *cli.Context, targets []reportTarget, res *judge.Result, opts report.Options, reads readFiles) error {
 	for _, t := range targets {
 		out := &output{path: t.path, stdout: stdout(c), reads: reads}
 		o := opts

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bounded"
 )
 
 // output is a report's destination: stdout, or the file --output (or
@@ -84,7 +85,7 @@ func writeFile(path string, data []byte, reads readFiles, what string) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
-		return usageErrorf("cannot write %s: %v", what, unwrapPathError(err))
+		return usageErrorf("cannot write %s: %v", what, bounded.WithoutPath(err))
 	}
 	done := false
 	defer func() {
@@ -94,16 +95,16 @@ func writeFile(path string, data []byte, reads readFiles, what string) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return usageErrorf("cannot write %s %s: %v", what, path, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, path, bounded.WithoutPath(err))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		return usageErrorf("cannot write %s %s: %v", what, path, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, path, bounded.WithoutPath(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return usageErrorf("cannot write %s %s: %v", what, path, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, path, bounded.WithoutPath(err))
 	}
 	if err := os.Rename(tmp.Name(), dest); err != nil {
-		return usageErrorf("cannot write %s %s: %v", what, path, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, path, bounded.WithoutPath(err))
 	}
 	done = true
 	return nil
@@ -114,14 +115,14 @@ func writeFile(path string, data []byte, reads readFiles, what string) error {
 func writeDevice(name string, data []byte, what string) error {
 	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
-		return usageErrorf("cannot write %s: %v", what, unwrapPathError(err))
+		return usageErrorf("cannot write %s: %v", what, bounded.WithoutPath(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		_ = f.Close()
-		return usageErrorf("cannot write %s %s: %v", what, name, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, name, bounded.WithoutPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return usageErrorf("cannot write %s %s: %v", what, name, unwrapPathError(err))
+		return usageErrorf("cannot write %s %s: %v", what, name, bounded.WithoutPath(err))
 	}
 	return nil
 }

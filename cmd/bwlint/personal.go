@@ -1,8 +1,8 @@
 package main
 
 import (
-	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/snapdiff"
 	"github.com/urfave/cli/v2"
 )
@@ -22,11 +22,17 @@ func maskPersonal(c *cli.Context, cfg *config.Config) bool {
 	return c.Bool("mask-personal-data")
 }
 
-// maskSide masks one side of a review: its findings and its captures.
-func maskSide(s snapdiff.Side) snapdiff.Side {
-	if s.Result != nil {
-		s.Result = lint.MaskPersonal(s.Result, s.Snapshot)
+// maskSides masks both sides of a review, their judged findings and
+// their captures, with one masker of both snapshots' personal data: a
+// finding masks alike on both sides, so that the review still matches it.
+func maskSides(before, after snapdiff.Side) (snapdiff.Side, snapdiff.Side) {
+	m := judge.NewMasker(before.Snapshot, after.Snapshot)
+	mask := func(s snapdiff.Side) snapdiff.Side {
+		if s.Result != nil {
+			s.Result = s.Result.MaskPersonal(m)
+		}
+		s.MaskPersonal = true
+		return s
 	}
-	s.MaskPersonal = true
-	return s
+	return mask(before), mask(after)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
 )
@@ -118,7 +119,7 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, found config.D
 		warnf(c, "%s: warning: the policy %s in the working directory applies, not the snapshot's own %s; name the one you mean with --config",
 			c.Command.Name, source.Printable(found.Path), source.Printable(found.Shadowed))
 	}
-	cfg, diags := config.Load(found.Path, checks.All())
+	cfg, diags := config.Load(found.Path, checks.Catalog())
 	if diags.HasErrors() {
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 		return nil, found, usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, found.Path)
@@ -162,20 +163,29 @@ func checkPolicyHosts(c *cli.Context, cfg *config.Config, snaps ...*inputs.Snaps
 	return usageErrorf("%s: the policy file %s has errors (see above)", c.Command.Name, cfg.Path())
 }
 
-// lintWithPolicy runs the policy on snap: its host and cluster blocks
-// first (their warnings go to stderr, after heading when one is given),
-// then its checks with their settings, then its waivers as of day unless
-// --no-waivers is set.
-func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time, heading string) *lint.Result {
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 && !quiet(c) {
+// loadWithPolicy reads a snapshot with the policy's host and cluster
+// blocks; their warnings (a block for a host the snapshot lacks) go to
+// stderr, after heading when one is given.
+func loadWithPolicy(c *cli.Context, cfg *config.Config, dir, heading string) (*inputs.Snapshot, error) {
+	snap, err := loadSnapshot(c, dir, cfg.Inventory())
+	if err != nil {
+		return nil, err
+	}
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 && !quiet(c) {
 		writeHeading(c.App.ErrWriter, heading)
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	}
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
-	if !c.Bool("no-waivers") {
-		cfg.ApplyWaivers(res, day)
+	return snap, nil
+}
+
+// lintWithPolicy runs the policy's checks on snap with their settings,
+// and judges the run by its waivers as of day unless --no-waivers is set.
+func lintWithPolicy(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day time.Time) *judge.Result {
+	res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
+	if c.Bool("no-waivers") {
+		return res
 	}
-	return res
+	return res.Waive(cfg.Policy(day))
 }
 
 func writeHeading(w io.Writer, heading string) {

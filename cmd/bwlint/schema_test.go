@@ -17,7 +17,7 @@ func schemas(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	out := map[string]*jsonschema.Schema{}
-	for _, kind := range []string{"lint", "diff", "parse", "checks", "config"} {
+	for _, kind := range []string{"lint", "diff", "parse", "checks", "config", "capture-plan"} {
 		s, err := c.Compile(filepath.Join("..", "..", "docs", "schemas", kind+".schema.json"))
 		if err != nil {
 			t.Fatalf("docs/schemas/%s.schema.json: %v", kind, err)
@@ -93,6 +93,7 @@ func TestJSONReportsMatchSchemas(t *testing.T) {
 		{"diff", "--format", "json", "testdata/canary/before", "testdata/canary/after"},
 		{"lint", "--format", "json", "testdata/canary/after"},
 		{"parse", "--format", "json", "testdata/canary/after"},
+		{"parse", "--format", "json", "--config", "testdata/parse-inventory.hcl", "../../testdata/example"},
 		{"checks", "--format", "json"},
 		{"config", "--format", "json", "--config", "testdata/config-full.hcl"},
 		{"config", "--format", "json", "../../testdata/incomplete"},

@@ -19,14 +19,14 @@ var ErrTooLarge = errors.New("too large")
 func Open(name string, limit int64) (*os.File, fs.FileInfo, error) {
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, nil, unwrapPathError(err)
+		return nil, nil, WithoutPath(err)
 	}
 	if err := Check(st, limit); err != nil {
 		return nil, nil, err
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, unwrapPathError(err)
+		return nil, nil, WithoutPath(err)
 	}
 	return f, st, nil
 }
@@ -57,7 +57,7 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(int(st.Size()) + bytes.MinRead)
 	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
-		return nil, unwrapPathError(err)
+		return nil, WithoutPath(err)
 	}
 	if int64(b.Len()) > limit {
 		return nil, fmt.Errorf("%w: the file grew past the limit of %d bytes while it was read", ErrTooLarge, limit)
@@ -85,7 +85,10 @@ func Describe(m fs.FileMode) string {
 	return fmt.Sprintf("special file (%s)", m.Type())
 }
 
-func unwrapPathError(err error) error {
+// WithoutPath returns what an *fs.PathError says went wrong, without the
+// operation and the path, for messages that name the file their own way;
+// any other error as it is.
+func WithoutPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -41,7 +41,7 @@ var cliContexts = [...]struct{ servers, path, commands string }{
 	{"XSP", "Applications/AuthenticationService/IdentityProviders/Cisco", "get set"},
 	{"XSP", "Applications/AuthenticationService/IdentityProviders/Cisco/Federation", "get set"},
 	{"XSP", "Applications/AuthenticationService/IdentityProviders/Cisco/Federation/ClusterMap", "get"},
-	{"XSP", "Applications/AuthenticationService/IdentityProviders/Cisco/Scopes", "get add delete"},
+	{"XSP", "Applications/AuthenticationService/IdentityProviders/Cisco/Scopes", "get add set delete"},
 	{"XSP", "Applications/AuthenticationService/KeyManagement", "exportKeys importKeys"},
 	{"XSP", "Applications/AuthenticationService/TokenManagement", "get set"},
 	{"XSP", "Applications/NotificationPushServer/CiscoCI", "get set"},
@@ -51,9 +51,10 @@ var cliContexts = [...]struct{ servers, path, commands string }{
 	{"XSP", "Applications/Xsi-Events/GeneralSettings", "get set"},
 	{"XSP", "Interface/CTI/CTIServer", "get add set delete"},
 	{"XSP", "Interface/CTI/CTIServer/SSLSettings/Ciphers", "get add delete"},
-	{"XSP", "Interface/CTI/SSLCommonSettings/ClientAuthentication/Trusts", "get add delete"},
+	{"XSP", "Interface/CTI/SSLCommonSettings/ClientAuthentication/Trusts", "get add delete updateTrust"},
 	{"XSP", "Interface/Http/HttpServer", "get add set delete"},
 	{"XSP", "Interface/Http/HttpServer/SSLSettings/Protocols", "get add delete"},
+	{"XSP", "Interface/Http/SSLCommonSettings/ClientAuthentication/Trusts", "get add delete updateTrust"},
 	{"XSP", "Interface/Http/SSLCommonSettings/ClientAuthentication/WebApps", "get add set delete"},
 	{"XSP", "Maintenance/ContainerOptions", "get add set delete"},
 	{"XSP", "Maintenance/ManagedObjects", "get install activate deactivate deploy undeploy"},
@@ -63,6 +64,7 @@ var cliContexts = [...]struct{ servers, path, commands string }{
 	{"XSP", "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CiscoIdentityProvider", "get set"},
 	{"XSP", "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CiscoIdentityProvider/Partners", "get add set delete"},
 	{"XSP", "System/Security/BlackList", "get add delete"},
+	{"XSP", "System/SSLCommonSettings/JSSE/Protocols", "get add delete"},
 	{"XSP", "System/SSLCommonSettings/Trusts/Defaults", "get add delete"},
 
 	// Network Function Manager.
@@ -128,7 +130,7 @@ func kindOf(name string) verbKind {
 		return kindRead
 	case n == "set", n == "add", n == "delete", n == "activate", n == "deactivate",
 		n == "install", n == "uninstall", n == "deploy", n == "undeploy", n == "importkeys",
-		n == "clear", n == "modify", n == "remove":
+		n == "clear", n == "modify", n == "remove", n == "updatetrust":
 		return kindChange
 	}
 	return kindOther

@@ -342,13 +342,4 @@ func unescapeName(s string) string {
 }
 
 // clip returns the first quoteLimit characters of s, marking a cut with "...".
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == quoteLimit {
-			return s[:i] + "..."
-		}
-		n++
-	}
-	return s
-}
+func clip(s string) string { return source.Clip(s, quoteLimit, "...") }

@@ -1,7 +1,6 @@
 package ocip
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,11 +10,9 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
-	"github.com/google/go-cmp/cmp"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/hashicorp/hcl/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
 
 func span(r hcl.Range) string {
 	if r.Start.Line == 0 {
@@ -145,20 +142,7 @@ func TestFixtures(t *testing.T) {
 			f, probs := Read(path, raw, Options{Name: name})
 			checkInvariants(t, f, probs)
 			got := strings.Join(describe(f, probs), "\n") + "\n"
-			golden := filepath.Join("testdata", "golden", filepath.Base(path)+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-golden +got):\n%s", path, diff)
-			}
+			golden.File(t, filepath.Join("testdata", "golden", filepath.Base(path)+".golden"), got)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/ocip"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
 	"github.com/hashicorp/hcl/v2"
@@ -238,15 +239,8 @@ func (s *Source) Text(path string, extra ...[2]int) string {
 		secrets, personal = append(secrets, h...), append(personal, p...)
 		start = end + 1
 	}
-	var b strings.Builder
-	at := 0
-	for i, sp := range secrets {
-		b.WriteString(f.Text[at:sp.Start])
-		b.WriteString(Line{Personal: personal}.Mask(i))
-		at = sp.End
-	}
-	b.WriteString(f.Text[at:])
-	return b.String()
+	shown := Line{Personal: personal}
+	return source.ReplaceSpans(f.Text, secrets, func(i int, _ string) string { return shown.Mask(i) })
 }
 
 func (s *Source) file(path string) *inputs.File {
@@ -309,26 +303,25 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 			}
 		}
 	}
+	// A Partner Hub file's fields: names are known, values are prose,
+	// and secret-named values are secret.
+	fields := func(fds []partnerhub.Field) {
+		for _, fd := range fds {
+			known(fd.Key)
+			prose(fd.Value)
+			if fd.Secret() {
+				secret(fd.Value)
+			}
+		}
+	}
 	for _, t := range s.snap.Templates {
 		if t.Path == f.Path {
-			for _, fd := range t.Fields {
-				known(fd.Key)
-				prose(fd.Value)
-				if fd.Secret() {
-					secret(fd.Value)
-				}
-			}
+			fields(t.Fields)
 		}
 	}
 	for _, c := range s.snap.Clusters {
 		if c.Path == f.Path {
-			for _, fd := range c.Fields {
-				known(fd.Key)
-				prose(fd.Value)
-				if fd.Secret() {
-					secret(fd.Value)
-				}
-			}
+			fields(c.Fields)
 		}
 	}
 	for _, ts := range s.snap.Captured.TagSetFiles {

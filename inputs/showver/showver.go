@@ -286,13 +286,4 @@ func isHeading(s string) bool {
 }
 
 // clip returns the first quoteLimit characters of s, marking a cut with "...".
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == quoteLimit {
-			return s[:i] + "..."
-		}
-		n++
-	}
-	return s
-}
+func clip(s string) string { return source.Clip(s, quoteLimit, "...") }

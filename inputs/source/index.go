@@ -79,3 +79,35 @@ func (ix *Index) ValueOnLine(line, start, end int) Value {
 // WholeFile returns a range naming the file without a position, for
 // problems that concern the file as a whole.
 func (ix *Index) WholeFile() hcl.Range { return hcl.Range{Filename: ix.name} }
+
+// Cursor gives the positions of offsets on the lines of an indexed text,
+// counting columns on from the previous position when the next offset
+// lies after it on the same line: a reader that walks a line field by
+// field then spends linear time on it, where counting from the line start
+// for every field would be quadratic. Offsets must sit next to an ASCII
+// byte or at a line end, so that counting in pieces gives the column
+// counting from the line start gives.
+type Cursor struct {
+	ix *Index
+	at hcl.Pos
+}
+
+// Cursor returns a cursor at the start of the text.
+func (ix *Index) Cursor() *Cursor { return &Cursor{ix: ix} }
+
+// Pos returns the position of byte off, which lies on line.
+func (c *Cursor) Pos(line, off int) hcl.Pos {
+	p := c.at
+	if p.Line != line || off < p.Byte {
+		p = hcl.Pos{Line: line, Column: 1, Byte: c.ix.LineStart(line)}
+	}
+	p.Column += utf8.RuneCountInString(c.ix.text[p.Byte:off])
+	p.Byte = off
+	c.at = p
+	return p
+}
+
+// Range returns the range of bytes [start, end) of line.
+func (c *Cursor) Range(line, start, end int) hcl.Range {
+	return hcl.Range{Filename: c.ix.name, Start: c.Pos(line, start), End: c.Pos(line, end)}
+}

@@ -109,3 +109,18 @@ func PrintableArgs(args []any) []any {
 	}
 	return args
 }
+
+// Clip returns the first limit characters (runes) of s, followed by
+// ellipsis when s was longer: how much of an input a message repeats is
+// bounded, so that a line of megabytes does not become a message of
+// megabytes.
+func Clip(s string, limit int, ellipsis string) string {
+	n := 0
+	for i := range s {
+		if n == limit {
+			return s[:i] + ellipsis
+		}
+		n++
+	}
+	return s
+}

@@ -3,7 +3,6 @@ package tagset
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/internal/delimited"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -173,6 +172,7 @@ func Parse(path, name, text string) (*TagSet, []source.Problem) {
 		firstLine: map[string]int{},
 	}
 	p.text = p.ix.Text()
+	p.cursor = p.ix.Cursor()
 	var cols columns
 	headerSeen := false
 	for line := 1; line <= p.ix.Lines(); line++ {
@@ -222,30 +222,14 @@ type parser struct {
 	problems []source.Problem
 	// firstLine maps each tag name to the line of its first row.
 	firstLine map[string]int
-	// cursor is the last position computed; see pos.
-	cursor hcl.Pos
+	// cursor counts columns on along a line (source.Cursor).
+	cursor *source.Cursor
 }
 
-// pos returns the position of byte off on line. Counting columns from the
-// line start for every field would make a long line quadratic, so pos
-// counts on from the previous position when off lies after it on the same
-// line. Offsets passed here always sit next to an ASCII byte or at a line
-// end, so counting code points in pieces gives the same column as counting
-// from the line start.
-func (p *parser) pos(line, off int) hcl.Pos {
-	c := p.cursor
-	if c.Line != line || off < c.Byte {
-		c = hcl.Pos{Line: line, Column: 1, Byte: p.ix.LineStart(line)}
-	}
-	c.Column += utf8.RuneCountInString(p.text[c.Byte:off])
-	c.Byte = off
-	p.cursor = c
-	return c
-}
+// pos returns the position of byte off on line.
+func (p *parser) pos(line, off int) hcl.Pos { return p.cursor.Pos(line, off) }
 
-func (p *parser) rangeOnLine(line, start, end int) hcl.Range {
-	return hcl.Range{Filename: p.ix.Name(), Start: p.pos(line, start), End: p.pos(line, end)}
-}
+func (p *parser) rangeOnLine(line, start, end int) hcl.Range { return p.cursor.Range(line, start, end) }
 
 func (p *parser) errorf(r hcl.Range, format string, args ...any) {
 	p.problems = append(p.problems, source.Errorf(r, format, args...))
@@ -435,13 +419,4 @@ func list(items []string) string {
 }
 
 // clip returns the first quoteLimit characters of s, marking a cut with "...".
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == quoteLimit {
-			return s[:i] + "..."
-		}
-		n++
-	}
-	return s
-}
+func clip(s string) string { return source.Clip(s, quoteLimit, "...") }

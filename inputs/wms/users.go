@@ -3,7 +3,6 @@ package wms
 import (
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -122,7 +121,8 @@ func ParseUsers(path string, raw []byte) (*UserFile, []source.Problem) {
 		return nil, probs
 	}
 	f := &UserFile{Path: path, Ext: extension(path), Text: text, Encoding: enc}
-	p := rowReader{ix: source.NewIndex(path, text), text: text}
+	ix := source.NewIndex(path, text)
+	p := rowReader{ix: ix, text: text, cursor: ix.Cursor()}
 	for line := 1; line <= p.ix.Lines(); line++ {
 		start, end := p.lineBounds(line)
 		if start == end && line == p.ix.Lines() && line > 1 {
@@ -166,8 +166,8 @@ func extension(p string) string {
 type rowReader struct {
 	ix   *source.Index
 	text string
-	// cursor is the last position computed; see pos.
-	cursor hcl.Pos
+	// cursor counts columns on along a line (source.Cursor).
+	cursor *source.Cursor
 }
 
 // lineBounds returns the bytes of line without its ending ("\n", "\r\n").
@@ -182,23 +182,7 @@ func (p *rowReader) lineBounds(line int) (start, end int) {
 	return start, end
 }
 
-// pos returns the position of byte off on line, counting on from the
-// previous position when off lies after it, so that a long row costs
-// linear time.
-func (p *rowReader) pos(line, off int) hcl.Pos {
-	c := p.cursor
-	if c.Line != line || off < c.Byte {
-		c = hcl.Pos{Line: line, Column: 1, Byte: p.ix.LineStart(line)}
-	}
-	c.Column += utf8.RuneCountInString(p.text[c.Byte:off])
-	c.Byte = off
-	p.cursor = c
-	return c
-}
-
-func (p *rowReader) rangeOf(line, start, end int) hcl.Range {
-	return hcl.Range{Filename: p.ix.Name(), Start: p.pos(line, start), End: p.pos(line, end)}
-}
+func (p *rowReader) rangeOf(line, start, end int) hcl.Range { return p.cursor.Range(line, start, end) }
 
 func (p *rowReader) row(line, start, end int, delim byte, columns int) Row {
 	r := Row{Line: line, Range: p.rangeOf(line, start, end)}

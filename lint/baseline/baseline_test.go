@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
-	"github.com/bwlint/bwlint/lint/linttest"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -47,70 +47,7 @@ func TestWriteIsDeterministic(t *testing.T) {
 			t.Errorf("baseline holds %q:\n%s", leak, got)
 		}
 	}
-	linttest.Golden(t, "testdata/write.golden", got)
-}
-
-func TestApply(t *testing.T) {
-	known := []lint.Finding{
-		finding("as_a", "as1", "k1", "v", 3),
-		finding("as_a", "as1", "k2", "v", 4),
-		finding("as_a", "as1", "gone", "v", 5),
-	}
-	f, err := Parse("base.json", []byte(write(t, known)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := &lint.Result{Findings: []lint.Finding{
-		finding("as_a", "as1", "k1", "v", 30), // moved lines: still known
-		finding("as_a", "as1", "k2", "w", 4),  // value changed: counts again
-		finding("as_a", "as1", "k3", "v", 6),  // new
-	}}
-	got := Apply(f, res)
-	counts := lint.BaselineCounts{Baselined: 1, Changed: 1, New: 1, Unused: 1}
-	if d := cmp.Diff(counts, got); d != "" {
-		t.Errorf("counts (-want +got):\n%s", d)
-	}
-	if res.Baseline == nil || *res.Baseline != counts {
-		t.Errorf("result's counts %v, want %v", res.Baseline, counts)
-	}
-	type row struct {
-		Check, Key string
-		State      lint.State
-		Baselined  bool
-		Counts     bool
-	}
-	var rows []row
-	for _, x := range res.Findings {
-		rows = append(rows, row{x.Check, x.Logical.Key, x.State, x.Baselined, x.Counts()})
-		if x.UnusedBaselineEntry() != (x.Check == UnusedCheck.Name) {
-			t.Errorf("%s: UnusedBaselineEntry is %v", x.Check, x.UnusedBaselineEntry())
-		}
-	}
-	want := []row{
-		{"baseline_entry_unused", "gone", lint.StateFixed, false, false},
-		{"as_a", "k2", lint.StateChanged, false, true},
-		{"as_a", "k3", lint.StateNew, false, true},
-		{"as_a", "k1", lint.StateUnchanged, true, false},
-	}
-	if d := cmp.Diff(want, rows); d != "" {
-		t.Errorf("findings (-want +got):\n%s", d)
-	}
-	if n := len(res.Counting(lint.Threshold(lint.Note))); n != 2 {
-		t.Errorf("%d findings count at note, want 2 (changed and new)", n)
-	}
-	unused := res.Findings[0]
-	if unused.Location.Filename != "base.json" || unused.Location.Start.Line == 0 {
-		t.Errorf("unused entry is not located in the baseline: %+v", unused.Location)
-	}
-	if !strings.Contains(unused.Message, "gone") {
-		t.Errorf("unused entry's message does not name it: %s", unused.Message)
-	}
-	if len(res.Checks) != 1 || res.Checks[0] != UnusedCheck {
-		t.Errorf("checks = %v, want the unused-entry check", res.Checks)
-	}
-	if err := lint.Validate([]*lint.Check{UnusedCheck}); err != nil {
-		t.Errorf("UnusedCheck breaks the house style: %v", err)
-	}
+	golden.File(t, "testdata/write.golden", got)
 }
 
 func TestParseErrors(t *testing.T) {
@@ -180,17 +117,17 @@ func gap(host, context string) lint.Gap {
 		Evidence: lint.CLI(inputs.RoleXSP, context, "get", "hosts/<host>/x.txt"), File: "hosts/" + host + "/x.txt", Reason: "not captured"}
 }
 
-// TestGaps: a baseline records the run's gaps; a later run with it
-// reports a known gap as baselined, counts a new one, and reports an entry
-// whose gap is gone as unused, without failing on it.
+// TestGaps: a baseline records the run's gaps, each once, with the
+// context and command that capture them. (lint/judge compares a later
+// run with it.)
 func TestGaps(t *testing.T) {
-	day1 := &lint.Result{Gaps: []lint.Gap{
+	day1 := []lint.Gap{
 		gap("xsp1", "System/CertificateAuthentication"),
 		gap("xsp2", "System/CertificateAuthentication"),
 		gap("xsp2", "System/CertificateAuthentication"), // written once
-	}}
+	}
 	var buf bytes.Buffer
-	if err := FromResult(day1).Write(&buf); err != nil {
+	if err := FromRun(nil, day1).Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := Parse("b.json", buf.Bytes())
@@ -199,32 +136,6 @@ func TestGaps(t *testing.T) {
 	}
 	if len(f.Gaps) != 2 || f.Gaps[0].Context != "XSP_CLI/System/CertificateAuthentication" || f.Gaps[0].Command != "get" {
 		t.Fatalf("gaps read back: %+v", f.Gaps)
-	}
-	// Day 2: xsp1 was captured, xsp2 is an ADP now (its prompt changed,
-	// the gap is the same), xsp3 is new.
-	adp := gap("xsp2", "system/certificateauthentication")
-	adp.Server = "ADP"
-	day2 := &lint.Result{Gaps: []lint.Gap{adp, gap("xsp3", "System/CertificateAuthentication")}}
-	counts := Apply(f, day2)
-	if counts.BaselinedGaps != 1 || counts.NewGaps != 1 || counts.Unused != 1 {
-		t.Errorf("counts %+v, want 1 baselined gap, 1 new, 1 unused entry", counts)
-	}
-	if !day2.Gaps[0].Baselined || day2.Gaps[1].Baselined {
-		t.Errorf("baselined: %v %v, want the xsp2 gap only", day2.Gaps[0].Baselined, day2.Gaps[1].Baselined)
-	}
-	if got := day2.CountingGaps(lint.FailOnGaps); len(got) != 1 || got[0].Host != "xsp3" {
-		t.Errorf("counting gaps %+v, want xsp3's", got)
-	}
-	if len(day2.Findings) != 1 || !strings.Contains(day2.Findings[0].Message, "xsp1") || day2.Findings[0].Counts() ||
-		day2.Findings[0].Location.Filename != "b.json" || day2.Findings[0].Location.Start.Line == 0 {
-		t.Errorf("unused gap entry: %+v", day2.Findings)
-	}
-	if code := day2.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitInput {
-		t.Errorf("exit code %d with a new gap, want %d", code, lint.ExitInput)
-	}
-	day2.Gaps = day2.Gaps[:1]
-	if code := day2.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitOK {
-		t.Errorf("exit code %d with a baselined gap only, want 0", code)
 	}
 }
 
@@ -238,10 +149,6 @@ func TestVersion1StillReads(t *testing.T) {
 	}
 	if len(f.Entries) != 1 || len(f.Gaps) != 0 {
 		t.Fatalf("read %+v", f)
-	}
-	res := &lint.Result{Gaps: []lint.Gap{gap("xsp1", "c")}}
-	if c := Apply(f, res); c.NewGaps != 1 || c.BaselinedGaps != 0 {
-		t.Errorf("counts %+v: every gap is new against a version 1 baseline", c)
 	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {

@@ -7,13 +7,10 @@
 // sensitive; so it stays stable across re-captures and is safe to commit
 // and review.
 //
-// Apply marks the findings of a new run against a baseline: a finding
-// whose entry has the same value hash is Baselined (reported, not
-// counted); one whose value changed counts again with State changed; one
-// without an entry is new. Entries that match no finding are reported as
-// findings of the note check baseline_entry_unused, located at the entry
-// in the baseline file, so the file can be pruned; they have State fixed
-// and so never fail a run.
+// lint/judge compares a run with a baseline: a finding whose entry has
+// the same value hash is baselined (reported, not counted); one whose
+// value changed counts again; one without an entry is new; entries that
+// match nothing are reported so that the file can be pruned.
 //
 // A baseline also records the run's evidence gaps (check, host, context
 // and command): a later run with the baseline reports a known gap

@@ -39,8 +39,8 @@ type GapEntry struct {
 	Range hcl.Range `json:"-"`
 }
 
-// key is lint.Gap.Key of the gap the entry records.
-func (g GapEntry) key() string { return lint.GapKey(g.Check, g.Host, g.Context, g.Command) }
+// Key is lint.Gap.Key of the gap the entry records.
+func (g GapEntry) Key() string { return lint.GapKey(g.Check, g.Host, g.Context, g.Command) }
 
 // Entry is one known finding.
 type Entry struct {
@@ -57,33 +57,30 @@ type Entry struct {
 	Range hcl.Range `json:"-"`
 }
 
-// finding returns the entry as a finding with the same Key, so that
+// Finding returns the entry as a finding with the same Key, so that
 // matching uses exactly lint.Finding.Key's notion of identity.
-func (e Entry) finding() lint.Finding {
+func (e Entry) Finding() lint.Finding {
 	return lint.Finding{Check: e.Check, Logical: lint.Logical{Host: e.Host, Context: e.Context, Key: e.Key}}
 }
 
-// FromResult builds a baseline of a run: its findings (see FromFindings)
-// and its evidence gaps, each written once.
-func FromResult(r *lint.Result) *File {
-	f := FromFindings(r.Findings)
-	for _, g := range r.Gaps {
+// FromRun builds a baseline of a run's findings (see FromFindings) and
+// evidence gaps, each written once. The caller leaves out what describes
+// no problem present now: fixed findings, notes about a baseline.
+func FromRun(fs []lint.Finding, gaps []lint.Gap) *File {
+	f := FromFindings(fs)
+	for _, g := range gaps {
 		f.Gaps = append(f.Gaps, GapEntry{Check: g.Check, Host: g.Host, Context: g.Context(), Command: g.Command()})
 	}
 	sortGaps(f.Gaps)
-	f.Gaps = slices.CompactFunc(f.Gaps, func(a, b GapEntry) bool { return a.key() == b.key() })
+	f.Gaps = slices.CompactFunc(f.Gaps, func(a, b GapEntry) bool { return a.Key() == b.Key() })
 	return f
 }
 
-// FromFindings builds a baseline of the findings of a run. Findings that
-// are fixed, and the baseline's own notes, are left out: they describe no
-// problem present now. Equal entries are written once.
+// FromFindings builds a baseline of findings. Equal entries are written
+// once.
 func FromFindings(fs []lint.Finding) *File {
 	f := &File{Version: Version, Entries: []Entry{}, Gaps: []GapEntry{}}
 	for _, x := range fs {
-		if x.State == lint.StateFixed || x.Check == UnusedCheck.Name {
-			continue
-		}
 		f.Entries = append(f.Entries, Entry{Check: x.Check, Host: x.Logical.Host, Context: x.Logical.Context, Key: x.Logical.Key, ValueHash: x.ValueHash()})
 	}
 	sortEntries(f.Entries)

@@ -23,9 +23,9 @@ import (
 type Config struct {
 	path  string
 	files map[string]*hcl.File
-	// checks are the built-in checks, then the configuration's own
-	// (waiver checks), then the custom rules: everything a name in the
-	// file may refer to.
+	// checks are the built-in checks (the snapshot's and the policy's
+	// own), then the custom rules: everything a name in the file may
+	// refer to.
 	checks []*lint.Check
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
@@ -37,7 +37,10 @@ type Config struct {
 	hosts        []*hostOverride
 	clusters     []*clusterOverride
 	waivers      []*waiver
-	rules        []*rule
+	// siteRule makes a rule block a check (Catalog.SiteRule); siteRules
+	// names the checks it made.
+	siteRule  func(Rule) *lint.Check
+	siteRules map[string]bool
 	// notApplicable are the check and host blocks' statements that a
 	// check does not apply to a host.
 	notApplicable []notApplicable
@@ -54,12 +57,21 @@ type checkSetting struct {
 // one of a mebibyte is already far beyond any real one.
 const MaxSize = 1 << 20
 
-// Load reads the policy file at path and checks it against the built-in
-// checks. An empty path yields the default policy. The Config is never
-// nil, and its Files are available for rendering the diagnostics even when
-// they hold errors; a Config loaded with errors must not be used for a run.
-func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
-	c := newConfig(path, builtin)
+// Catalog is what a policy file may refer to, given by the caller so that
+// this package never imports the checks: the built-in checks a name may
+// name (checks.Builtin), and the template rule blocks instantiate
+// (checks.SiteRule). Without a template, a rule block is an error.
+type Catalog struct {
+	Checks   []*lint.Check
+	SiteRule func(Rule) *lint.Check
+}
+
+// Load reads the policy file at path and checks it against the catalog.
+// An empty path yields the default policy. The Config is never nil, and
+// its Files are available for rendering the diagnostics even when they
+// hold errors; a Config loaded with errors must not be used for a run.
+func Load(path string, cat Catalog) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, cat)
 	if path == "" {
 		c.selected, _ = c.selectChecks(nil)
 		return c, nil
@@ -74,17 +86,19 @@ func Load(path string, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
 
 // Parse is Load for a file already in memory; path names it in
 // diagnostics and findings.
-func Parse(path string, src []byte, builtin []*lint.Check) (*Config, hcl.Diagnostics) {
-	c := newConfig(path, builtin)
+func Parse(path string, src []byte, cat Catalog) (*Config, hcl.Diagnostics) {
+	c := newConfig(path, cat)
 	return c, c.parse(src)
 }
 
-func newConfig(path string, builtin []*lint.Check) *Config {
+func newConfig(path string, cat Catalog) *Config {
 	return &Config{
-		path:     path,
-		files:    map[string]*hcl.File{},
-		checks:   append(slices.Clone(builtin), waiverChecks...),
-		settings: map[string]*checkSetting{},
+		path:      path,
+		files:     map[string]*hcl.File{},
+		checks:    slices.Clone(cat.Checks),
+		siteRule:  cat.SiteRule,
+		siteRules: map[string]bool{},
+		settings:  map[string]*checkSetting{},
 	}
 }
 
@@ -164,14 +178,6 @@ func (c *Config) Settings() lint.Settings {
 		}
 	}
 	return s
-}
-
-// severityOf is a check's severity after configuration.
-func (c *Config) severityOf(ch *lint.Check) lint.Severity {
-	if cs := c.settings[ch.Name]; cs != nil && cs.severity != nil {
-		return *cs.severity
-	}
-	return ch.Severity
 }
 
 // check returns the check a name refers to, built-in or custom.
@@ -355,6 +361,26 @@ func severityValue(a *hcl.Attribute) (*lint.Severity, hcl.Diagnostics) {
 		return nil, hcl.Diagnostics{oneOf(v, "severity", "error", "warning", "note")}
 	}
 	return &sev, nil
+}
+
+// blockNames remembers where the blocks of one kind were defined, so that
+// a second block of a name is an error that points at the first.
+type blockNames struct {
+	kind string
+	seen map[string]hcl.Range
+}
+
+// repeated returns the error for a block of a name already defined, and
+// otherwise remembers the block and returns nil.
+func (n *blockNames) repeated(name string, at hcl.Range) *hcl.Diagnostic {
+	if prev, dup := n.seen[name]; dup {
+		return duplicate(n.kind, name, at, prev)
+	}
+	if n.seen == nil {
+		n.seen = map[string]hcl.Range{}
+	}
+	n.seen[name] = at
+	return nil
 }
 
 func duplicate(kind, name string, at, prev hcl.Range) *hcl.Diagnostic {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/bwlint/bwlint/inputs/bounded"
 )
@@ -83,7 +84,7 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (Discovery, error) {
 		st, err := os.Stat(given.path)
 		switch {
 		case err != nil:
-			return Discovery{Origin: given.origin}, fmt.Errorf("%s %s: %w", given.flag, given.path, unwrapPathError(err))
+			return Discovery{Origin: given.origin}, fmt.Errorf("%s %s: %w", given.flag, given.path, bounded.WithoutPath(err))
 		case st.IsDir():
 			return Discovery{Origin: given.origin}, fmt.Errorf("%s %s: is a directory; name the file, such as %s", given.flag, given.path, filepath.Join(given.path, FileName))
 		}
@@ -103,13 +104,15 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (Discovery, error) {
 		p := filepath.Join(place.dir, FileName)
 		st, err := os.Stat(p)
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+			// A snapshot root that is no directory holds no policy;
+			// loading the snapshot says what is wrong with it.
 			continue
 		case err != nil:
 			if found.Path != "" {
 				continue // the snapshot's file is not read; cwd's decides
 			}
-			return Discovery{}, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			return Discovery{}, fmt.Errorf("%s: %w", p, bounded.WithoutPath(err))
 		}
 		if found.Path != "" {
 			// The working directory's file was found first: say so when
@@ -128,12 +131,4 @@ func Discover(flagPath, envPath, cwd, snapshotRoot string) (Discovery, error) {
 		found.Origin = OriginNone
 	}
 	return found, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 const docsPath = "../../docs/config.md"
@@ -34,14 +36,14 @@ func TestDocsDiagnostics(t *testing.T) {
 			t.Errorf("docs show diagnostics of %s: %v", name, err)
 			return block
 		}
-		cfg, diags := Parse(FileName, src, checks.All())
+		cfg, diags := config.Parse(config.FileName, src, checks.Catalog())
 		if !diags.HasErrors() {
-			snap := loadSnapshot(t, exampleSnapshot)
+			snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 			diags = append(diags, cfg.CheckHosts(snap)...)
-			diags = append(diags, cfg.ApplyInventory(snap)...)
+			diags = append(diags, cfg.CheckInventory(snap)...)
 		}
 		got := render(diags, cfg)
-		if !*update {
+		if !*golden.Update {
 			if diff := cmp.Diff(got, string(m[2])); diff != "" {
 				t.Errorf("docs/config.md, diagnostics of %s differ from the real output (-real +docs; go test -update rewrites them):\n%s", name, diff)
 			}
@@ -51,7 +53,7 @@ func TestDocsDiagnostics(t *testing.T) {
 	if n == 0 {
 		t.Error("docs/config.md shows no diagnostics example")
 	}
-	if *update {
+	if *golden.Update {
 		if err := os.WriteFile(docsPath, updated, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -103,9 +103,9 @@ func (c *Config) Effective(day time.Time) Effective {
 		ec := EffectiveCheck{Name: ch.Name, Origin: "built_in", Enabled: c.selected[ch.Name],
 			Severity: Setting{Value: ch.Severity.String(), Source: "default"}, Options: []EffectiveOption{}, NotApplicable: []string{}}
 		switch {
-		case isWaiverCheck(ch.Name):
+		case watchesPolicy(ch):
 			ec.Origin = "policy"
-		case slices.ContainsFunc(c.rules, func(r *rule) bool { return r.name == ch.Name }):
+		case c.siteRules[ch.Name]:
 			ec.Origin = "site_rule"
 		}
 		cs := c.settings[ch.Name]
@@ -135,9 +135,9 @@ func (c *Config) Effective(day time.Time) Effective {
 	for _, cl := range c.clusters {
 		e.Clusters = append(e.Clusters, EffectiveGroup{Name: cl.name.Text, XSPs: valueTexts(cl.xsps), ApplicationServers: valueTexts(cl.appServers)})
 	}
-	for _, w := range c.waivers {
-		e.Waivers = append(e.Waivers, EffectiveWaiver{Name: w.name, Check: w.check.Text, Hosts: valueTexts(w.hosts), Reason: w.reason,
-			Owner: w.owner, Expires: w.expires, Expired: w.expiredOn(day)})
+	for _, w := range c.Policy(day).Waivers {
+		e.Waivers = append(e.Waivers, EffectiveWaiver{Name: w.Name, Check: w.Check, Hosts: w.Hosts, Reason: w.Reason,
+			Owner: w.Owner, Expires: w.Expires, Expired: w.ExpiredOn(day)})
 	}
 	slices.SortFunc(e.Hosts, func(a, b EffectiveHost) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Clusters, func(a, b EffectiveGroup) int { return strings.Compare(a.Name, b.Name) })

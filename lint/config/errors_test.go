@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 // TestErrors loads every testdata/errors/*.hcl and compares the rendered
@@ -21,11 +23,11 @@ func TestErrors(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".hcl"), func(t *testing.T) {
-			cfg, diags := Load(file, checks.All())
+			cfg, diags := config.Load(file, checks.Catalog())
 			if !diags.HasErrors() {
-				snap := loadSnapshot(t, exampleSnapshot)
+				snap := loadWith(t, exampleSnapshot, cfg.Inventory())
 				diags = append(diags, cfg.CheckHosts(snap)...)
-				diags = append(diags, cfg.ApplyInventory(snap)...)
+				diags = append(diags, cfg.CheckInventory(snap)...)
 			}
 			if len(diags) == 0 {
 				t.Fatal("no diagnostic")
@@ -35,13 +37,13 @@ func TestErrors(t *testing.T) {
 					t.Errorf("diagnostic %q is not positioned in %s: %v", d.Summary, file, d.Subject)
 				}
 			}
-			golden(t, strings.TrimSuffix(file, ".hcl")+".golden", render(diags, cfg))
+			golden.File(t, strings.TrimSuffix(file, ".hcl")+".golden", render(diags, cfg))
 		})
 	}
 }
 
 func TestLoadMissingFile(t *testing.T) {
-	cfg, diags := Load("testdata/no-such.hcl", checks.All())
+	cfg, diags := config.Load("testdata/no-such.hcl", checks.Catalog())
 	if !diags.HasErrors() {
 		t.Fatal("a missing file loaded without error")
 	}
@@ -52,9 +54,9 @@ func TestLoadMissingFile(t *testing.T) {
 }
 
 func TestWriteDiagnosticsColor(t *testing.T) {
-	cfg, diags := Load("testdata/errors/bad_fail_on.hcl", checks.All())
+	cfg, diags := config.Load("testdata/errors/bad_fail_on.hcl", checks.Catalog())
 	var b strings.Builder
-	if err := WriteDiagnostics(&b, diags, cfg.Files(), true); err != nil {
+	if err := config.WriteDiagnostics(&b, diags, cfg.Files(), true); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "\x1b[") {
@@ -66,7 +68,7 @@ func TestWriteDiagnosticsColor(t *testing.T) {
 }
 
 // TestDiagnosticFloods: a file that is no policy at all yields one
-// diagnostic per token; at most MaxDiagnostics are shown, with a count of
+// diagnostic per token; at most config.MaxDiagnostics are shown, with a count of
 // the rest, and every line shown is cut to a width, so that the output
 // stays small whatever the file holds. Binary data is refused in one
 // diagnostic.
@@ -76,7 +78,7 @@ func TestDiagnosticFloods(t *testing.T) {
 		"one long line":       strings.Repeat("@", 1<<16),
 		"NUL bytes":           strings.Repeat("\x00", 1<<20),
 	} {
-		cfg, diags := Parse("flood.hcl", []byte(src), checks.All())
+		cfg, diags := config.Parse("flood.hcl", []byte(src), checks.Catalog())
 		if !diags.HasErrors() {
 			t.Fatalf("%s: no error", name)
 		}
@@ -84,17 +86,17 @@ func TestDiagnosticFloods(t *testing.T) {
 		if len(out) > 32<<10 {
 			t.Errorf("%s: %d bytes of diagnostics", name, len(out))
 		}
-		if n := strings.Count(out, "flood.hcl"); n > 2*MaxDiagnostics {
+		if n := strings.Count(out, "flood.hcl"); n > 2*config.MaxDiagnostics {
 			t.Errorf("%s: %d diagnostics shown", name, n)
 		}
-		if len(diags) > MaxDiagnostics && !strings.Contains(out, fmt.Sprintf("bwlint: %d more diagnostics not shown", len(diags)-MaxDiagnostics)) {
+		if len(diags) > config.MaxDiagnostics && !strings.Contains(out, fmt.Sprintf("bwlint: %d more diagnostics not shown", len(diags)-config.MaxDiagnostics)) {
 			t.Errorf("%s: %d diagnostics and no count of those not shown:\n%s", name, len(diags), out)
 		}
 		if strings.ContainsAny(out, "\x00\x1b\r") {
 			t.Errorf("%s: control characters in the output", name)
 		}
 	}
-	_, diags := Parse("nul.hcl", []byte("lint {}\n\x00"), checks.All())
+	_, diags := config.Parse("nul.hcl", []byte("lint {}\n\x00"), checks.Catalog())
 	if len(diags) != 1 || diags[0].Summary != "Not a policy file" {
 		t.Errorf("binary file: %v", diags)
 	}
@@ -128,7 +130,7 @@ func TestDiagnosticsHideSecrets(t *testing.T) {
 		"syntax error": "rule \"x\" {\n  key    = \"provisioningPassword\"\n  equals = \"Zq9Secret1\n}\n",
 		"url":          "rule \"site_url\" {\n  title   = \"the URL\"\n  role    = \"as\"\n  context = \"Interface/Messaging\"\n  key     = \"provisioningUrl\"\n  equal   = \"https://prov:Zq9Secret1@bridge.example.net/p\"\n}\n",
 	} {
-		cfg, diags := Parse("p.hcl", []byte(src), checks.All())
+		cfg, diags := config.Parse("p.hcl", []byte(src), checks.Catalog())
 		if !diags.HasErrors() {
 			t.Fatalf("%s: no error", name)
 		}
@@ -136,7 +138,7 @@ func TestDiagnosticsHideSecrets(t *testing.T) {
 			t.Errorf("%s:\n%s", name, out)
 		}
 	}
-	cfg, diags := Load("testdata/errors/rule_bad_regex.hcl", checks.All())
+	cfg, diags := config.Load("testdata/errors/rule_bad_regex.hcl", checks.Catalog())
 	if out := render(diags, cfg); !strings.Contains(out, `matches = "com\\.broadsoft\\.(xsi-events"`) {
 		t.Errorf("a value that is no secret is hidden:\n%s", out)
 	}

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/checks"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 // FuzzParse holds the loader to its contract on any input: no panic, and
@@ -19,12 +20,12 @@ func FuzzParse(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	f.Add(Starter(checks.All()))
-	builtin := checks.All()
+	f.Add(config.Starter(checks.Builtin()))
+	builtin := checks.Catalog()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		cfg, diags := Parse(FileName, src, builtin)
+		cfg, diags := config.Parse(config.FileName, src, builtin)
 		for _, d := range diags {
-			if d.Subject == nil || d.Subject.Filename != FileName {
+			if d.Subject == nil || d.Subject.Filename != config.FileName {
 				t.Fatalf("diagnostic %q has no subject in the file: %v", d.Summary, d.Subject)
 			}
 		}

@@ -1,16 +1,13 @@
-package config
+package config_test
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
 	// The tests run the real checks on the real example snapshot; the
@@ -18,9 +15,10 @@ import (
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
+	"github.com/bwlint/bwlint/lint/linttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const exampleSnapshot = "../../testdata/example"
 
@@ -28,9 +26,36 @@ const exampleSnapshot = "../../testdata/example"
 var today = time.Date(2026, time.June, 15, 9, 0, 0, 0, time.UTC)
 
 // parse loads policy text and fails the test on any diagnostic.
-func parse(t *testing.T, text string) *Config {
+func parse(t *testing.T, text string) *config.Config {
 	t.Helper()
-	cfg, diags := Parse("test.hcl", []byte(text), checks.All())
+	cfg, diags := config.Parse("test.hcl", []byte(text), checks.Catalog())
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", render(diags, cfg))
+	}
+	return cfg
+}
+
+// fixtureCatalog is a catalog of its own for the tests of selection,
+// independent of the product's checks: two AS checks, two XSP checks and
+// the policy's two, with the real site rule template.
+func fixtureCatalog() config.Catalog {
+	check := func(name string, ev lint.Evidence) *lint.Check {
+		return &lint.Check{Name: name, Title: "fixture", Doc: "d", Fix: "f.", Severity: lint.Warning,
+			Evidence: []lint.Evidence{ev}, Run: func(*lint.Pass) error { return nil }}
+	}
+	as := lint.CLI(inputs.RoleAS, "Interface/Messaging", "get", "hosts/<host>/interface-messaging.txt")
+	xsp := lint.CLI(inputs.RoleXSP, "System/CertificateAuthentication", "get", "hosts/<host>/certificate-auth.txt")
+	policy := lint.Policy("the waiver blocks")
+	return config.Catalog{Checks: []*lint.Check{
+		check("as_alpha", as), check("as_beta", as), check("xsp_alpha", xsp), check("xsp_beta", xsp),
+		check("config_waiver_expired", policy), check("config_waiver_unused", policy),
+	}, SiteRule: checks.SiteRule}
+}
+
+// parseFixture loads policy text against fixtureCatalog.
+func parseFixture(t *testing.T, text string) *config.Config {
+	t.Helper()
+	cfg, diags := config.Parse("test.hcl", []byte(text), fixtureCatalog())
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", render(diags, cfg))
 	}
@@ -38,9 +63,9 @@ func parse(t *testing.T, text string) *Config {
 }
 
 // render prints diagnostics as the CLI does, without colour.
-func render(diags hcl.Diagnostics, cfg *Config) string {
+func render(diags hcl.Diagnostics, cfg *config.Config) string {
 	var b strings.Builder
-	if err := WriteDiagnostics(&b, diags, cfg.Files(), false); err != nil {
+	if err := config.WriteDiagnostics(&b, diags, cfg.Files(), false); err != nil {
 		return err.Error()
 	}
 	return b.String()
@@ -48,33 +73,36 @@ func render(diags hcl.Diagnostics, cfg *Config) string {
 
 func loadSnapshot(t *testing.T, dir string) *inputs.Snapshot {
 	t.Helper()
-	snap, err := inputs.Load(dir)
+	return loadWith(t, dir, inputs.Inventory{})
+}
+
+// loadWith loads a snapshot with a policy's inventory.
+func loadWith(t *testing.T, dir string, inv inputs.Inventory) *inputs.Snapshot {
+	t.Helper()
+	snap, err := inputs.LoadWith(dir, inputs.LoadOptions{Inventory: inv})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return snap
 }
 
-// run lints a snapshot under a policy: inventory, run, waivers.
-func run(t *testing.T, cfg *Config, dir string, waivers bool) *lint.Result {
+// run lints the example snapshot under a policy: inventory, run, waivers.
+func run(t *testing.T, cfg *config.Config) *judge.Result {
 	t.Helper()
-	snap := loadSnapshot(t, dir)
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+	snap := loadWith(t, exampleSnapshot, cfg.Inventory())
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatalf("inventory diagnostics:\n%s", render(diags, cfg))
 	}
-	res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+	res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
 	if len(res.Failures) > 0 {
 		t.Fatalf("checks failed: %v", res.Failures)
 	}
-	if waivers {
-		cfg.ApplyWaivers(res, today)
-	}
-	return res
+	return res.Waive(cfg.Policy(today))
 }
 
 // findingsOf returns the findings of one check.
-func findingsOf(res *lint.Result, check string) []lint.Finding {
-	var out []lint.Finding
+func findingsOf(res *judge.Result, check string) []judge.Finding {
+	var out []judge.Finding
 	for _, f := range res.Findings {
 		if f.Check == check {
 			out = append(out, f)
@@ -83,74 +111,8 @@ func findingsOf(res *lint.Result, check string) []lint.Finding {
 	return out
 }
 
-// describe renders findings, evidence gaps and not-evaluated records of the given checks
-// compactly, for golden files that do not depend on a reporter's layout.
-func describe(res *lint.Result, only func(string) bool) string {
-	var b strings.Builder
-	for _, f := range res.Findings {
-		if !only(f.Check) {
-			continue
-		}
-		fmt.Fprintf(&b, "%s %s %s %s\n", f.Severity, f.Check, orDash(f.Host), span(f.Location))
-		fmt.Fprintf(&b, "  %s\n", f.Message)
-		fmt.Fprintf(&b, "  logical: %s | %s\n", f.Logical.Context, f.Logical.Key)
-		if f.Expected != "" || f.Actual != "" {
-			fmt.Fprintf(&b, "  expected: %q\n  actual: %q\n", f.Expected, f.Actual)
-		}
-		if f.Secret {
-			b.WriteString("  secret\n")
-		}
-		for _, r := range f.Related {
-			fmt.Fprintf(&b, "  related: %s: %s\n", span(r.Location), r.Message)
-		}
-		if w := f.Waiver; w != nil {
-			fmt.Fprintf(&b, "  waived by %s: %s (%s, %s)\n", w.Name, w.Reason, w.Owner, w.Expires)
-		}
-	}
-	for _, g := range res.Gaps {
-		if only(g.Check) {
-			fmt.Fprintf(&b, "evidence gap %s %s: %s\n  capture into %s: %s\n", g.Check, orDash(g.Host), g.Reason, g.File, strings.Join(g.Capture(), " | "))
-		}
-	}
-	for _, n := range res.NotEvaluated {
-		if only(n.Check) {
-			fmt.Fprintf(&b, "not evaluated %s %s: %s\n", n.Check, orDash(n.Host), n.Reason)
-		}
-	}
-	return b.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func span(r hcl.Range) string {
-	return fmt.Sprintf("%s:%d:%d-%d:%d", r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
-}
+// describe renders the judged run compactly (linttest.Describe).
+func describe(res *judge.Result, only func(string) bool) string { return linttest.Describe(res, only) }
 
 // withoutFile copies a snapshot directory leaving one file out, and loads
 // the copy.

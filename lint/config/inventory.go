@@ -4,7 +4,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/bwlint/bwlint/inputs"
-	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/showver"
 	"github.com/bwlint/bwlint/inputs/source"
 )
@@ -31,13 +30,12 @@ type clusterOverride struct {
 
 func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{}
+	names := blockNames{kind: "host"}
 	for _, b := range blocks {
-		if prev, dup := seen[b.Name]; dup {
-			diags = append(diags, duplicate("host", b.Name, b.DefRange, prev))
+		if d := names.repeated(b.Name, b.DefRange); d != nil {
+			diags = append(diags, d)
 			continue
 		}
-		seen[b.Name] = b.DefRange
 		h := &hostOverride{name: source.Value{Text: b.Name, Range: b.NameRange}}
 		if b.Role != nil {
 			v, d := stringValue(b.Role)
@@ -73,13 +71,12 @@ func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 
 func (c *Config) readClusters(blocks []*clusterBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{}
+	names := blockNames{kind: "cluster"}
 	for _, b := range blocks {
-		if prev, dup := seen[b.Name]; dup {
-			diags = append(diags, duplicate("cluster", b.Name, b.DefRange, prev))
+		if d := names.repeated(b.Name, b.DefRange); d != nil {
+			diags = append(diags, d)
 			continue
 		}
-		seen[b.Name] = b.DefRange
 		cl := &clusterOverride{name: source.Value{Text: b.Name, Range: b.NameRange}, at: b.DefRange}
 		if b.XSPs != nil {
 			var d hcl.Diagnostics
@@ -98,51 +95,40 @@ func (c *Config) readClusters(blocks []*clusterBlock) hcl.Diagnostics {
 	return diags
 }
 
-// ApplyInventory writes the host and cluster blocks into the snapshot
-// before the checks run: a host block's role and release replace what the
-// captures say, and a cluster block's member lists replace those of the
-// Partner Hub cluster of the same name, or define a cluster the snapshot
-// lacks. Values keep their ranges in the configuration file, so findings
-// and "bwlint parse" show where they came from. The diagnostics are
-// warnings, such as a host block for a host the snapshot does not have.
-func (c *Config) ApplyInventory(snap *inputs.Snapshot) hcl.Diagnostics {
+// Inventory returns the host and cluster blocks for inputs.LoadWith: a
+// host block's role and release replace what the captures say, and a
+// cluster block's member lists replace those of the Partner Hub cluster of
+// the same name, or define a cluster the snapshot lacks. Values keep their
+// ranges in the policy file, so findings and "bwlint parse" show where
+// they came from.
+func (c *Config) Inventory() inputs.Inventory {
+	var inv inputs.Inventory
+	for _, o := range c.hosts {
+		inv.Hosts = append(inv.Hosts, inputs.HostFacts{Name: o.name.Text, Role: o.role, Release: o.release})
+	}
+	for _, o := range c.clusters {
+		inv.Clusters = append(inv.Clusters, inputs.ClusterFacts{Name: o.name, At: o.at,
+			XSPs: o.xsps, ApplicationServers: o.appServers, SetXSPs: o.setXSPs, SetAppServers: o.setAppSvr})
+	}
+	return inv
+}
+
+// CheckInventory warns about the host blocks that name a host the
+// snapshot, loaded with Inventory, does not have: they change nothing.
+func (c *Config) CheckInventory(snap *inputs.Snapshot) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, o := range c.hosts {
-		h := snap.Host(o.name.Text)
-		if h == nil {
+		if snap.Host(o.name.Text) == nil {
 			diags = append(diags, warningAt(o.name.Range, "Unknown host",
 				"The snapshot has no host %q (no hosts/%s/ folder), so this block changes nothing.%s",
 				o.name.Text, o.name.Text, didYouMean(o.name.Text, hostNames(snap))))
-			continue
-		}
-		if o.role.Present() {
-			h.Role, h.RoleEvidence = inputs.Role(o.role.Text), o.role
-		}
-		if o.release.Present() {
-			h.Release = o.release
-		}
-	}
-	for _, o := range c.clusters {
-		cl := clusterNamed(snap, o.name.Text)
-		if cl == nil {
-			cl = &partnerhub.Cluster{Path: o.at.Filename, Range: o.at, Name: o.name}
-			snap.Clusters = append(snap.Clusters, cl)
-		} else {
-			// A copy, so that nothing else holding the parsed cluster
-			// sees it change.
-			cp := *cl
-			cl = &cp
-			replaceCluster(snap, cl)
-		}
-		if o.setXSPs {
-			cl.XSPs = o.xsps
-		}
-		if o.setAppSvr {
-			cl.ApplicationServers = o.appServers
 		}
 	}
 	return diags
 }
+
+// HasInventory reports whether the policy has host or cluster blocks.
+func (c *Config) HasInventory() bool { return len(c.hosts) > 0 || len(c.clusters) > 0 }
 
 func hostNames(snap *inputs.Snapshot) []string {
 	names := make([]string, len(snap.Hosts))
@@ -150,21 +136,4 @@ func hostNames(snap *inputs.Snapshot) []string {
 		names[i] = h.Name
 	}
 	return names
-}
-
-func clusterNamed(snap *inputs.Snapshot, name string) *partnerhub.Cluster {
-	for _, cl := range snap.Clusters {
-		if cl.Name.Text == name {
-			return cl
-		}
-	}
-	return nil
-}
-
-func replaceCluster(snap *inputs.Snapshot, cl *partnerhub.Cluster) {
-	for i, old := range snap.Clusters {
-		if old.Name.Text == cl.Name.Text {
-			snap.Clusters[i] = cl
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"testing"
@@ -18,8 +18,8 @@ host "xsp2" {
   role = "as"
 }
 `)
-	snap := loadSnapshot(t, exampleSnapshot)
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+	snap := loadWith(t, exampleSnapshot, cfg.Inventory())
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
 	as2 := snap.Host("as2")
@@ -39,7 +39,7 @@ host "xsp2" {
 // release: as2 declared R23 needs the R23 patch, not the R24 one.
 func TestHostOverrideReachesChecks(t *testing.T) {
 	cfg := parse(t, `host "as2" { release = "23.0" }`)
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Logical.Key != "Patch Name=AP.as.23.0.1075.ap373197" {
 		t.Errorf("findings %+v, want the R23 patch missing on as2", fs)
@@ -56,9 +56,8 @@ cluster "bw-cluster-2" {
   application_servers = ["as3"]
 }
 `)
-	snap := loadSnapshot(t, exampleSnapshot)
-	original := snap.Clusters[0]
-	if diags := cfg.ApplyInventory(snap); len(diags) > 0 {
+	snap := loadWith(t, exampleSnapshot, cfg.Inventory())
+	if diags := cfg.CheckInventory(snap); len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
 	type members struct{ Name, Path, XSPs, AS string }
@@ -75,8 +74,8 @@ cluster "bw-cluster-2" {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("clusters (-want +got):\n%s", diff)
 	}
-	if len(original.XSPs) != 2 {
-		t.Error("the parsed cluster was modified in place")
+	if parsed := loadSnapshot(t, exampleSnapshot).Clusters[0]; len(parsed.XSPs) != 2 {
+		t.Error("without the inventory, the cluster is not as its file says")
 	}
 	if r := snap.Clusters[0].XSPs[0].Range; r.Filename != "test.hcl" || r.Start.Line != 3 {
 		t.Errorf("overridden member range %v is not in test.hcl line 3", r)
@@ -87,7 +86,7 @@ cluster "bw-cluster-2" {
 // gives, including one the snapshot has no captures of.
 func TestClusterOverrideReachesChecks(t *testing.T) {
 	cfg := parse(t, `cluster "bw-cluster-1" { xsps = ["xsp1", "xsp2", "xsp3"] }`)
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	got := describe(res, func(c string) bool { return c == "xsp_authservice_keys_match" })
 	want := `evidence gap xsp_authservice_keys_match xsp3: bw-cluster-1 lists XSP "xsp3" but the snapshot has no hosts/xsp3/ folder` + "\n" +
 		"  capture into hosts/xsp3/authservice-keys.sha256: XSP_CLI/Applications/authenticationService/KeyManagement> exportKeys | $ sha256sum /var/broadworks/tmp/authService.keys\n"

@@ -12,37 +12,37 @@ import (
 	"github.com/bwlint/bwlint/lint"
 )
 
-// rule is a rule block: a site check on one value of a CLI context, an
-// attribute (key) or a table cell (column of the row row_key picks).
-type rule struct {
-	name     string
-	at       hcl.Range
-	title    string
-	doc      string
-	fix      string
-	severity lint.Severity
-	// securitySeverity is the score code scanning ranks a security rule
+// Rule is a rule block: a site check on one value of a CLI context, an
+// attribute (Key) or a table cell (Column of the row RowKey picks). The
+// policy only decodes and validates it; the check template that runs it
+// is the catalog's SiteRule (checks.SiteRule).
+type Rule struct {
+	Name string
+	// At is the rule block, which the rule's documentation cites.
+	At       hcl.Range
+	Title    string
+	Doc      string
+	Fix      string
+	Severity lint.Severity
+	// SecuritySeverity is the score code scanning ranks a security rule
 	// by ("7.5"); "" when the rule is not about security.
-	securitySeverity string
-	role             inputs.Role // RoleUnknown: any host that captured the context
-	context          string      // without the <SERVER>_CLI/ prefix
-	key              string
-	column           string
-	rowKey           []condition
-	req              requirement
-	secret           bool // the value is named as a secret: it is never shown
-	// file is where the context's capture belongs: the file a built-in
+	SecuritySeverity string
+	// Role is the role of the hosts the rule reads; RoleUnknown for any
+	// host that captured the context.
+	Role inputs.Role
+	// Context is the CLI context, without the <SERVER>_CLI/ prefix.
+	Context string
+	Key     string
+	Column  string
+	RowKey  []Condition
+	Require Requirement
+	// File is where the context's capture belongs: the file a built-in
 	// check already names for it, so that one capture serves both.
-	file string
+	File string
 }
 
-// condition selects table rows: the cell in column equals value.
-type condition struct{ column, value string }
-
-// RuleDocPage is the documentation of every site rule: a rule's own
-// text is in the policy file, and no page is generated for it, so reports
-// link to the section of docs/config.md that explains rule blocks.
-const RuleDocPage = "docs/config.md#rule-a-site-check-without-go"
+// Condition selects table rows: the cell in Column equals Value.
+type Condition struct{ Column, Value string }
 
 // ruleNameRE is the form of check names (lint.Validate), so custom rules
 // read like built-in checks in every report.
@@ -70,58 +70,47 @@ func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 			continue
 		}
 		seen[b.Name] = b.DefRange
+		if c.siteRule == nil {
+			diags = append(diags, errorAt(name.Range, "Site rules unsupported", "This build of bwlint has no template for site rules, so rule %q cannot run.", b.Name))
+			continue
+		}
 		r, d := readRule(b)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			continue
 		}
-		r.file = c.captureFileOf(r.context)
-		c.rules = append(c.rules, r)
-		c.checks = append(c.checks, r.check())
+		r.File = c.captureFileOf(r.Context)
+		c.checks = append(c.checks, c.siteRule(*r))
+		c.siteRules[r.Name] = true
 	}
 	return diags
 }
 
-func readRule(b *ruleBlock) (*rule, hcl.Diagnostics) {
-	r := &rule{name: b.Name, at: b.DefRange, severity: lint.Warning}
+func readRule(b *ruleBlock) (*Rule, hcl.Diagnostics) {
+	r := &Rule{Name: b.Name, At: b.DefRange, Severity: lint.Warning}
 	rd := &ruleReader{block: b}
-	r.title = strings.TrimSuffix(rd.required(b.Title, "title", `title = "client applications must authenticate with certificates"`).Text, ".")
-	r.doc = rd.optional(b.Doc).Text
-	r.fix = rd.optional(b.Fix).Text
+	r.Title = strings.TrimSuffix(rd.required(b.Title, "title", `title = "client applications must authenticate with certificates"`).Text, ".")
+	r.Doc = rd.optional(b.Doc).Text
+	r.Fix = rd.optional(b.Fix).Text
 	if b.Severity != nil {
 		sev, d := severityValue(b.Severity)
 		rd.diags = append(rd.diags, d...)
 		if sev != nil {
-			r.severity = *sev
+			r.Severity = *sev
 		}
 	}
-	r.securitySeverity = rd.securitySeverity()
+	r.SecuritySeverity = rd.securitySeverity()
 	if v := rd.optional(b.Role); v.Present() {
 		if bad := oneOf(v, "role", "as", "xsp", "any"); bad != nil {
 			rd.diags = append(rd.diags, bad)
 		} else if v.Text != "any" {
-			r.role = inputs.Role(v.Text)
+			r.Role = inputs.Role(v.Text)
 		}
 	}
-	r.context = rd.context()
-	r.key, r.column, r.rowKey = rd.where()
-	r.req = rd.requirement()
-	r.secret = r.namesSecret()
+	r.Context = rd.context()
+	r.Key, r.Column, r.RowKey = rd.where()
+	r.Require = rd.requirement()
 	return r, rd.diags
-}
-
-// namesSecret reports whether the value is a secret by its name: the
-// attribute, the column, or the row ("Option Name=...Password").
-func (r *rule) namesSecret() bool {
-	if source.IsSecretName(r.key) || source.IsSecretName(r.column) {
-		return true
-	}
-	for _, c := range r.rowKey {
-		if source.IsSecretName(c.value) {
-			return true
-		}
-	}
-	return false
 }
 
 // ruleReader reads one rule block, collecting diagnostics as it goes so
@@ -184,7 +173,7 @@ func (rd *ruleReader) context() string {
 }
 
 // where reads what the rule looks at: an attribute, or a table cell.
-func (rd *ruleReader) where() (key, column string, rowKey []condition) {
+func (rd *ruleReader) where() (key, column string, rowKey []Condition) {
 	b := rd.block
 	switch {
 	case b.Key != nil && (b.Column != nil || b.RowKey != nil):
@@ -209,10 +198,10 @@ func (rd *ruleReader) where() (key, column string, rowKey []condition) {
 	return key, column, rowKey
 }
 
-func (rd *ruleReader) rowKey() []condition {
+func (rd *ruleReader) rowKey() []Condition {
 	vals, d := stringOrList(rd.block.RowKey)
 	rd.diags = append(rd.diags, d...)
-	var conds []condition
+	var conds []Condition
 	for _, v := range vals {
 		col, val, ok := strings.Cut(v.Text, "=")
 		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(val) == "" {
@@ -220,28 +209,7 @@ func (rd *ruleReader) rowKey() []condition {
 				"row_key is \"Column=Value\", such as \"Option Name=bw.imp.useProvisioningUrl\", or a list of them when one column does not identify the row; %q is not.", v.Text))
 			continue
 		}
-		conds = append(conds, condition{column: strings.TrimSpace(col), value: strings.TrimSpace(val)})
+		conds = append(conds, Condition{Column: strings.TrimSpace(col), Value: strings.TrimSpace(val)})
 	}
 	return conds
-}
-
-// check makes the rule a check like the built-in ones.
-func (r *rule) check() *lint.Check {
-	tags := []string{"custom"}
-	if r.role != inputs.RoleUnknown {
-		tags = append(tags, string(r.role))
-	}
-	return &lint.Check{
-		Name:     r.name,
-		Title:    r.title,
-		Doc:      r.describe(),
-		Fix:      r.fixText(),
-		Severity: r.severity,
-		Evidence: []lint.Evidence{r.evidence()},
-		Tags:     tags,
-		DocPage:  RuleDocPage,
-		Run:      r.run,
-
-		SecuritySeverity: r.securitySeverity,
-	}
 }

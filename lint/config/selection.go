@@ -16,9 +16,10 @@ import (
 // ("-name", "-xsp_*") checks, so later entries refine earlier ones. A nil
 // list selects every check.
 //
-// The configuration's own waiver checks stay on unless an entry names them:
-// they watch the policy itself, and a selection written to narrow the
-// snapshot checks ("xsp_*") must not make expired waivers pass in silence.
+// The checks of the policy itself (whose evidence is the policy file, such
+// as config_waiver_expired) stay on unless an entry names them: a
+// selection written to narrow the snapshot checks ("xsp_*") must not make
+// expired waivers pass in silence.
 func (c *Config) selectChecks(entries []source.Value) (map[string]bool, hcl.Diagnostics) {
 	sel := map[string]bool{}
 	if entries == nil {
@@ -39,8 +40,8 @@ func (c *Config) selectChecks(entries []source.Value) (map[string]bool, hcl.Diag
 			sel[n] = !remove
 		}
 	}
-	for _, ch := range waiverChecks {
-		if _, named := sel[ch.Name]; !named {
+	for _, ch := range c.checks {
+		if _, named := sel[ch.Name]; !named && watchesPolicy(ch) {
 			sel[ch.Name] = true
 		}
 	}
@@ -76,10 +77,10 @@ func (c *Config) expand(pattern string, e source.Value) ([]string, *hcl.Diagnost
 
 // Checks returns the checks to run, in name order: the built-in checks the
 // lint.checks selection and the enabled attributes leave on, the custom
-// rules, and the configuration's own checks (config_waiver_expired,
-// config_waiver_unused), which ApplyWaivers reports against. Their Run
-// does nothing; they are in the list so that every report lists them as
-// rules.
+// rules, and the policy's own checks (config_waiver_expired,
+// config_waiver_unused), whose findings the judging stage writes. Their
+// Run does nothing; they are in the list so that every report lists them
+// as rules.
 func (c *Config) Checks() []*lint.Check {
 	var out []*lint.Check
 	for _, ch := range c.checks {
@@ -98,4 +99,11 @@ func (c *Config) AllChecks() []*lint.Check {
 	out := slices.Clone(c.checks)
 	slices.SortFunc(out, func(a, b *lint.Check) int { return strings.Compare(a.Name, b.Name) })
 	return out
+}
+
+// watchesPolicy reports whether a check reads the policy file itself
+// rather than the snapshot: its waivers cannot be waived and stay on
+// unless named.
+func watchesPolicy(ch *lint.Check) bool {
+	return slices.ContainsFunc(ch.Evidence, func(e lint.Evidence) bool { return e.Source == lint.FromPolicy })
 }

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 func names(cs []*lint.Check) []string {
@@ -20,11 +22,11 @@ func names(cs []*lint.Check) []string {
 }
 
 func TestDefaultPolicy(t *testing.T) {
-	cfg, diags := Load("", checks.All())
+	cfg, diags := config.Load("", fixtureCatalog())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want := append(names(checks.All()), "config_waiver_expired", "config_waiver_unused")
+	want := names(fixtureCatalog().Checks)
 	if diff := cmp.Diff(sorted(want), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
 	}
@@ -42,34 +44,36 @@ func sorted(s []string) []string {
 	return out
 }
 
+// TestSelection runs lint.checks and enabled against the fixture
+// catalog.
 func TestSelection(t *testing.T) {
 	tests := []struct {
 		name, policy string
 		want         []string
 	}{
 		{"all", `lint { checks = ["all"] }`, []string{
-			"as_imp_matches_template", "as_required_patches", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"all but one", `lint { checks = ["all", "-as_required_patches"] }`, []string{
-			"as_imp_matches_template", "config_waiver_expired", "config_waiver_unused",
-			"evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"as_alpha", "as_beta", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
+		{"all but one", `lint { checks = ["all", "-as_beta"] }`, []string{
+			"as_alpha", "config_waiver_expired", "config_waiver_unused",
+			"xsp_alpha", "xsp_beta"}},
 		// The policy's own checks run unless an entry names them.
 		{"glob", `lint { checks = ["xsp_*"] }`, []string{
-			"config_waiver_expired", "config_waiver_unused", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
+			"config_waiver_expired", "config_waiver_unused", "xsp_alpha", "xsp_beta"}},
 		{"policy check removed by name", `lint { checks = ["xsp_*", "-config_waiver_unused"] }`, []string{
-			"config_waiver_expired", "xsp_authservice_keys_match", "xsp_certificate_auth_flags"}},
-		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_imp_matches_template", "as_required_patches", "evidence_conflict", "pslog_provisioning", "template_flags", "template_org_name_collision", "users_email_valid_unique", "users_primary_number"}},
+			"config_waiver_expired", "xsp_alpha", "xsp_beta"}},
+		{"negated glob", `lint { checks = ["all", "-xsp_*", "-config_*"] }`, []string{"as_alpha", "as_beta"}},
 		// Order matters: a later entry refines an earlier one.
-		{"removed then added", `lint { checks = ["xsp_*", "-xsp_authservice_keys_match", "as_required_patches"] }`,
-			[]string{"as_required_patches", "config_waiver_expired", "config_waiver_unused", "xsp_certificate_auth_flags"}},
-		{"added then removed", `lint { checks = ["as_required_patches", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
+		{"removed then added", `lint { checks = ["xsp_*", "-xsp_alpha", "as_beta"] }`,
+			[]string{"as_beta", "config_waiver_expired", "config_waiver_unused", "xsp_beta"}},
+		{"added then removed", `lint { checks = ["as_beta", "-as_*"] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list", `lint { checks = [] }`, []string{"config_waiver_expired", "config_waiver_unused"}},
 		{"empty list without policy checks", `lint { checks = ["-config_*"] }`, nil},
 		{"enabled overrides selection", `
 lint { checks = ["xsp_*"] }
-check "as_required_patches" { enabled = true }
-check "xsp_authservice_keys_match" { enabled = false }
-check "config_waiver_unused" { enabled = false }`, []string{"as_required_patches", "config_waiver_expired", "xsp_certificate_auth_flags"}},
+check "as_beta" { enabled = true }
+check "xsp_alpha" { enabled = false }
+check "config_waiver_unused" { enabled = false }`, []string{"as_beta", "config_waiver_expired", "xsp_beta"}},
 		{"custom rules are selectable", `
 lint { checks = ["site_*"] }
 rule "site_client_cert_auth" {
@@ -82,7 +86,7 @@ rule "site_client_cert_auth" {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := names(parse(t, tt.policy).Checks())
+			got := names(parseFixture(t, tt.policy).Checks())
 			if diff := cmp.Diff(tt.want, got, cmpEmpty); diff != "" {
 				t.Errorf("selected checks (-want +got):\n%s", diff)
 			}
@@ -117,7 +121,7 @@ check "config_waiver_unused" { severity = "warning" }
 	if diff := cmp.Diff(want, cfg.Settings().Severity); diff != "" {
 		t.Errorf("severities (-want +got):\n%s", diff)
 	}
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	fs := findingsOf(res, "as_required_patches")
 	if len(fs) != 1 || fs[0].Severity != lint.Warning {
 		t.Errorf("as_required_patches findings: %+v, want one warning", fs)
@@ -158,7 +162,7 @@ check "as_required_patches" {
 
 	// The run uses them: as2 has ap370326, which the table now requires
 	// for R24 instead of ap384177, so the finding goes away.
-	res := run(t, cfg, exampleSnapshot, true)
+	res := run(t, cfg)
 	if fs := findingsOf(res, "as_required_patches"); len(fs) != 0 {
 		t.Errorf("as_required_patches still reports with the configured patch table: %+v", fs)
 	}
@@ -170,7 +174,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 	if a.Settings().Options["xsp_certificate_auth_flags"] == b.Settings().Options["xsp_certificate_auth_flags"] {
 		t.Fatal("two loads share one options value")
 	}
-	res := run(t, a, exampleSnapshot, true)
+	res := run(t, a)
 	fs := findingsOf(res, "xsp_certificate_auth_flags")
 	if len(fs) != 1 || fs[0].Host != "xsp1" {
 		t.Errorf("with expect = { allowUserApp = true } only xsp1 (allowUserApp = false) should fail; got %+v", fs)
@@ -178,7 +182,7 @@ func TestOptionsAreFreshPerLoad(t *testing.T) {
 }
 
 func TestAllChecksIgnoresSelection(t *testing.T) {
-	cfg := parse(t, `
+	cfg := parseFixture(t, `
 lint { checks = [] }
 rule "site_client_cert_auth" {
   title   = "client apps use certificates"
@@ -186,7 +190,7 @@ rule "site_client_cert_auth" {
   key     = "allowClientApp"
   equals  = "true"
 }`)
-	want := sorted(append(names(checks.All()), "config_waiver_expired", "config_waiver_unused", "site_client_cert_auth"))
+	want := sorted(append(names(fixtureCatalog().Checks), "site_client_cert_auth"))
 	if diff := cmp.Diff(want, names(cfg.AllChecks())); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -212,11 +216,12 @@ func TestMissingEvidence(t *testing.T) {
 // TestNotApplicable: a check block and a host block each scope a check
 // away from a host; on the example with xsp2's certificate capture
 // missing, the gap becomes a host not evaluated, with the place the
-// policy says so.
+// policy says so. xsp_farm_drift reads the capture too, and is scoped
+// away the same way.
 func TestNotApplicable(t *testing.T) {
 	for _, tc := range []struct{ name, policy, where string }{
-		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
-		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\"]\n}\n", `host "xsp2", test.hcl:2:22`},
+		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\ncheck \"xsp_farm_drift\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},
+		{"host block", "host \"xsp2\" {\n  not_applicable = [\"xsp_cert*\", \"xsp_farm_drift\"]\n}\n", `host "xsp2", test.hcl:2:22`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := parse(t, tc.policy)
@@ -225,7 +230,7 @@ func TestNotApplicable(t *testing.T) {
 				t.Fatal(render(diags, cfg))
 			}
 			snap = withoutFile(t, exampleSnapshot, "hosts/xsp2/certificate-auth.txt")
-			res := lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings())
+			res := judge.New(lint.Run(context.Background(), snap, cfg.Checks(), cfg.Settings()), checks.Notes())
 			got := describe(res, func(c string) bool { return c == "xsp_certificate_auth_flags" })
 			want := "not evaluated xsp_certificate_auth_flags xsp2: the policy says xsp_certificate_auth_flags does not apply to xsp2 (not_applicable in " + tc.where + ")\n"
 			if got != want {

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"regexp"
@@ -8,16 +8,17 @@ import (
 
 	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 )
 
 // TestStarterLoadsAsDefaults: the starter file loads without a single
 // diagnostic and runs what no file at all runs.
 func TestStarterLoadsAsDefaults(t *testing.T) {
-	cfg, diags := Parse(FileName, Starter(checks.All()), checks.All())
+	cfg, diags := config.Parse(config.FileName, config.Starter(checks.All()), checks.Catalog())
 	if len(diags) > 0 {
 		t.Fatal(render(diags, cfg))
 	}
-	def, _ := Load("", checks.All())
+	def, _ := config.Load("", checks.Catalog())
 	if diff := cmp.Diff(names(def.Checks()), names(cfg.Checks())); diff != "" {
 		t.Errorf("checks (-default +starter):\n%s", diff)
 	}
@@ -36,19 +37,21 @@ var commentedCode = regexp.MustCompile(`(?m)^# ((?:[a-z]+ "[^"]*" \{|  .*|\}))$`
 // host, cluster, waiver and rule examples are all valid, and the check
 // blocks repeat the defaults exactly.
 func TestStarterExamplesLoad(t *testing.T) {
-	text := commentedCode.ReplaceAll(Starter(checks.All()), []byte("$1"))
-	cfg, diags := Parse(FileName, text, checks.All())
+	text := commentedCode.ReplaceAll(config.Starter(checks.All()), []byte("$1"))
+	cfg, diags := config.Parse(config.FileName, text, checks.Catalog())
 	if len(diags) > 0 {
 		t.Fatalf("%s\n%s", render(diags, cfg), text)
 	}
-	if len(cfg.settings) != len(checks.All()) || len(cfg.waivers) != 1 || len(cfg.rules) != 1 || len(cfg.hosts) != 1 || len(cfg.clusters) != 1 {
+	inv := cfg.Inventory()
+	if len(cfg.Settings().Severity) != len(checks.All()) || len(cfg.Policy(today).Waivers) != 1 || len(cfg.AllChecks()) != len(checks.Builtin())+1 ||
+		len(inv.Hosts) != 1 || len(inv.Clusters) != 1 {
 		t.Errorf("not every example was uncommented:\n%s", text)
 	}
 	for _, c := range checks.All() {
 		if c.Options == nil {
 			continue
 		}
-		got := lint.OptionDocs(&lint.Check{Options: func() any { return cfg.settings[c.Name].options }})
+		got := lint.OptionDocs(&lint.Check{Options: func() any { return cfg.Settings().Options[c.Name] }})
 		if diff := cmp.Diff(lint.OptionDocs(c), got); diff != "" {
 			t.Errorf("%s: the starter's options differ from the defaults (-default +starter):\n%s", c.Name, diff)
 		}

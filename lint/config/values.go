@@ -102,6 +102,16 @@ func warningAt(subject hcl.Range, summary, detail string, args ...any) *hcl.Diag
 // didYouMean returns " Did you mean "x"?" for the candidate closest to
 // name, or "" when none is close enough to be a plausible typo.
 func didYouMean(name string, candidates []string) string {
+	if best := Closest(name, candidates); best != "" {
+		return fmt.Sprintf(" Did you mean %q?", best)
+	}
+	return ""
+}
+
+// Closest returns the candidate closest to name by edit distance, or ""
+// when none is close enough to be a plausible typo of it: the one notion
+// of "did you mean" of the policy file and the command line.
+func Closest(name string, candidates []string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		d := levenshtein.Distance(strings.ToLower(name), c, nil)
@@ -110,7 +120,7 @@ func didYouMean(name string, candidates []string) string {
 		}
 	}
 	if best != "" && bestDist <= max(3, len(name)/3) {
-		return fmt.Sprintf(" Did you mean %q?", best)
+		return best
 	}
 	return ""
 }

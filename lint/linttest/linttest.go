@@ -14,20 +14,23 @@ package linttest
 import (
 	"bytes"
 	"context"
-	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
-	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
-// Update rewrites golden files instead of comparing with them.
-var Update = flag.Bool("update", false, "rewrite golden files and generated documentation")
+// Update rewrites golden files instead of comparing with them; it is
+// golden.Update, the one -update flag of every test binary.
+var Update = golden.Update
 
 // Run lints every case folder under dir with check alone and compares the
 // text report with <case>.golden. It fails when dir holds no case.
@@ -62,7 +65,7 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lint.Run(context.Background(), snap, []*lint.Check{check}, lint.Settings{})
+	res := judge.New(lint.Run(context.Background(), snap, []*lint.Check{check}, lint.Settings{}), judge.Notes{})
 	for _, f := range res.Failures {
 		t.Errorf("check %s failed: %s", f.Check, f.Err)
 	}
@@ -78,22 +81,8 @@ func Report(t *testing.T, check *lint.Check, snapshot string) string {
 // Golden compares got with the file at path, or writes it under -update.
 func Golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *Update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test with -update to create it)", err)
-	}
-	if diff := cmp.Diff(normalizeNewlines(string(want)), got); diff != "" {
-		t.Errorf("%s differs (-want +got); run go test with -update if the change is intended:\n%s", path, diff)
-	}
+	golden.File(t, path, got)
 }
-
-func normalizeNewlines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 
 // Snapshot writes files (path → text) into a new snapshot directory and
 // loads it, for tests that build a snapshot case by case.
@@ -114,4 +103,54 @@ func Snapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
 		t.Fatal(err)
 	}
 	return snap
+}
+
+// Describe renders the findings, evidence gaps and not-evaluated records
+// of the checks only selects, compactly, for golden files that do not
+// depend on a reporter's layout: positions as file:line:col-line:col,
+// values quoted, waivers with their details.
+func Describe(res *judge.Result, only func(string) bool) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		if !only(f.Check) {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %s %s %s\n", f.Severity, f.Check, orDash(f.Host), span(f.Location))
+		fmt.Fprintf(&b, "  %s\n", f.Message)
+		fmt.Fprintf(&b, "  logical: %s | %s\n", f.Logical.Context, f.Logical.Key)
+		if f.Expected != "" || f.Actual != "" {
+			fmt.Fprintf(&b, "  expected: %q\n  actual: %q\n", f.Expected, f.Actual)
+		}
+		if f.Secret {
+			b.WriteString("  secret\n")
+		}
+		for _, r := range f.Related {
+			fmt.Fprintf(&b, "  related: %s: %s\n", span(r.Location), r.Message)
+		}
+		if w := f.Waiver; w != nil {
+			fmt.Fprintf(&b, "  waived by %s: %s (%s, %s)\n", w.Name, w.Reason, w.Owner, w.Expires)
+		}
+	}
+	for _, g := range res.Gaps {
+		if only(g.Check) {
+			fmt.Fprintf(&b, "evidence gap %s %s: %s\n  capture into %s: %s\n", g.Check, orDash(g.Host), g.Reason, g.File, strings.Join(g.Capture(), " | "))
+		}
+	}
+	for _, n := range res.NotEvaluated {
+		if only(n.Check) {
+			fmt.Fprintf(&b, "not evaluated %s %s: %s\n", n.Check, orDash(n.Host), n.Reason)
+		}
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func span(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d-%d:%d", r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
 }

@@ -95,6 +95,15 @@ func (l LargeSnapshot) writeXSP(write writeFunc, host string, wrongFlag bool) er
 		"certificate-auth.txt": "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> get\n" +
 			"  allowUserApp = " + user + "\n  allowClientApp = true\n",
 		"authservice-keys.sha256": "fc847471a141144ccf18474f804cea02c94792834b609fed3aa1a36e6fc94150  authService.keys\n",
+		"authservice.txt": "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService> get\n  url = http://127.0.0.1:80/authService\n" +
+			"XSP_CLI/Applications/AuthenticationService/TokenManagement> get\n  tokenIssuer = BroadWorks\n  tokenDurationInHours = 1440\n",
+		"container-options.txt": "XSP_CLI/Maintenance/ContainerOptions> get\n  Container Name                    Option Name                     Option Value\n" +
+			"================================================================================\n          tomcat  bw.authservice.authServiceUrl  http://127.0.0.1:80/authService\n\n1 entry found.\n",
+		"identity-provider.txt": "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco> get\n  enabled = true\n  clientSecret = ********\n" +
+			"  issuerUrl = https://idbroker.webex.com/idb\n  tokenInfoUrl = https://broadworks-idp-proxy-a.wbx2.com/broadworks-idp-proxy/api/v1/idp/authenticate\n" +
+			"XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco/Scopes> get\n                      Scope\n===========================\n  broadworks-connector:user\n\n1 entry found.\n",
+		"http-server.txt": "XSP_CLI/Interface/Http/HttpServer> get\n  Interface IP  Port  Secure\n============================\n  10.155.6.180   443    true\n\n1 entry found.\n" +
+			"XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols> get 10.155.6.180 443\n  Protocol\n==========\n   TLSv1.2\n\n1 entry found.\n",
 	}
 	return l.writeHost(write, dir, "XSP", files)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -42,7 +43,7 @@ type codeClimateLines struct {
 // fixed since the baseline are left out: GitLab has no "accepted" state.
 // An issue without a file points at line 1 of the host's folder or the
 // snapshot directory, because GitLab requires a path and a line.
-func CodeClimate(w io.Writer, r *lint.Result, o Options) error {
+func CodeClimate(w io.Writer, r *judge.Result, o Options) error {
 	paths, err := newReportPaths(o)
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func CodeClimate(w io.Writer, r *lint.Result, o Options) error {
 	}
 	issues := []codeClimateIssue{}
 	for _, f := range r.Findings {
-		if f.Waiver != nil || f.State == lint.StateFixed {
+		if f.Waiver != nil || f.State == judge.StateFixed {
 			continue
 		}
 		issues = append(issues, codeClimateIssue{

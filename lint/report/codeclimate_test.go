@@ -10,7 +10,7 @@ import (
 func TestCodeClimateGolden(t *testing.T) {
 	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			golden(t, fx.name+".codeclimate.json", render(t, CodeClimate, fx))
+			goldenTestdata(t, fx.name+".codeclimate.json", render(t, CodeClimate, fx))
 		})
 	}
 }

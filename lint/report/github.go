@@ -10,6 +10,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -18,7 +19,7 @@ import (
 // summary line. Waived findings and findings fixed since the baseline are
 // left out, as in the SARIF github profile: an annotation cannot say
 // "accepted". Paths are relative to the report root (the checkout).
-func GitHub(w io.Writer, r *lint.Result, o Options) error {
+func GitHub(w io.Writer, r *judge.Result, o Options) error {
 	paths, err := newReportPaths(o)
 	if err != nil {
 		return err
@@ -27,7 +28,7 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 	a := annotator{w: bw, paths: paths}
 	left := 0
 	for _, f := range r.Findings {
-		if f.Waiver != nil || f.State == lint.StateFixed {
+		if f.Waiver != nil || f.State == judge.StateFixed {
 			left++
 			continue
 		}
@@ -90,7 +91,7 @@ func (a annotator) annotate(level string, r hcl.Range, title string, lines ...st
 // findingMessage is the message first, then where in BroadWorks terms,
 // the expected and actual values (never for secrets), related places
 // (relative to the report root, like file=) and where the fix is.
-func (a annotator) findingMessage(f lint.Finding) []string {
+func (a annotator) findingMessage(f judge.Finding) []string {
 	lines := []string{f.Message}
 	if f.Logical.Context != "" {
 		lines = append(lines, "in "+f.Logical.Context+keySuffix(f.Logical.Key))
@@ -111,7 +112,7 @@ func (a annotator) findingMessage(f lint.Finding) []string {
 
 // gapMessage is an evidence gap's reason, then the commands that capture
 // the missing evidence and the file they belong in, named as file.
-func gapMessage(g lint.Gap, file string) []string {
+func gapMessage(g judge.Gap, file string) []string {
 	lines := []string{g.Reason}
 	if g.Baselined {
 		lines = append(lines, "known from the baseline")

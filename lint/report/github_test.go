@@ -8,7 +8,7 @@ import (
 func TestGitHubGolden(t *testing.T) {
 	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			golden(t, fx.name+".github.txt", render(t, GitHub, fx))
+			goldenTestdata(t, fx.name+".github.txt", render(t, GitHub, fx))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -78,7 +79,7 @@ type JSONWaiver struct {
 
 // Waiver converts a finding's waiver for the JSON formats; nil when the
 // finding is not waived.
-func Waiver(w *lint.Waiver) *JSONWaiver {
+func Waiver(w *judge.Waiver) *JSONWaiver {
 	if w == nil {
 		return nil
 	}
@@ -135,7 +136,7 @@ type JSONGap struct {
 }
 
 // Gaps converts gaps for the JSON formats; never nil.
-func Gaps(gs []lint.Gap, m lint.MissingEvidence) []JSONGap {
+func Gaps(gs []judge.Gap, m lint.MissingEvidence) []JSONGap {
 	out := []JSONGap{}
 	for _, g := range gs {
 		out = append(out, JSONGap{
@@ -169,7 +170,7 @@ func Location(r hcl.Range) *JSONLocation {
 }
 
 // JSON writes the versioned JSON report. Lists are never null.
-func JSON(w io.Writer, r *lint.Result, o Options) error {
+func JSON(w io.Writer, r *judge.Result, o Options) error {
 	rep := jsonReport{
 		Version:       JSONVersion,
 		Kind:          KindLint,
@@ -198,7 +199,7 @@ func JSON(w io.Writer, r *lint.Result, o Options) error {
 	return writeJSON(w, rep)
 }
 
-func findingJSON(f lint.Finding) jsonFinding {
+func findingJSON(f judge.Finding) jsonFinding {
 	jf := jsonFinding{
 		Check:       f.Check,
 		Severity:    f.Severity.String(),

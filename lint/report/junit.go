@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 // The JUnit XML that Jenkins (the junit and xUnit plugins) and GitLab
@@ -80,18 +81,18 @@ type junitSkipped struct {
 // evidence gaps (a failure when they fail the run, else skipped), its
 // not-evaluated hosts (skipped, never passed) and its internal failure (an
 // error). A check with none of these has one passing testcase.
-func JUnit(w io.Writer, r *lint.Result, o Options) error {
+func JUnit(w io.Writer, r *judge.Result, o Options) error {
 	return writeJUnit(w, r, o, false)
 }
 
 // JUnitStrict writes the JUnit report as JUnit does, without the file and
 // line attributes of testcases that junit-10.xsd does not allow, for the
 // Jenkins xUnit plugin and the other consumers that validate against it.
-func JUnitStrict(w io.Writer, r *lint.Result, o Options) error {
+func JUnitStrict(w io.Writer, r *judge.Result, o Options) error {
 	return writeJUnit(w, r, o, true)
 }
 
-func writeJUnit(w io.Writer, r *lint.Result, o Options, strict bool) error {
+func writeJUnit(w io.Writer, r *judge.Result, o Options, strict bool) error {
 	paths, err := newReportPaths(o)
 	if err != nil {
 		return err
@@ -201,13 +202,13 @@ func (j *junitBuilder) add(suite string, c junitCase) {
 	s.Cases = append(s.Cases, c)
 }
 
-func (j *junitBuilder) findingCase(f lint.Finding) junitCase {
+func (j *junitBuilder) findingCase(f judge.Finding) junitCase {
 	c := junitCase{Name: findingName(f)}
 	if f.Location.Filename != "" {
 		c.File, c.Line = j.paths.fromRoot(f.Location.Filename), f.Location.Start.Line
 	}
 	switch {
-	case f.State == lint.StateFixed:
+	case f.State == judge.StateFixed:
 		c.SystemOut = "fixed since the baseline: " + f.Message
 	case f.Waiver != nil:
 		c.Skipped = &junitSkipped{Message: fmt.Sprintf("waived by %q: %s (owner %s, expires %s)", f.Waiver.Name, f.Waiver.Reason, orNone(f.Waiver.Owner), f.Waiver.Expires)}
@@ -224,7 +225,7 @@ func (j *junitBuilder) findingCase(f lint.Finding) junitCase {
 // findingName identifies a finding within its check: host and logical
 // place, which stay the same across re-captures (CI history tracks tests
 // by name).
-func findingName(f lint.Finding) string {
+func findingName(f judge.Finding) string {
 	parts := []string{cmp.Or(f.Host, "snapshot")}
 	if f.Logical.Context != "" {
 		parts = append(parts, f.Logical.Context)
@@ -240,7 +241,7 @@ func findingName(f lint.Finding) string {
 
 // findingBody is what a CI page shows under a failed test: where, the
 // values compared (never for secrets), related places and the fix.
-func (j *junitBuilder) findingBody(f lint.Finding) string {
+func (j *junitBuilder) findingBody(f judge.Finding) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	p("%s: %s %s: %s", j.position(f), f.Severity, f.Check, f.Message)
@@ -262,7 +263,7 @@ func (j *junitBuilder) findingBody(f lint.Finding) string {
 	return b.String()
 }
 
-func (j *junitBuilder) position(f lint.Finding) string {
+func (j *junitBuilder) position(f judge.Finding) string {
 	if f.Location.Filename == "" {
 		return cmp.Or(f.Host, "snapshot")
 	}
@@ -272,7 +273,7 @@ func (j *junitBuilder) position(f lint.Finding) string {
 // gapCase is an evidence gap: a failed test when it fails the run, named
 // by host and evidence so that CI history tracks it across runs; skipped
 // when it is baselined or only reported.
-func (j *junitBuilder) gapCase(g lint.Gap) junitCase {
+func (j *junitBuilder) gapCase(g judge.Gap) junitCase {
 	what := g.Command()
 	if ctx := g.Context(); ctx != "" {
 		what = ctx + "> " + what

@@ -14,7 +14,7 @@ import (
 func TestJUnitGolden(t *testing.T) {
 	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			golden(t, fx.name+".junit.xml", render(t, JUnit, fx))
+			goldenTestdata(t, fx.name+".junit.xml", render(t, JUnit, fx))
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 // Markdown writes a report for a change ticket or a pull-request comment
@@ -16,7 +17,7 @@ import (
 // per host with the values compared, then not-evaluated checks, check
 // failures and input problems. Paths are relative to the snapshot, like
 // the text report, since a ticket has no checkout to be relative to.
-func Markdown(w io.Writer, r *lint.Result, o Options) error {
+func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	bw := bufio.NewWriter(w)
 	m := mdWriter{w: bw}
 	s := Summarize(r, o)
@@ -80,7 +81,7 @@ type mdWriter struct{ w *bufio.Writer }
 
 func (m mdWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format+"\n", args...) }
 
-func (m mdWriter) findingsTable(fs []lint.Finding) {
+func (m mdWriter) findingsTable(fs []judge.Finding) {
 	m.p("")
 	m.p("| Severity | Check | Host | Location | Status |")
 	m.p("| --- | --- | --- | --- | --- |")
@@ -90,25 +91,25 @@ func (m mdWriter) findingsTable(fs []lint.Finding) {
 }
 
 // findingStatus says whether a finding counts and why not.
-func findingStatus(f lint.Finding) string {
+func findingStatus(f judge.Finding) string {
 	switch {
 	case f.UnusedBaselineEntry():
 		return "unused entry"
-	case f.State == lint.StateFixed:
+	case f.State == judge.StateFixed:
 		return "fixed"
 	case f.Waiver != nil:
 		return "waived (" + mdEscape(f.Waiver.Name) + ")"
 	case f.Baselined:
 		return "baselined"
-	case f.State == lint.StateChanged:
+	case f.State == judge.StateChanged:
 		return "changed"
-	case f.State == lint.StateNew:
+	case f.State == judge.StateNew:
 		return "new"
 	}
 	return "open"
 }
 
-func (m mdWriter) findingsByHost(fs []lint.Finding, help map[string]string) {
+func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 	host := "\x00"
 	for _, f := range fs {
 		if f.Host != host {
@@ -179,7 +180,7 @@ func mdGapCount(s Summary) string {
 }
 
 // gaps lists the evidence gaps with the commands that capture them.
-func (m mdWriter) gaps(r *lint.Result, o Options) {
+func (m mdWriter) gaps(r *judge.Result, o Options) {
 	if len(r.Gaps) == 0 {
 		return
 	}
@@ -207,7 +208,7 @@ func (m mdWriter) gaps(r *lint.Result, o Options) {
 	}
 }
 
-func (m mdWriter) notEvaluated(r *lint.Result) {
+func (m mdWriter) notEvaluated(r *judge.Result) {
 	if len(r.NotEvaluated) == 0 {
 		return
 	}

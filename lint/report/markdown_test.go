@@ -9,7 +9,7 @@ import (
 func TestMarkdownGolden(t *testing.T) {
 	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			golden(t, fx.name+".md", render(t, Markdown, fx))
+			goldenTestdata(t, fx.name+".md", render(t, Markdown, fx))
 		})
 	}
 }

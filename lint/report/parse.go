@@ -15,11 +15,22 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
+// ParseOptions are what the parse report says besides the snapshot.
+type ParseOptions struct {
+	// Inventory is the policy file whose host and cluster blocks the
+	// snapshot was loaded with; "" when none was.
+	Inventory string
+}
+
 // ParseText writes what bwlint understood of a snapshot: hosts with role
 // and release, every command's context, values and tables, Partner Hub
 // files, tag sets, every file's status and every input problem. Secret
 // values are shown redacted, in typed commands and free text too.
-func ParseText(w io.Writer, s *inputs.Snapshot) error {
+//
+// o.Inventory names the policy file whose host and cluster blocks the
+// snapshot was loaded with; the report says so, since roles, releases and
+// cluster members may then come from it rather than from the captures.
+func ParseText(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 	src := redact.New(s)
 	bw := bufio.NewWriter(w)
 	// Names, values and paths come from the snapshot: each string is made
@@ -27,6 +38,9 @@ func ParseText(w io.Writer, s *inputs.Snapshot) error {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", source.PrintableArgs(args)...) }
 	p("snapshot %s: %s, %s, %s, %s, %s (%s)", s.Root, plural(len(s.Hosts), "host"), plural(len(s.Templates), "template"),
 		plural(len(s.Clusters), "cluster"), plural(len(s.TagSets), "tag set"), plural(len(s.Files), "file"), statusCounts(s))
+	if o.Inventory != "" {
+		p("policy %s: its host and cluster blocks are applied", o.Inventory)
+	}
 	for _, h := range s.Hosts {
 		p("")
 		role := string(h.Role)

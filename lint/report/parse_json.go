@@ -81,8 +81,9 @@ func (j parseValues) pv(v source.Value) parseValue {
 // ParseJSON writes the parse command's JSON view of a snapshot. Secret
 // values are redacted as in every output. The document is written as it
 // is built, command by command and row by row, so that a large capture
-// costs no more memory to show than to read.
-func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
+// costs no more memory to show than to read. "inventory" names the policy
+// file whose host and cluster blocks were applied, when one was.
+func ParseJSON(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 	j := parseValues{src: redact.New(s)}
 	out := newJSONStream(w)
 	out.beginObject()
@@ -92,6 +93,10 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot) error {
 	out.value(KindParse)
 	out.key("tool")
 	out.value(jsonTool{Name: lint.ToolName, Version: lint.Version})
+	if o.Inventory != "" {
+		out.key("inventory")
+		out.value(o.Inventory)
+	}
 	out.key("hosts")
 	out.beginArray()
 	for _, h := range s.Hosts {

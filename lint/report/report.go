@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 // Options carry what a reporter needs besides the Result.
@@ -128,7 +129,7 @@ func NewEvidenceFile(path, kind string, explicit bool, data []byte) EvidenceFile
 }
 
 // Reporter writes a Result in one format.
-type Reporter func(w io.Writer, r *lint.Result, o Options) error
+type Reporter func(w io.Writer, r *judge.Result, o Options) error
 
 // formats maps format names to reporters.
 var formats = map[string]Reporter{
@@ -202,7 +203,7 @@ type BaselineSummary struct {
 }
 
 // Summarize counts a Result.
-func Summarize(r *lint.Result, o Options) Summary {
+func Summarize(r *judge.Result, o Options) Summary {
 	s := Summary{
 		Findings:     len(r.Findings),
 		BySeverity:   map[string]int{"error": 0, "warning": 0, "note": 0},

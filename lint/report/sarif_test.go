@@ -2,11 +2,9 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,10 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
+	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -28,8 +27,6 @@ import (
 
 // This file also holds the harness the other format tests share: the
 // fixtures built from testdata/example and the golden-file comparison.
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sarifSchemaPath is the OASIS SARIF 2.1.0 schema (testdata/schemas/README.md).
 const sarifSchemaPath = "testdata/schemas/sarif-schema-2.1.0.json"
@@ -44,20 +41,19 @@ var (
 // fixture is a Result with the options a CLI run would pass.
 type fixture struct {
 	name string
-	res  *lint.Result
+	res  *judge.Result
 	opts Options
 }
 
-// exampleFixture lints testdata/example with every check, as
-// `bwlint lint testdata/example` does, with report paths relative to the
-// repository root.
+// exampleFixture lints testdata/example with the fixture checks, with
+// report paths relative to the repository root.
 func exampleFixture(t *testing.T) fixture {
 	t.Helper()
 	snap, err := inputs.Load("../../testdata/example")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := lintFixture(t, snap)
 	if len(res.Findings) < 3 {
 		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))
 	}
@@ -75,53 +71,55 @@ func mixedFixture(t *testing.T) fixture {
 	t.Helper()
 	fx := exampleFixture(t)
 	fs := fx.res.Findings
-	fs[0].Waiver = &lint.Waiver{Name: "lab-as2", Reason: "as2 is the lab AS; its template is fixed in CHG-1042", Owner: "voice-ops", Expires: "2026-06-30"}
-	fs[1].State, fs[1].Baselined = lint.StateUnchanged, true
-	fs[2].State = lint.StateChanged
+	fs[0].Waiver = &judge.Waiver{Name: "lab-as2", Reason: "as2 is the lab AS; its template is fixed in CHG-1042", Owner: "voice-ops", Expires: "2026-06-30"}
+	fs[1].State, fs[1].Baselined = judge.StateUnchanged, true
+	fs[2].State = judge.StateChanged
 	fs = append(fs,
-		lint.Finding{
-			Check: "as_imp_matches_template", Severity: lint.Error, Host: "as1", Secret: true,
+		judge.Finding{Finding: lint.Finding{
+			Check: "as_fixture_template", Severity: lint.Error, Host: "as1", Secret: true,
 			Message:  "provisioningPassword on as1 differs from template smb-standard-eu",
 			Location: rangeAt("hosts/as1/interface-messaging.txt", 4, 26, 4, 34),
 			Logical:  lint.Logical{Host: "as1", Context: "AS_CLI/Interface/Messaging", Key: "provisioningPassword"},
 			Expected: "hunter2-expected", Actual: "hunter2-actual", Value: "hunter2-actual",
-		},
-		lint.Finding{
-			Check: "as_required_patches", Severity: lint.Warning, Host: "as1", State: lint.StateNew,
+		}},
+		judge.Finding{Finding: lint.Finding{
+			Check: "as_fixture_patch", Severity: lint.Warning, Host: "as1",
 			Message: "no patch list captured for as1 | run \"listPatch\" in AS_CLI/Maintenance/Patching",
 			Logical: lint.Logical{Host: "as1", Context: "AS_CLI/Maintenance/Patching"},
-		},
-		lint.Finding{
-			Check: "xsp_authservice_keys_match", Severity: lint.Note, Host: "xsp1",
+		}},
+		judge.Finding{Finding: lint.Finding{
+			Check: "xsp_fixture_digest", Severity: lint.Note, Host: "xsp1",
 			Message:  "authService.keys digest of xsp1 is recorded without a date, 50% of peers date theirs: see <notes>",
 			Location: hcl.Range{Filename: "hosts/xsp1/authservice-keys.sha256"},
 			Logical:  lint.Logical{Host: "xsp1", Context: "authService.keys"},
-		},
-		lint.Finding{
-			Check: "xsp_certificate_auth_flags", Severity: lint.Error, Host: "xsp1", State: lint.StateFixed,
+		}},
+		judge.Finding{Finding: lint.Finding{
+			Check: "xsp_fixture_flag", Severity: lint.Error, Host: "xsp1",
 			Message:  "certificate authentication on xsp1: allowUserApp is \"true\", must be false",
 			Location: rangeAt("hosts/xsp1/certificate-auth.txt", 2, 18, 2, 23),
 			Logical:  lint.Logical{Host: "xsp1", Context: "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication", Key: "allowUserApp"},
-		},
+		}},
 	)
-	lint.SortFindings(fs)
+	fs[len(fs)-3].State = judge.StateNew   // no patch list for as1
+	fs[len(fs)-1].State = judge.StateFixed // xsp1's flag
+	judge.Sort(fs)
 	fx.res.Findings = fs
 	fx.res.Problems = append(fx.res.Problems,
 		source.Problem{Severity: source.Error, Message: "file holds a NUL byte at offset 3: binary data, not a text capture", Range: rangeAt("hosts/as1/garbage.bin.txt", 1, 4, 1, 5)},
 		source.Problem{Severity: source.Warning, Message: "table footer says 3 entries but 2 rows were read", Range: hcl.Range{Filename: "hosts/as1/patching.txt"}},
 	)
-	fx.res.Failures = []lint.Failure{{Check: "xsp_authservice_keys_match", Err: "panic: runtime error: index out of range [3] with length 3"}}
+	fx.res.Failures = []lint.Failure{{Check: "xsp_fixture_digest", Err: "panic: runtime error: index out of range [3] with length 3"}}
 	// Evidence gaps: one that fails the run, one the baseline knows, one
 	// about the whole snapshot.
 	keys := lint.Shell(inputs.RoleXSP, "sha256sum /var/broadworks/tmp/authService.keys", "hosts/<host>/authservice-keys.sha256").
 		After(lint.Command{Source: lint.FromCLI, Context: "Applications/authenticationService/KeyManagement", Text: "exportKeys"})
-	fx.res.Gaps = []lint.Gap{
-		{Check: "as_imp_matches_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
-			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"},
-		{Check: "as_required_patches", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
-			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output", Baselined: true},
-		{Check: "xsp_authservice_keys_match", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
-			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"},
+	fx.res.Gaps = []judge.Gap{
+		{Gap: lint.Gap{Check: "as_fixture_template", Evidence: lint.PartnerHub("copy each customer template into a JSON file (docs/inputs.md)", "partnerhub/templates/<name>.json"),
+			Server: "<SERVER>", File: "partnerhub/templates/<name>.json", Reason: "no template in partnerhub/templates/ serves cluster \"bw-cluster-2\" of as3 | see <notes>"}},
+		{Gap: lint.Gap{Check: "as_fixture_patch", Host: "as1", Evidence: lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"),
+			Server: "AS", File: "hosts/as1/bwshowver.txt", Reason: "the release of as1 is unknown: hosts/as1/ holds no bwshowver output"}, Baselined: true},
+		{Gap: lint.Gap{Check: "xsp_fixture_digest", Host: "xsp2", Evidence: keys, Server: "XSP", File: "hosts/xsp2/authservice-keys.sha256",
+			Reason: "no sha256 digest of authService.keys in hosts/xsp2/*.sha256"}},
 	}
 	fx.name, fx.opts.ExitCode = "mixed", 4
 	// A policy in the working directory that hides the snapshot's own;
@@ -150,25 +148,9 @@ func render(t *testing.T, rep Reporter, fx fixture) string {
 }
 
 // golden compares got with testdata/<name>, or writes it under -update.
-func golden(t *testing.T, name, got string) {
+func goldenTestdata(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint/report -update)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs from the golden file (-want +got; rerun with -update if intended):\n%s", path, diff)
-	}
+	golden.File(t, filepath.Join("testdata", name), got)
 }
 
 func TestSARIFGolden(t *testing.T) {
@@ -177,7 +159,7 @@ func TestSARIFGolden(t *testing.T) {
 			t.Run(fx.name+"/"+profile, func(t *testing.T) {
 				fx.opts.SARIFProfile = profile
 				fx.opts.SARIFCategory = "bwlint/" + fx.name + "/"
-				golden(t, fx.name+"."+profile+".sarif", render(t, SARIF, fx))
+				goldenTestdata(t, fx.name+"."+profile+".sarif", render(t, SARIF, fx))
 			})
 		}
 	}
@@ -303,7 +285,7 @@ func TestSARIFArtifactsAreEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	policy, baselineFile := []byte("lint { fail_on = \"error\" }\n"), []byte("{\"version\": 1, \"entries\": []}\n")
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := lintFixture(t, snap)
 	opts := Options{Snapshot: snap, SARIFRoot: "../..", SARIFProfile: SARIFProfileAudit, Evidence: []EvidenceFile{
 		NewEvidenceFile("../../.bwlint.hcl", EvidencePolicy, false, policy),
 		NewEvidenceFile("../ci/base.json", EvidenceBaseline, true, baselineFile),
@@ -404,7 +386,7 @@ func TestSARIFHelpURI(t *testing.T) {
 	fx := exampleFixture(t)
 	site := &lint.Check{Name: "site_client_cert_auth", Title: "t", Doc: "d", Fix: "f.", Severity: lint.Warning, DocPage: "docs/config.md#rule-a-site-check-without-go"}
 	fx.res.Checks = append(fx.res.Checks, site)
-	fx.res.Findings = append(fx.res.Findings, lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"})
+	fx.res.Findings = append(fx.res.Findings, judge.Finding{Finding: lint.Finding{Check: "no_such_check", Severity: lint.Warning, Message: "m"}})
 	var doc struct {
 		Runs []struct {
 			Tool struct {
@@ -425,18 +407,11 @@ func TestSARIFHelpURI(t *testing.T) {
 		got[r.ID] = r.HelpURI
 	}
 	want := map[string]string{
-		"as_imp_matches_template":     lint.InformationURI + "/blob/main/docs/checks/as_imp_matches_template.md",
-		"as_required_patches":         lint.InformationURI + "/blob/main/docs/checks/as_required_patches.md",
-		"evidence_conflict":           lint.InformationURI + "/blob/main/docs/checks/evidence_conflict.md",
-		"pslog_provisioning":          lint.InformationURI + "/blob/main/docs/checks/pslog_provisioning.md",
-		"template_flags":              lint.InformationURI + "/blob/main/docs/checks/template_flags.md",
-		"template_org_name_collision": lint.InformationURI + "/blob/main/docs/checks/template_org_name_collision.md",
-		"users_email_valid_unique":    lint.InformationURI + "/blob/main/docs/checks/users_email_valid_unique.md",
-		"users_primary_number":        lint.InformationURI + "/blob/main/docs/checks/users_primary_number.md",
-		"xsp_authservice_keys_match":  lint.InformationURI + "/blob/main/docs/checks/xsp_authservice_keys_match.md",
-		"xsp_certificate_auth_flags":  lint.InformationURI + "/blob/main/docs/checks/xsp_certificate_auth_flags.md",
-		"site_client_cert_auth":       lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
-		"no_such_check":               "",
+		"site_client_cert_auth": lint.InformationURI + "/blob/main/docs/config.md#rule-a-site-check-without-go",
+		"no_such_check":         "",
+	}
+	for _, c := range fixtureChecks() {
+		want[c.Name] = lint.InformationURI + "/blob/main/docs/checks/" + c.Name + ".md"
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("helpUri by rule (-want +got):\n%s", d)

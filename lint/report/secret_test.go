@@ -2,16 +2,15 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -34,7 +33,7 @@ func secretFixture(t *testing.T) fixture {
 	if len(snap.Problems) > 0 {
 		t.Fatalf("%s has input problems: %v", secretsSnapshot, snap.Problems)
 	}
-	res := lint.Run(context.Background(), snap, checks.All(), lint.Settings{})
+	res := lintFixture(t, snap)
 	lines := 0
 	for _, f := range snap.Files {
 		for i, line := range strings.Split(f.Text, "\n") {
@@ -44,18 +43,18 @@ func secretFixture(t *testing.T) fixture {
 			}
 			lines++
 			start := len([]rune(line[:col])) + 1
-			res.Findings = append(res.Findings, lint.Finding{
-				Check: "as_imp_matches_template", Severity: lint.Warning, Host: f.Host,
+			res.Findings = append(res.Findings, judge.Finding{Finding: lint.Finding{
+				Check: "as_fixture_template", Severity: lint.Warning, Host: f.Host,
 				Message:  "a finding on a line that holds a secret",
 				Location: hcl.Range{Filename: f.Path, Start: hcl.Pos{Line: i + 1, Column: 1}, End: hcl.Pos{Line: i + 1, Column: start + 6}},
 				Logical:  lint.Logical{Host: f.Host, Context: "test", Key: "line " + itoa(i+1)},
-			})
+			}})
 		}
 	}
 	if lines < 6 {
 		t.Fatalf("%s has %d lines with a secret, want at least 6", secretsSnapshot, lines)
 	}
-	lint.SortFindings(res.Findings)
+	judge.Sort(res.Findings)
 	return fixture{name: "secrets", res: res, opts: Options{Snapshot: snap, Threshold: lint.Threshold(lint.Warning), ExitCode: 1, Start: testStart, End: testEnd}}
 }
 
@@ -75,8 +74,8 @@ func TestNoFormatLeaksSourceSecrets(t *testing.T) {
 	fx.opts.SARIFProfile = SARIFProfileAudit
 	outputs["sarif audit"] = render(t, SARIF, fx)
 	for name, parse := range map[string]func(*bytes.Buffer, *inputs.Snapshot) error{
-		"parse text": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseText(b, s) },
-		"parse json": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseJSON(b, s) },
+		"parse text": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseText(b, s, ParseOptions{}) },
+		"parse json": func(b *bytes.Buffer, s *inputs.Snapshot) error { return ParseJSON(b, s, ParseOptions{}) },
 	} {
 		var buf bytes.Buffer
 		if err := parse(&buf, fx.opts.Snapshot); err != nil {

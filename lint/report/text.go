@@ -10,6 +10,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -26,7 +27,7 @@ const (
 // Text writes findings grouped by host — severity, check, position, the
 // source line with the offending token marked, expected against actual,
 // the fix — and a summary with not-evaluated checks and input problems.
-func Text(w io.Writer, r *lint.Result, o Options) error {
+func Text(w io.Writer, r *judge.Result, o Options) error {
 	bw := bufio.NewWriter(w)
 	t := &textWriter{w: bw, o: o, src: sourceOf(o), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
@@ -101,7 +102,7 @@ func position(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }
 
-func (t *textWriter) finding(f lint.Finding) {
+func (t *textWriter) finding(f judge.Finding) {
 	var marks []string
 	if f.Waiver != nil {
 		marks = append(marks, "waived")
@@ -250,7 +251,7 @@ func backticks(s string) int {
 // gaps lists the evidence gaps, each with the commands that capture the
 // missing evidence and the file they belong in, before the checks not
 // evaluated: a gap fails the run, a check not evaluated does not.
-func (t *textWriter) gaps(r *lint.Result) {
+func (t *textWriter) gaps(r *judge.Result) {
 	if len(r.Gaps) == 0 {
 		return
 	}
@@ -273,7 +274,7 @@ func (t *textWriter) gaps(r *lint.Result) {
 	t.line("")
 }
 
-func (t *textWriter) summary(r *lint.Result) {
+func (t *textWriter) summary(r *judge.Result) {
 	s := Summarize(r, t.o)
 	t.gaps(r)
 	if len(r.NotEvaluated) > 0 {

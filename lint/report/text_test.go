@@ -28,7 +28,7 @@ func TestPlainCode(t *testing.T) {
 // inside a code block, which is printed as it is.
 func TestTextFixWithoutMarkdown(t *testing.T) {
 	fx := exampleFixture(t)
-	c := &lint.Check{Name: "xsp_certificate_auth_flags", Fix: "Set `allowUserApp` to `false`:\n\n```\nXSP_CLI/X> set `odd` value\n```\n\nThen run `get`."}
+	c := &lint.Check{Name: "xsp_fixture_flag", Fix: "Set `allowUserApp` to `false`:\n\n```\nXSP_CLI/X> set `odd` value\n```\n\nThen run `get`."}
 	fx.res.Checks = []*lint.Check{c}
 	var buf bytes.Buffer
 	if err := Text(&buf, fx.res, fx.opts); err != nil {

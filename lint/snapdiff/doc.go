@@ -8,7 +8,8 @@
 // digests. Every change carries the source locations of both sides. It also
 // keeps, per capture file, a line diff for unified-diff style hunks.
 //
-// Classify sets the State of the findings of both sides: new (only after),
+// The findings of both sides are compared by judge.Compare, the one matcher
+// of findings that baselines use too: new (only after),
 // fixed (only before), unchanged, or changed (same Key, different value).
 //
 // Secrets never leave this package: a value is secret when its name says

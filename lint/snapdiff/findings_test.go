@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -19,81 +20,27 @@ func finding(check, host, key, value string, line int) lint.Finding {
 	}
 }
 
-func TestClassifyEveryState(t *testing.T) {
-	before := []lint.Finding{
-		finding("as_a", "as1", "k1", "v", 3),  // same key and value, moved to line 9: unchanged
-		finding("as_a", "as1", "k2", "v", 4),  // value changes: changed
-		finding("as_a", "as1", "k3", "v", 5),  // gone: fixed
-		finding("as_a", "as2", "k1", "v", 3),  // another host's k1 is unrelated
-		finding("as_b", "as1", "k1", "v1", 1), // one key twice: pairwise, equal first
-		finding("as_b", "as1", "k1", "v2", 2),
-	}
-	after := []lint.Finding{
-		finding("as_a", "as1", "k1", "v", 9),
-		finding("as_a", "as1", "k2", "w", 4),
-		finding("as_a", "as1", "k4", "v", 6),
-		finding("as_b", "as1", "k1", "v2", 1),
-		finding("as_b", "as1", "k1", "v3", 2),
-	}
-	// Before is the matched before-side value of a changed finding.
-	type row struct {
-		Check, Host, Key, Value string
-		State                   lint.State
-		Before                  string
-	}
-	var got []row
-	for _, f := range Classify(before, after) {
-		r := row{f.Check, f.Host, f.Logical.Key, f.Actual, f.State, ""}
-		if f.Before != nil {
-			r.Before = f.Before.Actual
-		}
-		got = append(got, r)
-	}
-	want := []row{
-		{"as_a", "as1", "k1", "v", lint.StateUnchanged, ""},
-		{"as_a", "as1", "k2", "w", lint.StateChanged, "v"},
-		{"as_a", "as1", "k4", "v", lint.StateNew, ""},
-		{"as_b", "as1", "k1", "v2", lint.StateUnchanged, ""},
-		{"as_b", "as1", "k1", "v3", lint.StateChanged, "v1"},
-		{"as_a", "as1", "k3", "v", lint.StateFixed, ""},
-		{"as_a", "as2", "k1", "v", lint.StateFixed, ""},
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("(-want +got):\n%s", d)
-	}
-}
-
-// reviewFindings wraps lint findings as a review's, for tests that set
-// State themselves.
-func reviewFindings(fs ...lint.Finding) []Finding {
-	out := make([]Finding, len(fs))
-	for i, f := range fs {
-		out[i].Finding = f
-	}
-	return out
-}
-
 // TestIntroduced checks what fails a review: new and changed findings at
 // or above the threshold that count; never fixed, unchanged, waived or
 // baselined ones.
 func TestIntroduced(t *testing.T) {
-	mk := func(key string, sev lint.Severity, st lint.State) lint.Finding {
+	mk := func(key string, sev lint.Severity, st judge.State) judge.Finding {
 		f := finding("as_a", "as1", key, "v", 1)
-		f.Severity, f.State = sev, st
-		return f
+		f.Severity = sev
+		return judge.Finding{Finding: f, State: st}
 	}
-	waived := mk("waived", lint.Error, lint.StateNew)
-	waived.Waiver = &lint.Waiver{Name: "w"}
-	baselined := mk("baselined", lint.Error, lint.StateChanged)
+	waived := mk("waived", lint.Error, judge.StateNew)
+	waived.Waiver = &judge.Waiver{Name: "w"}
+	baselined := mk("baselined", lint.Error, judge.StateChanged)
 	baselined.Baselined = true
-	r := &Review{Findings: reviewFindings(
-		mk("new", lint.Error, lint.StateNew),
-		mk("changed", lint.Warning, lint.StateChanged),
-		mk("note", lint.Note, lint.StateNew),
-		mk("fixed", lint.Error, lint.StateFixed),
-		mk("unchanged", lint.Error, lint.StateUnchanged),
+	r := &Review{Findings: []judge.Finding{
+		mk("new", lint.Error, judge.StateNew),
+		mk("changed", lint.Warning, judge.StateChanged),
+		mk("note", lint.Note, judge.StateNew),
+		mk("fixed", lint.Error, judge.StateFixed),
+		mk("unchanged", lint.Error, judge.StateUnchanged),
 		waived, baselined,
-	)}
+	}}
 	keys := func(t lint.Threshold) []string {
 		var out []string
 		for _, f := range r.Introduced(t) {
@@ -116,14 +63,16 @@ func TestIntroduced(t *testing.T) {
 // before side in every format, and that JSON writes a waiver as the lint
 // report does.
 func TestReportsShowWhatChanged(t *testing.T) {
-	wv := &lint.Waiver{Name: "w1", Reason: "in change CHG-1", Owner: "voice-ops", Expires: "2027-01-31"}
+	wv := &judge.Waiver{Name: "w1", Reason: "in change CHG-1", Owner: "voice-ops", Expires: "2027-01-31"}
 	was := finding("as_a", "as1", "k2", "old", 4)
 	was.Message, was.Expected = "k2 is old", "want"
 	is := finding("as_a", "as1", "k2", "new", 7)
-	is.Message, is.Expected, is.Waiver = "k2 is new", "want", wv
+	is.Message, is.Expected = "k2 is new", "want"
 	snap := snapshot(t, baseFiles)
-	r := Compare(Side{Snapshot: snap, Result: &lint.Result{Findings: []lint.Finding{was}}},
-		Side{Snapshot: snap, Result: &lint.Result{Findings: []lint.Finding{is}}})
+	waived := judge.New(&lint.Result{Findings: []lint.Finding{is}}, judge.Notes{})
+	waived.Findings[0].Waiver = wv
+	r := Compare(Side{Snapshot: snap, Result: judge.New(&lint.Result{Findings: []lint.Finding{was}}, judge.Notes{})},
+		Side{Snapshot: snap, Result: waived})
 
 	var buf bytes.Buffer
 	if err := JSON(&buf, r, Options{}); err != nil {

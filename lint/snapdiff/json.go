@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 )
 
@@ -82,9 +83,9 @@ type jsonFinding struct {
 	Location *report.JSONLocation `json:"location"`
 	Logical  jsonLogical          `json:"logical"`
 	// Expected and Actual are "" for secrets, as in the lint report.
-	Expected string     `json:"expected"`
-	Actual   string     `json:"actual"`
-	State    lint.State `json:"state"`
+	Expected string      `json:"expected"`
+	Actual   string      `json:"actual"`
+	State    judge.State `json:"state"`
 	// Before is the before snapshot's side of a changed finding; null
 	// in every other state.
 	Before *jsonBefore `json:"before"`
@@ -177,11 +178,11 @@ func JSON(w io.Writer, r *Review, o Options) error {
 	return enc.Encode(rep)
 }
 
-func findingJSON(f Finding, o Options) jsonFinding {
+func findingJSON(f judge.Finding, o Options) jsonFinding {
 	jf := jsonFinding{
 		Check: f.Check, Severity: f.Severity.String(), Host: f.Host, Message: f.Message,
-		Snapshot: findingSide(f.Finding), Location: report.Location(f.Location), Logical: jsonLogical(f.Logical),
-		State: f.State, Counting: introduces(f.Finding, o.Threshold),
+		Snapshot: findingSide(f), Location: report.Location(f.Location), Logical: jsonLogical(f.Logical),
+		State: f.State, Counting: introduces(f, o.Threshold),
 		Baselined: f.Baselined, Waived: report.Waiver(f.Waiver), Secret: f.Secret, Fingerprint: f.Fingerprint(),
 	}
 	// A value secret on either side is shown on neither.

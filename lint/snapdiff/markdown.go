@@ -55,7 +55,7 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 			if b := f.Before; b != nil {
 				msg += " (before: " + mdText(b.Message) + ")"
 			}
-			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f.Finding), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f.Finding))
+			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f))
 		}
 		p("")
 	}

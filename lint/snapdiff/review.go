@@ -5,15 +5,17 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
-// Side is one snapshot of a review and the lint run on it. Result may be
-// nil when no checks ran.
+// Side is one snapshot of a review and the judged lint run on it. Result
+// may be nil when no checks ran.
 type Side struct {
 	Snapshot *inputs.Snapshot
-	Result   *lint.Result
+	Result   *judge.Result
 	// MaskPersonal hides personal data in the side's captures as the
-	// review shows them (--mask-personal-data); the caller masks Result.
+	// review shows them (--mask-personal-data); the caller masks Result
+	// (judge.Result.MaskPersonal).
 	MaskPersonal bool
 }
 
@@ -24,9 +26,9 @@ type Review struct {
 	Changes []Change
 	// Captures are the files whose text differs, by host and path.
 	Captures []Capture
-	// Findings are both sides' findings classified by Classify: after's
-	// findings, then before's fixed ones.
-	Findings []Finding
+	// Findings are both sides' findings compared by judge.Compare:
+	// after's findings, then before's fixed ones.
+	Findings []judge.Finding
 	// LostEvidence lists every check that was evaluated on a host before
 	// and is not after: what it found before is neither confirmed nor
 	// fixed by the change. Reviews list it first.
@@ -43,16 +45,16 @@ func Compare(before, after Side) *Review {
 	sortChanges(r.Changes)
 	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before, after, b, a), oneSided)
 	sortCaptures(r.Captures)
-	r.Findings = Classify(findingsOf(before.Result), findingsOf(after.Result))
+	r.Findings = judge.Compare(findingsOf(before.Result), findingsOf(after.Result))
 	if before.Result != nil && after.Result != nil {
-		r.LostEvidence = lint.Lost(before.Result.Coverage(before.Snapshot), after.Result.Coverage(after.Snapshot))
+		r.LostEvidence = lint.Lost(before.Result.Run.Coverage(before.Snapshot), after.Result.Run.Coverage(after.Snapshot))
 	}
 	return r
 }
 
 // Gaps returns the after snapshot's evidence gaps: the change review is
 // blind where they are.
-func (r *Review) Gaps() []lint.Gap {
+func (r *Review) Gaps() []judge.Gap {
 	if r.After.Result == nil {
 		return nil
 	}
@@ -62,14 +64,14 @@ func (r *Review) Gaps() []lint.Gap {
 // CountingGaps returns the after snapshot's gaps that fail the review
 // under m. The before snapshot's gaps never fail it: they were there
 // before the change.
-func (r *Review) CountingGaps(m lint.MissingEvidence) []lint.Gap {
+func (r *Review) CountingGaps(m lint.MissingEvidence) []judge.Gap {
 	if r.After.Result == nil {
 		return nil
 	}
 	return r.After.Result.CountingGaps(m)
 }
 
-func findingsOf(r *lint.Result) []lint.Finding {
+func findingsOf(r *judge.Result) []judge.Finding {
 	if r == nil {
 		return nil
 	}
@@ -79,18 +81,18 @@ func findingsOf(r *lint.Result) []lint.Finding {
 // Introduced returns the findings the change brings in that fail a run at
 // threshold t: new or changed, counting, and at or above t. Fixed and
 // unchanged findings never fail a review: they were there before.
-func (r *Review) Introduced(t lint.Threshold) []Finding {
-	var out []Finding
+func (r *Review) Introduced(t lint.Threshold) []judge.Finding {
+	var out []judge.Finding
 	for _, f := range r.Findings {
-		if introduces(f.Finding, t) {
+		if introduces(f, t) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-func introduces(f lint.Finding, t lint.Threshold) bool {
-	return (f.State == lint.StateNew || f.State == lint.StateChanged) && f.Counts() && t.Fails(f.Severity)
+func introduces(f judge.Finding, t lint.Threshold) bool {
+	return (f.State == judge.StateNew || f.State == judge.StateChanged) && f.Counts() && t.Fails(f.Severity)
 }
 
 // HasInputErrors reports whether either snapshot has an input error.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -64,15 +65,15 @@ func TestSecretsNeverShown(t *testing.T) {
 	// Checks keep secret values out of findings; the reports must hold
 	// even if one did not, on the after side of a changed finding as on
 	// its before side, and when only one side was secret.
-	r.Findings = []Finding{
-		{Finding: lint.Finding{Check: "as_x", Severity: lint.Error, Host: "as1", Message: "password is wrong", Secret: true, State: lint.StateNew}},
+	r.Findings = []judge.Finding{
+		{Finding: lint.Finding{Check: "as_x", Severity: lint.Error, Host: "as1", Message: "password is wrong", Secret: true}, State: judge.StateNew},
 		{
-			Finding: lint.Finding{Check: "as_y", Severity: lint.Error, Host: "as1", Message: "password differs", Secret: true, State: lint.StateChanged, Actual: "findingAfterPw"},
-			Before:  &lint.Finding{Check: "as_y", Message: "password differed", Secret: true, Actual: "findingBeforePw"},
+			Finding: lint.Finding{Check: "as_y", Severity: lint.Error, Host: "as1", Message: "password differs", Secret: true, Actual: "findingAfterPw"}, State: judge.StateChanged,
+			Before: &lint.Finding{Check: "as_y", Message: "password differed", Secret: true, Actual: "findingBeforePw"},
 		},
 		{
-			Finding: lint.Finding{Check: "as_z", Severity: lint.Error, Host: "as1", Message: "key differs", State: lint.StateChanged, Actual: "clearAfterOnly"},
-			Before:  &lint.Finding{Check: "as_z", Message: "key differed", Secret: true, Actual: "secretBeforeOnly"},
+			Finding: lint.Finding{Check: "as_z", Severity: lint.Error, Host: "as1", Message: "key differs", Actual: "clearAfterOnly"}, State: judge.StateChanged,
+			Before: &lint.Finding{Check: "as_z", Message: "key differed", Secret: true, Actual: "secretBeforeOnly"},
 		},
 	}
 	for name, render := range map[string]func(*bytes.Buffer) error{

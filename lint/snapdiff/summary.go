@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -25,7 +26,7 @@ type Options struct {
 
 // States lists finding states in the order reports show them: what needs
 // attention first.
-var States = []lint.State{lint.StateNew, lint.StateChanged, lint.StateFixed, lint.StateUnchanged}
+var States = []judge.State{judge.StateNew, judge.StateChanged, judge.StateFixed, judge.StateUnchanged}
 
 // Summary counts a Review. Every map holds every key, zero or not, so
 // that consumers need not guess.
@@ -92,9 +93,9 @@ func Summarize(r *Review, o Options) Summary {
 
 // byState returns the findings ordered by States, keeping the report
 // order within each state.
-func byState(fs []Finding) []Finding {
+func byState(fs []judge.Finding) []judge.Finding {
 	out := slices.Clone(fs)
-	slices.SortStableFunc(out, func(a, b Finding) int {
+	slices.SortStableFunc(out, func(a, b judge.Finding) int {
 		return slices.Index(States, a.State) - slices.Index(States, b.State)
 	})
 	return out
@@ -153,8 +154,8 @@ func plural(n int, what string) string {
 }
 
 // findingSide says which snapshot a finding's location points into.
-func findingSide(f lint.Finding) string {
-	if f.State == lint.StateFixed {
+func findingSide(f judge.Finding) string {
+	if f.State == judge.StateFixed {
 		return "before"
 	}
 	return "after"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 )
 
 // Text writes the review for a terminal: per host, the setting changes
@@ -108,7 +109,7 @@ func hunkHeader(h Hunk) string {
 	return fmt.Sprintf("@@ -%d,%d +%d,%d @@", h.BeforeStart, h.BeforeLines, h.AfterStart, h.AfterLines)
 }
 
-func textFindings(p printer, fs []Finding) {
+func textFindings(p printer, fs []judge.Finding) {
 	if len(fs) == 0 {
 		return
 	}
@@ -118,7 +119,7 @@ func textFindings(p printer, fs []Finding) {
 		if f.Host != "" {
 			on = " on " + f.Host
 		}
-		p("  %-9s %-7s %s%s, %s (%s)%s", f.State, f.Severity, f.Check, on, position(f.Location), findingSide(f.Finding), marks(f.Finding))
+		p("  %-9s %-7s %s%s, %s (%s)%s", f.State, f.Severity, f.Check, on, position(f.Location), findingSide(f), marks(f))
 		p("    %s", f.Message)
 		if b := f.Before; b != nil {
 			p("    before: %s (%s, before)", b.Message, position(b.Location))
@@ -128,7 +129,7 @@ func textFindings(p printer, fs []Finding) {
 }
 
 // marks notes why a finding does not count although it is shown.
-func marks(f lint.Finding) string {
+func marks(f judge.Finding) string {
 	s := ""
 	if f.Baselined {
 		s += " (baselined)"

@@ -15,7 +15,6 @@ package jsonpos
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -115,15 +114,6 @@ func (n *Node) Describe() string {
 	return Shorten(n.Value.Text)
 }
 
-// Shorten cuts s to a length that reads well inside a message.
-func Shorten(s string) string {
-	const limit = 60
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// Shorten cuts s to a length that reads well inside a message: 60
+// characters.
+func Shorten(s string) string { return source.Clip(s, 60, "…") }

@@ -27,10 +27,10 @@ var (
 	conflictUsers = lint.OCIP("UserGetRequest23V2", "ocip/<name>.xml").
 			Reading("each user's fields, compared with the user's row in `users/*.csv`").
 			AsOptional()
-	conflictCLITypes = lint.CLI(inputs.RoleAS, "System/DeviceType/SIP", "get", "hosts/<host>/devicetypes.txt").
+	conflictCLITypes = lint.CLI(inputs.RoleAS, deviceTypeContext, "get", "hosts/<host>/devicetypes.txt").
 				Reading("the device types the AS lists").
 				AsOptional()
-	conflictCLIDetail = lint.CLI(inputs.RoleAS, "System/DeviceType/SIP", `detail "<device type>"`, "hosts/<host>/devicetypes.txt").
+	conflictCLIDetail = lint.CLI(inputs.RoleAS, deviceTypeContext, `detail "<device type>"`, "hosts/<host>/devicetypes.txt").
 				Reading("the attributes of a device type").
 				AsOptional()
 	conflictShowVer = lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt").
@@ -143,12 +143,7 @@ func where(r hcl.Range) string {
 
 // conflictContext names the item whatever file or line it was captured
 // at: the AS cluster, then the item's key.
-func conflictContext(c inputs.Conflict) string {
-	if c.Cluster == "" {
-		return c.Key
-	}
-	return "cluster " + c.Cluster + "/" + c.Key
-}
+func conflictContext(c inputs.Conflict) string { return clusterContext(c.Cluster, c.Key) }
 
 func conflictKey(c inputs.Conflict) string {
 	switch {

@@ -24,7 +24,7 @@ func TestDocsNameEveryCapture(t *testing.T) {
 		captured := 0
 		for _, e := range c.Evidence {
 			switch e.Source {
-			case lint.FromCLI, lint.FromShell, lint.FromOCIP, lint.FromPartnerHub:
+			case lint.FromCLI, lint.FromShell, lint.FromOCIP, lint.FromPartnerHub, lint.FromMeetingsServer:
 			default:
 				continue
 			}

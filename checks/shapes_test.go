@@ -416,8 +416,17 @@ type rendered struct {
 func render(t *testing.T, example string, hosts []*exampleHost, s shape) rendered {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"partnerhub", "devicemgmt"} {
-		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(example, dir))); err != nil {
+	// Everything but the host folders is copied as it is: Partner Hub
+	// files, tag sets, OCI-P captures.
+	entries, err := os.ReadDir(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "hosts" {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(root, e.Name()), os.DirFS(filepath.Join(example, e.Name()))); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/tagset"
 	"github.com/bwlint/bwlint/inputs/users"
 	"github.com/bwlint/bwlint/inputs/wms"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // WMS is the Cisco WebEx Meetings Server evidence of a snapshot.
@@ -45,6 +46,14 @@ func (s *Snapshot) ClusterOf(path string) string {
 		}
 	}
 	return s.defaultCluster
+}
+
+// DeviceTypeList is a complete list of SIP device types: where it was
+// captured, and the AS cluster it belongs to (ASCluster.Name).
+type DeviceTypeList struct {
+	Cluster string
+	// Range covers the list: the CLI's table, or the OCI-P response.
+	Range hcl.Range
 }
 
 // Captured is what each file gave as read, before the channels were

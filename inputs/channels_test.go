@@ -24,7 +24,7 @@ type channelModel struct {
 func modelOf(s *Snapshot) channelModel {
 	m := channelModel{TagSets: map[string]map[string]string{}, DeviceTypes: map[string]map[string]string{}}
 	for _, ts := range s.TagSets {
-		name, _ := scopeName(ts)
+		name, _ := ts.Describe()
 		tags := map[string]string{}
 		for _, t := range ts.Tags {
 			tags[t.Name.Text] = fmt.Sprintf("value=%q overridable=%q secret=%v", t.Value.Text, t.Overridable.Text, t.Secret())
@@ -378,6 +378,59 @@ func writeFile(t *testing.T, name, content string) {
 	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSystemDefaultTagSetFile: a tag-set file or a lone response named
+// system-default is the system default tag set, and the two channels
+// merge into one set.
+func TestSystemDefaultTagSetFile(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "devicemgmt/tagsets/System-Default.tsv"), "Tag Name\tTag Value\tIs Overridable\n%SNTP_SERVER%\tntp.example.net\ttrue\n")
+	writeFile(t, filepath.Join(root, "devicemgmt/tagsets/system-default.xml"), `<BroadsoftDocument protocol="OCI" xmlns="C"><command xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="SystemDeviceManagementTagGetListResponse" xmlns="">`+
+		`<tagsTable><colHeading>Tag Name</colHeading><colHeading>Tag Value</colHeading><colHeading>Is Overridable</colHeading>`+
+		`<row><col>%SNTP_SERVER%</col><col>ntp2.example.net</col><col>true</col></row></tagsTable></command></BroadsoftDocument>`)
+	s := load(t, root)
+	if len(s.TagSets) != 1 {
+		t.Fatalf("%d tag sets, want the system default set once", len(s.TagSets))
+	}
+	ts := s.TagSets[0]
+	if name, _ := ts.Describe(); !ts.Scope.SystemDefault || ts.Name != "" || name != "the system default tag set" {
+		t.Errorf("tag set %q (%s), system default %v", ts.Name, name, ts.Scope.SystemDefault)
+	}
+	if len(s.Conflicts) != 1 || s.Conflicts[0].Key != "tagset/(system default)/%SNTP_SERVER%" {
+		t.Errorf("conflicts %+v, want the value of %%SNTP_SERVER%% in the system default set", s.Conflicts)
+	}
+}
+
+// TestDeviceTypeLists: the model records each complete list of device
+// types, of either channel, with its cluster; a detail alone is no list.
+func TestDeviceTypeLists(t *testing.T) {
+	for _, c := range []struct {
+		dir  string
+		want []string
+	}{
+		{"../testdata/channels/cli", []string{"hosts/as1/devicetypes.txt:4"}},
+		{"../testdata/channels/ocip", []string{"ocip/devicetypes.xml:13"}},
+		{"../testdata/channels/agree", []string{"hosts/as1/devicetypes.txt:4", "ocip/device-types.xml:13"}},
+		{detailOnly(t), nil},
+	} {
+		s := load(t, c.dir)
+		var got []string
+		for _, l := range s.DeviceTypeLists {
+			got = append(got, fmt.Sprintf("%s:%d", l.Range.Filename, l.Range.Start.Line))
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s: lists (-want +got):\n%s", c.dir, diff)
+		}
+	}
+}
+
+// detailOnly is a snapshot whose AS prints one device type's detail and
+// no list.
+func detailOnly(t *testing.T) string {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "hosts/as1/devicetype.txt"), "AS_CLI/System/DeviceType/SIP> detail \"Connect - Mobile\"\n  supportRemotePartyInfo = true\n")
+	return root
 }
 
 // TestInventoryClusters: a cluster the operator states (the policy's

@@ -72,16 +72,16 @@ func TestLoadExample(t *testing.T) {
 	if len(s.Problems) != 0 {
 		t.Errorf("problems: %v", problemsOf(s))
 	}
-	if len(s.Files) != 41 {
-		t.Errorf("%d files, want 41", len(s.Files))
+	if len(s.Files) != 43 {
+		t.Errorf("%d files, want 43", len(s.Files))
 	}
 	for _, f := range s.Files {
 		if f.Status != Parsed {
 			t.Errorf("%s: status %s, want parsed", f.Path, f.Status)
 		}
 	}
-	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 1 {
-		t.Errorf("%d templates, %d clusters, %d tag sets; want one of each", len(s.Templates), len(s.Clusters), len(s.TagSets))
+	if len(s.Templates) != 1 || len(s.Clusters) != 1 || len(s.TagSets) != 2 {
+		t.Errorf("%d templates, %d clusters, %d tag sets; want one template and one cluster, a tag set and the system default set", len(s.Templates), len(s.Clusters), len(s.TagSets))
 	}
 	// The value the README's example finding points at, with its position.
 	kv, c, ok := s.Host("as2").Attr("interface/messaging", "provisioningUserId")
@@ -94,7 +94,7 @@ func TestLoadExample(t *testing.T) {
 func TestLoadUgly(t *testing.T) {
 	s := load(t, "../testdata/ugly")
 	want := map[string]hostSummary{
-		"as1":  {RoleAS, "23.0_1.1075", 12, 5},
+		"as1":  {RoleAS, "23.0_1.1075", 16, 6},
 		"xsp1": {RoleXSP, "23.0_1.1075", 11, 7},
 		"xsp2": {RoleXSP, "23.0_1.1075", 10, 7},
 	}

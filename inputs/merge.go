@@ -112,38 +112,11 @@ func (m merger) disagree(c Conflict) {
 		what, at.Filename, at.Start.Line, c.A.Channel))
 }
 
-// scopeKey identifies where a set of tags applies, and scopeName names it
-// for people.
+// scopeKey identifies where a set of tags applies.
 func scopeKey(ts *tagset.TagSet) string {
 	sc := ts.Scope
 	return strings.Join([]string{string(sc.Kind), fmt.Sprint(sc.SystemDefault), ts.Name, sc.ServiceProviderID.Text,
 		sc.GroupID.Text, sc.DeviceType.Text, sc.DeviceName.Text, strings.ToLower(sc.UserID.Text)}, "\x00")
-}
-
-func scopeName(ts *tagset.TagSet) (name, key string) {
-	sc := ts.Scope
-	switch {
-	case sc.Kind == tagset.ScopeTagSet && sc.SystemDefault:
-		name, key = "the system default tag set", "tagset/(system default)"
-	case sc.Kind == tagset.ScopeTagSet:
-		name, key = fmt.Sprintf("tag set %q", ts.Name), "tagset/"+ts.Name
-	case sc.Kind == tagset.ScopeDeviceType:
-		name, key = fmt.Sprintf("the custom tags of device type %q", sc.DeviceType.Text), "customtags/devicetype/"+sc.DeviceType.Text
-	case sc.Kind == tagset.ScopeUserDevice:
-		name, key = fmt.Sprintf("the tags of user %q's device %q", sc.UserID.Text, sc.DeviceName.Text), "customtags/user/"+strings.ToLower(sc.UserID.Text)+"/"+sc.DeviceName.Text
-	default:
-		name, key = fmt.Sprintf("the custom tags of device %q", sc.DeviceName.Text), "customtags/device/"+sc.DeviceName.Text
-	}
-	if sc.Kind != tagset.ScopeTagSet && sc.Kind != tagset.ScopeUserDevice {
-		if sc.GroupID.Text != "" {
-			name += fmt.Sprintf(" in group %q of %q", sc.GroupID.Text, sc.ServiceProviderID.Text)
-			key += "@" + sc.ServiceProviderID.Text + "/" + sc.GroupID.Text
-		} else if sc.ServiceProviderID.Text != "" {
-			name += fmt.Sprintf(" of %q", sc.ServiceProviderID.Text)
-			key += "@" + sc.ServiceProviderID.Text
-		}
-	}
-	return name, key
 }
 
 // tagSets merges the tag-set files and the tag sets and custom tags of
@@ -172,7 +145,7 @@ func (m merger) tagSets() {
 
 // mergeTags adds the tags of ts to into, comparing those both hold.
 func (m merger) mergeTags(cluster string, into, ts *tagset.TagSet) {
-	setName, setKey := scopeName(into)
+	setName, setKey := into.Describe()
 	for _, t := range ts.Tags {
 		i := slices.IndexFunc(into.Tags, func(k tagset.Tag) bool { return k.Name.Text == t.Name.Text })
 		if i < 0 {
@@ -282,6 +255,9 @@ func (m merger) deviceTypes() {
 		m.s.DeviceTypes = append(m.s.DeviceTypes, devicetype.Merge(types)...)
 	}
 	m.compareLists(lists, captures)
+	for _, l := range lists { // sorted by compareLists
+		m.s.DeviceTypeLists = append(m.s.DeviceTypeLists, DeviceTypeList{Cluster: l.cluster, Range: l.rng})
+	}
 }
 
 func within(r, outer hcl.Range) bool {

@@ -38,6 +38,13 @@ type Snapshot struct {
 	// "detail" output — merged per AS cluster by name, in the order
 	// names first appear (clusters in order, captures in path order).
 	DeviceTypes []*devicetype.DeviceType
+	// DeviceTypeLists are the complete lists of SIP device types
+	// captured, each with its AS cluster: the AS CLI's
+	// System/DeviceType/SIP "get" tables and OCI-P
+	// SystemSIPDeviceTypeGetListResponses, in the order of their ranges. A
+	// type that a list of its cluster lacks does not exist there; one
+	// that merely has no capture might.
+	DeviceTypeLists []DeviceTypeList
 	// Users are the subscribers of OCI-P user details and users/*.csv,
 	// merged by user id (users.Merge), in the order ids first appear.
 	Users []*users.User

@@ -188,6 +188,10 @@ func (r *parsed) parse(text string) bool {
 		name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		r.tagset, probs = tagset.Parse(f.Path, name, text)
 		r.problems = append(r.problems, probs...)
+		if r.tagset != nil && tagset.IsSystemDefaultName(name) {
+			// The system default tag set has no name to file it under.
+			r.tagset.Name, r.tagset.Scope.SystemDefault = "", true
+		}
 		return r.tagset != nil
 	case KindOCIP:
 		// A lone response that does not name its tag set or device type

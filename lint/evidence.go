@@ -27,6 +27,10 @@ const (
 	FromOCIP Source = "ocip"
 	// FromPartnerHub is copied from Partner Hub, which has no export.
 	FromPartnerHub Source = "partnerhub"
+	// FromMeetingsServer is taken from Cisco WebEx Meetings Server: a
+	// user import file, a SAML response the browser captured on its way
+	// to the site, what the administration site shows.
+	FromMeetingsServer Source = "meetings-server"
 	// FromPolicy is the policy file, .bwlint.hcl.
 	FromPolicy Source = "policy"
 	// FromBaseline is the baseline file given with --baseline.
@@ -38,8 +42,9 @@ const (
 func (s Source) captured() bool { return s != FromPolicy && s != FromBaseline }
 
 // Captured reports whether evidence of the source is captured from the
-// deployment (the CLI, the shell, OCI-P, Partner Hub), rather than being a
-// file given to bwlint itself: what a capture plan lists.
+// deployment (the CLI, the shell, OCI-P, Partner Hub, Meetings Server),
+// rather than being a file given to bwlint itself: what a capture plan
+// lists.
 func (s Source) Captured() bool { return s.captured() }
 
 // Command is one thing an operator types, or copies, to capture evidence.
@@ -52,8 +57,8 @@ type Command struct {
 	// Text is exactly what is typed: at the CLI "get", "listPatch" or
 	// `detail "Business Communicator - PC"`; at the shell "bwshowver" or
 	// "sha256sum /var/broadworks/tmp/authService.keys"; for OCI-P the
-	// request's name; for Partner Hub, the policy and the baseline, what
-	// to copy.
+	// request's name; for Partner Hub, Meetings Server, the policy and
+	// the baseline, what to copy.
 	Text string
 	// Params are the elements of an OCI-P request, in the order its
 	// schema defines them; a value in capitals ("TAG_SET") is a
@@ -90,6 +95,8 @@ func (c Command) Line(server string) string {
 		return s
 	case FromPartnerHub:
 		return "Partner Hub: " + c.Text
+	case FromMeetingsServer:
+		return "Meetings Server: " + c.Text
 	}
 	return c.Text
 }
@@ -144,6 +151,11 @@ func OCIP(request, file string) Evidence {
 // PartnerHub declares evidence copied from Partner Hub into file.
 func PartnerHub(what, file string) Evidence {
 	return Evidence{Command: Command{Source: FromPartnerHub, Text: what}, File: file}
+}
+
+// MeetingsServer declares evidence taken from Meetings Server into file.
+func MeetingsServer(what, file string) Evidence {
+	return Evidence{Command: Command{Source: FromMeetingsServer, Text: what}, File: file}
 }
 
 // Policy declares that a check reads the policy file.
@@ -272,7 +284,7 @@ func RolePhrase(r inputs.Role) string {
 // validate reports what makes a declaration unusable for a capture plan.
 func (e Evidence) validate() error {
 	switch e.Source {
-	case FromCLI, FromShell, FromOCIP, FromPartnerHub, FromPolicy, FromBaseline:
+	case FromCLI, FromShell, FromOCIP, FromPartnerHub, FromMeetingsServer, FromPolicy, FromBaseline:
 	default:
 		return fmt.Errorf("evidence %q has no known source", e.Text)
 	}

@@ -118,7 +118,8 @@ var contractChecks = []string{
 	"as_imp_matches_template", "as_required_patches", "as_imp_url_is_fqdn",
 	"users_primary_number", "users_email_valid_unique", "template_org_name_collision",
 	"template_flags", "pslog_provisioning", "wms_user_import_file",
-	"wms_sso_attribute_mapping", "wms_auto_account_creation",
+	"wms_sso_attribute_mapping", "wms_auto_account_creation", "wms_tracking_code_usage",
+	"wms_tracking_code_input",
 }
 
 func TestEntriesAreWellFormed(t *testing.T) {

@@ -14,6 +14,8 @@ const (
 	checkWMSUserImportFile   = "wms_user_import_file"
 	checkWMSSSOMapping       = "wms_sso_attribute_mapping"
 	checkWMSAutoAccountCreat = "wms_auto_account_creation"
+	checkWMSTrackingUsage    = "wms_tracking_code_usage"
+	checkWMSTrackingInput    = "wms_tracking_code_input"
 )
 
 // The sections of the sources.
@@ -452,14 +454,14 @@ var table = []Entry{
 		Message: "Auto Account Creation failed. Contact your administrator for further support.",
 		Meaning: "Meetings Server could not create the account from the SSO assertion: a required attribute (firstname, lastname, email, a required tracking code) is missing, empty, too long, misspelt in case, or a dropdown tracking code holds an inactive value.",
 		Action:  "Compare the IdP's attribute mappings with what Meetings Server expects, send the email address as NameID, and map every tracking code marked required.",
-		Checks:  []string{checkWMSSSOMapping},
+		Checks:  []string{checkWMSSSOMapping, checkWMSTrackingUsage, checkWMSTrackingInput},
 	},
 	{
 		ID: "wms-auto-account-update-failed", Code: "", Family: MeetingsServer, Source: wmsAutoAcct,
 		Message: "Auto Account Update failed. Contact your administrator for further support.",
-		Meaning: "Meetings Server could not update the account from the SSO assertion; the updateTimeStamp attribute is missing, or the assertion has the defects that also stop account creation.",
-		Action:  "Map updateTimeStamp in the IdP, then the same attributes as for account creation; keep NameID and the IdP's subject mapping (SAML_SUBJECT, Name_ID) on the same value.",
-		Checks:  []string{checkWMSSSOMapping},
+		Meaning: "Meetings Server could not update the account from the SSO assertion; the updateTimestamp attribute is missing, or the assertion has the defects that also stop account creation.",
+		Action:  "Map updateTimestamp in the IdP, then the same attributes as for account creation; keep NameID and the IdP's subject mapping (SAML_SUBJECT, Name_ID) on the same value.",
+		Checks:  []string{checkWMSSSOMapping, checkWMSTrackingUsage, checkWMSTrackingInput},
 	},
 	{
 		ID: "wms-invalid-import-file", Code: "", Family: MeetingsServer, Source: wmsImport,

@@ -5,18 +5,19 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/google/go-cmp/cmp"
 )
 
 // requireTool finds a program a test runs; without it the test fails
@@ -159,12 +160,12 @@ func copyManual(t *testing.T, plan planJSON, src, dst string) {
 	}
 }
 
-// typeByHand does the hosts' CLI steps whose command has a value to fill
-// in (get <Interface IP> <Port>), which the scripts leave to the
-// operator: each command the source snapshot's host was given in that
-// context, typed with its values, is appended with what it printed to
-// the capture the step names.
-func typeByHand(t *testing.T, plan planJSON, src, dst string) {
+// fillInByHand types, for each host of the plan, the commands the scripts
+// leave to the operator because a part of them is to be filled in
+// (`detail "<device type>"`): every command of the source snapshot's host
+// that the step's pattern matches, with its output, appended to the
+// step's file in the capture, as an operator would paste it.
+func fillInByHand(t *testing.T, plan planJSON, src, dst string) {
 	t.Helper()
 	snap, err := inputs.Load(src)
 	if err != nil {
@@ -172,26 +173,29 @@ func typeByHand(t *testing.T, plan planJSON, src, dst string) {
 	}
 	for _, h := range plan.Hosts {
 		host := snap.Host(h.Name)
+		if host == nil {
+			t.Fatalf("the plan names host %s, which %s lacks", h.Name, src)
+		}
 		for _, s := range h.Steps {
-			if s.Source != "cli" || !strings.Contains(s.Command, "<") || host == nil {
+			if s.Source != "cli" || !fillIn.MatchString(s.Command) {
 				continue
 			}
-			verb, _, _ := strings.Cut(s.Command, " ")
+			verb, args, _ := strings.Cut(s.Command, " ")
+			pattern := regexp.MustCompile("(?i)^" + strings.Join(splitAround(fillIn, args), ".+") + "$")
 			var typed strings.Builder
 			for _, c := range host.Commands {
-				if !c.Reads() || !c.In(s.Context) || c.Verb != strings.ToLower(verb) {
-					continue
-				}
-				lines := strings.Split(strings.ReplaceAll(snap.File(c.Range.Filename).Text, "\r\n", "\n"), "\n")
-				for n := c.Range.Start.Line; n <= c.Range.End.Line && n <= len(lines); n++ {
-					typed.WriteString(lines[n-1] + "\n")
+				if c.Reads() && c.In(s.Context) && strings.EqualFold(c.Verb, verb) && pattern.MatchString(strings.TrimSpace(c.Args)) {
+					fmt.Fprintf(&typed, "%s_CLI/%s> %s %s\n", serverOfHost(host), c.Path, c.Verb, strings.TrimSpace(c.Args))
+					for _, l := range outputLines(snap, c) {
+						typed.WriteString(l + "\n")
+					}
 				}
 			}
 			if typed.Len() == 0 {
+				t.Errorf("%s: the source snapshot has no command %q to type by hand in %s", h.Name, s.Command, s.Context)
 				continue
 			}
-			path := filepath.Join(dst, filepath.FromSlash(s.File))
-			f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			f, err := os.OpenFile(filepath.Join(dst, filepath.FromSlash(s.File)), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -203,6 +207,20 @@ func typeByHand(t *testing.T, plan planJSON, src, dst string) {
 			}
 		}
 	}
+}
+
+// fillIn matches a part of a command the operator fills in, as capture
+// plans write it.
+var fillIn = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _-]*>`)
+
+// splitAround splits s around the matches of re, each part quoted for a
+// regular expression.
+func splitAround(re *regexp.Regexp, s string) []string {
+	parts := re.Split(s, -1)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return parts
 }
 
 // lintOutcome is what a lint run established, without the positions in
@@ -280,7 +298,7 @@ func TestCaptureRoundTripExpect(t *testing.T) {
 		t.Errorf("%d logins for %d hosts, want one each:\n%s", got, len(plan.Hosts), logins)
 	}
 	copyManual(t, plan, srv.src, snap)
-	typeByHand(t, plan, srv.src, snap)
+	fillInByHand(t, plan, srv.src, snap)
 	assertSameLint(t, src, snap, policy, exitFindings)
 }
 
@@ -332,7 +350,7 @@ func TestCaptureRoundTripShell(t *testing.T) {
 		}
 	}
 	copyManual(t, plan, srv.src, snap)
-	typeByHand(t, plan, srv.src, snap)
+	fillInByHand(t, plan, srv.src, snap)
 	assertSameLint(t, src, snap, filepath.Join(src, ".bwlint.hcl"), exitFindings)
 }
 
@@ -398,7 +416,7 @@ func TestCaptureScriptsQuoteHostNames(t *testing.T) {
 			if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--full", "--format", "json", src)), &plan); err != nil {
 				t.Fatal(err)
 			}
-			typeByHand(t, plan, src, snap)
+			fillInByHand(t, plan, src, snap)
 			policy := filepath.Join(t.TempDir(), "empty.hcl")
 			if err := os.WriteFile(policy, nil, 0o644); err != nil {
 				t.Fatal(err)

@@ -58,6 +58,7 @@ var extractors = map[string]func(*extraction, *Command){
 	"UserServiceGetAssignmentList":                (*extraction).userServices,
 	"UserSharedCallAppearanceGet":                 (*extraction).sharedCallAppearances,
 	"GroupAccessDeviceGetList":                    (*extraction).groupDevices,
+	"GroupAccessDeviceGetUserList":                (*extraction).deviceUsers,
 	"GroupAccessDeviceGet":                        (*extraction).accessDevice,
 	"ServiceProviderAccessDeviceGet":              (*extraction).accessDevice,
 	"SystemAccessDeviceGet":                       (*extraction).accessDevice,

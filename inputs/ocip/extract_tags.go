@@ -18,7 +18,8 @@ const (
 
 // systemTags reads a SystemDeviceManagementTagGetListResponse: a tag set,
 // named by its request's tagSetName, the system default tag set when the
-// request says systemDefaultTagSet, else by Options.Name.
+// request says systemDefaultTagSet, else by Options.Name: a lone response
+// in system-default.xml is the system default tag set.
 func (x *extraction) systemTags(c *Command) {
 	set := &tagset.TagSet{Path: x.f.Path}
 	isDefault := false
@@ -28,7 +29,7 @@ func (x *extraction) systemTags(c *Command) {
 	switch name := requestField(c, "tagSetName"); {
 	case name.Present():
 		set.Name = name.Text
-	case isDefault:
+	case isDefault, c.Request == nil && tagset.IsSystemDefaultName(x.opts.Name):
 		set.Scope.SystemDefault = true
 	case x.opts.Name != "":
 		set.Name = x.opts.Name

@@ -7,6 +7,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/devicetype"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/users"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // user reads a UserGetResponse: the user's detail and primary endpoint.
@@ -124,6 +125,43 @@ func (x *extraction) sharedCallAppearances(c *Command) {
 	}
 	x.records = append(x.records, u)
 	c.Contribution = fmt.Sprintf("shared call appearances of user %q (%d)", u.UserID.Text, len(u.Devices))
+}
+
+// deviceUsers reads the users of one group device: each row is a user's
+// line/port on it, as the primary endpoint or a shared call appearance
+// ("Endpoint Type"). The device, its group and service provider are the
+// request's.
+func (x *extraction) deviceUsers(c *Command) {
+	if x.lacksRequest(c, "the device") {
+		return
+	}
+	sp, group, device := requestField(c, "serviceProviderId"), requestField(c, "groupId"), requestField(c, "deviceName")
+	if device.Text == "" || group.Text == "" {
+		x.warnf(c.Type().Range, "the request %s answers names no device or group, so the device is unknown; it is not read", c.Name.Full)
+		return
+	}
+	t, ok := x.table(c, "deviceUserTable", "Line/Port", "User Id")
+	if !ok {
+		return
+	}
+	port, id, kind := t.column("Line/Port"), t.column("User Id"), t.column("Endpoint Type")
+	n := 0
+	for _, row := range x.rows(t) {
+		u := &users.User{UserID: t.cell(row, id), ServiceProviderID: sp, GroupID: group, Range: t.rowRange(row)}
+		if u.UserID.Text == "" {
+			continue
+		}
+		endpoint := t.cell(row, kind)
+		u.Devices = []users.Device{{
+			// The level is the request's, which names a group device; it
+			// is written nowhere, so it has the file and no position.
+			Level: source.Value{Text: "Group", Range: hcl.Range{Filename: x.f.Path}}, Name: device, LinePort: t.cell(row, port),
+			Shared: endpoint.Present() && !strings.EqualFold(strings.TrimSpace(endpoint.Text), "Primary"),
+		}}
+		x.records = append(x.records, u)
+		n++
+	}
+	c.Contribution = fmt.Sprintf("%d %s of device %q in group %q", n, plural(n, "user", "users"), device.Text, group.Text)
 }
 
 // groupDevices reads a group's access device list.

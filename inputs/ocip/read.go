@@ -14,7 +14,8 @@ type Options struct {
 	// file does: the tag set of a SystemDeviceManagementTagGetListResponse
 	// or the device type of a SystemSIPDeviceTypeGetResponse, neither of
 	// which repeats it. Callers pass the file's name without its
-	// extension, so that devicemgmt/tagsets/Webex.xml is tag set "Webex".
+	// extension, so that devicemgmt/tagsets/Webex.xml is tag set "Webex";
+	// system-default.xml is the system default tag set.
 	Name string
 	// Limits replaces DefaultLimits when its Depth is not zero.
 	Limits Limits

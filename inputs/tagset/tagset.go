@@ -102,6 +102,47 @@ type Tag struct {
 	Range hcl.Range
 }
 
+// SystemDefaultName is the file name, without its extension, that holds
+// the system default tag set: devicemgmt/tagsets/system-default.tsv, or
+// the lone OCI-P response system-default.xml. The system default set has
+// no name of its own, so a file cannot be named after it.
+const SystemDefaultName = "system-default"
+
+// IsSystemDefaultName reports whether a file named name (without its
+// extension) holds the system default tag set.
+func IsSystemDefaultName(name string) bool { return strings.EqualFold(name, SystemDefaultName) }
+
+// Describe names where the set's tags apply, for people — `tag set
+// "Webex"`, "the system default tag set", `the custom tags of device type
+// "Business Communicator - PC" of "acme"` — and as a key that
+// identifies the set whatever file or line it was captured at, for a
+// finding's identity: "tagset/Webex", "customtags/devicetype/…@acme".
+func (s *TagSet) Describe() (name, key string) {
+	sc := s.Scope
+	switch {
+	case sc.Kind == ScopeTagSet && sc.SystemDefault:
+		name, key = "the system default tag set", "tagset/(system default)"
+	case sc.Kind == ScopeTagSet:
+		name, key = fmt.Sprintf("tag set %q", s.Name), "tagset/"+s.Name
+	case sc.Kind == ScopeDeviceType:
+		name, key = fmt.Sprintf("the custom tags of device type %q", sc.DeviceType.Text), "customtags/devicetype/"+sc.DeviceType.Text
+	case sc.Kind == ScopeUserDevice:
+		name, key = fmt.Sprintf("the tags of user %q's device %q", sc.UserID.Text, sc.DeviceName.Text), "customtags/user/"+strings.ToLower(sc.UserID.Text)+"/"+sc.DeviceName.Text
+	default:
+		name, key = fmt.Sprintf("the custom tags of device %q", sc.DeviceName.Text), "customtags/device/"+sc.DeviceName.Text
+	}
+	if sc.Kind != ScopeTagSet && sc.Kind != ScopeUserDevice {
+		if sc.GroupID.Text != "" {
+			name += fmt.Sprintf(" in group %q of %q", sc.GroupID.Text, sc.ServiceProviderID.Text)
+			key += "@" + sc.ServiceProviderID.Text + "/" + sc.GroupID.Text
+		} else if sc.ServiceProviderID.Text != "" {
+			name += fmt.Sprintf(" of %q", sc.ServiceProviderID.Text)
+			key += "@" + sc.ServiceProviderID.Text
+		}
+	}
+	return name, key
+}
+
 // Lookup returns the tag named tagName. Tag names are case-sensitive.
 func (s *TagSet) Lookup(tagName string) (Tag, bool) {
 	for _, t := range s.Tags {

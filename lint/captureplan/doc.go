@@ -3,7 +3,8 @@
 // the shell commands and the bwcli session (navigating each context once,
 // the commands a capture needs first before it), each command with the
 // checks that need it and the file of the snapshot it belongs in; Partner
-// Hub copies and OCI-P requests apart, since no ssh session captures them.
+// Hub copies, OCI-P requests and Meetings Server files apart, since no ssh
+// session captures them.
 //
 // A plan is made either from the checks alone (Full: everything they read)
 // or from the evidence gaps of a lint run (Missing: only what a snapshot

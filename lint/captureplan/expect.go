@@ -135,8 +135,11 @@ func newScript(p *Plan, h *HostPlan) *script {
 	}
 	for _, d := range p.Deployment {
 		what := d.Text
-		if d.Source == lint.FromOCIP {
+		switch d.Source {
+		case lint.FromOCIP:
 			what = "send OCI-P " + strings.TrimPrefix(d.Line(), "OCI-P ") + " (bwlint capture-plan --format ocip)"
+		case lint.FromMeetingsServer:
+			what = d.Line()
 		}
 		s.manual = append(s.manual, what+" -> "+d.File)
 	}

@@ -75,7 +75,7 @@ func Markdown(w io.Writer, p *Plan, m Meta) error {
 			}
 		}
 	}
-	for _, src := range []lint.Source{lint.FromPartnerHub, lint.FromOCIP} {
+	for _, src := range deploymentSources {
 		first := true
 		for i := range p.Deployment {
 			s := &p.Deployment[i]

@@ -64,8 +64,15 @@ func (s Step) Optional() bool {
 func (s Step) Line() string { return s.Command.Line(s.Server) }
 
 // Manual reports whether the step is done by hand rather than over ssh:
-// copying from Partner Hub, or sending an OCI-P request.
-func (s Step) Manual() bool { return s.Source == lint.FromPartnerHub || s.Source == lint.FromOCIP }
+// copying from Partner Hub or Meetings Server, or sending an OCI-P
+// request.
+func (s Step) Manual() bool { return slices.Contains(deploymentSources, s.Source) }
+
+// deploymentSources are the sources of the captures no ssh session
+// makes, in the order a plan lists them: copies from Partner Hub, OCI-P
+// requests, then the files taken from Meetings Server, a product of its
+// own.
+var deploymentSources = []lint.Source{lint.FromPartnerHub, lint.FromOCIP, lint.FromMeetingsServer}
 
 // HostPlan is what to capture on one host, in the order to type it.
 type HostPlan struct {
@@ -98,8 +105,8 @@ type Plan struct {
 	Roles []RolePlan
 	// Hosts are the hosts with something to capture, by name.
 	Hosts []HostPlan
-	// Deployment are the steps about no single host: Partner Hub copies
-	// and OCI-P requests.
+	// Deployment are the steps about no single host: Partner Hub copies,
+	// OCI-P requests and Meetings Server files.
 	Deployment []Step
 }
 
@@ -324,7 +331,7 @@ func sortedRoles(set map[inputs.Role]bool) []inputs.Role {
 }
 
 // deploymentSteps merges the captures about no single host: by hand from
-// Partner Hub, then OCI-P requests.
+// Partner Hub, then OCI-P requests, then by hand from Meetings Server.
 func deploymentSteps(wants []want) ([]Step, error) {
 	var steps []*Step
 	byKey := map[string]*Step{}
@@ -348,9 +355,11 @@ func deploymentSteps(wants []want) ([]Step, error) {
 	return deref(steps), nil
 }
 
-func sourceRank(s lint.Source) int {
-	return slices.Index([]lint.Source{lint.FromShell, lint.FromCLI, lint.FromPartnerHub, lint.FromOCIP}, s)
-}
+// sourceOrder is the order of a plan's captures by source: over ssh
+// first, then by hand.
+var sourceOrder = append([]lint.Source{lint.FromShell, lint.FromCLI}, deploymentSources...)
+
+func sourceRank(s lint.Source) int { return slices.Index(sourceOrder, s) }
 
 // commandOf is the command of a declaration, without what is typed
 // before it.

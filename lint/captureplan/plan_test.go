@@ -2,6 +2,8 @@ package captureplan
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os/exec"
 	"slices"
 	"strings"
@@ -211,6 +213,56 @@ func TestOCIPRequests(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "save the response as ocip/software-version.xml, for as_release, as_tags") {
 		t.Errorf("the comment does not say where the response goes:\n%s", b.String())
+	}
+}
+
+// TestMeetingsServerByHand: Meetings Server files are steps done by hand,
+// after the OCI-P requests, each with its file; the scripts list them
+// among what is left to do and type none of them.
+func TestMeetingsServerByHand(t *testing.T) {
+	const what = "the user import file as uploaded"
+	users := lint.MeetingsServer(what, "wms/users/<name>.csv").AsOptional()
+	checks := []*lint.Check{
+		check("wms_users", users),
+		check("as_release", lint.Shell(inputs.RoleAS, "bwshowver", "hosts/<host>/bwshowver.txt"), lint.OCIP("SystemSoftwareVersionGetRequest", "ocip/software-version.xml")),
+	}
+	p, err := Full(checks, nil, []Host{{Name: "as1", Role: inputs.RoleAS}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range p.Deployment {
+		got = append(got, fmt.Sprintf("%s %s -> %s manual=%v optional=%v", s.Source, s.Text, s.File, s.Manual(), s.Optional()))
+	}
+	want := []string{
+		"ocip SystemSoftwareVersionGetRequest -> ocip/software-version.xml manual=true optional=false",
+		"meetings-server " + what + " -> wms/users/<name>.csv manual=true optional=true",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("deployment steps (-want +got):\n%s", d)
+	}
+	var text, md strings.Builder
+	if err := Text(&text, p, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, p, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
+		heading := strings.Index(out, "By hand, from Meetings Server")
+		if heading < 0 || heading < strings.Index(out, "SystemSoftwareVersionGetRequest") || !strings.Contains(out[heading:], what) ||
+			!strings.Contains(out[heading:], "wms/users/<name>.csv") {
+			t.Errorf("the %s plan does not list the Meetings Server file by hand, last, with its file:\n%s", name, out)
+		}
+	}
+	for name, write := range map[string]func(io.Writer, *Plan, *HostPlan) error{"expect": Expect, "shell": Shell} {
+		var b strings.Builder
+		if err := write(&b, p, p.Host("as1")); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(b.String(), what); n != 1 || !strings.Contains(b.String(), "Meetings Server: "+what+" -> wms/users/<name>.csv") {
+			t.Errorf("the %s script names the Meetings Server file %d times, want once among what is left to do by hand:\n%s", name, n, b.String())
+		}
 	}
 }
 

@@ -290,7 +290,7 @@ func needs(ns []Need) string {
 }
 
 func (t *textWriter) deployment(steps []Step) {
-	for _, src := range []lint.Source{lint.FromPartnerHub, lint.FromOCIP} {
+	for _, src := range deploymentSources {
 		first := true
 		for i := range steps {
 			s := &steps[i]
@@ -318,8 +318,11 @@ func (t *textWriter) deployment(steps []Step) {
 }
 
 func deploymentHeading(src lint.Source) string {
-	if src == lint.FromOCIP {
+	switch src {
+	case lint.FromOCIP:
 		return "OCI-P requests, to one Application Server of each AS cluster (--format ocip writes them)"
+	case lint.FromMeetingsServer:
+		return "By hand, from Meetings Server (its files as they are, what its administration site shows)"
 	}
 	return "By hand, from Partner Hub (it has no export)"
 }

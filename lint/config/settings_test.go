@@ -216,8 +216,8 @@ func TestMissingEvidence(t *testing.T) {
 // TestNotApplicable: a check block and a host block each scope a check
 // away from a host; on the example with xsp2's certificate capture
 // missing, the gap becomes a host not evaluated, with the place the
-// policy says so. xsp_farm_drift reads the capture too, and is scoped
-// away the same way.
+// policy says so. xsp_farm_drift compares the same capture between the
+// farm's XSPs, so each policy scopes it away from xsp2 too.
 func TestNotApplicable(t *testing.T) {
 	for _, tc := range []struct{ name, policy, where string }{
 		{"check block", "check \"xsp_certificate_auth_flags\" {\n  not_applicable = [\"xsp2\"]\n}\ncheck \"xsp_farm_drift\" {\n  not_applicable = [\"xsp2\"]\n}\n", `check "xsp_certificate_auth_flags", test.hcl:2:22`},

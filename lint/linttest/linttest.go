@@ -85,8 +85,8 @@ func Golden(t *testing.T, path, got string) {
 }
 
 // Snapshot writes files (path → text) into a new snapshot directory and
-// loads it, for tests that build a snapshot case by case.
-func Snapshot(t *testing.T, files map[string]string) *inputs.Snapshot {
+// loads it, for tests and benchmarks that build a snapshot case by case.
+func Snapshot(t testing.TB, files map[string]string) *inputs.Snapshot {
 	t.Helper()
 	dir := t.TempDir()
 	for rel, text := range files {

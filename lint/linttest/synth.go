@@ -40,6 +40,12 @@ func (l LargeSnapshot) Write(dir string) (int, error) {
 			if err := l.writeAS(write, host, cluster, (c*l.ASPerCluster+a)%10 == 9); err != nil {
 				return n, err
 			}
+			if a == 0 {
+				// The cluster's data, captured once, on its first AS.
+				if err := writeClusterData(write, "hosts/"+host+"/"); err != nil {
+					return n, err
+				}
+			}
 		}
 		for x := range l.XSPPerCluster {
 			host := fmt.Sprintf("xsp-%03d-%02d", c, x)
@@ -126,4 +132,45 @@ func (l LargeSnapshot) writeHost(write writeFunc, dir, server string, files map[
 		}
 	}
 	return nil
+}
+
+// writeClusterData writes an AS cluster's tag sets, over OCI-P, and its
+// SIP device types, from the AS CLI, into an AS's folder: every Webex
+// device type and tag the checks look for, set up right.
+func writeClusterData(write writeFunc, dir string) error {
+	const doc = `<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">synth</sessionId>%s</BroadsoftDocument>`
+	tags := func(rows ...string) string {
+		s := `<command echo="" xsi:type="SystemDeviceManagementTagGetListResponse" xmlns=""><tagsTable><colHeading>Tag Name</colHeading><colHeading>Tag Value</colHeading><colHeading>Is Overridable</colHeading>`
+		for _, r := range rows {
+			name, value, _ := strings.Cut(r, "=")
+			s += "<row><col>" + name + "</col><col>" + value + "</col><col>true</col></row>"
+		}
+		return s + "</tagsTable></command>"
+	}
+	request := func(choice string) string {
+		return fmt.Sprintf(doc, `<command xsi:type="SystemDeviceManagementTagGetListRequest" xmlns="">`+choice+`</command>`)
+	}
+	log := strings.Join([]string{
+		request("<tagSetName>Webex</tagSetName>"),
+		fmt.Sprintf(doc, tags("%SBC_ADDRESS_WXT%=sbc.example.net", "%SBC_PORT_WXT%=5075", "%WEB_CALL_SETTINGS_TARGET_WXT%=csw",
+			"%WEB_CALL_SETTINGS_URL_WXT%=https://xsp.example.net/callsettings/")),
+		request("<systemDefaultTagSet>true</systemDefaultTagSet>"),
+		fmt.Sprintf(doc, tags("%SNTP_SERVER%=ntp.example.net")),
+	}, "\n") + "\n"
+	types := "AS_CLI/System/DeviceType/SIP> get\n" +
+		"                     Device Type                       Profile  Is Obsolete\n" +
+		"===========================================================================\n" +
+		"      Business Communicator - PC  Intelligent Proxy Addressing        false\n" +
+		"                Connect - Mobile  Intelligent Proxy Addressing        false\n" +
+		"  Business Communicator - Tablet  Intelligent Proxy Addressing        false\n\n3 entries found.\n"
+	for _, t := range []struct{ name, uri, ports string }{
+		{"Business Communicator - PC", "bc/pc/", "Unlimited"}, {"Connect - Mobile", "bc/mobile/", "1"}, {"Business Communicator - Tablet", "bc/tablet/", "1"},
+	} {
+		types += fmt.Sprintf("AS_CLI/System/DeviceType/SIP> detail \"%s\"\n  deviceAccessProtocol = https\n  deviceAccessContextName = dms\n"+
+			"  deviceAccessURI = %s\n  supportRemotePartyInfo = true\n  numberOfPorts = %s\n", t.name, t.uri, t.ports)
+	}
+	if err := write(dir+"tagsets.xml", log); err != nil {
+		return err
+	}
+	return write(dir+"devicetypes.txt", types)
 }

@@ -78,6 +78,11 @@ func (b *sarifBuilder) snippet(r hcl.Range) (*sarifText, *sarifRegion) {
 	if start < 0 || end > len(runes) || start >= end {
 		return nil, nil
 	}
+	if start == 0 && end == len(runes) {
+		// The region is the whole line: SARIF wants a context region to
+		// be a proper superset of the region, or absent.
+		return &sarifText{Text: line}, nil
+	}
 	ctx := &sarifRegion{StartLine: r.Start.Line, StartColumn: 1, EndLine: r.Start.Line, EndColumn: len(runes) + 1, Snippet: &sarifText{Text: line}}
 	return &sarifText{Text: string(runes[start:end])}, ctx
 }

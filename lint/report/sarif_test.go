@@ -519,3 +519,44 @@ func TestLimitText(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFWholeLineRegion: a finding whose range is a whole line gets no
+// context region, which SARIF wants to be a proper superset of the
+// region or absent; a narrower range keeps its line as context.
+func TestSARIFWholeLineRegion(t *testing.T) {
+	fx := exampleFixture(t)
+	const file = "hosts/xsp2/certificate-auth.txt"
+	line := "  allowUserApp = true"
+	fx.res.Findings = []judge.Finding{
+		{Finding: lint.Finding{Check: "xsp_fixture_flag", Severity: lint.Error, Host: "xsp2", Message: "the whole line",
+			Location: rangeAt(file, 2, 1, 2, len(line)+1), Logical: lint.Logical{Key: "whole"}}},
+		{Finding: lint.Finding{Check: "xsp_fixture_flag", Severity: lint.Error, Host: "xsp2", Message: "its value",
+			Location: rangeAt(file, 2, 18, 2, 22), Logical: lint.Logical{Key: "value"}}},
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						Region        *sarifRegion `json:"region"`
+						ContextRegion *sarifRegion `json:"contextRegion"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(render(t, SARIF, fx)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Runs[0].Results
+	if len(got) != 2 {
+		t.Fatalf("%d results, want 2", len(got))
+	}
+	whole, value := got[0].Locations[0].PhysicalLocation, got[1].Locations[0].PhysicalLocation
+	if whole.ContextRegion != nil || whole.Region.Snippet == nil || whole.Region.Snippet.Text != line {
+		t.Errorf("whole-line region: context %+v, snippet %+v; want no context and the line as snippet", whole.ContextRegion, whole.Region.Snippet)
+	}
+	if value.ContextRegion == nil || value.ContextRegion.Snippet.Text != line || value.Region.Snippet.Text != "true" {
+		t.Errorf("value region: context %+v, snippet %+v; want the line as context and the value as snippet", value.ContextRegion, value.Region.Snippet)
+	}
+}

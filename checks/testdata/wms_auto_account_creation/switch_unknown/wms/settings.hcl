@@ -1,0 +1,1 @@
+auto_account_update = true

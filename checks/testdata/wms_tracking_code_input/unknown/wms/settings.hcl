@@ -1,0 +1,3 @@
+tracking_code "TC4" {
+  name = "Department"
+}

@@ -1,0 +1,4 @@
+tracking_code "TC1" {
+  usage = "optional"
+  input = "text"
+}

@@ -1,0 +1,19 @@
+# Meetings Server administration of meet.example.org, as shown on 2024-06-03
+# Users > SSO
+auto_account_creation = false
+auto_account_update   = true
+
+# Users > Tracking Codes
+tracking_code "TC1" {
+  name   = "Cost center"
+  usage  = "required"
+  input  = "dropdown"
+  values = ["CC-4410", "CC-4420", "CC-4430"]
+  inactive_values = ["CC-1000"]
+}
+
+tracking_code "TC2" {
+  name  = "Region"
+  usage = "optional"
+  input = "text"
+}

@@ -66,30 +66,7 @@ PSLog excerpts are optional evidence: a snapshot without any is not evaluated.`,
 
 // causeChecks are the checks whose findings explain the bridge's answers.
 func causeChecks() []*lint.Check {
-	cs := []*lint.Check{asIMPMatchesTemplate, asRequiredPatches, templateFlags, usersEmailValidUnique, usersPrimaryNumber}
-	if builtinFQDNCheck != nil {
-		cs = append(cs, builtinFQDNCheck)
-	}
-	return cs
-}
-
-// fqdnCheck is the name of the check that reports provisioning URLs
-// written as IP addresses.
-const fqdnCheck = "as_imp_url_is_fqdn"
-
-// builtinFQDNCheck is fqdnCheck when All lists it; without it, the
-// provisioning URLs that name an IP address are found with the predicate
-// of urlhost.go (ipProvisioningURLs). Set once, before any check runs:
-// All lists this check too, so the lookup cannot be a variable's
-// initializer.
-var builtinFQDNCheck *lint.Check
-
-func init() {
-	for _, c := range All() {
-		if c.Name == fqdnCheck {
-			builtinFQDNCheck = c
-		}
-	}
+	return []*lint.Check{asIMPMatchesTemplate, asIMPURLIsFQDN, asRequiredPatches, templateFlags, usersEmailValidUnique, usersPrimaryNumber}
 }
 
 // cause is a finding of a cause check: what explains a refusal.
@@ -196,16 +173,12 @@ type causeIndex struct {
 }
 
 // probeCauses runs the cause checks on the snapshot, alone and with their
-// defaults, and returns their findings, with the provisioning URLs that
-// name an IP address.
+// defaults, and returns their findings.
 func probeCauses(snap *inputs.Snapshot) *causeIndex {
 	res := lint.Run(context.Background(), snap, causeChecks(), lint.Settings{})
 	ix := &causeIndex{byPersonal: map[string][]int{}}
 	for _, f := range res.Findings {
 		ix.all = append(ix.all, cause{f})
-	}
-	if builtinFQDNCheck == nil {
-		ix.all = append(ix.all, ipProvisioningURLs(snap)...)
 	}
 	for i, c := range ix.all {
 		for _, v := range c.Personal {
@@ -231,30 +204,6 @@ func (ix *causeIndex) about(values ...string) []cause {
 	var out []cause
 	for _, i := range slices.Compact(at) {
 		out = append(out, ix.all[i])
-	}
-	return out
-}
-
-// ipProvisioningURLs finds the Integrated IM&P provisioning URLs whose
-// host is an IP address: the AS CLI's system-level setting and the OCI-P
-// settings of every level, judged as as_imp_url_is_fqdn judges them.
-func ipProvisioningURLs(snap *inputs.Snapshot) []cause {
-	var out []cause
-	for _, h := range snap.Hosts {
-		if h.Role != inputs.RoleAS {
-			continue
-		}
-		kv, _, ok := h.Attr(messagingContext, "provisioningUrl")
-		if host, kind := urlHost(kv.Value.Text); ok && kind == hostIP {
-			out = append(out, cause{lint.Finding{Check: fqdnCheck, Host: h.Name, Location: kv.Value.Range,
-				Message: fmt.Sprintf("provisioningUrl on %s names IP address %s, not the bridge's host name", h.Name, host)}})
-		}
-	}
-	for _, imp := range snap.IMP {
-		if host, kind := urlHost(imp.ProvisioningURL.Text); kind == hostIP {
-			out = append(out, cause{lint.Finding{Check: fqdnCheck, Location: imp.ProvisioningURL.Range,
-				Message: fmt.Sprintf("the %s Integrated IM&P provisioningUrl names IP address %s, not the bridge's host name", imp.Level, host)}})
-		}
 	}
 	return out
 }
@@ -327,7 +276,7 @@ func reportAttempt(p *lint.Pass, a attempt, found *causeIndex) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "the provisioning bridge answered %s to %s: %s", answer, subject, clause(entry.Meaning))
-	if x.Request != nil && x.Request.TargetKind() == pslog.TargetIP && status != 200 {
+	if x.Request != nil && targetsAddress(x.Request.Host.Text) && status != 200 {
 		fmt.Fprintf(&b, "; the request went to IP address %s, not to the bridge's host name", x.Request.Host.Text)
 	}
 	if len(defects) > 0 {
@@ -436,7 +385,7 @@ func causesOf(snap *inputs.Snapshot, a attempt, entryID string, found *causeInde
 		candidates = found.all
 		want = func(c cause) bool {
 			switch c.Check {
-			case fqdnCheck, asRequiredPatches.Name:
+			case asIMPURLIsFQDN.Name, asRequiredPatches.Name:
 				return onAS(c)
 			case asIMPMatchesTemplate.Name:
 				return c.Logical.Key == "provisioningUrl" && onAS(c)
@@ -477,7 +426,7 @@ func causeSummary(causes []cause, entryID string) string {
 	if len(causes) == 0 {
 		looked := map[string]string{
 			"http-401":                  asIMPMatchesTemplate.Name + " finds no differing account name or password (a masked password cannot be compared)",
-			"http-403":                  fqdnCheck + ", " + asRequiredPatches.Name + " and " + asIMPMatchesTemplate.Name + " find nothing wrong",
+			"http-403":                  asIMPURLIsFQDN.Name + ", " + asRequiredPatches.Name + " and " + asIMPMatchesTemplate.Name + " find nothing wrong",
 			"http-409":                  "no other user of the snapshot has the address, so the existing user is outside it (a free or another organisation's account)",
 			"http-400-untrusted-email":  templateFlags.Name + " and " + usersEmailValidUnique.Name + " find nothing about the user",
 			"http-400-new-org-disabled": templateFlags.Name + " finds no template that lists the organisations and misses this one",

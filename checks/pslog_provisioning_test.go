@@ -84,27 +84,28 @@ func TestPSLogSecretsNeverShown(t *testing.T) {
 	}
 }
 
-func TestURLHost(t *testing.T) {
-	for raw, want := range map[string]struct {
-		host string
-		kind hostKind
-	}{
-		"https://10.20.30.40/api":                            {"10.20.30.40", hostIP},
-		"https://10.20.30.40:8443/api":                       {"10.20.30.40", hostIP},
-		"https://[2001:db8::1]:443/api":                      {"2001:db8::1", hostIP},
-		"http://0x0a.1/api":                                  {"0x0a.1", hostIP},
-		"https://user:pw@203.0.113.9/api":                    {"203.0.113.9", hostIP},
-		"10.1.1.1:8080/provisioning":                         {"10.1.1.1", hostIP},
-		"https://broadworks-provisioning-bridge-a.wbx2.com/": {"broadworks-provisioning-bridge-a.wbx2.com", hostFQDN},
-		"https://bridge/api":                                 {"bridge", hostShort},
-		"https://bridge.example.com./api":                    {"bridge.example.com.", hostFQDN},
-		"https://1.example/api":                              {"1.example", hostFQDN},
-		"":                                                   {"", hostNone},
-		"/relative/path":                                     {"", hostNone},
+// TestTargetsAddress: the hosts a provisioning URL or a PSLog request's
+// Host header may name, with and without a port, as as_imp_url_is_fqdn
+// and pslog_provisioning both judge them.
+func TestTargetsAddress(t *testing.T) {
+	for hostport, want := range map[string]bool{
+		"10.20.30.40":       true,
+		"10.20.30.40:8443":  true,
+		"[2001:db8::1]:443": true,
+		"2001:db8::1":       true,
+		"[2001:db8::1]":     true,
+		"10.1":              true, // a shortened IPv4 address
+		"203.0.113.9.":      true,
+		"broadworks-provisioning-bridge-a.wbx2.com":     false,
+		"broadworks-provisioning-bridge-a.wbx2.com:443": false,
+		"bridge":           false,
+		"1.example":        false,
+		"bridge.example.":  false,
+		"":                 false,
+		"10.20.30.40:http": false, // not a port: not a host either
 	} {
-		host, kind := urlHost(raw)
-		if host != want.host || kind != want.kind {
-			t.Errorf("urlHost(%q) = %q, %s; want %q, %s", raw, host, kind, want.host, want.kind)
+		if got := targetsAddress(hostport); got != want {
+			t.Errorf("targetsAddress(%q) = %v, want %v", hostport, got, want)
 		}
 	}
 }
@@ -127,28 +128,31 @@ func TestContainsToken(t *testing.T) {
 	}
 }
 
-// TestPSLogUsesTheFQDNCheck: once as_imp_url_is_fqdn is a built-in check,
-// the 403's cause is its finding, not the fallback's.
-func TestPSLogUsesTheFQDNCheck(t *testing.T) {
-	saved := builtinFQDNCheck
-	t.Cleanup(func() { builtinFQDNCheck = saved })
-	builtinFQDNCheck = &lint.Check{Name: fqdnCheck, Run: func(p *lint.Pass) error {
-		h := p.Snapshot.Host("as2")
-		kv, _, _ := h.Attr(messagingContext, "provisioningUrl")
-		p.Report(lint.Finding{Host: "as2", Message: "the check's own finding", Location: kv.Value.Range})
-		return nil
-	}}
+// TestPSLogLinksTheFQDNFinding: a 403 for a request sent to an IP address
+// lists, as its cause, the finding as_imp_url_is_fqdn reports on its own
+// for the AS whose provisioning URL names that address.
+func TestPSLogLinksTheFQDNFinding(t *testing.T) {
+	own := runWith(t, asIMPURLIsFQDN, nil, "pslog_provisioning", "ip_url")
+	var want []string
+	for _, f := range own.Findings {
+		if f.Logical.Key == "provisioningUrl" {
+			want = append(want, "cause found by as_imp_url_is_fqdn: "+f.Message)
+		}
+	}
+	if len(want) != 1 {
+		t.Fatalf("as_imp_url_is_fqdn finds %d provisioning URLs to fix in the case, want 1: %v", len(want), own.Findings)
+	}
 	res := runWith(t, pslogProvisioning, nil, "pslog_provisioning", "ip_url")
 	if len(res.Findings) != 1 {
 		t.Fatalf("want one finding, got %v", res.Findings)
 	}
 	var from []string
 	for _, r := range res.Findings[0].Related {
-		if strings.Contains(r.Message, fqdnCheck) {
+		if strings.Contains(r.Message, asIMPURLIsFQDN.Name) {
 			from = append(from, r.Message)
 		}
 	}
-	if !slices.Equal(from, []string{"cause found by as_imp_url_is_fqdn: the check's own finding"}) {
-		t.Errorf("causes of %s: %q", fqdnCheck, from)
+	if !slices.Equal(from, want) {
+		t.Errorf("causes of %s: %q, want %q", asIMPURLIsFQDN.Name, from, want)
 	}
 }

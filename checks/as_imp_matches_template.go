@@ -275,21 +275,29 @@ func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key s
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: want.Text,
 			Related:  related,
+			Fix:      setFix(ctx, key, want.Text, templateIsWrong(t)),
 		})
 		return
 	}
 	if same(kv.Value.Text, want.Text) {
 		return
 	}
+	ctx = cliContext(cmd, "AS", messagingContext)
 	p.Report(lint.Finding{
 		Host:     h.Name,
 		Message:  fmt.Sprintf("%s on %s is %q but template %s has %s %q", key, h.Name, kv.Value.Text, t.Name.Text, field, want.Text),
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, "AS", messagingContext), Key: key},
+		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: want.Text,
 		Actual:   kv.Value.Text,
 		Related:  related,
+		Fix:      setFix(ctx, key, want.Text, templateIsWrong(t)),
 	})
+}
+
+// templateIsWrong is the other way to fix a mismatch with a template.
+func templateIsWrong(t *partnerhub.Template) string {
+	return "if template " + t.Name.Text + " is the one that is wrong, correct it in Partner Hub instead"
 }
 
 // lastIn returns the last command that printed the context, where a
@@ -341,5 +349,7 @@ func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 		Location: kv.Value.Range,
 		Logical:  lint.Logical{Context: cliContext(cmd, "AS", messagingContext), Key: "provisioningPassword"},
 		Related:  []lint.Related{{Location: t.ProvisioningPasswordSHA256.Range, Message: "template password digest"}},
+		Fix: []lint.FixStep{{Context: cliContext(cmd, "AS", messagingContext),
+			Comment: fmt.Sprintf("type set provisioningPassword followed by the password of the provisioning account of template %s, then get", t.Name.Text)}},
 	})
 }

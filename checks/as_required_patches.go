@@ -195,6 +195,7 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 				Location: last.Columns[last.Column("Patch Name")].Range,
 				Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
 				Expected: patch + " installed",
+				Fix:      patchFix(ctx, patch),
 			})
 			continue
 		}
@@ -213,7 +214,27 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 			Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
 			Expected: patch + " " + opts.AppliedStates[0],
 			Actual:   patch + " " + state.Text,
+			Fix:      patchFix(ctx, patch),
 		})
+	}
+}
+
+// patchFix applies a patch by hand, the way the deployment patches, and
+// lists the patches to check it.
+func patchFix(ctx, patch string) []lint.FixStep {
+	return []lint.FixStep{
+		{Comment: "apply " + patch + " with the usual patching procedure (NFM or bwPatchTool)"},
+		{Context: ctx, Command: "listPatch"},
+	}
+}
+
+// optionFix adds a container option with the value it needs; the AS reads
+// it when it restarts.
+func optionFix(ctx string, opts *requiredPatchesOptions) []lint.FixStep {
+	return []lint.FixStep{
+		{Context: ctx, Command: "add " + opts.Container + " " + opts.ContainerOption + " " + cliArg(opts.OptionValue)},
+		{Context: ctx, Command: "get"},
+		{Comment: "restart the AS for the container option to take effect"},
 	}
 }
 
@@ -262,6 +283,7 @@ func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *re
 			Location: at,
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: key + " = " + opts.OptionValue,
+			Fix:      optionFix(ctx, opts),
 		})
 		return
 	}
@@ -275,5 +297,6 @@ func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *re
 		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: key + " = " + opts.OptionValue,
 		Actual:   key + " = " + val.Text,
+		Fix:      optionFix(ctx, opts),
 	})
 }

@@ -110,3 +110,23 @@ func runsAuthService(h *inputs.Host, keysFile string) (bool, []string) {
 func notRunningAuthService(h *inputs.Host, apps []string) string {
 	return authServiceApp.notRunning(h, apps)
 }
+
+// setFix is the fix of a key that must hold a value: set it at its
+// context, then show the context again to check; then, said as the
+// step to take otherwise, what else may be the one to change.
+func setFix(context, key, value, otherwise string) []lint.FixStep {
+	steps := []lint.FixStep{{Context: context, Command: "set " + key + " " + cliArg(value)}, {Context: context, Command: "get"}}
+	if otherwise != "" {
+		steps = append(steps, lint.FixStep{Comment: otherwise})
+	}
+	return steps
+}
+
+// cliArg quotes a value for a bwcli command when it holds a space or a
+// quote, as the CLI reads it; other values are typed as they are.
+func cliArg(v string) string {
+	if v == "" || strings.ContainsAny(v, " \t\"") {
+		return `"` + strings.ReplaceAll(v, `"`, `\"`) + `"`
+	}
+	return v
+}

@@ -257,6 +257,11 @@ func (r *siteRule) report(p *lint.Pass, o observation) {
 	f := r.finding(o, msg)
 	f.Expected = expected(r.Require, r.label())
 	f.Actual = r.statement(o)
+	// A rule on an attribute that requires one value has an obvious fix:
+	// set it. Tables, patterns and choices are left to the rule's fix.
+	if r.Column == "" && r.Require.Kind == config.RequireEquals && len(r.Require.Values) == 1 {
+		f.Fix = setFix(f.Logical.Context, r.Key, r.Require.Values[0], "")
+	}
 	p.Report(r.redact(f))
 }
 

@@ -220,6 +220,10 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 		// comparison is its own finding with its own identity.
 		key += " (cluster " + g.cluster + ")"
 	}
+	var fix []lint.FixStep
+	if !tie {
+		fix = keysFix(others[0].host, hd.host, keysFile)
+	}
 	p.Report(lint.Finding{
 		Host:     hd.host.Name,
 		Message:  msg,
@@ -228,5 +232,21 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 		Expected: expected,
 		Actual:   hd.d.Short(),
 		Related:  related,
+		Fix:      fix,
 	})
+}
+
+// keysFix copies the keys of a host of the majority to one that differs:
+// export there, copy the file, import here, restart, and record the
+// digest again. With no majority (a tie) no host is known to be right,
+// and the check's general fix stands.
+func keysFix(from, to *inputs.Host, keysFile string) []lint.FixStep {
+	path := "/var/broadworks/tmp/" + keysFile
+	return []lint.FixStep{
+		{Comment: "on " + from.Name + ", which holds the keys of the majority:"},
+		{Context: cliContext(nil, lint.ServerOf(from, inputs.RoleXSP), keyManagementContext), Command: "exportKeys"},
+		{Comment: "copy " + path + " from " + from.Name + " to the same path on " + to.Name + ", then on " + to.Name + ":"},
+		{Context: cliContext(nil, lint.ServerOf(to, inputs.RoleXSP), keyManagementContext), Command: "importKeys " + path},
+		{Comment: "restart the authentication service on " + to.Name + " and record the new digest: sha256sum " + path},
+	}
 }

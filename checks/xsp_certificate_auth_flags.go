@@ -88,6 +88,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 		last := cmds[len(cmds)-1]
 		var wrong []string
 		var want, got []string
+		var sets []string // the set commands the wrong flags need
 		var at hcl.Range
 		var related []lint.Related
 		for _, key := range keys {
@@ -97,6 +98,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 			if !ok {
 				wrong = append(wrong, fmt.Sprintf("%s is missing (must be %s)", key, expected))
 				got = append(got, key+" is not set")
+				sets = append(sets, "set "+key+" "+expected)
 				if at.Filename == "" {
 					at = last.Input.Range
 				}
@@ -107,6 +109,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 				continue
 			}
 			wrong = append(wrong, fmt.Sprintf("%s is %q, must be %s", key, kv.Value.Text, expected))
+			sets = append(sets, "set "+key+" "+expected)
 			if at.Filename == "" {
 				at = kv.Value.Range
 			} else {
@@ -116,6 +119,13 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 		if len(wrong) == 0 {
 			continue
 		}
+		ctx := cliContext(last, server, certificateAuthContext)
+		// Only the flags the capture shows wrong are set: the fix never
+		// repeats a setting that is right already.
+		var fix []lint.FixStep
+		for _, cmd := range append(sets, "get") {
+			fix = append(fix, lint.FixStep{Context: ctx, Command: cmd})
+		}
 		p.Report(lint.Finding{
 			Host:     h.Name,
 			Message:  "certificate authentication on " + h.Name + ": " + strings.Join(wrong, "; "),
@@ -124,10 +134,11 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 			// settings as a whole, so its identity has no key: which flags
 			// are wrong is its value, and a second flag going wrong
 			// changes a known finding rather than opening another.
-			Logical:  lint.Logical{Context: cliContext(last, server, certificateAuthContext)},
+			Logical:  lint.Logical{Context: ctx},
 			Expected: strings.Join(want, "\n"),
 			Actual:   strings.Join(got, "\n"),
 			Related:  related,
+			Fix:      fix,
 		})
 	}
 	return nil

@@ -35,9 +35,10 @@ type Coverage struct {
 // captured the context of a site rule for any role, and every host the
 // check reported on — what the run established, sorted by check and
 // host. A check about the whole snapshot and nothing per host (the
-// policy's own checks) has no cells.
+// policy's own checks) has no cells. The list is never nil: an empty one
+// is a coverage known to hold nothing.
 func (r *Result) Coverage(snap *inputs.Snapshot) []Coverage {
-	var out []Coverage
+	out := []Coverage{}
 	for _, c := range r.Checks {
 		hosts := map[string]bool{}
 		for _, e := range c.Evidence {

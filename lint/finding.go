@@ -46,6 +46,49 @@ type Finding struct {
 	// report for readers outside the organisation can mask them
 	// (judge.Result.MaskPersonal).
 	Personal []string
+	// Fix, when the check can say it, is how to fix this finding with
+	// its values filled in: the steps in order, each a command typed at
+	// a CLI context or a step done by hand. Reports show it in place of
+	// the check's Fix, which stays the general instructions; it never
+	// repeats a setting the capture already shows right. Optional.
+	Fix []FixStep
+}
+
+// FixStep is one step of a finding's fix.
+type FixStep struct {
+	// Context is the CLI context the command is typed in, with its server
+	// prefix as Logical.Context has it
+	// ("XSP_CLI/System/CommunicationUtility/…"); "" for a command typed
+	// at a shell (Command) or a step done by hand (Comment alone).
+	Context string
+	// Command is exactly what is typed: "set allowClientApp true".
+	Command string
+	// Comment says what the step does, or what to do by hand when there
+	// is no command: "apply AP.as.24.0.944.ap384177 with NFM or
+	// bwPatchTool".
+	Comment string
+}
+
+// CLIPath is the context without its server prefix, as "cd" takes it:
+// "/System/CommunicationUtility/…"; "" for a step typed elsewhere.
+func (s FixStep) CLIPath() string {
+	if s.Context == "" {
+		return ""
+	}
+	_, rest, found := strings.Cut(strings.TrimPrefix(s.Context, "/"), "/")
+	if !found || !strings.HasSuffix(strings.ToUpper(s.Context[:len(s.Context)-len(rest)-1]), "_CLI") {
+		rest = strings.TrimPrefix(s.Context, "/")
+	}
+	return "/" + strings.Trim(rest, "/")
+}
+
+// Server is the CLI of a step's context: "XSP_CLI"; "" for a shell step.
+func (s FixStep) Server() string {
+	first, _, _ := strings.Cut(strings.TrimPrefix(s.Context, "/"), "/")
+	if strings.HasSuffix(strings.ToUpper(first), "_CLI") {
+		return first
+	}
+	return ""
 }
 
 // Logical is where a finding lies in BroadWorks terms.

@@ -52,6 +52,7 @@ func (p *Pass) Report(f Finding) {
 	if source.IsSecretName(f.Logical.Key) || source.IsMasked(f.Expected) || source.IsMasked(f.Actual) {
 		f.Expected, f.Actual, f.Secret = "", "", true
 	}
+	f.Fix = safeFix(f.Fix, f.Secret)
 	// A URL may carry a password ("https://user:S3cret@host/…"): what a
 	// check quotes of one is masked before any report can print it.
 	f.Message, f.Expected, f.Actual = maskURLs(f.Message), maskURLs(f.Expected), maskURLs(f.Actual)
@@ -65,6 +66,26 @@ func (p *Pass) Report(f Finding) {
 }
 
 func maskURLs(s string) string { return source.MaskSpans(s, source.URLSecrets(s)) }
+
+// safeFix keeps a fix's steps fit to print: a secret finding's steps
+// would type its value, so only the steps without a command stay; every
+// other step's secrets (a password after a secret name, a URL's
+// password) are masked as any line of text is.
+func safeFix(steps []FixStep, secret bool) []FixStep {
+	if len(steps) == 0 {
+		return nil
+	}
+	out := make([]FixStep, 0, len(steps))
+	for _, s := range steps {
+		if secret && s.Command != "" {
+			continue
+		}
+		s.Command = source.RedactText(s.Command)
+		s.Comment = maskURLs(s.Comment)
+		out = append(out, s)
+	}
+	return out
+}
 
 // NotEvaluated records that the check could not be evaluated on host
 // (empty for the whole check) and why. Use Gap when the check applies to

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint/baseline"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/urfave/cli/v2"
 )
@@ -13,7 +15,17 @@ func baselineFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "baseline", Usage: "report findings and evidence gaps recorded in `FILE` as baselined: they do not fail the run unless a finding's value changed"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "record this run's findings and evidence gaps in `FILE` (sorted JSON, no line numbers, no values)"},
+		&cli.BoolFlag{Name: "fail-on-stale-baseline", Usage: "fail the run (exit code 1) on --baseline entries whose finding is gone while its evidence is still there: they would accept it, unseen, should it return; default: the policy's fail_on_stale_baseline, else false"},
 	}
+}
+
+// failOnStale is --fail-on-stale-baseline when given, else the policy's
+// fail_on_stale_baseline, else false.
+func failOnStale(c *cli.Context, cfg *config.Config) bool {
+	if on, ok := cfg.FailOnStaleBaseline(); ok && !c.IsSet("fail-on-stale-baseline") {
+		return on
+	}
+	return c.Bool("fail-on-stale-baseline")
 }
 
 // applyBaselineFlags handles --write-baseline and --baseline on a judged
@@ -21,8 +33,12 @@ func baselineFlags() []cli.Flag {
 // run as the policy judged it, before any baseline, so that writing and
 // reading one file in a single run records the present state. It returns
 // the run judged against the --baseline file, and that file's bytes (nil
-// without --baseline), for the report's evidence.
-func applyBaselineFlags(c *cli.Context, res *judge.Result, reads readFiles) (*judge.Result, []byte, error) {
+// without --baseline), for the report's evidence. The snapshot's coverage
+// tells a stale entry from one whose evidence is gone.
+//
+// rewrite is the command that writes the baseline anew, the fix of a
+// stale entry.
+func applyBaselineFlags(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, res *judge.Result, reads readFiles, rewrite string) (*judge.Result, []byte, error) {
 	if path := c.String("write-baseline"); path != "" {
 		if err := writeBaseline(path, res.Record(), reads); err != nil {
 			return nil, nil, err
@@ -36,7 +52,7 @@ func applyBaselineFlags(c *cli.Context, res *judge.Result, reads readFiles) (*ju
 	if err != nil {
 		return nil, nil, err
 	}
-	return res.AgainstBaseline(f), data, nil
+	return res.AgainstBaseline(f, judge.BaselineOptions{Coverage: res.Run.Coverage(snap), FailOnStale: failOnStale(c, cfg), Rewrite: rewrite}), data, nil
 }
 
 // readBaseline reads the --baseline file. A file that is missing or

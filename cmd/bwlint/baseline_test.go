@@ -36,7 +36,7 @@ func applyBaseline(path string, res *judge.Result) (*judge.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return res.AgainstBaseline(f), nil
+	return res.AgainstBaseline(f, judge.BaselineOptions{}), nil
 }
 
 // TestDiffBaselineGate runs the CI-gate example of docs/review.md: a
@@ -141,12 +141,14 @@ func TestBaselineSummaries(t *testing.T) {
 		return stdout.String()
 	}
 	for format, want := range map[string][]string{
-		"text":     {"; baseline: 2 baselined, 1 changed, 2 new, 2 unused entries), 3 counting", "bwlint-baseline.json:4:5 (unused entry)"},
-		"markdown": {"| Baseline | 2 baselined, 1 changed, 2 new, 2 unused entries |", "| unused entry |", "  - an unused baseline entry: does not count\n"},
+		"text": {"; baseline: 2 baselined, 1 changed, 2 new, 2 unused entries (2 stale, 0 with evidence gone)), 3 counting",
+			"bwlint-baseline.json:4:5 (stale baseline entry)"},
+		"markdown": {"| Baseline | 2 baselined, 1 changed, 2 new, 2 unused entries (2 stale, 0 with evidence gone) |", "| stale baseline entry |",
+			"- a stale baseline entry: its finding is gone while its evidence is there; it does not count"},
 	} {
 		got := lintOut("--format", format, "--baseline", file, after)
 		for _, w := range want {
-			if !strings.Contains(got, w) {
+			if !strings.Contains(words(got), w) {
 				t.Errorf("%s report lacks %q:\n%s", format, w, got)
 			}
 		}

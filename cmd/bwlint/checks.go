@@ -56,7 +56,13 @@ func explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "print a check's documentation, a site rule's too, or what an error code or message means",
 		ArgsUsage: `CHECK | CODE | "MESSAGE FRAGMENT"`,
-		Flags:     []cli.Flag{policyFlag},
+		Description: "Prints the check's documentation, or the entry of an error code (an activation portal code,\n" +
+			"[Error 18215], an HTTP status of the provisioning bridge) or of the code whose message holds\n" +
+			"the words given, laid out for the terminal (wrapped to $COLUMNS, else the terminal's width,\n" +
+			"else 80); --markdown prints the Markdown source, as docs/checks/ and docs/codes.md have it.\n" +
+			"A name that is not a check's is answered with the checks it starts, or names, or nearly is.",
+		Flags: []cli.Flag{policyFlag,
+			&cli.BoolFlag{Name: "markdown", Usage: "print the documentation as Markdown, not laid out for a terminal"}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageErrorf("explain: missing CHECK, CODE or MESSAGE argument (see bwlint explain --help)")
@@ -70,13 +76,17 @@ func explainCommand() *cli.Command {
 			text := ""
 			if i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name }); i >= 0 {
 				text = known[i].Markdown()
-			} else if looksLikeCheckName(name) {
+			} else if looksLikeCheckName(name) || namesPartOfCheck(name, known) {
 				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, suggest(name, checkNames(known)))
 			} else if text, _ = explainCode(name, known); text == "" {
 				return usageErrorf("explain: %q is no check, no code and no part of a code's message%s%s (bwlint checks lists the checks, docs/codes.md the codes)",
 					name, suggestCodes(name), suggest(name, checkNames(known)))
 			}
-			_, err = fmt.Fprint(c.App.Writer, source.PrintableLines(text))
+			if c.Bool("markdown") {
+				_, err = fmt.Fprint(stdout(c), source.PrintableLines(text))
+				return err
+			}
+			_, err = fmt.Fprint(stdout(c), report.TerminalMarkdown(text, textWidth(c.App.Writer), colorFor(c, c.App.Writer)))
 			return err
 		},
 	}
@@ -138,13 +148,22 @@ func checkNames(cs []*lint.Check) []string {
 
 // suggest names what a misspelt or shortened name may have meant, as the
 // end of a message: every known name that starts with it (up to five),
-// else the closest one by edit distance, when it is close enough.
+// else every one that holds it as a whole part ("cert" in
+// "xsp_certificate_auth_flags" does not; "certificate" does), else the
+// closest one by edit distance, when it is close enough.
 func suggest(name string, known []string) string {
 	lower := strings.ToLower(name)
 	var prefixed []string
 	for _, k := range known {
 		if lower != "" && strings.HasPrefix(k, lower) {
 			prefixed = append(prefixed, k)
+		}
+	}
+	if len(prefixed) == 0 && lower != "" {
+		for _, k := range known {
+			if strings.Contains("_"+k+"_", "_"+strings.Trim(lower, "_")+"_") {
+				prefixed = append(prefixed, k)
+			}
 		}
 	}
 	switch {

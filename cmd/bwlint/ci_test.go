@@ -293,3 +293,49 @@ func TestCIDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputWorkflowFailsOnFindings: the workflow of docs/output.md
+// fails the job on findings (no continue-on-error keeps it green), after
+// the upload, and writes the job summary; its bwlint command runs as it
+// is and names files as the annotations and SARIF do.
+func TestOutputWorkflowFailsOnFindings(t *testing.T) {
+	doc := readRepoFile(t, "docs/output.md")
+	_, rest, ok := strings.Cut(doc, "### GitHub: code scanning, annotations and the job summary, failing on findings")
+	if !ok {
+		t.Fatal("docs/output.md has no GitHub workflow section")
+	}
+	_, rest, _ = strings.Cut(rest, "```yaml\n")
+	workflow, _, _ := strings.Cut(rest, "```\n")
+	for _, want := range []string{"set +e", `echo "exit-code=$?" >> "$GITHUB_OUTPUT"`, `cat bwlint.md >> "$GITHUB_STEP_SUMMARY"`,
+		"if: always()", "run: exit ${{ steps.bwlint.outputs.exit-code }}"} {
+		if !strings.Contains(workflow, want) {
+			t.Errorf("the workflow lacks %q:\n%s", want, workflow)
+		}
+	}
+	if strings.Contains(workflow, "continue-on-error") {
+		t.Errorf("the workflow keeps going on errors:\n%s", workflow)
+	}
+	lines := bwlintLines(workflow)
+	if len(lines) != 1 {
+		t.Fatalf("the workflow runs bwlint %d times: %q", len(lines), lines)
+	}
+	inScratch(t)
+	args := shellWords(t, strings.Replace(lines[0], "snapshots/prod-east", "testdata/example", 1), nil, nil)
+	code, annotations, stderr := runCLI(args[1:]...)
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("bwlint %s: exit %d, %s", strings.Join(args[1:], " "), code, stderr)
+	}
+	const path = "testdata/example/hosts/xsp2/certificate-auth.txt"
+	for _, f := range []string{"bwlint.md", "bwlint.sarif"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), path) {
+			t.Errorf("%s does not name %s", f, path)
+		}
+	}
+	if !strings.Contains(annotations, "::error file="+path) {
+		t.Errorf("the annotations do not name %s:\n%s", path, annotations)
+	}
+}

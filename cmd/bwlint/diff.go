@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"time"
 
+	"github.com/bwlint/bwlint/checks"
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
@@ -39,17 +42,24 @@ func diffCommand() *cli.Command {
 			"not after (lost evidence). Secret and masked values are never shown.\n\n" +
 			"Both sides are linted with one policy file, found as lint finds it but at the AFTER\n" +
 			"snapshot's root: --config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl, else\n" +
-			"AFTER/.bwlint.hcl. Its fail_on applies unless --fail-on is given.\n\n" +
+			"AFTER/.bwlint.hcl. Its fail_on applies unless --fail-on is given. When each snapshot holds\n" +
+			"its own .bwlint.hcl, the review lists the policy's changes too, and a new or changed finding\n" +
+			"that only a waiver new in AFTER waives still counts, unless --accept-new-waivers.\n\n" +
+			"The report opens with the verdict, GO or NO-GO and why. A finding of BEFORE whose evidence\n" +
+			"AFTER lost (a capture deleted or no longer understood, a host gone) is unverified, never\n" +
+			"fixed.\n\n" +
 			"Exit codes: 0 the change introduces no finding at or above --fail-on (it may fix some); 1 it\n" +
 			"introduces new or changed findings at or above --fail-on; 2 either snapshot has input\n" +
-			"problems, or AFTER has evidence gaps (unless --missing-evidence report); 3 usage error;\n" +
-			"4 a check failed.",
+			"problems, or AFTER has evidence gaps or leaves findings unverified (unless\n" +
+			"--missing-evidence report); 3 usage error; 4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
 			maskPersonalFlag(),
+			&cli.BoolFlag{Name: "accept-new-waivers", Usage: "let a waiver new in AFTER's policy accept a new or changed finding (default: such a finding counts, since the change brings it and its acceptance together; or the policy's accept_new_waivers)"},
+			&cli.BoolFlag{Name: "hunks", Usage: "add the line diff of every capture that changed to the text report"},
 		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
 		Action: runDiff,
 	}
@@ -95,11 +105,14 @@ func runDiff(c *cli.Context) error {
 	missing := missingEvidence(c, cfg, run.missing)
 	before := lintSide(c, cfg, beforeSnap, day)
 	after := lintSide(c, cfg, afterSnap, day)
+	before.Policy, before.Waivers = beforePolicy(c, cfg, found, beforeDir, day)
+	after.Policy, after.Waivers = cfg, waiversOf(c, cfg, day)
 	mask := maskPersonal(c, cfg)
+	before.MaskPersonal, after.MaskPersonal = mask, mask
+	review := snapdiff.Compare(before, after, snapdiff.ReviewOptions{AcceptNewWaivers: acceptNewWaivers(c, cfg)})
 	if mask {
-		before, after = maskSides(before, after)
+		review = review.MaskPersonal(judge.NewMasker(beforeSnap, afterSnap))
 	}
-	review := snapdiff.Compare(before, after)
 	code := diffExitCode(review, threshold, missing)
 	out := &output{path: c.String("output"), stdout: stdout(c),
 		reads: readFiles{snapshots: []*inputs.Snapshot{beforeSnap, afterSnap}, files: []string{cfg.Path()}}}
@@ -111,8 +124,16 @@ func runDiff(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-	} else if err := diffFormats[format](out.Writer(), review, snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found)}); err != nil {
-		return internalErrorf("writing report: %v", err)
+	} else {
+		o := snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found), Hunks: c.Bool("hunks")}
+		if format == "text" {
+			toStdout := c.String("output") == "" || c.String("output") == "-"
+			o.Color = toStdout && colorFor(c, c.App.Writer)
+			o.Width = textWidth(writerOf(toStdout, c))
+		}
+		if err := diffFormats[format](out.Writer(), review, o); err != nil {
+			return internalErrorf("writing report: %v", err)
+		}
 	}
 	if err := out.Close(); err != nil {
 		return err
@@ -125,6 +146,55 @@ func sideHeading(side, dir string) string {
 	return fmt.Sprintf("bwlint: diff: the policy on the %s snapshot %s:", side, dir)
 }
 
+// beforePolicy is the policy a lint of the before snapshot alone would
+// apply, to compare with the after side's: the same file unless each
+// side's own .bwlint.hcl is found at its root. A before policy that
+// cannot be read or has errors is compared as none, with a warning: every
+// waiver of the after side is then new, which a review should show.
+func beforePolicy(c *cli.Context, after *config.Config, afterFound config.Discovery, dir string, day time.Time) (*config.Config, judge.Policy) {
+	found, err := config.Discover(c.String("config"), os.Getenv(config.EnvVar), ".", dir)
+	if err == nil && found.Path == afterFound.Path {
+		return after, waiversOf(c, after, day)
+	}
+	path := found.Path
+	if err != nil {
+		warnf(c, "diff: warning: the before snapshot's policy is not compared: %v", err)
+		path = ""
+	}
+	cfg, diags := config.Load(path, checks.Catalog())
+	if diags.HasErrors() {
+		warnf(c, "diff: warning: the before snapshot's policy %s has errors, so it is compared as no policy (bwlint config %s shows them)", source.Printable(path), source.Printable(dir))
+		cfg, _ = config.Load("", checks.Catalog())
+	}
+	return cfg, waiversOf(c, cfg, day)
+}
+
+// waiversOf are a policy's waivers as of day; none with --no-waivers.
+func waiversOf(c *cli.Context, cfg *config.Config, day time.Time) judge.Policy {
+	if c.Bool("no-waivers") {
+		return judge.Policy{Day: day}
+	}
+	return cfg.Policy(day)
+}
+
+// acceptNewWaivers is --accept-new-waivers when given, else the policy's
+// accept_new_waivers, else false.
+func acceptNewWaivers(c *cli.Context, cfg *config.Config) bool {
+	if on, ok := cfg.AcceptNewWaivers(); ok && !c.IsSet("accept-new-waivers") {
+		return on
+	}
+	return c.Bool("accept-new-waivers")
+}
+
+// writerOf is where a report goes, for asking its width: the terminal
+// (or pipe) of stdout, or nothing for a file.
+func writerOf(toStdout bool, c *cli.Context) io.Writer {
+	if toStdout {
+		return c.App.Writer
+	}
+	return io.Discard
+}
+
 // lintSide lints one snapshot of the review with the policy. Findings in
 // the policy file are located relative to the snapshot's root, as lint
 // locates them.
@@ -135,13 +205,14 @@ func lintSide(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, day tim
 
 // diffExitCode decides a review's exit code: a failed check outranks
 // unreadable evidence on either side and missing evidence after the change
-// (unless m only reports it), which outrank introduced findings. Findings
-// that were there before, or that the change fixes, never fail.
+// — gaps, and findings whose evidence the change lost — (unless m only
+// reports it), which outrank introduced findings. Findings that were
+// there before, or that the change fixes, never fail.
 func diffExitCode(r *snapdiff.Review, t lint.Threshold, m lint.MissingEvidence) int {
 	switch {
 	case r.CheckFailures() > 0, r.Before.Snapshot.HasInternalErrors(), r.After.Snapshot.HasInternalErrors():
 		return exitInternal
-	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0:
+	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0, len(r.Unverified(t, m)) > 0:
 		return exitInput
 	case len(r.Introduced(t)) > 0:
 		return exitFindings
@@ -190,7 +261,7 @@ func fixedFromBefore(fs []judge.Finding, beforeRoot, afterRoot string) []judge.F
 	out := slices.Clone(fs)
 	for i := range out {
 		f := &out[i]
-		if f.State != judge.StateFixed {
+		if f.State != judge.StateFixed && f.State != judge.StateUnverified {
 			continue
 		}
 		move(&f.Location)

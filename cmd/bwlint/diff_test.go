@@ -227,8 +227,13 @@ check "xsp_authservice_url" {
   severity = "warning"
 }
 `
-	// A before-side file that would stop the run: it must never be read.
+	// A before-side file that would stop a lint of it: the review is
+	// judged by the after side's, and compares the before side's as no
+	// policy, with a warning.
 	b, a := reviewDirs(t, "lint {\n  fail_onn = 1\n}\n", afterPolicy)
+	if _, _, stderr := runDiffCLI("diff", b, a); !strings.Contains(stderr, "the before snapshot's policy "+filepath.Join(b, ".bwlint.hcl")+" has errors, so it is compared as no policy") {
+		t.Errorf("no warning about the before side's policy: %s", stderr)
+	}
 	want := []reviewFinding{
 		{State: "new", Severity: "warning", Check: "xsp_certificate_auth_flags", Host: "xsp1"},
 		{State: "new", Severity: "warning", Check: "xsp_authservice_url", Host: "xsp1"},
@@ -295,7 +300,105 @@ func TestDiffOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b, []byte("## bwlint pre-change review")) {
+	if !bytes.HasPrefix(b, []byte("## bwlint review: NO-GO: the change introduces 3 findings")) {
 		t.Errorf("review file lacks its heading:\n%s", b)
+	}
+}
+
+// TestDiffWaiverAddedInAfter: the change breaks xsp1 and its own policy
+// waives the new error. The review lists the waiver among the policy's
+// changes, says it waives a finding the change brings, and fails unless
+// new waivers are accepted.
+func TestDiffWaiverAddedInAfter(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	const afterPolicy = `
+waiver "xsp1-client-apps" {
+  check   = "xsp_certificate_auth_flags"
+  hosts   = ["xsp1"]
+  reason  = "client apps are moved to the new XSP next week"
+  expires = "2027-01-31"
+}
+`
+	b, a := reviewDirs(t, "", afterPolicy)
+	code, text, stderr := runDiffCLI("diff", "--as-of", "2026-11-22", b, a)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d: a finding waived only by a waiver the change adds counts; %s", code, exitFindings, stderr)
+	}
+	first, _, _ := strings.Cut(words(text), " bwlint diff")
+	// The change also brings xsp1's authentication-service URL error and
+	// changes its farm drift: 3 findings, 1 of them waived by the waiver.
+	if want := "NO-GO: the change introduces 3 findings at or above warning, 1 of them waived only by a waiver the change adds"; !strings.HasPrefix(first, want) {
+		t.Errorf("verdict %q, want it to start %q", first, want)
+	}
+	for _, want := range []string{
+		"new error xsp_certificate_auth_flags on xsp1, hosts/xsp1/certificate-auth.txt:3:20 (after) (waived by xsp1-client-apps, new in the change: counts)",
+		`added waiver "xsp1-client-apps"`,
+		"= waives new error xsp_certificate_auth_flags on xsp1: the change brings the finding and its waiver, so it counts (--accept-new-waivers accepts it)",
+	} {
+		if !strings.Contains(words(text), want) {
+			t.Errorf("the review lacks %q:\n%s", want, text)
+		}
+	}
+	_, js, _ := runDiffCLI("diff", "--format", "json", "--as-of", "2026-11-22", b, a)
+	var rep struct {
+		Findings []struct {
+			State, Check, Host string
+			Counting           bool
+			NewWaiver          bool `json:"new_waiver"`
+		}
+		PolicyChanges []struct {
+			Block, Name, Kind string
+			Waives            []int
+		} `json:"policy_changes"`
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.PolicyChanges) != 1 || rep.PolicyChanges[0].Block != "waiver" || rep.PolicyChanges[0].Kind != "added" || len(rep.PolicyChanges[0].Waives) != 1 {
+		t.Fatalf("policy_changes %+v, want the waiver added, waiving one finding", rep.PolicyChanges)
+	}
+	if f := rep.Findings[rep.PolicyChanges[0].Waives[0]]; f.State != "new" || f.Host != "xsp1" || !f.Counting || !f.NewWaiver {
+		t.Errorf("the waived finding %+v, want xsp1's new error, counting, its waiver new", f)
+	}
+	// Accepted, the waived error no longer counts; the other two do.
+	const two = "NO-GO: the change introduces 2 findings at or above warning (2 new"
+	if _, text, _ := runDiffCLI("diff", "--accept-new-waivers", "--as-of", "2026-11-22", b, a); !strings.HasPrefix(words(text), two) {
+		t.Errorf("--accept-new-waivers: want the verdict %q:\n%s", two, text)
+	}
+	// The same waiver in both policies is no change: the review judges
+	// the finding waived, as lint would.
+	b, a = reviewDirs(t, afterPolicy, afterPolicy)
+	if _, text, _ := runDiffCLI("diff", "--as-of", "2026-11-22", b, a); !strings.HasPrefix(words(text), two) || strings.Contains(text, "Policy changes") {
+		t.Errorf("a waiver on both sides: want the verdict %q and no policy change:\n%s", two, text)
+	}
+}
+
+// TestDiffChangeEffects: each change is tied to what it does, riskiest
+// first — the flag that breaks xsp1 causes its new error, the typo fixed
+// on as2 fixes one — and a change no check judges says so, as turning
+// off xsp1's syslog channel, a capture no check reads, does.
+func TestDiffChangeEffects(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	b, a := reviewDirs(t, "", "")
+	for dir, enabled := range map[string]string{b: "true", a: "false"} {
+		capture := "XSP_CLI/System/Logging/OutputChannels/Syslog> get\r\n  enabled = " + enabled + "\r\n  address = 10.20.9.5\r\n"
+		if err := os.WriteFile(filepath.Join(dir, "hosts", "xsp1", "syslog.txt"), []byte(capture), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, text, _ := runDiffCLI("diff", b, a)
+	w := words(text)
+	causes := strings.Index(w, "= causes new error xsp_certificate_auth_flags on xsp1")
+	syslog := strings.Index(w, "XSP_CLI/System/Logging/OutputChannels/Syslog enabled - true")
+	unjudged := strings.Index(w[max(syslog, 0):], "= not covered by any check")
+	fixes := strings.Index(w, "= fixes error as_imp_matches_template on as2")
+	if causes < 0 || syslog < 0 || unjudged < 0 || fixes < 0 || causes > syslog || syslog > fixes {
+		t.Errorf("changes are not tied to their effects, riskiest first (%d %d %d %d):\n%s", causes, syslog, unjudged, fixes, text)
+	}
+	if strings.Contains(text, "@@ -") {
+		t.Errorf("hunks without --hunks:\n%s", text)
+	}
+	if _, hunks, _ := runDiffCLI("diff", "--hunks", b, a); !strings.Contains(hunks, "-  allowClientApp = true") || !strings.Contains(hunks, "+  allowClientApp = false") {
+		t.Errorf("--hunks shows no hunk:\n%s", hunks)
 	}
 }

@@ -214,6 +214,21 @@ func looksLikeCheckName(q string) bool {
 	return strings.Contains(q, "_") && !strings.ContainsFunc(q, unicode.IsSpace)
 }
 
+// namesPartOfCheck reports whether a one-word query is a word of a check's
+// name ("patches", "certificate"): it is answered with the checks it
+// names, as a part of a name is, rather than with a code whose message
+// happens to hold the word. A message is looked up by more words, or by
+// one that no check's name holds.
+func namesPartOfCheck(q string, known []*lint.Check) bool {
+	q = strings.ToLower(q)
+	if q == "" || strings.ContainsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return false
+	}
+	return slices.ContainsFunc(known, func(c *lint.Check) bool {
+		return slices.Contains(strings.Split(c.Name, "_"), q)
+	})
+}
+
 // codesMarkdown renders docs/codes.md: every entry of checks/codes, by
 // family, with links to the pages of the checks.
 func codesMarkdown(known []*lint.Check) string {

@@ -15,7 +15,7 @@ import (
 func explainOut(t *testing.T, args ...string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run(append([]string{"bwlint", "explain"}, args...), &stdout, &stderr); code != exitOK {
+	if code := run(append([]string{"bwlint", "explain", "--markdown"}, args...), &stdout, &stderr); code != exitOK {
 		t.Fatalf("bwlint explain %q: exit %d: %s", args, code, stderr.String())
 	}
 	return stdout.String()
@@ -91,4 +91,20 @@ func TestCodesPage(t *testing.T) {
 		}
 	}
 	linttest.Golden(t, filepath.Join("..", "..", "docs", "codes.md"), page)
+}
+
+// TestExplainOneWord: one word that no check's name holds finds the code
+// whose message holds it; one that a check's name holds names the check,
+// and more words search the messages again.
+func TestExplainOneWord(t *testing.T) {
+	if out := explainOut(t, "locked"); !strings.HasPrefix(out, "# 200018\n") {
+		t.Errorf("explain locked:\n%s", out)
+	}
+	code, _, stderr := runCLI("explain", "email")
+	if code != exitUsage || !strings.Contains(stderr, `did you mean "users_email_valid_unique"?`) {
+		t.Errorf("explain email: exit code %d, %s", code, stderr)
+	}
+	if out := explainOut(t, "email", "already", "associated"); !strings.HasPrefix(out, "# 200042\n") {
+		t.Errorf("explain email already associated:\n%s", out)
+	}
 }

@@ -132,8 +132,8 @@ func TestGapBaseline(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("with the baseline: exit code %d, want 0; %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "xsp_authservice_keys_match xsp2 (baselined): no sha256 digest") ||
-		!strings.Contains(stdout, "1 evidence gap (0 failing)") || !strings.Contains(stdout, "gaps: 1 baselined, 0 new") {
+	if !strings.Contains(words(stdout), "xsp_authservice_keys_match xsp2 (baselined): no sha256 digest") ||
+		!strings.Contains(words(stdout), "1 evidence gap (0 failing)") || !strings.Contains(words(stdout), "gaps: 1 baselined, 0 new") {
 		t.Errorf("the known gap is not reported as baselined:\n%s", stdout)
 	}
 
@@ -143,7 +143,7 @@ func TestGapBaseline(t *testing.T) {
 	if code != exitInput {
 		t.Errorf("a new gap: exit code %d, want %d", code, exitInput)
 	}
-	if !strings.Contains(stdout, "2 evidence gaps (1 failing)") {
+	if !strings.Contains(words(stdout), "2 evidence gaps (1 failing)") {
 		t.Errorf("summary does not count the new gap:\n%s", stdout)
 	}
 
@@ -154,14 +154,16 @@ func TestGapBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ = runCLI("lint", "--baseline", file, better)
-	if code != exitOK || !strings.Contains(stdout, "baseline gap entry matches no evidence gap (xsp_authservice_keys_match, xsp2, sha256sum /var/broadworks/tmp/authService.keys)") {
+	if code != exitOK || !strings.Contains(words(stdout), "baseline gap entry matches no evidence gap (xsp_authservice_keys_match, xsp2, sha256sum /var/broadworks/tmp/authService.keys)") {
 		t.Errorf("gap filled: exit code %d:\n%s", code, stdout)
 	}
 }
 
-// TestDiffLostEvidence: a capture deleted in AFTER makes its check lose the
-// host: the review lists that first, in every format, and fails with exit
-// code 2 for the gap, unless gaps are only reported.
+// TestDiffLostEvidence: a capture deleted in AFTER takes away the evidence
+// of xsp2's finding. The finding is unverified, never fixed: the verdict
+// says so first, the finding is listed first with what was lost, in
+// every format, and the review fails with exit code 2 unless missing
+// evidence is only reported.
 func TestDiffLostEvidence(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	t.Setenv("BWLINT_CONFIG", "")
@@ -182,42 +184,79 @@ func TestDiffLostEvidence(t *testing.T) {
 		t.Fatalf("exit code %d, want %d; %s", code, exitInput, stderr)
 	}
 	lines := strings.Split(text, "\n")
-	if len(lines) < 4 || lines[2] != "Lost evidence: evaluated before the change, not after" ||
-		lines[3] != "  xsp_certificate_auth_flags on xsp2: evidence gap" {
-		t.Errorf("lost evidence is not listed first:\n%s", text)
+	// xsp2's error and its farm drift, and xsp1's drift, which was read
+	// from xsp2's capture too: none of them is known to be fixed.
+	if !strings.HasPrefix(lines[0], "NO-GO: 3 findings unverified") {
+		t.Errorf("the verdict does not lead with the unverified findings:\n%s", text)
 	}
-	// The finding xsp2 had before is gone with its capture: it reads as
-	// fixed, which is why the review must not pass.
-	if !strings.Contains(text, "fixed     error   xsp_certificate_auth_flags on xsp2") {
-		t.Errorf("xsp2's finding:\n%s", text)
+	i := slices.Index(lines, "Findings")
+	j := slices.IndexFunc(lines, func(l string) bool {
+		return strings.HasPrefix(l, "  unverified error   xsp_certificate_auth_flags on xsp2")
+	})
+	if i < 0 || j < 0 || j > i+12 || !strings.HasPrefix(lines[i+1], "  unverified ") ||
+		!slices.ContainsFunc(lines[j+1:j+4], func(l string) bool { return strings.HasPrefix(l, "    evidence lost on xsp2: evidence gap:") }) {
+		t.Errorf("the unverified findings are not listed first with their lost evidence:\n%s", text)
+	}
+	if strings.Contains(text, "fixed      error   xsp_certificate_auth_flags") || strings.Contains(text, "fixed      warning xsp_farm_drift") {
+		t.Errorf("a finding read from xsp2's capture reads as fixed:\n%s", text)
 	}
 
 	_, markdown, _ := runDiffCLI("diff", "--format", "markdown", "before", "after")
-	if i, j := strings.Index(markdown, "### Lost evidence"), strings.Index(markdown, "### Findings"); i < 0 || i > j {
-		t.Errorf("markdown does not list lost evidence before the findings:\n%s", markdown)
+	if !strings.HasPrefix(markdown, "## bwlint review: NO-GO: 3 findings unverified") ||
+		!strings.Contains(markdown, "| unverified | error | `xsp_certificate_auth_flags` | xsp2 |") {
+		t.Errorf("markdown:\n%s", markdown)
 	}
 	_, js, _ := runDiffCLI("diff", "--format", "json", "before", "after")
 	var rep struct {
 		Version      int
 		LostEvidence []struct{ Check, Host, Status string }    `json:"lost_evidence"`
 		EvidenceGaps map[string][]struct{ Check, Host string } `json:"evidence_gaps"`
+		Findings     []struct {
+			State    string
+			Host     string
+			Counting bool
+			Lost     *struct{ Status string }
+		}
+		Summary struct {
+			Unverified int
+			Verdict    string
+		}
 	}
 	if err := json.Unmarshal([]byte(js), &rep); err != nil {
 		t.Fatal(err)
 	}
 	// The certificate-authentication capture is lost to two checks: its
 	// own and the comparison of the farm.
-	if rep.Version != 2 || len(rep.LostEvidence) != 2 || rep.LostEvidence[0].Host != "xsp2" || rep.LostEvidence[0].Status != "evidence_gap" ||
+	if rep.Version != 3 || len(rep.LostEvidence) != 2 || rep.LostEvidence[0].Host != "xsp2" || rep.LostEvidence[0].Status != "evidence_gap" ||
 		rep.LostEvidence[1].Check != "xsp_farm_drift" || len(rep.EvidenceGaps["after"]) != 2 || len(rep.EvidenceGaps["before"]) != 0 {
 		t.Errorf("json: %+v", rep)
+	}
+	if f := rep.Findings[1]; f.State != "unverified" || f.Host != "xsp2" || !f.Counting || f.Lost == nil || f.Lost.Status != "evidence_gap" ||
+		rep.Summary.Unverified != 3 || rep.Summary.Verdict != "no-go" {
+		t.Errorf("json finding %+v, summary %+v", f, rep.Summary)
 	}
 	_, sarif, _ := runDiffCLI("diff", "--format", "sarif", "before", "after")
 	if i, j := strings.Index(sarif, `"id": "lost_evidence",`+"\n                \"index\""), strings.Index(sarif, `"id": "evidence_gap",`+"\n                \"index\""); i < 0 || j < 0 || i > j {
 		t.Errorf("sarif does not list the lost evidence first, then the gap")
 	}
+	// The unverified finding stays an open result: code scanning closes
+	// the alert of a result that is absent.
+	if !strings.Contains(sarif, `"baselineState": "unchanged",`) || !strings.Contains(sarif, `"unverified": true,`) {
+		t.Errorf("sarif has no open, unverified result for xsp2")
+	}
 
 	if code, _, _ := runDiffCLI("diff", "--missing-evidence", "report", "before", "after"); code != exitOK {
 		t.Errorf("--missing-evidence report: exit code %d, want 0 (the change introduces no finding)", code)
+	}
+
+	// The whole host deleted: the same, with "host removed".
+	if err := os.RemoveAll(filepath.Join("after", "hosts", "xsp2")); err != nil {
+		t.Fatal(err)
+	}
+	code, hostGone, _ := runDiffCLI("diff", "before", "after")
+	if code != exitInput || !strings.Contains(hostGone, "unverified error   xsp_certificate_auth_flags on xsp2") ||
+		!strings.Contains(hostGone, "evidence lost on xsp2: host removed") {
+		t.Errorf("host removed: exit code %d\n%s", code, hostGone)
 	}
 	linttest.Golden(t, golden, text)
 }

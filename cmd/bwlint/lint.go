@@ -12,6 +12,7 @@ import (
 	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"
 	"github.com/urfave/cli/v2"
@@ -24,9 +25,14 @@ func lintCommand() *cli.Command {
 		ArgsUsage: "SNAPSHOT",
 		Description: "Runs every check on the snapshot directory and reports findings, evidence gaps (a check\n" +
 			"that applies to a host lacks a capture), checks that could not be evaluated, and input problems.\n\n" +
-			"Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 input problems or evidence\n" +
-			"gaps (even when findings exist, which are still reported; --missing-evidence report lets gaps\n" +
-			"pass); 3 usage or configuration error; 4 a check failed.",
+			"A failing run's text report opens with why it failed and the ways forward, with the commands\n" +
+			"to type: fix, waive (a waiver block to paste), or record the run in the baseline. Waived and\n" +
+			"baselined findings take one line each unless --verbose. Text wraps to $COLUMNS, else the\n" +
+			"terminal's width, else 80.\n\n" +
+			"Exit codes: 0 no finding at or above --fail-on; 1 such findings (or, with\n" +
+			"--fail-on-stale-baseline, stale baseline entries); 2 input problems or evidence gaps (even\n" +
+			"when findings exist, which are still reported; --missing-evidence report lets gaps pass);\n" +
+			"3 usage or configuration error; 4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + joinNames(report.Names())},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
@@ -34,7 +40,8 @@ func lintCommand() *cli.Command {
 			missingEvidenceFlag(),
 			maskPersonalFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
-		}, sarifFlags("SARIF, JUnit, GitHub and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
+			&cli.BoolFlag{Name: "verbose", Usage: "show waived and baselined findings in full in the text report (default: one line each)"},
+		}, sarifFlags("SARIF, JUnit, GitHub, Markdown and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
 		Action: runLint,
 	}
 }
@@ -82,7 +89,8 @@ func runLint(c *cli.Context) error {
 	missing := missingEvidence(c, cfg, run.missing)
 	res := lintWithPolicy(c, cfg, snap, day)
 	reads := readFiles{snapshots: []*inputs.Snapshot{snap}, files: []string{cfg.Path(), c.String("baseline")}}
-	res, baselineData, err := applyBaselineFlags(c, res, reads)
+	gate := gateOf(c, cfg, dir, day)
+	res, baselineData, err := applyBaselineFlags(c, cfg, snap, res, reads, report.ShellLine(gate.WriteBaseline))
 	if err != nil {
 		return err
 	}
@@ -101,13 +109,47 @@ func runLint(c *cli.Context) error {
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence, Policy: policyInfo(found), MaskPersonal: mask,
+		Evidence: evidence, Policy: policyInfo(found), Verbose: c.Bool("verbose"), Gate: gate, MaskPersonal: mask,
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {
 		return err
 	}
 	return exitWith(code)
+}
+
+// gateOf is how the run was asked for, for the ways forward of a failing
+// text report: the command again, with the flags that decide the gate as
+// they were given; the command that records the baseline the gate reads
+// (or bwlint-baseline.json); and where a waiver goes.
+func gateOf(c *cli.Context, cfg *config.Config, dir string, day time.Time) *report.Gate {
+	var policy []string
+	if c.IsSet("config") {
+		policy = []string{"--config", c.String("config")}
+	}
+	rerun := append([]string{"lint"}, policy...)
+	for _, name := range []string{"baseline", "fail-on", "missing-evidence", "as-of"} {
+		if c.IsSet(name) {
+			rerun = append(rerun, "--"+name, c.String(name))
+		}
+	}
+	for _, name := range []string{"no-waivers", "fail-on-stale-baseline"} {
+		if c.IsSet(name) {
+			rerun = append(rerun, "--"+name)
+		}
+	}
+	reportGaps := slices.Clone(rerun)
+	if i := slices.Index(reportGaps, "--missing-evidence"); i >= 0 {
+		reportGaps = slices.Delete(reportGaps, i, i+2)
+	}
+	reportGaps = append(reportGaps, "--missing-evidence", "report", dir)
+	file := cmp.Or(c.String("baseline"), c.String("write-baseline"), "bwlint-baseline.json")
+	write := append(append([]string{"lint"}, policy...), "--write-baseline", file, dir)
+	policyFile := cfg.Path()
+	if policyFile == "" {
+		policyFile = filepath.Join(dir, config.FileName)
+	}
+	return &report.Gate{Rerun: append(rerun, dir), WriteBaseline: write, Baseline: file, ReportGaps: reportGaps, PolicyFile: policyFile, Day: day}
 }
 
 // relocations are the new names of the policy and baseline files, which
@@ -178,7 +220,7 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 	}
 	if outside, err := report.OutsideRoot(opts); err == nil && outside {
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
-		warnf(c, "warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it", source.Printable(opts.Snapshot.Root), source.Printable(root))
+		warnf(c, "warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub, Markdown and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
 }
 
@@ -262,6 +304,7 @@ func writeReports(c *cli.Context, targets []reportTarget, res *judge.Result, opt
 		out := &output{path: t.path, stdout: stdout(c), reads: reads}
 		o := opts
 		o.Color = t.format == "text" && t.toStdout() && colorFor(c, c.App.Writer)
+		o.Width = textWidth(writerOf(t.toStdout(), c))
 		if err := t.render(out.Writer(), res, o); err != nil {
 			return internalErrorf("writing %s report: %v", t.format, err)
 		}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"github.com/bwlint/bwlint/lint/config"
-	"github.com/bwlint/bwlint/lint/judge"
-	"github.com/bwlint/bwlint/lint/snapdiff"
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,19 +18,4 @@ func maskPersonal(c *cli.Context, cfg *config.Config) bool {
 		return m
 	}
 	return c.Bool("mask-personal-data")
-}
-
-// maskSides masks both sides of a review, their judged findings and
-// their captures, with one masker of both snapshots' personal data: a
-// finding masks alike on both sides, so that the review still matches it.
-func maskSides(before, after snapdiff.Side) (snapdiff.Side, snapdiff.Side) {
-	m := judge.NewMasker(before.Snapshot, after.Snapshot)
-	mask := func(s snapdiff.Side) snapdiff.Side {
-		if s.Result != nil {
-			s.Result = s.Result.MaskPersonal(m)
-		}
-		s.MaskPersonal = true
-		return s
-	}
-	return mask(before), mask(after)
 }

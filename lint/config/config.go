@@ -30,13 +30,15 @@ type Config struct {
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
 	missingEvidence *lint.MissingEvidence
-	// maskPersonal is lint.mask_personal_data; nil when not set.
-	maskPersonal *bool
-	selected     map[string]bool
-	settings     map[string]*checkSetting
-	hosts        []*hostOverride
-	clusters     []*clusterOverride
-	waivers      []*waiver
+	// failOnStaleBaseline, acceptNewWaivers and maskPersonal are the
+	// lint block's fail_on_stale_baseline, accept_new_waivers and
+	// mask_personal_data; nil when not set.
+	failOnStaleBaseline, acceptNewWaivers, maskPersonal *bool
+	selected                                            map[string]bool
+	settings                                            map[string]*checkSetting
+	hosts                                               []*hostOverride
+	clusters                                            []*clusterOverride
+	waivers                                             []*waiver
 	// siteRule makes a rule block a check (Catalog.SiteRule); siteRules
 	// names the checks it made.
 	siteRule  func(Rule) *lint.Check
@@ -155,14 +157,25 @@ func (c *Config) MissingEvidence() (m lint.MissingEvidence, ok bool) {
 	return *c.missingEvidence, true
 }
 
+// FailOnStaleBaseline returns whether the file says stale baseline entries
+// fail the run; ok is false when it says nothing.
+func (c *Config) FailOnStaleBaseline() (on, ok bool) { return flagSetting(c.failOnStaleBaseline) }
+
+// AcceptNewWaivers returns whether the file says a review accepts a
+// finding that only a waiver new in the reviewed change waives; ok is
+// false when it says nothing.
+func (c *Config) AcceptNewWaivers() (on, ok bool) { return flagSetting(c.acceptNewWaivers) }
+
 // MaskPersonalData returns whether the file asks reports to mask personal
 // data; ok is false when it says nothing, and a --mask-personal-data flag
 // given explicitly takes precedence.
-func (c *Config) MaskPersonalData() (mask, ok bool) {
-	if c.maskPersonal == nil {
+func (c *Config) MaskPersonalData() (mask, ok bool) { return flagSetting(c.maskPersonal) }
+
+func flagSetting(b *bool) (on, ok bool) {
+	if b == nil {
 		return false, false
 	}
-	return *c.maskPersonal, true
+	return *b, true
 }
 
 // Settings returns the severities and options the check blocks set, and
@@ -229,11 +242,17 @@ func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
 			}
 		}
 	}
-	if b != nil && b.MaskPersonalData != nil {
-		v, d := boolValue(b.MaskPersonalData)
+	for _, a := range []struct {
+		attr *hcl.Attribute
+		to   **bool
+	}{{b.failOnStaleBaseline(), &c.failOnStaleBaseline}, {b.acceptNewWaivers(), &c.acceptNewWaivers}, {b.maskPersonalData(), &c.maskPersonal}} {
+		if a.attr == nil {
+			continue
+		}
+		on, d := boolValue(a.attr)
 		diags = append(diags, d...)
 		if !d.HasErrors() {
-			c.maskPersonal = &v
+			*a.to = &on
 		}
 	}
 	if b != nil && b.Checks != nil {

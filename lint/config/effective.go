@@ -15,12 +15,15 @@ import (
 type Effective struct {
 	FailOn          Setting `json:"fail_on"`
 	MissingEvidence Setting `json:"missing_evidence"`
-	// MaskPersonalData is "true" or "false".
-	MaskPersonalData Setting           `json:"mask_personal_data"`
-	Checks           []EffectiveCheck  `json:"checks"`
-	Hosts            []EffectiveHost   `json:"hosts"`
-	Clusters         []EffectiveGroup  `json:"clusters"`
-	Waivers          []EffectiveWaiver `json:"waivers"`
+	// FailOnStaleBaseline, AcceptNewWaivers and MaskPersonalData are
+	// "true" or "false".
+	FailOnStaleBaseline Setting           `json:"fail_on_stale_baseline"`
+	AcceptNewWaivers    Setting           `json:"accept_new_waivers"`
+	MaskPersonalData    Setting           `json:"mask_personal_data"`
+	Checks              []EffectiveCheck  `json:"checks"`
+	Hosts               []EffectiveHost   `json:"hosts"`
+	Clusters            []EffectiveGroup  `json:"clusters"`
+	Waivers             []EffectiveWaiver `json:"waivers"`
 }
 
 // Setting is one value and where it comes from: "policy" when the file
@@ -81,22 +84,21 @@ type EffectiveWaiver struct {
 // Effective resolves the policy as of day (for waiver expiry).
 func (c *Config) Effective(day time.Time) Effective {
 	e := Effective{
-		FailOn:           Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
-		MissingEvidence:  Setting{Value: lint.FailOnGaps.String(), Source: "default"},
-		MaskPersonalData: Setting{Value: "false", Source: "default"},
-		Checks:           []EffectiveCheck{},
-		Hosts:            []EffectiveHost{},
-		Clusters:         []EffectiveGroup{},
-		Waivers:          []EffectiveWaiver{},
+		FailOn:              Setting{Value: lint.DefaultThreshold.String(), Source: "default"},
+		MissingEvidence:     Setting{Value: lint.FailOnGaps.String(), Source: "default"},
+		FailOnStaleBaseline: flagEffective(c.FailOnStaleBaseline()),
+		AcceptNewWaivers:    flagEffective(c.AcceptNewWaivers()),
+		MaskPersonalData:    flagEffective(c.MaskPersonalData()),
+		Checks:              []EffectiveCheck{},
+		Hosts:               []EffectiveHost{},
+		Clusters:            []EffectiveGroup{},
+		Waivers:             []EffectiveWaiver{},
 	}
 	if t, ok := c.FailOn(); ok {
 		e.FailOn = Setting{Value: t.String(), Source: "policy"}
 	}
 	if m, ok := c.MissingEvidence(); ok {
 		e.MissingEvidence = Setting{Value: m.String(), Source: "policy"}
-	}
-	if m, ok := c.MaskPersonalData(); ok {
-		e.MaskPersonalData = Setting{Value: strconv.FormatBool(m), Source: "policy"}
 	}
 	exempt := c.exemptions()
 	for _, ch := range c.AllChecks() {
@@ -143,6 +145,16 @@ func (c *Config) Effective(day time.Time) Effective {
 	slices.SortFunc(e.Clusters, func(a, b EffectiveGroup) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Waivers, func(a, b EffectiveWaiver) int { return strings.Compare(a.Name, b.Name) })
 	return e
+}
+
+// flagEffective is a lint block's true-or-false attribute as a Setting:
+// false by default.
+func flagEffective(on, set bool) Setting {
+	source := "default"
+	if set {
+		source = "policy"
+	}
+	return Setting{Value: strconv.FormatBool(on), Source: source}
 }
 
 func valueTexts(vs []source.Value) []string {

@@ -24,6 +24,11 @@ type lintBlock struct {
 	FailOn          *hcl.Attribute `hcl:"fail_on,optional"`
 	Checks          *hcl.Attribute `hcl:"checks,optional"`
 	MissingEvidence *hcl.Attribute `hcl:"missing_evidence,optional"`
+	// FailOnStaleBaseline makes stale baseline entries fail the run.
+	FailOnStaleBaseline *hcl.Attribute `hcl:"fail_on_stale_baseline,optional"`
+	// AcceptNewWaivers lets a review accept a finding that only a waiver
+	// new in the after snapshot's policy waives.
+	AcceptNewWaivers *hcl.Attribute `hcl:"accept_new_waivers,optional"`
 	// MaskPersonalData masks names, email addresses and phone numbers in
 	// every report.
 	MaskPersonalData *hcl.Attribute `hcl:"mask_personal_data,optional"`
@@ -97,4 +102,25 @@ type ruleBlock struct {
 	Present        *hcl.Attribute `hcl:"present,optional"`
 	SameOnAllHosts *hcl.Attribute `hcl:"same_on_all_hosts,optional"`
 	IgnoreCase     *hcl.Attribute `hcl:"ignore_case,optional"`
+}
+
+func (b *lintBlock) failOnStaleBaseline() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.FailOnStaleBaseline
+}
+
+func (b *lintBlock) acceptNewWaivers() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.AcceptNewWaivers
+}
+
+func (b *lintBlock) maskPersonalData() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.MaskPersonalData
 }

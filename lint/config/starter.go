@@ -53,6 +53,16 @@ func starterSections(builtin []*lint.Check) []section {
   # --missing-evidence flag takes precedence.
   missing_evidence = "fail"
 
+  # Whether a --baseline entry whose finding is gone (its evidence still
+  # captured) fails the run, since it would accept the finding, unseen,
+  # should it return. --fail-on-stale-baseline takes precedence.
+  fail_on_stale_baseline = false
+
+  # Whether a review (bwlint diff) accepts a new finding that only a
+  # waiver added by the same change waives. --accept-new-waivers takes
+  # precedence.
+  accept_new_waivers = false
+
   # Processed in order: "all", a check name or a glob such as "xsp_*"
   # adds checks; the same with a leading "-" removes them.
   checks = ["all"]

@@ -45,30 +45,73 @@ type Finding struct {
 	// that snapshot's root.
 	Before *lint.Finding
 	// UnusedEntry marks the note about a baseline entry that matched
-	// nothing (baseline_entry_unused). Its State is fixed, so that a
-	// pruning reminder never fails a run, but it is a note about the
-	// baseline file, not a problem that was fixed, and reports say so.
+	// nothing (baseline_entry_unused). Its State is fixed when the
+	// evidence the entry's finding was read from is still there (a stale
+	// entry: the finding is gone), and unverified when that evidence is
+	// gone too (see Lost). It is a note about the baseline file, not a
+	// problem that was fixed, and reports say so.
 	UnusedEntry bool
+	// NewWaiver is set, in a review, on a finding whose waiver the
+	// earlier snapshot's policy did not have (or that did not cover it
+	// there): the change itself accepts it (WaivedOnlyByNew).
+	NewWaiver bool
+	// Lost is, for an unverified finding, the evidence the later run
+	// lost: the check no longer evaluated on the host, and why.
+	Lost *lint.LostEvidence
+
+	// staleFails is set on a stale baseline entry's note when the run
+	// fails on stale entries (BaselineOptions.FailOnStale).
+	staleFails bool
 }
 
 // State is a finding's standing against an earlier capture or baseline.
 type State string
 
-// Finding states. SARIF calls them new, unchanged, updated and absent.
+// Finding states. SARIF calls the first four new, unchanged, updated and
+// absent; an unverified finding stays open there (unchanged, with the
+// property "unverified").
 const (
 	StateNew       State = "new"
 	StateUnchanged State = "unchanged"
 	StateChanged   State = "changed"
 	StateFixed     State = "fixed"
+	// StateUnverified is an earlier finding that the later run does not
+	// report because the evidence it was read from is gone: its capture
+	// deleted or no longer understood, its host gone. It is neither
+	// fixed nor known to be present, and fails a review as missing
+	// evidence does (see lint.MissingEvidence).
+	StateUnverified State = "unverified"
 )
 
 // UnusedBaselineEntry reports whether the finding reports a baseline
 // entry that matched nothing.
 func (f Finding) UnusedBaselineEntry() bool { return f.UnusedEntry }
 
+// StaleBaselineEntry reports whether the finding reports a baseline entry
+// that matched nothing while its evidence is still there: the finding it
+// recorded is gone, and the entry would accept it, unseen, should it
+// return.
+func (f Finding) StaleBaselineEntry() bool { return f.UnusedEntry && f.State == StateFixed }
+
 // Counts reports whether the finding counts towards the exit code: it is
-// neither waived, nor known from the baseline, nor already fixed.
-func (f Finding) Counts() bool { return f.Waiver == nil && !f.Baselined && f.State != StateFixed }
+// neither waived, nor known from the baseline, nor already fixed, nor
+// unverified (which counts as missing evidence: Result.Unverified) — or
+// it is a stale baseline entry of a run that fails on them.
+func (f Finding) Counts() bool {
+	if f.staleFails {
+		return true
+	}
+	return f.Waiver == nil && !f.Baselined && f.State != StateFixed && f.State != StateUnverified
+}
+
+// CountsAsMissingEvidence reports whether the finding is unverified, not
+// waived, and fails a run that treats missing evidence as m at threshold
+// t. A baseline entry whose evidence is gone never does: what it recorded
+// was accepted, and the lost capture is an evidence gap of its own where
+// the check applies.
+func (f Finding) CountsAsMissingEvidence(t lint.Threshold, m lint.MissingEvidence) bool {
+	return f.State == StateUnverified && !f.UnusedEntry && f.Waiver == nil && m == lint.FailOnGaps && t.Fails(f.Severity)
+}
 
 // Gap is an evidence gap with what the judging made of it.
 type Gap struct {
@@ -96,6 +139,11 @@ type BaselineCounts struct {
 	Unused int
 	// BaselinedGaps matched a gap the baseline records; NewGaps did not.
 	BaselinedGaps, NewGaps int
+	// Stale counts the unused entries whose evidence is still there,
+	// Unverified those whose evidence is gone.
+	Stale, Unverified int
+	// FailOnStale is set when stale entries fail the run.
+	FailOnStale bool
 }
 
 // Notes are the checks that report on the judging inputs themselves,
@@ -160,11 +208,25 @@ func LintFindings(fs []Finding) []lint.Finding {
 }
 
 // Counting returns the findings that count towards the exit code: those
-// at or above the threshold that are neither waived, baselined nor fixed.
+// at or above the threshold that are neither waived, baselined, fixed nor
+// unverified, and the stale baseline entries of a run that fails on them,
+// whatever the threshold.
 func (r *Result) Counting(t lint.Threshold) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
-		if f.Counts() && t.Fails(f.Severity) {
+		if f.Counts() && (t.Fails(f.Severity) || f.staleFails) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Unverified returns the unverified findings that fail a run at threshold
+// t that treats missing evidence as m (Finding.CountsAsMissingEvidence).
+func (r *Result) Unverified(t lint.Threshold, m lint.MissingEvidence) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.CountsAsMissingEvidence(t, m) {
 			out = append(out, f)
 		}
 	}
@@ -187,13 +249,14 @@ func (r *Result) CountingGaps(m lint.MissingEvidence) []Gap {
 func (r *Result) HasInputErrors() bool { return r.Run.HasInputErrors() }
 
 // ExitCode decides a run's exit code: a failed check or parser outranks
-// unreadable or missing evidence (input errors, and evidence gaps unless m
-// only reports them), which outranks findings at or above the threshold.
+// unreadable or missing evidence (input errors, and evidence gaps and
+// unverified findings unless m only reports them), which outranks findings
+// at or above the threshold.
 func (r *Result) ExitCode(t lint.Threshold, m lint.MissingEvidence) int {
 	switch {
 	case len(r.Failures) > 0, slices.ContainsFunc(r.Problems, func(p source.Problem) bool { return p.Internal }):
 		return lint.ExitInternal
-	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0:
+	case r.HasInputErrors(), len(r.CountingGaps(m)) > 0, len(r.Unverified(t, m)) > 0:
 		return lint.ExitInput
 	case len(r.Counting(t)) > 0:
 		return lint.ExitFindings

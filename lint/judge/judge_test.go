@@ -69,7 +69,7 @@ func TestCompareEveryState(t *testing.T) {
 		Before                  string
 	}
 	var got []row
-	for _, f := range judge.Compare(before, after) {
+	for _, f := range judge.Compare(before, after, nil) {
 		r := row{f.Check, f.Host, f.Logical.Key, f.Actual, f.State, ""}
 		if f.Before != nil {
 			r.Before = f.Before.Actual
@@ -116,8 +116,8 @@ func TestAgainstBaseline(t *testing.T) {
 		finding("as_a", "as1", "k2", "w", 4),  // value changed: counts again
 		finding("as_a", "as1", "k3", "v", 6),  // new
 	)
-	res := before.AgainstBaseline(f)
-	counts := &judge.BaselineCounts{Baselined: 1, Changed: 1, New: 1, Unused: 1}
+	res := before.AgainstBaseline(f, judge.BaselineOptions{})
+	counts := &judge.BaselineCounts{Baselined: 1, Changed: 1, New: 1, Unused: 1, Stale: 1}
 	if d := cmp.Diff(counts, res.Baseline); d != "" {
 		t.Errorf("counts (-want +got):\n%s", d)
 	}
@@ -177,7 +177,7 @@ func TestBaselineGaps(t *testing.T) {
 	// the gap is the same), xsp3 is new.
 	adp := gap("xsp2", "system/certificateauthentication")
 	adp.Server = "ADP"
-	day2 := judge.New(&lint.Result{Gaps: []lint.Gap{adp, gap("xsp3", "System/CertificateAuthentication")}}, notes).AgainstBaseline(f)
+	day2 := judge.New(&lint.Result{Gaps: []lint.Gap{adp, gap("xsp3", "System/CertificateAuthentication")}}, notes).AgainstBaseline(f, judge.BaselineOptions{})
 	if c := day2.Baseline; c.BaselinedGaps != 1 || c.NewGaps != 1 || c.Unused != 1 {
 		t.Errorf("counts %+v, want 1 baselined gap, 1 new, 1 unused entry", c)
 	}
@@ -208,7 +208,7 @@ func TestVersion1Baseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := judge.New(&lint.Result{Gaps: []lint.Gap{gap("xsp1", "c")}}, notes).AgainstBaseline(f)
+	res := judge.New(&lint.Result{Gaps: []lint.Gap{gap("xsp1", "c")}}, notes).AgainstBaseline(f, judge.BaselineOptions{})
 	if c := res.Baseline; c.NewGaps != 1 || c.BaselinedGaps != 0 {
 		t.Errorf("counts %+v: every gap is new against a version 1 baseline", c)
 	}
@@ -306,4 +306,96 @@ func names(cs []*lint.Check) []string {
 		out = append(out, c.Name)
 	}
 	return out
+}
+
+// TestCompareUnverified: an earlier finding that the later run does not
+// report is fixed only where its check still evaluated its host; where
+// the evidence was lost it is unverified, carries what was lost, and
+// fails as missing evidence does — unless waived, below the threshold,
+// or missing evidence is only reported.
+func TestCompareUnverified(t *testing.T) {
+	before := judged(
+		finding("as_a", "as1", "k1", "v", 3), // as1 still evaluated: fixed
+		finding("as_a", "as2", "k1", "v", 3), // as2's capture deleted: unverified
+		finding("as_b", "", "k1", "v", 3),    // no host, its check lost evidence somewhere: unverified
+	)
+	lost := []lint.LostEvidence{
+		{Check: "as_a", Host: "as2", Status: lint.GapStatus, Reasons: []string{"AS_CLI/Interface/Messaging was not captured on as2"}},
+		{Check: "as_b", Host: "as9", Status: lint.HostRemoved},
+	}
+	got := judge.Compare(before, nil, lost)
+	var states []judge.State
+	for _, f := range got {
+		states = append(states, f.State)
+	}
+	if d := cmp.Diff([]judge.State{judge.StateFixed, judge.StateUnverified, judge.StateUnverified}, states); d != "" {
+		t.Fatalf("states (-want +got):\n%s", d)
+	}
+	if l := got[1].Lost; l == nil || l.Status != lint.GapStatus || l.Reasons[0] != lost[0].Reasons[0] {
+		t.Errorf("the unverified finding does not carry what was lost: %+v", l)
+	}
+	if got[1].Counts() {
+		t.Error("an unverified finding counts as a finding; it is missing evidence")
+	}
+	res := &judge.Result{Run: &lint.Result{}, Findings: got}
+	if n := len(res.Unverified(lint.Threshold(lint.Warning), lint.FailOnGaps)); n != 2 {
+		t.Errorf("%d unverified findings fail, want 2", n)
+	}
+	if code := res.ExitCode(lint.Threshold(lint.Warning), lint.FailOnGaps); code != lint.ExitInput {
+		t.Errorf("exit code %d, want %d: lost evidence fails as a gap does", code, lint.ExitInput)
+	}
+	if code := res.ExitCode(lint.Threshold(lint.Warning), lint.ReportGaps); code != lint.ExitOK {
+		t.Errorf("exit code %d with --missing-evidence report, want 0", code)
+	}
+	res.Findings[1].Waiver = &judge.Waiver{Name: "w"}
+	res.Findings[2].Severity = lint.Note
+	if n := len(res.Unverified(lint.Threshold(lint.Warning), lint.FailOnGaps)); n != 0 {
+		t.Errorf("%d unverified findings fail, want none: one is waived, the other a note below the threshold", n)
+	}
+}
+
+// TestBaselineEntryWhoseEvidenceIsGone: an entry that matches no finding
+// is stale only when the run evaluated its check on its host; when the
+// host lost the capture, or the host is gone, the entry is unverified —
+// never "fixed", never advice to remove it — and --fail-on-stale-baseline
+// fails the run on stale entries alone.
+func TestBaselineEntryWhoseEvidenceIsGone(t *testing.T) {
+	f := baselineOf(t, []lint.Finding{
+		finding("as_a", "as1", "k", "v", 3), // as1 evaluated, finding gone: stale
+		finding("as_a", "as2", "k", "v", 3), // as2's capture deleted: unverified
+		finding("as_a", "as3", "k", "v", 3), // as3 gone from the snapshot: unverified
+	}, nil)
+	cov := []lint.Coverage{
+		{Check: "as_a", Host: "as1", Status: lint.Evaluated},
+		{Check: "as_a", Host: "as2", Status: lint.GapStatus, Reasons: []string{"not captured"}},
+	}
+	for _, failOnStale := range []bool{false, true} {
+		res := run().AgainstBaseline(f, judge.BaselineOptions{Coverage: cov, FailOnStale: failOnStale})
+		type row struct {
+			Host  string
+			State judge.State
+			Stale bool
+		}
+		var rows []row
+		for _, x := range res.Findings {
+			rows = append(rows, row{x.Logical.Host, x.State, x.StaleBaselineEntry()})
+			if x.State == judge.StateUnverified && (strings.Contains(x.Message, "remove the entry") || !strings.Contains(x.Message, "keep the entry")) {
+				t.Errorf("unverified entry's message: %s", x.Message)
+			}
+		}
+		want := []row{{"as1", judge.StateFixed, true}, {"as2", judge.StateUnverified, false}, {"as3", judge.StateUnverified, false}}
+		if d := cmp.Diff(want, rows); d != "" {
+			t.Errorf("fail on stale %v (-want +got):\n%s", failOnStale, d)
+		}
+		if c := res.Baseline; c.Stale != 1 || c.Unverified != 2 || c.Unused != 3 {
+			t.Errorf("counts %+v, want 1 stale and 2 unverified of 3 unused", c)
+		}
+		want2 := lint.ExitOK
+		if failOnStale {
+			want2 = lint.ExitFindings
+		}
+		if code := res.ExitCode(lint.Threshold(lint.Error), lint.FailOnGaps); code != want2 {
+			t.Errorf("fail on stale %v: exit code %d, want %d", failOnStale, code, want2)
+		}
+	}
 }

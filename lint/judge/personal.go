@@ -42,8 +42,8 @@ func NewMasker(snaps ...*inputs.Snapshot) *Masker {
 }
 
 // MaskPersonal returns r with its personal data masked by m: in the
-// findings' messages, logical locations, values and related messages
-// (and those of the earlier finding a review matched), in the
+// findings' messages, logical locations, values, related messages and
+// fix steps (and those of the earlier finding a review matched), in the
 // not-evaluated reasons, the gaps' reasons and the input problems. It is
 // the last step of the judging, after waivers and the baseline have
 // matched the findings as the checks reported them.
@@ -54,29 +54,43 @@ func NewMasker(snaps ...*inputs.Snapshot) *Masker {
 // they are: they are never printed.
 func (r *Result) MaskPersonal(m *Masker) *Result {
 	out := r.clone()
-	for i := range out.Findings {
-		f := &out.Findings[i]
+	out.Findings = m.Findings(r.Findings)
+	out.NotEvaluated = slices.Clone(r.NotEvaluated)
+	for i := range out.NotEvaluated {
+		out.NotEvaluated[i].Reason = m.Text(out.NotEvaluated[i].Reason)
+	}
+	for i := range out.Gaps {
+		out.Gaps[i].Reason = m.Text(out.Gaps[i].Reason)
+	}
+	out.Problems = slices.Clone(r.Problems)
+	for i := range out.Problems {
+		out.Problems[i].Message = m.Text(out.Problems[i].Message)
+	}
+	// Masks change keys and messages, which order findings of one place.
+	Sort(out.Findings)
+	return out
+}
+
+// Findings returns fs with their personal data masked, and that of the
+// earlier findings a review matched them with, in the same order: a
+// review that refers to its findings by index masks them in place.
+func (m *Masker) Findings(fs []Finding) []Finding {
+	out := slices.Clone(fs)
+	for i := range out {
+		f := &out[i]
 		f.Finding = m.finding(f.Finding)
 		if f.Before != nil {
 			before := m.finding(*f.Before)
 			f.Before = &before
 		}
 	}
-	out.NotEvaluated = slices.Clone(r.NotEvaluated)
-	for i := range out.NotEvaluated {
-		out.NotEvaluated[i].Reason = m.mask(out.NotEvaluated[i].Reason, nil)
-	}
-	for i := range out.Gaps {
-		out.Gaps[i].Reason = m.mask(out.Gaps[i].Reason, nil)
-	}
-	out.Problems = slices.Clone(r.Problems)
-	for i := range out.Problems {
-		out.Problems[i].Message = m.mask(out.Problems[i].Message, nil)
-	}
-	// Masks change keys and messages, which order findings of one place.
-	Sort(out.Findings)
 	return out
 }
+
+// Text returns s with the snapshots' personal data and whatever shows as
+// an email address or a phone number masked: for a reason or a message
+// that is no finding's.
+func (m *Masker) Text(s string) string { return m.mask(s, nil) }
 
 // finding returns f with its personal data masked and its list of them
 // dropped.
@@ -87,6 +101,10 @@ func (m *Masker) finding(f lint.Finding) lint.Finding {
 	f.Related = slices.Clone(f.Related)
 	for j := range f.Related {
 		f.Related[j].Message = mask(f.Related[j].Message)
+	}
+	f.Fix = slices.Clone(f.Fix)
+	for j := range f.Fix {
+		f.Fix[j].Command, f.Fix[j].Comment = mask(f.Fix[j].Command), mask(f.Fix[j].Comment)
 	}
 	f.Personal = nil
 	return f

@@ -21,6 +21,7 @@ func TestMaskPersonal(t *testing.T) {
 			Expected: "li.wen@acme.example",
 			Value:    "duplicate li.wen@acme.example",
 			Personal: []string{"jdoe", "Li.Wen@acme.example", "wen"},
+			Fix:      []lint.FixStep{{Command: "set emailAddress li.wen+jdoe@acme.example", Comment: "give user jdoe an address of their own"}},
 		}},
 		NotEvaluated: []lint.NotEvaluated{{Check: "c", Reason: "user k.tanaka@example.jp, phone +81 3 5555 0100: not captured"}},
 		Gaps:         []lint.Gap{{Check: "c", Reason: "no OCI-P detail of user anna.berg@acme.example"}},
@@ -36,6 +37,9 @@ func TestMaskPersonal(t *testing.T) {
 	}
 	if f.Logical.Context != "user/"+jdoe || f.Expected != email || f.Related[0].Message != "user "+wen+" has the same address" {
 		t.Errorf("context %q, expected %q, related %q", f.Logical.Context, f.Expected, f.Related[0].Message)
+	}
+	if fix := f.Fix[0]; strings.Contains(fix.Command+fix.Comment, "jdoe") || run.Findings[0].Fix[0].Comment != "give user jdoe an address of their own" {
+		t.Errorf("fix step %+v; the input's %+v", fix, run.Findings[0].Fix[0])
 	}
 	if f.Value != run.Findings[0].Value || f.Personal != nil {
 		t.Errorf("the hashed value must stay as it was and the list of personal data go: %q, %v", f.Value, f.Personal)
@@ -73,7 +77,7 @@ func TestMaskPersonalReview(t *testing.T) {
 	m := judge.NewMasker()
 	before := run(user("jdoe@old.example")).MaskPersonal(m)
 	after := run(user("jdoe@new.example")).MaskPersonal(m)
-	review := judge.Compare(before.Findings, after.Findings)
+	review := judge.Compare(before.Findings, after.Findings, nil)
 	if len(review) != 1 || review[0].State != judge.StateChanged || review[0].Before == nil {
 		t.Fatalf("the masked findings are no longer one changed finding: %+v", review)
 	}
@@ -82,11 +86,11 @@ func TestMaskPersonalReview(t *testing.T) {
 			t.Errorf("not masked: %q", s)
 		}
 	}
-	// A review compared unmasked and masked afterwards hides the earlier
-	// finding too.
-	unmasked := judge.Compare(run(user("jdoe@old.example")).Findings, run(user("jdoe@new.example")).Findings)
-	masked := (&judge.Result{Run: &lint.Result{}, Findings: unmasked}).MaskPersonal(m)
-	if b := masked.Findings[0].Before; b == nil || strings.Contains(b.Message, "jdoe") || unmasked[0].Before.Message != "user jdoe has the address jdoe@old.example" {
+	// A review compared unmasked and masked afterwards, as bwlint diff
+	// does, hides the earlier finding too, and leaves the input as it was.
+	unmasked := judge.Compare(run(user("jdoe@old.example")).Findings, run(user("jdoe@new.example")).Findings, nil)
+	masked := m.Findings(unmasked)
+	if b := masked[0].Before; b == nil || strings.Contains(b.Message, "jdoe") || unmasked[0].Before.Message != "user jdoe has the address jdoe@old.example" {
 		t.Errorf("earlier finding %+v, input's %+v", b, unmasked[0].Before)
 	}
 }

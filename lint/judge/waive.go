@@ -128,3 +128,27 @@ func countAgain(n int) string {
 	}
 	return fmt.Sprintf("the %d findings it covered count again", n)
 }
+
+// Waiving returns the first of p's waivers that waives f on p.Day; nil
+// when none does.
+func (p Policy) Waiving(f lint.Finding) *Waiver {
+	for i := range p.Waivers {
+		if w := &p.Waivers[i]; w.covers(f) && !w.ExpiredOn(p.Day) {
+			return w
+		}
+	}
+	return nil
+}
+
+// WaivedOnlyByNew returns fs with NewWaiver set on each waived finding
+// that earlier, the policy before a change, would not waive: a waiver
+// added by the change, or widened, or renewed by it.
+func WaivedOnlyByNew(fs []Finding, earlier Policy) []Finding {
+	out := slices.Clone(fs)
+	for i := range out {
+		if f := &out[i]; f.Waiver != nil && earlier.Waiving(f.Finding) == nil {
+			f.NewWaiver = true
+		}
+	}
+	return out
+}

@@ -67,7 +67,7 @@ func CodeClimate(w io.Writer, r *judge.Result, o Options) error {
 	}
 	issues := []codeClimateIssue{}
 	for _, f := range r.Findings {
-		if f.Waiver != nil || f.State == judge.StateFixed {
+		if f.Waiver != nil || f.State == judge.StateFixed && !f.UnusedEntry {
 			continue
 		}
 		issues = append(issues, codeClimateIssue{

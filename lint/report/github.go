@@ -18,7 +18,10 @@ import (
 // finding, input problem, not-evaluated check and check failure, then a
 // summary line. Waived findings and findings fixed since the baseline are
 // left out, as in the SARIF github profile: an annotation cannot say
-// "accepted". Paths are relative to the report root (the checkout).
+// "accepted". A baseline entry that matches nothing is annotated on its
+// line of the baseline file (an error when stale entries fail the run).
+// Paths are relative to the report root (the checkout), as in SARIF and
+// the Markdown report.
 func GitHub(w io.Writer, r *judge.Result, o Options) error {
 	paths, err := newReportPaths(o)
 	if err != nil {
@@ -28,13 +31,16 @@ func GitHub(w io.Writer, r *judge.Result, o Options) error {
 	a := annotator{w: bw, paths: paths}
 	left := 0
 	for _, f := range r.Findings {
-		if f.Waiver != nil || f.State == judge.StateFixed {
+		if f.Waiver != nil || f.State == judge.StateFixed && !f.UnusedEntry {
 			left++
 			continue
 		}
 		level := githubLevel(f.Severity)
-		if f.Baselined {
+		switch {
+		case f.Baselined:
 			level = "notice" // known and accepted by the baseline: not a new problem
+		case f.UnusedEntry && f.Counts():
+			level = "error" // a stale entry, and the run fails on them
 		}
 		a.annotate(level, f.Location, f.Check+" ("+cmp.Or(f.Host, "snapshot")+")", a.findingMessage(f)...)
 	}
@@ -106,8 +112,14 @@ func (a annotator) findingMessage(f judge.Finding) []string {
 	if f.Baselined {
 		lines = append(lines, "known from the baseline")
 	}
-	lines = append(lines, "fix: bwlint explain "+f.Check)
-	return lines
+	if len(f.Fix) == 0 {
+		return append(lines, "fix: bwlint explain "+f.Check)
+	}
+	lines = append(lines, "fix:")
+	for _, l := range FixLines(f.Fix) {
+		lines = append(lines, "  "+l.Text)
+	}
+	return append(lines, "the check: bwlint explain "+f.Check)
 }
 
 // gapMessage is an evidence gap's reason, then the commands that capture

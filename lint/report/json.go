@@ -13,8 +13,11 @@ import (
 // JSONVersion is the version of the JSON report's schema (docs/output.md).
 // It changes only when a field is removed or changes meaning. Version 2:
 // evidence gaps are reported in evidence_gaps and fail the run (exit code
-// 2) unless missing_evidence is "report".
-const JSONVersion = 2
+// 2) unless missing_evidence is "report". Version 3: a baseline entry
+// that matches no finding has state "unverified", not "fixed", when its
+// evidence is gone, and a stale one ("stale": true) counts with
+// fail_on_stale_baseline.
+const JSONVersion = 3
 
 // The kinds of JSON document bwlint writes: each names its own, so that a
 // consumer handed one file knows which schema (docs/schemas/) it follows.
@@ -99,10 +102,17 @@ type jsonFinding struct {
 	Secret   bool          `json:"secret,omitempty"`
 	Related  []jsonRelated `json:"related"`
 	Waived   *JSONWaiver   `json:"waived"`
-	// State is new, unchanged, changed or fixed when the run compared
-	// findings with a baseline or an earlier snapshot; omitted otherwise.
+	// State is new, unchanged, changed, fixed or unverified when the run
+	// compared findings with a baseline or an earlier snapshot; omitted
+	// otherwise.
 	State     string `json:"state,omitempty"`
 	Baselined bool   `json:"baselined,omitempty"`
+	// Stale is true on a baseline entry that matched no finding while
+	// its evidence is there (state fixed).
+	Stale bool `json:"stale,omitempty"`
+	// Fix is how to fix this finding with its values, when the check
+	// says it; empty otherwise (the check's fix applies).
+	Fix []JSONFixStep `json:"fix"`
 	// Fingerprint is the stable semantic identity (check, host, context,
 	// key) shared with SARIF partialFingerprints and baselines.
 	Fingerprint string `json:"fingerprint"`
@@ -199,6 +209,23 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 	return writeJSON(w, rep)
 }
 
+// JSONFixStep is one step of a finding's fix: a command at a CLI context
+// ("" at a shell), or a step done by hand (comment alone).
+type JSONFixStep struct {
+	Context string `json:"context"`
+	Command string `json:"command"`
+	Comment string `json:"comment"`
+}
+
+// FixSteps converts a finding's fix for the JSON formats; never nil.
+func FixSteps(steps []lint.FixStep) []JSONFixStep {
+	out := []JSONFixStep{}
+	for _, s := range steps {
+		out = append(out, JSONFixStep(s))
+	}
+	return out
+}
+
 func findingJSON(f judge.Finding) jsonFinding {
 	jf := jsonFinding{
 		Check:       f.Check,
@@ -211,6 +238,8 @@ func findingJSON(f judge.Finding) jsonFinding {
 		Related:     []jsonRelated{},
 		State:       string(f.State),
 		Baselined:   f.Baselined,
+		Stale:       f.StaleBaselineEntry(),
+		Fix:         FixSteps(f.Fix),
 		Waived:      Waiver(f.Waiver),
 		Fingerprint: f.Fingerprint(),
 	}

@@ -208,6 +208,10 @@ func (j *junitBuilder) findingCase(f judge.Finding) junitCase {
 		c.File, c.Line = j.paths.fromRoot(f.Location.Filename), f.Location.Start.Line
 	}
 	switch {
+	case f.StaleBaselineEntry() && f.Counts():
+		c.Failure = &junitProblem{Message: f.Message, Type: "stale_baseline_entry", Body: j.findingBody(f)}
+	case f.UnusedEntry:
+		c.SystemOut = f.Message
 	case f.State == judge.StateFixed:
 		c.SystemOut = "fixed since the baseline: " + f.Message
 	case f.Waiver != nil:

@@ -12,14 +12,19 @@ import (
 	"github.com/bwlint/bwlint/lint/judge"
 )
 
-// Markdown writes a report for a change ticket or a pull-request comment
-// (GitHub-flavoured Markdown): the verdict and a summary table, findings
-// per host with the values compared, then not-evaluated checks, check
-// failures and input problems. Paths are relative to the snapshot, like
-// the text report, since a ticket has no checkout to be relative to.
+// Markdown writes a report for a change ticket, a pull-request comment or
+// a CI job summary (GitHub-flavoured Markdown): the verdict and a summary
+// table, findings per host with the values compared and their fixes,
+// then not-evaluated checks, check failures and input problems. Paths are
+// relative to the report root, as in SARIF and the GitHub annotations, so
+// that the three reports of one run name every file alike.
 func Markdown(w io.Writer, r *judge.Result, o Options) error {
+	paths, err := newReportPaths(o)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
-	m := mdWriter{w: bw}
+	m := mdWriter{w: bw, paths: paths}
 	s := Summarize(r, o)
 	verdict := "passed"
 	if s.ExitCode != 0 {
@@ -77,7 +82,10 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	return bw.Flush()
 }
 
-type mdWriter struct{ w *bufio.Writer }
+type mdWriter struct {
+	w     *bufio.Writer
+	paths reportPaths
+}
 
 func (m mdWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format+"\n", args...) }
 
@@ -86,15 +94,21 @@ func (m mdWriter) findingsTable(fs []judge.Finding) {
 	m.p("| Severity | Check | Host | Location | Status |")
 	m.p("| --- | --- | --- | --- | --- |")
 	for _, f := range fs {
-		m.p("| %s | %s | %s | %s | %s |", f.Severity, mdCode(f.Check), mdEscape(cmp.Or(f.Host, "-")), mdCode(position(f.Location)), findingStatus(f))
+		m.p("| %s | %s | %s | %s | %s |", f.Severity, mdCode(f.Check), mdEscape(cmp.Or(f.Host, "-")), mdCode(m.paths.position(f.Location)), findingStatus(f))
 	}
 }
 
 // findingStatus says whether a finding counts and why not.
 func findingStatus(f judge.Finding) string {
 	switch {
+	case f.StaleBaselineEntry() && f.Counts():
+		return "stale baseline entry, failing"
+	case f.StaleBaselineEntry():
+		return "stale baseline entry"
 	case f.UnusedBaselineEntry():
-		return "unused entry"
+		return "baseline entry, evidence gone"
+	case f.State == judge.StateUnverified:
+		return "unverified"
 	case f.State == judge.StateFixed:
 		return "fixed"
 	case f.Waiver != nil:
@@ -122,7 +136,7 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 			}
 		}
 		m.p("")
-		m.p("- **%s** %s at %s: %s", f.Severity, mdCode(f.Check), mdCode(position(f.Location)), mdEscape(f.Message))
+		m.p("- **%s** %s at %s: %s", f.Severity, mdCode(f.Check), mdCode(m.paths.position(f.Location)), mdEscape(f.Message))
 		if f.Logical.Context != "" {
 			m.p("  - in %s", mdCode(f.Logical.Context+keySuffix(f.Logical.Key)))
 		}
@@ -138,7 +152,7 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 			m.p("")
 		}
 		for _, rel := range f.Related {
-			m.p("  - related: %s: %s", mdCode(position(rel.Location)), mdEscape(rel.Message))
+			m.p("  - related: %s: %s", mdCode(m.paths.position(rel.Location)), mdEscape(rel.Message))
 		}
 		if f.Waiver != nil {
 			m.p("  - waived by %s: %s (owner %s, expires %s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(orNone(f.Waiver.Owner)), mdEscape(orNone(f.Waiver.Expires)))
@@ -147,17 +161,56 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 		case f.Waiver != nil || status == "open":
 		case f.Baselined:
 			m.p("  - known from the baseline: does not count")
+		case f.StaleBaselineEntry() && f.Counts():
+			m.p("  - a stale baseline entry: its finding is gone while its evidence is there; it fails the run (fail on stale baseline entries)")
+		case f.StaleBaselineEntry():
+			m.p("  - a stale baseline entry: its finding is gone while its evidence is there; it does not count")
 		case f.UnusedBaselineEntry():
-			m.p("  - an unused baseline entry: does not count")
+			m.p("  - a baseline entry whose evidence is gone: the finding may still be there; it does not count")
 		default:
 			m.p("  - %s since the baseline", status)
 		}
+		what := "fix"
+		if len(f.Fix) > 0 {
+			m.fixSteps(f.Fix)
+			what = "the check"
+		}
 		if uri := help[f.Check]; uri != "" {
-			m.p("  - fix: [%s](%s)", f.Check, uri)
+			m.p("  - %s: [%s](%s)", what, f.Check, uri)
 		} else {
-			m.p("  - fix: %s", mdCode("bwlint explain "+f.Check))
+			m.p("  - %s: %s", what, mdCode("bwlint explain "+f.Check))
 		}
 	}
+}
+
+// fixSteps writes a finding's own fix: its prose as list text and each
+// run of commands as a code block that pastes as it is.
+func (m mdWriter) fixSteps(steps []lint.FixStep) {
+	m.p("  - fix on this host:")
+	var code []string
+	flush := func() {
+		if len(code) == 0 {
+			return
+		}
+		fence := mdFence(strings.Join(code, "\n"))
+		m.p("")
+		m.p("    %s", fence)
+		for _, c := range code {
+			m.p("    %s", source.Printable(c))
+		}
+		m.p("    %s", fence)
+		m.p("")
+		code = nil
+	}
+	for _, l := range FixLines(steps) {
+		if l.Code {
+			code = append(code, l.Text)
+			continue
+		}
+		flush()
+		m.p("    %s", mdEscape(l.Text))
+	}
+	flush()
 }
 
 // Markdown is Describe in Markdown: the path as code.

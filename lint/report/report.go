@@ -58,7 +58,41 @@ type Options struct {
 	// records them in artifacts[] with their digests, as it does the
 	// snapshot's files.
 	Evidence []EvidenceFile
+	// Width is the text format's line width: prose wraps at spaces and
+	// source lines are cut with CutMarker. 0 keeps every line whole.
+	Width int
+	// Verbose shows waived and baselined findings in full in the text
+	// format; otherwise each is one line.
+	Verbose bool
+	// Gate, when set, is how the run was asked for: the text format of a
+	// failing run then opens with why it failed and the commands of the
+	// three ways forward.
+	Gate *Gate
 }
+
+// Gate is what a failing run's ways forward are written with: the
+// commands as the user would type them, and where a waiver goes.
+type Gate struct {
+	// Rerun is the command that ran, as bwlint's arguments, to run it
+	// again after a fix: ["lint", "--baseline", "b.json", "snap"].
+	Rerun []string
+	// WriteBaseline is the command that records the run's findings in
+	// the baseline file the gate reads, or would read: Baseline.
+	WriteBaseline []string
+	Baseline      string
+	// ReportGaps is Rerun with --missing-evidence report.
+	ReportGaps []string
+	// PolicyFile is where a waiver block goes: the policy file the run
+	// applied, or the one a lint of the snapshot would find.
+	PolicyFile string
+	// Day is the day waivers are judged on; a waiver to paste expires
+	// WaiverDays after it.
+	Day time.Time
+}
+
+// WaiverDays is how long a waiver the text report suggests lasts: long
+// enough for a change window, short enough to be looked at again.
+const WaiverDays = 30
 
 // Policy names the policy file a run applied and why it was that one,
 // for every format to say: a waiver or a rule that did not apply is
@@ -146,7 +180,7 @@ var formats = map[string]Reporter{
 // RootRelativeFormats are the formats whose paths are relative to the
 // report root (Options.SARIFRoot) rather than to the snapshot: the ones
 // that CI systems match against a checkout.
-var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "sarif"}
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "markdown", "sarif"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {
@@ -200,6 +234,12 @@ type BaselineSummary struct {
 	// records and those it does not.
 	BaselinedGaps int `json:"baselined_gaps"`
 	NewGaps       int `json:"new_gaps"`
+	// Stale counts the unused entries whose finding is gone while its
+	// evidence is there; Unverified those whose evidence is gone.
+	// FailOnStale is true when stale entries fail the run.
+	Stale       int  `json:"stale"`
+	Unverified  int  `json:"unverified"`
+	FailOnStale bool `json:"fail_on_stale"`
 }
 
 // Summarize counts a Result.
@@ -220,7 +260,7 @@ func Summarize(r *judge.Result, o Options) Summary {
 	s.MissingEvidence = o.MissingEvidence.String()
 	if b := r.Baseline; b != nil {
 		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused,
-			BaselinedGaps: b.BaselinedGaps, NewGaps: b.NewGaps}
+			BaselinedGaps: b.BaselinedGaps, NewGaps: b.NewGaps, Stale: b.Stale, Unverified: b.Unverified, FailOnStale: b.FailOnStale}
 	}
 	for _, f := range r.Findings {
 		s.BySeverity[f.Severity.String()]++

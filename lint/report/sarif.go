@@ -97,7 +97,7 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 		case !audit && f.Waiver != nil:
 			run.Properties.OmittedWaived++
 			continue
-		case !audit && f.State == judge.StateFixed:
+		case !audit && f.State == judge.StateFixed && !f.UnusedEntry:
 			run.Properties.OmittedFixed++
 			continue
 		}

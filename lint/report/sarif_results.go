@@ -1,6 +1,10 @@
 package report
 
-import "github.com/bwlint/bwlint/lint/judge"
+import (
+	"strings"
+
+	"github.com/bwlint/bwlint/lint/judge"
+)
 
 // The results of a SARIF run: one per finding, with its suppressions and
 // baseline state.
@@ -14,8 +18,9 @@ func (b *sarifBuilder) result(f judge.Finding, audit bool) sarifResult {
 		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
 		BaselineState:       sarifBaselineState(f.State),
 	}
-	// A fixed finding's range is in the earlier capture: no snippet.
-	showSource := !f.Secret && f.State != judge.StateFixed
+	// A fixed or unverified finding's range is in the earlier capture:
+	// no snippet.
+	showSource := !f.Secret && f.State != judge.StateFixed && f.State != judge.StateUnverified
 	loc := b.location(f.Location, f.Host, showSource)
 	loc.LogicalLocations = b.logicalLocations(f.Logical)
 	res.Locations = []sarifLocation{loc}
@@ -25,7 +30,13 @@ func (b *sarifBuilder) result(f judge.Finding, audit bool) sarifResult {
 		l.Message = &sarifText{Text: sentence(rel.Message)}
 		res.RelatedLocations = append(res.RelatedLocations, l)
 	}
-	props := &sarifResultProps{Secret: f.Secret, Baselined: f.Baselined}
+	props := &sarifResultProps{Secret: f.Secret, Baselined: f.Baselined, Unverified: f.State == judge.StateUnverified}
+	if l := f.Lost; l != nil {
+		props.LostEvidence = l.Host + ": " + strings.ReplaceAll(string(l.Status), "_", " ")
+		if len(l.Reasons) > 0 {
+			props.LostEvidence += ": " + strings.Join(l.Reasons, "; ")
+		}
+	}
 	if !f.Secret {
 		props.Expected, props.Actual = f.Expected, f.Actual
 	}
@@ -57,6 +68,11 @@ func sarifBaselineState(s judge.State) string {
 		return "updated"
 	case judge.StateFixed:
 		return "absent"
+	case judge.StateUnverified:
+		// Not "absent": nothing shows the finding gone, and code
+		// scanning closes an alert whose result is absent. The result
+		// stays open, marked by the property "unverified".
+		return "unchanged"
 	}
 	return ""
 }

@@ -191,6 +191,11 @@ type sarifResultProps struct {
 	Expected  string `json:"expected,omitempty"`
 	Actual    string `json:"actual,omitempty"`
 	Baselined bool   `json:"baselined,omitempty"`
+	// Unverified marks an earlier finding whose evidence is gone: its
+	// baselineState is "unchanged" (nothing shows it gone, so its alert
+	// stays open), and LostEvidence says what was lost.
+	Unverified   bool   `json:"unverified,omitempty"`
+	LostEvidence string `json:"lostEvidence,omitempty"`
 }
 
 // sarifRunProperties say what a profile left out, so that a GitHub-bound

@@ -12,7 +12,8 @@ import (
 // marked renders the source line of r with a marker row under the range,
 // in the style of compilers: "  12 | text" and "     |   ^^^^". The line
 // is shown as shownLine makes it, and the marker is moved with the text.
-func marked(src *redact.Source, r hcl.Range, indent string) []string {
+// A line wider than lineWidth is cut (Cut), keeping the range in view.
+func marked(src *redact.Source, r hcl.Range, indent string, lineWidth int) []string {
 	l, ok := src.Line(r.Filename, r.Start.Line)
 	if !ok {
 		return nil
@@ -26,8 +27,13 @@ func marked(src *redact.Source, r hcl.Range, indent string) []string {
 	}
 	num := itoa(r.Start.Line)
 	gutter := strings.Repeat(" ", len(num))
+	text, shift := Cut(s.text, lineWidth, len(indent)+len(num)+3, start, end)
+	start, end = max(start-shift, 0), max(end-shift, 0)
+	if n := utf8.RuneCountInString(text); end > n {
+		end = n // the range runs past the cut: mark up to the marker
+	}
 	return []string{
-		indent + num + " | " + s.text,
+		indent + num + " | " + text,
 		indent + gutter + " | " + strings.Repeat(" ", start) + strings.Repeat("^", max(end-start, 1)),
 	}
 }

@@ -14,24 +14,21 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// ANSI colours for the text format; used only when Options.Color is set.
-const (
-	reset  = "\x1b[0m"
-	bold   = "\x1b[1m"
-	red    = "\x1b[31m"
-	yellow = "\x1b[33m"
-	cyan   = "\x1b[36m"
-	green  = "\x1b[32m"
-)
-
 // Text writes findings grouped by host — severity, check, position, the
-// source line with the offending token marked, expected against actual,
-// the fix — and a summary with not-evaluated checks and input problems.
+// source line with the offending token marked, expected (green) against
+// actual (red), the fix with the finding's own values where the check
+// gives them — and a summary with evidence gaps, not-evaluated checks and
+// input problems. A failing run with Options.Gate opens with why it
+// failed and the three ways forward. Waived and baselined findings are
+// one line each unless Options.Verbose. Lines wrap to Options.Width.
 func Text(w io.Writer, r *judge.Result, o Options) error {
 	bw := bufio.NewWriter(w)
 	t := &textWriter{w: bw, o: o, src: sourceOf(o), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
 		t.checks[c.Name] = c
+	}
+	if o.Gate != nil && o.ExitCode != lint.ExitOK {
+		t.gate(r)
 	}
 	host := "\x00"
 	for _, f := range r.Findings {
@@ -39,7 +36,14 @@ func Text(w io.Writer, r *judge.Result, o Options) error {
 			host = f.Host
 			t.hostHeading(host)
 		}
+		if !o.Verbose && (f.Waiver != nil || f.Baselined) {
+			t.oneLine(f)
+			continue
+		}
 		t.finding(f)
+	}
+	if t.collapsed {
+		t.line("")
 	}
 	t.summary(r)
 	return bw.Flush()
@@ -51,19 +55,16 @@ type textWriter struct {
 	src      *redact.Source
 	checks   map[string]*lint.Check
 	fixShown map[string]bool
+	// collapsed is set after a one-line finding, so that the next full
+	// one is set apart by a blank line.
+	collapsed bool
 }
 
 // painted is text made printable and, when colour is on, wrapped in
 // colour codes: line writes it as it is.
 type painted string
 
-func (t *textWriter) paint(color, s string) painted {
-	s = source.Printable(s)
-	if !t.o.Color {
-		return painted(s)
-	}
-	return painted(color + s + reset)
-}
+func (t *textWriter) paint(color, s string) painted { return painted(Paint(t.o.Color, color, s)) }
 
 // line writes one line. Every string argument is made printable first —
 // file names, messages, values and waiver reasons come from the snapshot
@@ -74,22 +75,46 @@ func (t *textWriter) line(format string, args ...any) {
 	fmt.Fprintf(t.w, format+"\n", source.PrintableArgs(args)...)
 }
 
+// wrapped writes prose wrapped to the width: first before the first line,
+// rest before the others. Painted parts keep their colours; everything
+// else is made printable.
+func (t *textWriter) wrapped(first, rest string, parts ...any) {
+	var b strings.Builder
+	for _, p := range parts {
+		switch v := p.(type) {
+		case painted:
+			b.WriteString(string(v))
+		case string:
+			b.WriteString(source.Printable(v))
+		default:
+			b.WriteString(source.Printable(fmt.Sprint(v)))
+		}
+	}
+	for _, l := range Wrap(b.String(), t.o.Width, first, rest) {
+		fmt.Fprintln(t.w, l)
+	}
+}
+
 func (t *textWriter) hostHeading(host string) {
+	if t.collapsed {
+		t.line("")
+		t.collapsed = false
+	}
 	title := "host " + host
 	if host == "" {
 		title = "Partner Hub and snapshot-wide"
 	}
-	t.line("%s", t.paint(bold, title))
+	t.line("%s", t.paint(ColorBold, title))
 }
 
 func (t *textWriter) severity(s lint.Severity) painted {
 	switch s {
 	case lint.Error:
-		return t.paint(red+bold, "error")
+		return t.paint(ColorRed+ColorBold, "error")
 	case lint.Warning:
-		return t.paint(yellow+bold, "warning")
+		return t.paint(ColorYellow+ColorBold, "warning")
 	}
-	return t.paint(cyan, "note")
+	return t.paint(ColorCyan, "note")
 }
 
 func position(r hcl.Range) string {
@@ -102,59 +127,104 @@ func position(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }
 
-func (t *textWriter) finding(f judge.Finding) {
-	var marks []string
+// marks are what the judging made of a finding, as the text shows them:
+// "waived", "baselined", "new", "stale baseline entry".
+func marks(f judge.Finding) []string {
+	var out []string
 	if f.Waiver != nil {
-		marks = append(marks, "waived")
+		out = append(out, "waived")
 	}
 	if f.Baselined {
-		marks = append(marks, "baselined")
+		out = append(out, "baselined")
 	}
 	switch {
+	case f.StaleBaselineEntry():
+		out = append(out, "stale baseline entry")
 	case f.UnusedBaselineEntry():
-		marks = append(marks, "unused entry")
+		out = append(out, "baseline entry, evidence gone")
 	case f.State != "":
-		marks = append(marks, string(f.State))
+		out = append(out, string(f.State))
+	}
+	return out
+}
+
+func (t *textWriter) finding(f judge.Finding) {
+	if t.collapsed {
+		t.line("")
+		t.collapsed = false
 	}
 	status := painted("")
-	if len(marks) > 0 {
-		status = " " + t.paint(green, "("+strings.Join(marks, ", ")+")")
+	if m := marks(f); len(m) > 0 {
+		color := ColorGreen
+		if f.Counts() {
+			color = ColorRed
+		}
+		status = " " + t.paint(color, "("+strings.Join(m, ", ")+")")
 	}
-	t.line("  %s %s %s%s", t.severity(f.Severity), t.paint(bold, f.Check), position(f.Location), status)
-	t.line("    %s", f.Message)
+	t.wrapped("  ", "      ", t.severity(f.Severity), " ", t.paint(ColorBold, f.Check), " ", position(f.Location), status)
+	t.wrapped("    ", "    ", f.Message)
 	if f.Logical.Context != "" {
-		t.line("    in %s%s", f.Logical.Context, keySuffix(f.Logical.Key))
+		t.wrapped("    ", "      ", "in ", f.Logical.Context, keySuffix(f.Logical.Key))
+	}
+	if l := f.Lost; l != nil {
+		t.wrapped("    ", "      ", "evidence gone: ", lostText(l))
 	}
 	if !f.Secret {
-		for _, l := range marked(t.src, f.Location, "    ") {
+		for _, l := range marked(t.src, f.Location, "    ", t.o.Width) {
 			t.line("%s", l)
 		}
 		if d := f.Diff(); d != "" {
 			t.line("    expected (-) and actual (+):")
 			for _, l := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
-				color := ""
+				text, _ := Cut(source.Printable(l), t.o.Width, 6, 0, 0)
 				switch {
 				case strings.HasPrefix(l, "-"):
-					color = red
+					t.line("      %s", painted(Paint(t.o.Color, ColorGreen, text)))
 				case strings.HasPrefix(l, "+"):
-					color = green
+					t.line("      %s", painted(Paint(t.o.Color, ColorRed, text)))
+				default:
+					t.line("      %s", painted(text))
 				}
-				if color != "" {
-					t.line("      %s", t.paint(color, l))
-					continue
-				}
-				t.line("      %s", l)
 			}
 		}
 	}
 	for _, rel := range f.Related {
-		t.line("    related: %s: %s", position(rel.Location), rel.Message)
+		t.wrapped("    ", "      ", "related: ", position(rel.Location), ": ", rel.Message)
 	}
 	if f.Waiver != nil {
-		t.line("    waived by %q: %s (owner %s, expires %s)", f.Waiver.Name, f.Waiver.Reason, orNone(f.Waiver.Owner), f.Waiver.Expires)
+		t.wrapped("    ", "      ", fmt.Sprintf("waived by %q: %s (owner %s, expires %s)", f.Waiver.Name, f.Waiver.Reason, orNone(f.Waiver.Owner), f.Waiver.Expires))
 	}
-	t.fix(f.Check)
+	t.fix(f)
 	t.line("")
+}
+
+// oneLine writes a waived or baselined finding on one line, cut to the
+// width: it does not fail the run, and --verbose shows it in full.
+func (t *textWriter) oneLine(f judge.Finding) {
+	why := strings.Join(marks(f), ", ")
+	if w := f.Waiver; w != nil {
+		why = "waived by " + w.Name + " until " + w.Expires
+		if f.Baselined {
+			why += ", baselined"
+		}
+	}
+	on := ""
+	if f.Host != "" {
+		on = " on " + f.Host
+	}
+	text := fmt.Sprintf("%s %s%s (%s): %s", f.Severity, f.Check, on, why, f.Message)
+	cut, _ := Cut(source.Printable(text), t.o.Width, 2, 0, 0)
+	t.line("  %s", painted(cut))
+	t.collapsed = true
+}
+
+// lostText says what evidence was lost: "xsp2: evidence gap: …".
+func lostText(l *lint.LostEvidence) string {
+	s := l.Host + ": " + strings.ReplaceAll(string(l.Status), "_", " ")
+	if len(l.Reasons) > 0 {
+		s += ": " + strings.Join(l.Reasons, "; ")
+	}
+	return s
 }
 
 func keySuffix(key string) string {
@@ -171,18 +241,31 @@ func orNone(s string) string {
 	return s
 }
 
-// fix prints a check's fix under its first finding and points back to it
-// afterwards, so a run with many findings of one check stays readable.
-func (t *textWriter) fix(name string) {
-	c := t.checks[name]
+// fix prints how to fix a finding: its own steps, with its values, when
+// the check gives them; else the check's fix, under its first finding,
+// and a pointer back to it afterwards, so a run with many findings of one
+// check stays readable.
+func (t *textWriter) fix(f judge.Finding) {
+	if len(f.Fix) > 0 {
+		t.line("    fix:")
+		for _, l := range FixLines(f.Fix) {
+			if l.Code {
+				t.line("        %s", l.Text)
+			} else {
+				t.wrapped("      ", "      ", l.Text)
+			}
+		}
+		return
+	}
+	c := t.checks[f.Check]
 	if c == nil {
 		return
 	}
-	if t.fixShown[name] {
-		t.line("    fix: as shown above (bwlint explain %s)", name)
+	if t.fixShown[f.Check] {
+		t.line("    fix: as shown above (bwlint explain %s)", f.Check)
 		return
 	}
-	t.fixShown[name] = true
+	t.fixShown[f.Check] = true
 	t.line("    fix:")
 	inFence := false
 	for _, l := range strings.Split(strings.TrimSpace(c.Fix), "\n") {
@@ -190,11 +273,43 @@ func (t *textWriter) fix(name string) {
 			inFence = !inFence
 			continue
 		}
-		if !inFence {
-			l = plainCode(l)
+		if inFence || strings.TrimSpace(l) == "" {
+			t.line("      %s", l)
+			continue
 		}
-		t.line("      %s", l)
+		t.wrapped("      ", "      ", plainCode(l))
 	}
+}
+
+// FixLine is one line of a rendered fix: prose, or a line to paste.
+type FixLine struct {
+	Text string
+	// Code is set on a line to paste into a CLI or a shell.
+	Code bool
+}
+
+// FixLines renders a finding's fix steps: each step's comment as prose,
+// and its command under a "cd" to its CLI context whenever the context
+// differs from the command before, so that each run of commands pastes
+// into bwcli as it is.
+func FixLines(steps []lint.FixStep) []FixLine {
+	var out []FixLine
+	at := "\x00"
+	for _, s := range steps {
+		if s.Comment != "" {
+			out = append(out, FixLine{Text: s.Comment})
+			at = "\x00" // prose between: the next command starts its own block
+		}
+		if s.Command == "" {
+			continue
+		}
+		if path := s.CLIPath(); path != "" && s.Context != at {
+			out = append(out, FixLine{Text: "cd " + path, Code: true})
+		}
+		at = s.Context
+		out = append(out, FixLine{Text: s.Command, Code: true})
+	}
+	return out
 }
 
 // plainCode writes Markdown's inline code spans as their bare text: a
@@ -259,13 +374,13 @@ func (t *textWriter) gaps(r *judge.Result) {
 	if t.o.MissingEvidence == lint.ReportGaps {
 		title += " (reported only: --missing-evidence report)"
 	}
-	t.line("%s", t.paint(bold, title))
+	t.line("%s", t.paint(ColorBold, title))
 	for _, g := range r.Gaps {
 		mark := painted("")
 		if g.Baselined {
-			mark = " " + t.paint(green, "(baselined)")
+			mark = " " + t.paint(ColorGreen, "(baselined)")
 		}
-		t.line("  %s %s%s: %s", t.paint(bold, g.Check), cmp.Or(g.Host, "(snapshot)"), mark, g.Reason)
+		t.wrapped("  ", "    ", t.paint(ColorBold, g.Check), " ", cmp.Or(g.Host, "(snapshot)"), mark, ": ", g.Reason)
 		t.line("    capture into %s:", g.File)
 		for _, l := range g.Capture() {
 			t.line("      %s", l)
@@ -278,45 +393,41 @@ func (t *textWriter) summary(r *judge.Result) {
 	s := Summarize(r, t.o)
 	t.gaps(r)
 	if len(r.NotEvaluated) > 0 {
-		t.line("%s", t.paint(bold, "Not evaluated"))
+		t.line("%s", t.paint(ColorBold, "Not evaluated"))
 		for _, n := range r.NotEvaluated {
-			host := n.Host
-			if host == "" {
-				host = "(all hosts)"
-			}
-			t.line("  %s %s: %s", n.Check, host, n.Reason)
+			t.wrapped("  ", "    ", n.Check, " ", cmp.Or(n.Host, "(all hosts)"), ": ", n.Reason)
 		}
 		t.line("")
 	}
 	if len(r.Failures) > 0 {
-		t.line("%s", t.paint(bold, "Checks that failed to run"))
+		t.line("%s", t.paint(ColorBold, "Checks that failed to run"))
 		for _, f := range r.Failures {
-			t.line("  %s: %s", f.Check, f.Err)
+			t.wrapped("  ", "    ", f.Check, ": ", f.Err)
 		}
 		t.line("")
 	}
 	if len(r.Problems) > 0 {
-		t.line("%s", t.paint(bold, "Input problems"))
+		t.line("%s", t.paint(ColorBold, "Input problems"))
 		for _, p := range r.Problems {
-			t.line("  %s", p.Error())
+			t.wrapped("  ", "    ", p.Error())
 		}
 		t.line("")
 	}
-	verdict := t.paint(green, "passed")
+	verdict := t.paint(ColorGreen, "passed")
 	if s.ExitCode != 0 {
-		verdict = t.paint(red+bold, fmt.Sprintf("failed (exit code %d)", s.ExitCode))
+		verdict = t.paint(ColorRed+ColorBold, fmt.Sprintf("failed (exit code %d)", s.ExitCode))
 	}
 	baselined := ""
 	if b := s.Baseline; b != nil {
 		baselined = fmt.Sprintf("; baseline: %s", baselineCounts(b))
 	}
 	if t.o.Policy.Origin != "" { // a caller that applied no policy says nothing of one
-		t.line("%s %s", t.paint(bold, "Policy:"), t.o.Policy.Describe())
+		t.wrapped("", "  ", t.paint(ColorBold, "Policy:"), " ", t.o.Policy.Describe())
 	}
-	t.line("%s %s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %s, %d failed; %s: %s",
-		t.paint(bold, "Summary:"), plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
+	t.wrapped("", "  ", t.paint(ColorBold, "Summary:"), " ", fmt.Sprintf("%s (%s, %s, %s; %d waived%s), %d counting at --fail-on %s; %s run, %d not evaluated, %s, %d failed; %s: ",
+		plural(s.Findings, "finding"), plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"),
 		plural(s.BySeverity["note"], "note"), s.Waived, baselined, s.Counting, s.FailOn, plural(s.ChecksRun, "check"), s.NotEvaluated,
-		gapCount(s), s.Failures, plural(s.Problems, "input problem"), verdict)
+		gapCount(s), s.Failures, plural(s.Problems, "input problem")), verdict)
 }
 
 // gapCount words the evidence gaps of a summary, with how many fail the
@@ -337,6 +448,9 @@ func baselineCounts(b *BaselineSummary) string {
 		entries = "unused entry"
 	}
 	s := fmt.Sprintf("%d baselined, %d changed, %d new, %d %s", b.Baselined, b.Changed, b.New, b.UnusedEntries, entries)
+	if b.UnusedEntries > 0 {
+		s += fmt.Sprintf(" (%d stale, %d with evidence gone)", b.Stale, b.Unverified)
+	}
 	if b.BaselinedGaps+b.NewGaps > 0 {
 		s += fmt.Sprintf("; gaps: %d baselined, %d new", b.BaselinedGaps, b.NewGaps)
 	}

@@ -48,6 +48,12 @@ type Change struct {
 	// BeforeLocation and AfterLocation point into the before and the after
 	// snapshot; zero on the side where the thing does not exist.
 	BeforeLocation, AfterLocation hcl.Range
+	// Effects are the review's findings the change is tied to: those it
+	// causes, alters, fixes or leaves unverified.
+	Effects []Effect
+	// ReadBy names the checks whose evidence is the change's place; none
+	// means no check judges it.
+	ReadBy []string
 }
 
 // compareHosts reports hosts present on one side only.

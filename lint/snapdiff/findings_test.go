@@ -72,7 +72,7 @@ func TestReportsShowWhatChanged(t *testing.T) {
 	waived := judge.New(&lint.Result{Findings: []lint.Finding{is}}, judge.Notes{})
 	waived.Findings[0].Waiver = wv
 	r := Compare(Side{Snapshot: snap, Result: judge.New(&lint.Result{Findings: []lint.Finding{was}}, judge.Notes{})},
-		Side{Snapshot: snap, Result: waived})
+		Side{Snapshot: snap, Result: waived}, ReviewOptions{})
 
 	var buf bytes.Buffer
 	if err := JSON(&buf, r, Options{}); err != nil {

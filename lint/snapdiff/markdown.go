@@ -2,6 +2,7 @@ package snapdiff
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -9,17 +10,19 @@ import (
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
-// Markdown writes the review for a change ticket: the verdict and a
-// summary table, the findings that need attention, then the changes per
-// host. Capture hunks are left to the text and JSON formats; a ticket
-// wants the decision and the settings, not the raw lines.
+// Markdown writes the review for a change ticket, verdict first: a
+// heading that says GO or NO-GO and why, a summary table, the findings
+// (unverified and new first, with the evidence lost), the changes
+// riskiest first with their effects, the policy's changes, lost
+// evidence, the after snapshot's evidence gaps and what it could not
+// evaluate. Capture hunks are left to the text (--hunks) and JSON
+// formats; a ticket wants the decision and the settings, not the raw
+// lines.
 func Markdown(w io.Writer, r *Review, o Options) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format+"\n", source.PrintableArgs(args)...) }
 	s := Summarize(r, o)
-	p("## bwlint pre-change review")
-	p("")
-	p("**%s**", verdict(s))
+	p("## bwlint review: %s", mdText(VerdictLine(s)))
 	p("")
 	p("| | |")
 	p("| --- | --- |")
@@ -27,24 +30,14 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 	p("| After | %s |", mdCode(r.After.Snapshot.Root))
 	p("| Policy | %s |", o.Policy.OrNone().Markdown())
 	p("| Changes | %d: %d added, %d removed, %d changed, in %s |", s.Changes, s.ByKind[Added], s.ByKind[Removed], s.ByKind[Changed], plural(s.FilesChanged, "file"))
+	p("| Policy changes | %d |", s.PolicyChanges)
 	p("| Hosts | %d added, %d removed |", s.ByKind[HostAdded], s.ByKind[HostRemoved])
-	p("| Findings | %d new, %d changed, %d fixed, %d unchanged |", s.Findings["new"], s.Findings["changed"], s.Findings["fixed"], s.Findings["unchanged"])
+	p("| Findings | %d new, %d unverified, %d changed, %d fixed, %d unchanged |", s.Findings["new"], s.Findings["unverified"], s.Findings["changed"], s.Findings["fixed"], s.Findings["unchanged"])
 	p("| Lost evidence | %d |", s.LostEvidence)
 	p("| Evidence gaps | %d before, %d after |", s.EvidenceGaps.Before, s.EvidenceGaps.After)
+	p("| Not evaluated | %d after |", s.NotEvaluated)
 	p("| Input problems | %d before, %d after |", s.InputProblems.Before, s.InputProblems.After)
 	p("")
-	if len(r.LostEvidence) > 0 {
-		p("### Lost evidence")
-		p("")
-		p("Evaluated before the change, not after: what these checks found before is neither confirmed nor fixed.")
-		p("")
-		p("| Check | Host | After | Why |")
-		p("| --- | --- | --- | --- |")
-		for _, l := range r.LostEvidence {
-			p("| %s | %s | %s | %s |", mdCode(l.Check), mdText(l.Host), strings.ReplaceAll(string(l.Status), "_", " "), mdText(strings.Join(l.Reasons, "; ")))
-		}
-		p("")
-	}
 	if len(r.Findings) > 0 {
 		p("### Findings")
 		p("")
@@ -55,7 +48,51 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 			if b := f.Before; b != nil {
 				msg += " (before: " + mdText(b.Message) + ")"
 			}
-			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, marks(f), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f))
+			if l := f.Lost; l != nil {
+				msg += " (evidence lost on " + mdText(l.Host) + ": " + mdText(statusWords(l.Status)+lostReasons(l.Reasons)) + ")"
+			}
+			p("| %s%s | %s | %s | %s | %s | %s (%s) |", f.State, mdText(marks(f, r)), f.Severity, mdCode(f.Check), mdText(f.Host), msg, mdCode(position(f.Location)), findingSide(f))
+		}
+		p("")
+	}
+	p("### Changes, riskiest first")
+	p("")
+	if len(r.Changes) == 0 {
+		p("No setting changed.")
+		p("")
+	} else {
+		p("| Host | Change | Where | Before | After | Effect |")
+		p("| --- | --- | --- | --- | --- | --- |")
+		for _, c := range r.Changes {
+			p("| %s | %s | %s | %s | %s | %s |", mdText(cmp.Or(c.Host, "—")), strings.ReplaceAll(string(c.Kind), "_", " "), mdCode(subject(c)),
+				mdValue(c, c.Before, c.BeforeLocation.Filename != ""), mdValue(c, c.After, c.AfterLocation.Filename != ""), mdEffects(c, r))
+		}
+		p("")
+	}
+	if len(r.PolicyChanges) > 0 {
+		p("### Policy changes")
+		p("")
+		p("| Change | Where | Before | After | Effect |")
+		p("| --- | --- | --- | --- | --- |")
+		for _, pc := range r.PolicyChanges {
+			var waives []string
+			for _, i := range pc.Waives {
+				waives = append(waives, mdText(waivesWords(r.Findings[i], r)))
+			}
+			p("| %s | %s | %s | %s | %s |", pc.Kind, mdCode(pc.Subject()), mdPolicyValue(pc.Before, pc.BeforeAt.Filename != ""),
+				mdPolicyValue(pc.After, pc.AfterAt.Filename != ""), cmp.Or(strings.Join(waives, "<br>"), "—"))
+		}
+		p("")
+	}
+	if len(r.LostEvidence) > 0 {
+		p("### Lost evidence")
+		p("")
+		p("Evaluated before the change, not after: what these checks found before is neither confirmed nor fixed.")
+		p("")
+		p("| Check | Host | After | Why |")
+		p("| --- | --- | --- | --- |")
+		for _, l := range r.LostEvidence {
+			p("| %s | %s | %s | %s |", mdCode(l.Check), mdText(l.Host), statusWords(l.Status), mdText(strings.Join(l.Reasons, "; ")))
 		}
 		p("")
 	}
@@ -69,51 +106,47 @@ func Markdown(w io.Writer, r *Review, o Options) error {
 			for _, l := range g.Capture() {
 				lines = append(lines, mdCode(l))
 			}
-			host := g.Host
-			if host == "" {
-				host = "snapshot"
-			}
-			p("| %s | %s | %s | %s | %s |", mdCode(g.Check), mdText(host), mdText(g.Reason), strings.Join(lines, "<br>"), mdCode(g.File))
+			p("| %s | %s | %s | %s | %s |", mdCode(g.Check), mdText(cmp.Or(g.Host, "snapshot")), mdText(g.Reason), strings.Join(lines, "<br>"), mdCode(g.File))
 		}
 		p("")
 	}
-	p("### Changes per host")
-	p("")
-	if len(r.Changes) == 0 {
-		p("No setting changed.")
-	}
-	for _, host := range hostsOf(r) {
-		var cs []Change
-		for _, c := range r.Changes {
-			if c.Host == host {
-				cs = append(cs, c)
-			}
-		}
-		if len(cs) == 0 {
-			continue
-		}
-		p("#### %s", mdText(hostTitle(host)))
+	if ns := r.NotEvaluated(); len(ns) > 0 {
+		p("### Not evaluated (after)")
 		p("")
-		p("| Change | Where | Before | After |")
-		p("| --- | --- | --- | --- |")
-		for _, c := range cs {
-			p("| %s | %s | %s | %s |", c.Kind, mdCode(subject(c)), mdValue(c, c.Before, c.BeforeLocation.Filename != ""), mdValue(c, c.After, c.AfterLocation.Filename != ""))
+		p("These checks could not judge these hosts after the change, for the reasons given; that is not a pass.")
+		p("")
+		p("| Check | Host | Reason |")
+		p("| --- | --- | --- |")
+		for _, n := range ns {
+			p("| %s | %s | %s |", mdCode(n.Check), mdText(cmp.Or(n.Host, "all hosts")), mdText(n.Reason))
 		}
 		p("")
 	}
 	return bw.Flush()
 }
 
-func verdict(s Summary) string {
-	switch {
-	case s.ExitCode == 0 && s.Introduced == 0:
-		return fmt.Sprintf("Passed: the change introduces no finding at or above %s.", s.FailOn)
-	case s.ExitCode == 2 && s.GapsCounting > 0 && s.InputProblems.Before+s.InputProblems.After == 0:
-		return fmt.Sprintf("Failed: the after snapshot lacks evidence the checks need (%s, exit code 2); capture it and review again.", plural(s.GapsCounting, "evidence gap"))
-	case s.Introduced > 0:
-		return fmt.Sprintf("Failed: the change introduces %s at or above %s (exit code %d).", plural(s.Introduced, "finding"), s.FailOn, s.ExitCode)
+// mdEffects is a change's effect cell: the findings it is tied to, else
+// whether any check judges it.
+func mdEffects(c Change, r *Review) string {
+	if len(c.Effects) == 0 {
+		return mdText(judgedWords(c))
 	}
-	return fmt.Sprintf("Failed with exit code %d: see evidence gaps, input problems or check failures.", s.ExitCode)
+	var out []string
+	for _, e := range c.Effects {
+		out = append(out, mdText(effectWords(e, r.Findings[e.Finding])))
+	}
+	return strings.Join(out, "<br>")
+}
+
+// mdPolicyValue is one side of a policy change for a table cell.
+func mdPolicyValue(v string, present bool) string {
+	switch {
+	case !present:
+		return "—"
+	case v == "":
+		return "(block)"
+	}
+	return mdCode(v)
 }
 
 // mdValue renders one side of a change for a table cell.

@@ -43,7 +43,7 @@ func TestSecretsNeverShown(t *testing.T) {
 		"devicemgmt/tagsets/t.tsv":      "Tag Name\tTag Value\tIs Overridable\tIs Encrypted\n%PWD%\ttagS3cret\tfalse\ttrue\n%HOST%\th\tfalse\tfalse\n%SIP_PASSWORD%\tsipNew\tfalse\tfalse\n",
 		"partnerhub/templates/smb.json": "{\n  \"name\": \"smb\",\n  \"provisioningPasswordSha256\": \"newHashValue\",\n  \"extra\": {\"auth\": [{\"password\": \"nestedNew\"}]}\n}\n",
 	}
-	r := Compare(Side{Snapshot: snapshot(t, beforeFiles)}, Side{Snapshot: snapshot(t, afterFiles)})
+	r := Compare(Side{Snapshot: snapshot(t, beforeFiles)}, Side{Snapshot: snapshot(t, afterFiles)}, ReviewOptions{})
 
 	want := []changeRow{
 		{Context: "devicemgmt/tagsets/t", Row: "Tag Name=%PWD%", Key: "Tag Value", Kind: Changed, Secret: true},

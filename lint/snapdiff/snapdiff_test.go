@@ -87,7 +87,7 @@ func TestCompareEveryKind(t *testing.T) {
 		"partnerhub/clusters/c1.json":   "{\n  \"name\": \"c1\",\n  \"xsps\": [\n    \"xsp1\",\n    \"xsp2\"\n  ]\n}\n",
 		"devicemgmt/tagsets/webex.tsv":  "Tag Name\tTag Value\tIs Overridable\n%SBC_PORT_WXT%\t5076\ttrue\n%NEW_TAG%\ty\tfalse\n",
 	}))
-	r := Compare(Side{Snapshot: before}, Side{Snapshot: after})
+	r := Compare(Side{Snapshot: before}, Side{Snapshot: after}, ReviewOptions{})
 	const msg = "AS_CLI/Interface/Messaging"
 	const patch = "AS_CLI/Maintenance/Patching"
 	want := []changeRow{
@@ -123,7 +123,7 @@ func TestCompareEveryKind(t *testing.T) {
 func TestBothLocations(t *testing.T) {
 	before := snapshot(t, map[string]string{"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  a = 1\n  provisioningUrl = x\n"})
 	after := snapshot(t, map[string]string{"hosts/as1/m.txt": "AS_CLI/Interface/Messaging> get\n  provisioningUrl = yy\n"})
-	r := Compare(Side{Snapshot: before}, Side{Snapshot: after})
+	r := Compare(Side{Snapshot: before}, Side{Snapshot: after}, ReviewOptions{})
 	var got []string
 	for _, c := range r.Changes {
 		got = append(got, string(c.Kind)+" "+c.Key+" "+position(c.BeforeLocation)+" "+position(c.AfterLocation))
@@ -136,7 +136,7 @@ func TestBothLocations(t *testing.T) {
 
 func TestNoChange(t *testing.T) {
 	s := snapshot(t, baseFiles)
-	r := Compare(Side{Snapshot: s}, Side{Snapshot: snapshot(t, baseFiles)})
+	r := Compare(Side{Snapshot: s}, Side{Snapshot: snapshot(t, baseFiles)}, ReviewOptions{})
 	if len(r.Changes) != 0 || len(r.Captures) != 0 {
 		t.Errorf("identical snapshots differ: %v %v", r.Changes, r.Captures)
 	}
@@ -146,7 +146,7 @@ func TestDuplicateRowKeys(t *testing.T) {
 	table := func(v string) map[string]string {
 		return map[string]string{"hosts/as1/o.txt": "AS_CLI/Maintenance/ContainerOptions> get\n  Container Name  Option Name  Option Value\n===========================================\n    provisioning        opt.a          true\n          tomcat        opt.a          " + v + "\n\n2 entries found.\n"}
 	}
-	r := Compare(Side{Snapshot: snapshot(t, table("true"))}, Side{Snapshot: snapshot(t, table("false"))})
+	r := Compare(Side{Snapshot: snapshot(t, table("true"))}, Side{Snapshot: snapshot(t, table("false"))}, ReviewOptions{})
 	want := []changeRow{{Host: "as1", Context: "AS_CLI/Maintenance/ContainerOptions", Row: "Container Name=tomcat, Option Name=opt.a", Key: "Option Value", Kind: Changed, Before: "true", After: "false"}}
 	if d := cmp.Diff(want, rows(r.Changes)); d != "" {
 		t.Errorf("(-want +got):\n%s", d)

@@ -3,6 +3,7 @@ package snapdiff
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
@@ -22,11 +23,24 @@ type Options struct {
 	ExitCode int
 	// Policy names the policy file both sides were linted with.
 	Policy report.Policy
+	// Color enables ANSI colour in the text format.
+	Color bool
+	// Hunks adds the line diff of every capture that changed to the text
+	// format (--hunks).
+	Hunks bool
+	// Width is the text format's line width; 0 leaves lines whole.
+	Width int
 }
 
 // States lists finding states in the order reports show them: what needs
 // attention first.
-var States = []judge.State{judge.StateNew, judge.StateChanged, judge.StateFixed, judge.StateUnchanged}
+var States = []judge.State{judge.StateUnverified, judge.StateNew, judge.StateChanged, judge.StateFixed, judge.StateUnchanged}
+
+// Verdicts of a review.
+const (
+	Go   = "go"
+	NoGo = "no-go"
+)
 
 // Summary counts a Review. Every map holds every key, zero or not, so
 // that consumers need not guess.
@@ -36,6 +50,18 @@ type Summary struct {
 	FilesChanged int            `json:"files_changed"`
 	Findings     map[string]int `json:"findings"`
 	Introduced   int            `json:"introduced"`
+	// Unverified counts the findings whose evidence the change lost
+	// that fail the review (not waived, at or above fail_on, missing
+	// evidence failing).
+	Unverified int `json:"unverified"`
+	// NewlyWaived counts the new and changed findings waived only by a
+	// waiver the change adds.
+	NewlyWaived int `json:"newly_waived"`
+	// PolicyChanges counts the differences between the sides' policies.
+	PolicyChanges int `json:"policy_changes"`
+	// NotEvaluated counts what the after snapshot's checks could not
+	// judge.
+	NotEvaluated int `json:"not_evaluated"`
 	// LostEvidence counts the checks evaluated on a host before and not
 	// after.
 	LostEvidence int `json:"lost_evidence"`
@@ -53,6 +79,10 @@ type Summary struct {
 	CheckFailures int    `json:"check_failures"`
 	FailOn        string `json:"fail_on"`
 	ExitCode      int    `json:"exit_code"`
+	// Verdict is "go" when the review passes (exit code 0), else
+	// "no-go"; Reasons say why not, most decisive first.
+	Verdict string   `json:"verdict"`
+	Reasons []string `json:"reasons"`
 }
 
 // Summarize counts r.
@@ -63,6 +93,9 @@ func Summarize(r *Review, o Options) Summary {
 		FilesChanged:    len(r.Captures),
 		Findings:        map[string]int{},
 		Introduced:      len(r.Introduced(o.Threshold)),
+		Unverified:      len(r.Unverified(o.Threshold, o.MissingEvidence)),
+		PolicyChanges:   len(r.PolicyChanges),
+		NotEvaluated:    len(r.NotEvaluated()),
 		LostEvidence:    len(r.LostEvidence),
 		GapsCounting:    len(r.CountingGaps(o.MissingEvidence)),
 		MissingEvidence: o.MissingEvidence.String(),
@@ -81,6 +114,9 @@ func Summarize(r *Review, o Options) Summary {
 	}
 	for _, f := range r.Findings {
 		s.Findings[string(f.State)]++
+		if r.introduces(f, o.Threshold) && !f.Counts() {
+			s.NewlyWaived++
+		}
 	}
 	if r.Before.Result != nil {
 		s.EvidenceGaps.Before = len(r.Before.Result.Gaps)
@@ -88,37 +124,81 @@ func Summarize(r *Review, o Options) Summary {
 	s.EvidenceGaps.After = len(r.Gaps())
 	s.InputProblems.Before = len(r.Before.Snapshot.Problems)
 	s.InputProblems.After = len(r.After.Snapshot.Problems)
+	s.Verdict, s.Reasons = Go, []string{}
+	if s.ExitCode != 0 {
+		s.Verdict, s.Reasons = NoGo, reasons(r, s)
+	}
 	return s
+}
+
+// reasons say why a review fails, most decisive first: what the change
+// introduces, what it leaves unverified, evidence it lacks, unreadable
+// input, checks that failed.
+func reasons(r *Review, s Summary) []string {
+	var out []string
+	if n := s.Introduced; n > 0 {
+		why := fmt.Sprintf("the change introduces %s at or above %s", plural(n, "finding"), s.FailOn)
+		if s.NewlyWaived > 0 {
+			why += fmt.Sprintf(", %d of them waived only by a waiver the change adds", s.NewlyWaived)
+		}
+		out = append(out, why)
+	}
+	if n := s.Unverified; n > 0 {
+		out = append(out, fmt.Sprintf("%s unverified: the evidence %s read from is gone", plural(n, "finding"), pronoun(n)))
+	}
+	if n := s.GapsCounting; n > 0 {
+		out = append(out, fmt.Sprintf("the after snapshot lacks evidence (%s)", plural(n, "evidence gap")))
+	}
+	if r.HasInputErrors() {
+		out = append(out, "a snapshot has input errors")
+	}
+	if n := s.CheckFailures; n > 0 {
+		out = append(out, fmt.Sprintf("%s failed to run", plural(n, "check")))
+	}
+	if len(out) == 0 {
+		out = append(out, fmt.Sprintf("exit code %d", s.ExitCode))
+	}
+	return out
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it was"
+	}
+	return "they were"
+}
+
+// VerdictLine is the review in one line, which the text and Markdown
+// formats open with: GO or NO-GO, why, and the counts of new, unverified
+// and fixed findings.
+func VerdictLine(s Summary) string {
+	counts := fmt.Sprintf("%d new, %d unverified, %d fixed", s.Findings[string(judge.StateNew)], s.Findings[string(judge.StateUnverified)], s.Findings[string(judge.StateFixed)])
+	if s.Verdict == Go {
+		return fmt.Sprintf("GO: the change introduces no finding at or above %s and leaves none unverified (%s)", s.FailOn, counts)
+	}
+	return fmt.Sprintf("NO-GO: %s (%s; exit code %d)", strings.Join(s.Reasons, "; "), counts, s.ExitCode)
 }
 
 // byState returns the findings ordered by States, keeping the report
 // order within each state.
 func byState(fs []judge.Finding) []judge.Finding {
-	out := slices.Clone(fs)
-	slices.SortStableFunc(out, func(a, b judge.Finding) int {
-		return slices.Index(States, a.State) - slices.Index(States, b.State)
-	})
+	out := make([]judge.Finding, len(fs))
+	for k, i := range stateOrder(fs) {
+		out[k] = fs[i]
+	}
 	return out
 }
 
-// hostsOf lists the hosts that have changes or captures, in order; ""
-// (Partner Hub and device management) first, as in the lint report.
-func hostsOf(r *Review) []string {
-	seen := map[string]bool{}
-	for _, c := range r.Changes {
-		seen[c.Host] = true
+// stateOrder is the order byState puts fs in, as indexes into fs.
+func stateOrder(fs []judge.Finding) []int {
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
 	}
-	for _, c := range r.Captures {
-		seen[c.Host] = true
-	}
-	return sortedKeys(seen)
-}
-
-func hostTitle(host string) string {
-	if host == "" {
-		return "Partner Hub and device management"
-	}
-	return "host " + host
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return slices.Index(States, fs[a].State) - slices.Index(States, fs[b].State)
+	})
+	return idx
 }
 
 // subject names what a change is about: context, row and key.
@@ -155,8 +235,35 @@ func plural(n int, what string) string {
 
 // findingSide says which snapshot a finding's location points into.
 func findingSide(f judge.Finding) string {
-	if f.State == judge.StateFixed {
+	if f.State == judge.StateFixed || f.State == judge.StateUnverified {
 		return "before"
 	}
 	return "after"
+}
+
+// effectWords describes an effect for the change it belongs to: "causes
+// new error xsp_certificate_auth_flags on xsp1".
+func effectWords(e Effect, f judge.Finding) string {
+	what := map[EffectKind]string{Causes: "causes new", Unverifies: "leaves unverified", Alters: "changes", Fixes: "fixes"}[e.Kind]
+	s := what + " " + f.Severity.String() + " " + f.Check
+	if f.Host != "" {
+		s += " on " + f.Host
+	}
+	if f.Waiver != nil {
+		s += " (waived by " + f.Waiver.Name
+		if f.NewWaiver {
+			s += ", a waiver the change adds"
+		}
+		s += ")"
+	}
+	return s
+}
+
+// judgedWords says what no effect means for a change: no check judges
+// its place, or the checks that read it found nothing wrong.
+func judgedWords(c Change) string {
+	if len(c.ReadBy) == 0 {
+		return "not covered by any check"
+	}
+	return "read by " + strings.Join(c.ReadBy, ", ") + ": no finding"
 }

@@ -2,6 +2,7 @@ package inputs
 
 import (
 	"strings"
+	"time"
 
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/devicetype"
@@ -135,6 +136,13 @@ type File struct {
 	// Lines counts what became of each line of a transcript or digest
 	// file; nil for the other kinds and for a file that was not read.
 	Lines *source.LineCounts
+	// ModTime is the file's modification time as the file system gave
+	// it when the snapshot was listed (of the file a link leads to).
+	ModTime time.Time
+	// Captured is when the capture was taken, as the header of the tool
+	// that recorded it says (script(1), PuTTY); its Tool is "" when the
+	// file shows no such header.
+	Captured CaptureTime
 }
 
 // Role is the kind of BroadWorks server a host is.

@@ -98,7 +98,7 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	}()
 	rel := e.rel
 	kind, host := classify(rel)
-	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed, ModTime: e.modTime}}
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
@@ -110,36 +110,36 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 		}
 		return r
 	}
-	raw, err := bounded.ReadFile(e.name, MaxFileSize)
-	if err == nil && budget.Add(-int64(len(raw))) < 0 {
-		err = errors.New("the snapshot grew past its size limit while it was read")
-	}
-	if err != nil {
-		r.problems = append(r.problems, source.Errorf(whole, "cannot read: %v", err))
-		return r
-	}
-	sum := sha256.Sum256(raw)
-	r.file.SHA256 = hex.EncodeToString(sum[:])
-	r.file.Size = int64(len(raw))
 	var usable bool
-	if kind == KindWMSUsers {
-		// What Meetings Server refuses an import for is first of all its
-		// encoding: the reader decodes the bytes itself, and a UTF-16
-		// file without a byte-order mark is its to judge, not an error.
-		usable = r.parseWMSUsers(raw)
-	} else {
-		decode := source.Decode
-		if kind == KindOCIP {
-			decode = ocip.Decode // honours the XML declaration's encoding
-		}
-		text, enc, probs, ok := decode(rel, raw)
-		r.file.Encoding = enc
-		r.problems = append(r.problems, probs...)
-		if !ok {
+	switch kind {
+	case KindWMSUsers, KindOCIP:
+		// These readers judge the bytes themselves: what Meetings Server
+		// refuses an import for is first of all its encoding (a UTF-16
+		// file without a byte-order mark is its to judge, not an error),
+		// and an OCI-P capture declares its encoding in XML.
+		raw, err := bounded.ReadFile(e.name, MaxFileSize)
+		if err = r.spend(err, int64(len(raw)), budget); err != nil {
+			r.problems = append(r.problems, source.Errorf(whole, "cannot read: %v", err))
 			return r
 		}
-		r.file.Text = text
-		usable = r.parse(text)
+		sum := sha256.Sum256(raw)
+		r.file.SHA256 = hex.EncodeToString(sum[:])
+		if kind == KindWMSUsers {
+			usable = r.parseWMSUsers(raw)
+			break
+		}
+		usable = r.decoded(ocip.Decode(rel, raw))
+	default:
+		// Hashed as it is read, and held once: the text of a UTF-8 file
+		// is the string read.
+		h := sha256.New()
+		raw, err := bounded.ReadString(e.name, MaxFileSize, h)
+		if err = r.spend(err, int64(len(raw)), budget); err != nil {
+			r.problems = append(r.problems, source.Errorf(whole, "cannot read: %v", err))
+			return r
+		}
+		r.file.SHA256 = hex.EncodeToString(h.Sum(nil))
+		usable = r.decoded(source.DecodeString(rel, raw))
 	}
 	switch {
 	case !usable:
@@ -152,6 +152,32 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 		r.file.Status = Parsed
 	}
 	return r
+}
+
+// spend records the size of a file read (err nil) and takes it from the
+// snapshot's budget; the error is err, or the budget's being exhausted.
+func (r *parsed) spend(err error, size int64, budget *atomic.Int64) error {
+	if err != nil {
+		return err
+	}
+	if budget.Add(-size) < 0 {
+		return errors.New("the snapshot grew past its size limit while it was read")
+	}
+	r.file.Size = size
+	return nil
+}
+
+// decoded parses a file's decoded text, and reports whether it yielded
+// evidence.
+func (r *parsed) decoded(text string, enc source.Encoding, probs []source.Problem, ok bool) bool {
+	r.file.Encoding = enc
+	r.problems = append(r.problems, probs...)
+	if !ok {
+		return false
+	}
+	r.file.Text = text
+	r.file.Captured = capturedAt(r.file.Path, text)
+	return r.parse(text)
 }
 
 // parse runs the file's parser and reports whether it yielded evidence.

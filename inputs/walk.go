@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bwlint/bwlint/inputs/bounded"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -33,6 +34,7 @@ func ignoredName(name string, dir bool) bool {
 type entry struct {
 	rel, name string
 	size      int64
+	modTime   time.Time
 }
 
 // walker lists a snapshot's files.
@@ -88,7 +90,7 @@ func (w *walker) walk() error {
 			w.problems = append(w.problems, source.Errorf(whole, "cannot read: %v", bounded.WithoutPath(err)))
 			return nil
 		}
-		w.add(entry{rel: rel, name: p, size: info.Size()})
+		w.add(entry{rel: rel, name: p, size: info.Size(), modTime: info.ModTime()})
 		return nil
 	})
 	slices.SortFunc(w.entries, func(a, b entry) int { return cmp.Compare(a.rel, b.rel) })
@@ -126,7 +128,7 @@ func (w *walker) link(rel, p string) {
 			"not read: a symbolic link to the directory %s; bwlint does not walk linked directories: copy or link the files themselves", shown))
 		return
 	}
-	w.add(entry{rel: rel, name: target, size: st.Size()})
+	w.add(entry{rel: rel, name: target, size: st.Size(), modTime: st.ModTime()})
 }
 
 func (w *walker) add(e entry) {

@@ -44,6 +44,12 @@ var CurrentBuild = readBuild(debug.ReadBuildInfo)
 // golden files do not change from one build to the next.
 var Version = CurrentBuild.Version
 
+// Commit is the commit bwlint was built from, as every report records it
+// beside Version (JSON tool.commit, the SARIF driver's properties, the
+// Markdown and HTML headers): CurrentBuild.Commit, "" when the build
+// recorded none. Tests pin it with Version.
+var Commit = CurrentBuild.Commit
+
 // readBuild fills a Build from the linker's values and, for what they
 // leave empty, from the build information.
 func readBuild(read func() (*debug.BuildInfo, bool)) Build {

@@ -25,6 +25,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	// The command line as typed, before flags are reordered: reports
+	// record it (report.Invocation).
+	app.Metadata = map[string]any{typedArgs: slices.Clone(args)}
 	args = flagsFirst(app, args)
 	if name := commandName(app, args); name != "" && app.Command(name) == nil {
 		fmt.Fprintf(stderr, "bwlint: unknown command %q%s (see bwlint help)\n", source.Printable(name), suggest(name, commandNames(app)))

@@ -72,14 +72,14 @@ func TestCanarySecrets(t *testing.T) {
 	out := t.TempDir()
 	file := func(name string) string { return filepath.Join(out, name) }
 	var runs [][]string
-	for _, f := range []string{"text", "json", "sarif", "junit", "github", "markdown", "codeclimate"} {
+	for _, f := range []string{"text", "json", "sarif", "junit", "github", "markdown", "codeclimate", "html"} {
 		runs = append(runs, []string{"lint", "--as-of", "2026-11-22", "--format", f, after})
 	}
 	runs = append(runs,
 		[]string{"lint", "--as-of", "2026-11-22", "--sarif-profile", "audit", "--format", "sarif", "--no-waivers", after},
 		[]string{"lint", "--as-of", "2026-11-22", "--write-baseline", file("baseline.json"), "--output", file("lint.txt"),
 			"--report", "sarif=" + file("lint.sarif"), "--report", "json=" + file("lint.json"), "--report", "junit=" + file("lint.xml"),
-			"--report", "github=" + file("lint.github"), "--report", "markdown=" + file("lint.md"), "--report", "codeclimate=" + file("lint.cc.json"), after},
+			"--report", "github=" + file("lint.github"), "--report", "markdown=" + file("lint.md"), "--report", "codeclimate=" + file("lint.cc.json"), "--report", "html=" + file("lint.html"), after},
 		[]string{"lint", "--as-of", "2026-11-22", "--baseline", file("baseline.json"), "--format", "sarif", after},
 		[]string{"parse", after},
 		[]string{"parse", "--format", "json", before},
@@ -92,7 +92,7 @@ func TestCanarySecrets(t *testing.T) {
 	// The minimal snapshot holds the hosts and nothing else, so that
 	// every line of every capture is in a hunk, added or removed.
 	minimal := filepath.Join(canaryDir, "minimal")
-	for _, f := range []string{"text", "json", "markdown", "sarif"} {
+	for _, f := range []string{"text", "json", "markdown", "html", "sarif"} {
 		for _, pair := range [][2]string{{before, after}, {after, before}, {minimal, after}, {before, minimal}} {
 			runs = append(runs, []string{"diff", "--as-of", "2026-11-22", "--format", f, pair[0], pair[1]})
 		}
@@ -148,8 +148,8 @@ func TestCanarySecrets(t *testing.T) {
 		written++
 		look(e.Name(), string(b))
 	}
-	if written != 10 {
-		t.Errorf("%d files written, want 10", written)
+	if written != 11 {
+		t.Errorf("%d files written, want 11", written)
 	}
 	secrets := slices.Sorted(func(yield func(string) bool) {
 		for s := range hits {

@@ -107,7 +107,8 @@ func runCapturePlan(c *cli.Context) error {
 			warnf(c, "capture-plan: %s: nothing to capture for the enabled checks", source.Printable(g.Name))
 		}
 	}
-	meta := captureplan.Meta{Snapshot: dir, Policy: captureplan.Policy(policyInfo(found))}
+	p := policyInfo(found, cfg)
+	meta := captureplan.Meta{Snapshot: dir, Policy: captureplan.Policy{Path: p.Path, Origin: p.Origin, Reason: p.Reason, Shadowed: p.Shadowed}}
 	switch format {
 	case "expect", "shell":
 		return writeScripts(c, plan, format)

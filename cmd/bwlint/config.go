@@ -69,7 +69,7 @@ func runConfig(c *cli.Context) error {
 		return err
 	}
 	eff := cfg.Effective(day)
-	policy := policyInfo(found)
+	policy := policyInfo(found, cfg)
 	if format == "json" {
 		rep := configReport{Version: configJSONVersion, Kind: "config", Tool: jsonTool{Name: lint.ToolName, Version: lint.Version}, Policy: policy, Effective: eff}
 		return writeJSON(stdout(c), rep)
@@ -147,7 +147,14 @@ func writeConfigText(c *cli.Context, policy report.Policy, e config.Effective, d
 		if wv.Expired {
 			state = "EXPIRED after " + wv.Expires
 		}
-		line("  %s: %s on %s, %s, owner %s: %s", wv.Name, wv.Check, hosts, state, orUnset(wv.Owner), wv.Reason)
+		owner := "owner " + orUnset(wv.Owner)
+		if wv.ApprovedBy != "" {
+			owner += ", approved by " + wv.ApprovedBy
+		}
+		if wv.Granted != "" {
+			owner += " on " + wv.Granted
+		}
+		line("  %s: %s on %s, %s, %s: %s", wv.Name, wv.Check, hosts, state, owner, wv.Reason)
 	}
 	return nil
 }

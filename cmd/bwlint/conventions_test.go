@@ -51,7 +51,7 @@ func TestCompletionScripts(t *testing.T) {
 	}
 	for _, tc := range []struct{ line, want string }{
 		{"bwlint li", "lint"},
-		{"bwlint lint --format ", "codeclimate github json junit junit-strict markdown sarif text"},
+		{"bwlint lint --format ", "codeclimate github html json junit junit-strict markdown sarif sarif-audit text"},
 		{"bwlint diff --format j", "json"},
 		{"bwlint lint --fail-on w", "warning"},
 		{"bwlint lint --no-w", "--no-waivers"},

@@ -27,6 +27,7 @@ var diffFormats = map[string]func(io.Writer, *snapdiff.Review, snapdiff.Options)
 	"text":     snapdiff.Text,
 	"json":     snapdiff.JSON,
 	"markdown": snapdiff.Markdown,
+	"html":     snapdiff.HTML,
 }
 
 func diffCommand() *cli.Command {
@@ -53,7 +54,7 @@ func diffCommand() *cli.Command {
 			"problems, or AFTER has evidence gaps or leaves findings unverified (unless\n" +
 			"--missing-evidence report); 3 usage error; 4 a check failed.",
 		Flags: slices.Concat([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown or sarif"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, markdown, html or sarif"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
@@ -72,7 +73,7 @@ func runDiff(c *cli.Context) error {
 	format := c.String("format")
 	_, known := diffFormats[format]
 	if !known && format != "sarif" {
-		return usageErrorf("diff: unknown format %q: use text, json, markdown or sarif", format)
+		return usageErrorf("diff: unknown format %q: use text, json, markdown, html or sarif", format)
 	}
 	beforeDir, afterDir := c.Args().Get(0), c.Args().Get(1)
 	if err := checkWritesOutside(c, beforeDir, afterDir); err != nil {
@@ -88,6 +89,9 @@ func runDiff(c *cli.Context) error {
 	// lands, at the after snapshot.
 	cfg, found, err := loadPolicy(c, afterDir)
 	if err != nil {
+		return err
+	}
+	if err := checkAuditOwners(c, cfg, format == "sarif" && c.String("sarif-profile") == report.SARIFProfileAudit); err != nil {
 		return err
 	}
 	beforeSnap, err := loadWithPolicy(c, cfg, beforeDir, sideHeading("before", beforeDir))
@@ -119,13 +123,14 @@ func runDiff(c *cli.Context) error {
 	if format == "sarif" {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-			LostEvidence: review.LostEvidence, Policy: policyInfo(found), MaskPersonal: mask,
+			Earlier: beforeSnap, LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
+			Evidence: policyEvidence(afterDir, cfg, found), MaskPersonal: mask,
 		}))
 		if err != nil {
 			return err
 		}
 	} else {
-		o := snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found), Hunks: c.Bool("hunks")}
+		o := snapdiff.Options{Threshold: threshold, MissingEvidence: missing, ExitCode: code, Policy: policyInfo(found, cfg), Invocation: invocation(c), Hunks: c.Bool("hunks")}
 		if format == "text" {
 			toStdout := c.String("output") == "" || c.String("output") == "-"
 			o.Color = toStdout && colorFor(c, c.App.Writer)
@@ -265,6 +270,13 @@ func fixedFromBefore(fs []judge.Finding, beforeRoot, afterRoot string) []judge.F
 			continue
 		}
 		move(&f.Location)
+		// The waiver that covered it was located relative to the before
+		// root too: its place in the policy file is the same file.
+		if f.Waiver != nil {
+			w := *f.Waiver
+			move(&w.At)
+			f.Waiver = &w
+		}
 		f.Related = slices.Clone(f.Related)
 		for j := range f.Related {
 			move(&f.Related[j].Location)

@@ -47,7 +47,9 @@ import (
 // holds a copy of the repository's testdata, so that commands writing files
 // (--output, --report, --write-baseline) never touch the checkout, and a
 // later example can read a file an earlier one wrote (a baseline). Paths
-// therefore print as a user running from the repository root sees them.
+// therefore print as a user running from the repository root sees them,
+// and every file of the copy has the time testFileTime, which reports show
+// as the capture time of a file that shows none of its own.
 func TestDocs(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -71,9 +73,7 @@ func TestDocs(t *testing.T) {
 				t.Fatalf("%s: no <!-- bwlint-output: --> marker: the test would check nothing", doc)
 			}
 			scratch := t.TempDir()
-			if err := os.CopyFS(filepath.Join(scratch, "testdata"), os.DirFS(filepath.Join(root, "testdata"))); err != nil {
-				t.Fatal(err)
-			}
+			copyPinned(t, filepath.Join(root, "testdata"), filepath.Join(scratch, "testdata"), nil)
 			t.Chdir(scratch)
 			var out strings.Builder
 			last := 0

@@ -78,6 +78,9 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkAuditOwners(c, cfg, auditing(c, targets)); err != nil {
+		return err
+	}
 	snap, err := loadWithPolicy(c, cfg, dir, "")
 	if err != nil {
 		return err
@@ -99,17 +102,14 @@ func runLint(c *cli.Context) error {
 	if mask {
 		res = res.MaskPersonal(judge.NewMasker(snap))
 	}
-	var evidence []report.EvidenceFile
-	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
-		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes))
-	}
+	evidence := policyEvidence(dir, cfg, found)
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
 	}
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence, Policy: policyInfo(found), Verbose: c.Bool("verbose"), Gate: gate, MaskPersonal: mask,
+		Evidence: evidence, Policy: policyInfo(found, cfg), Invocation: invocation(c), Verbose: c.Bool("verbose"), Gate: gate, MaskPersonal: mask,
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {
@@ -222,6 +222,17 @@ func warnOutsideRoot(c *cli.Context, targets []reportTarget, opts report.Options
 		root := cmp.Or(opts.SARIFRoot, "the current directory")
 		warnf(c, "warning: snapshot %s is outside the report root (%s): its paths in the SARIF, JUnit, GitHub, Markdown and code-quality reports start with ../ and match no file of a checkout there; run from the checkout root or set --sarif-root to it", source.Printable(opts.Snapshot.Root), source.Printable(root))
 	}
+}
+
+// auditing reports whether a report in SARIF's audit profile is among
+// the targets: sarif-audit, or sarif with --sarif-profile audit.
+func auditing(c *cli.Context, targets []reportTarget) bool {
+	for _, t := range targets {
+		if t.format == "sarif-audit" || t.format == "sarif" && c.String("sarif-profile") == report.SARIFProfileAudit {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTarget is one report to write: the main one (--format, --output)

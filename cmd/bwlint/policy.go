@@ -127,9 +127,35 @@ func loadPolicy(c *cli.Context, root string) (cfg *config.Config, found config.D
 	return cfg, found, nil
 }
 
-// policyInfo is the policy a run applied, as reports name it.
-func policyInfo(d config.Discovery) report.Policy {
-	return report.Policy{Path: d.Path, Origin: string(d.Origin), Reason: d.Reason(), Shadowed: d.Shadowed}
+// policyInfo is the policy a run applied, as reports name it, with the
+// digest of the bytes read.
+func policyInfo(d config.Discovery, cfg *config.Config) report.Policy {
+	p := report.Policy{Path: d.Path, Origin: string(d.Origin), Reason: d.Reason(), Shadowed: d.Shadowed}
+	if f := cfg.Files()[cfg.Path()]; cfg.Path() != "" && f != nil {
+		p.SHA256 = report.NewEvidenceFile(cfg.Path(), report.EvidencePolicy, false, f.Bytes).SHA256
+	}
+	return p
+}
+
+// policyEvidence is the policy file as evidence of a run on the snapshot
+// at dir: its path relative to the snapshot root, as findings located in
+// it name it, and the digest of the bytes read; none without a policy.
+func policyEvidence(dir string, cfg *config.Config, found config.Discovery) []report.EvidenceFile {
+	f := cfg.Files()[cfg.Path()]
+	if cfg.Path() == "" || f == nil {
+		return nil
+	}
+	return []report.EvidenceFile{report.NewEvidenceFile(snapshotRelative(dir, cfg.Path()), report.EvidencePolicy, found.Explicit(), f.Bytes)}
+}
+
+// typedArgs is the key of the app's metadata that holds the command line
+// as typed.
+const typedArgs = "args"
+
+// invocation is how bwlint was called, as reports record it.
+func invocation(c *cli.Context) report.Invocation {
+	args, _ := c.App.Metadata[typedArgs].([]string)
+	return report.Invocation{Arguments: args, AsOf: c.String("as-of"), NoWaivers: c.Bool("no-waivers")}
 }
 
 // failOn is the run's failure threshold: --fail-on when given, else the
@@ -149,6 +175,22 @@ func missingEvidence(c *cli.Context, cfg *config.Config, flag lint.MissingEviden
 		return m
 	}
 	return flag
+}
+
+// checkAuditOwners rejects a policy with a waiver that names no owner
+// when an audit report is to be written and waivers apply, with
+// positioned diagnostics and exit code 3, before anything runs: the audit
+// profile records who answers for every waiver.
+func checkAuditOwners(c *cli.Context, cfg *config.Config, audit bool) error {
+	if !audit || c.Bool("no-waivers") {
+		return nil
+	}
+	diags := cfg.CheckOwners("the SARIF audit profile")
+	if len(diags) == 0 {
+		return nil
+	}
+	_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
+	return usageErrorf("%s: the policy file %s has a waiver without an owner, which an audit report cannot record (see above)", c.Command.Name, cfg.Path())
 }
 
 // checkPolicyHosts rejects a policy whose not_applicable statements name

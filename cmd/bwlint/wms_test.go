@@ -40,15 +40,16 @@ func pinTimes(log string) string {
 }
 
 // TestWMSOnlySARIF holds the SARIF of the Meetings Server snapshot to a
-// golden file, times aside, and checks what code scanning needs of its
+// golden file, run times aside and file times pinned, and checks what code scanning needs of its
 // results: every check of the family among the rules with its page, each
 // result located in a file of the snapshot.
 func TestWMSOnlySARIF(t *testing.T) {
+	pkg := withPinnedFileTimes(t)
 	code, stdout, stderr := runCLI("lint", "--as-of", "2026-11-22", "--format", "sarif", "--sarif-root", "../..", "../../testdata/wms-only")
 	if code != exitFindings || stderr != "" {
 		t.Fatalf("exit code %d, stderr %q; want %d and nothing", code, stderr, exitFindings)
 	}
-	linttest.Golden(t, filepath.Join("testdata", "lint_wms_only.sarif"), pinTimes(stdout))
+	linttest.Golden(t, filepath.Join(pkg, "testdata", "lint_wms_only.sarif"), pinTimes(stdout))
 	var log struct {
 		Runs []struct {
 			Tool struct {

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
+	"strings"
+	"sync"
 )
 
 // ErrTooLarge is wrapped by the errors of files larger than their limit.
@@ -64,6 +67,47 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// ReadString is ReadFile returning the bytes as a string, the form parsers
+// keep, without copying them from a buffer into a string: a snapshot's
+// files are then held once. Every chunk read is also written to h, when it
+// is not nil, so that the digest of the bytes needs no second pass.
+func ReadString(name string, limit int64, h hash.Hash) (string, error) {
+	f, st, err := Open(name, limit)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	b.Grow(int(st.Size()))
+	buf := chunks.Get().(*[]byte)
+	defer chunks.Put(buf)
+	r := io.LimitReader(f, limit+1)
+	for {
+		n, err := r.Read(*buf)
+		b.Write((*buf)[:n])
+		if h != nil {
+			h.Write((*buf)[:n])
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", WithoutPath(err)
+		}
+	}
+	if int64(b.Len()) > limit {
+		return "", fmt.Errorf("%w: the file grew past the limit of %d bytes while it was read", ErrTooLarge, limit)
+	}
+	return b.String(), nil
+}
+
+// chunks are ReadString's read buffers, shared by the files read in
+// parallel.
+var chunks = sync.Pool{New: func() any {
+	b := make([]byte, 64<<10)
+	return &b
+}}
 
 // Describe names the kind of a file that is not a regular file, in words:
 // "named pipe", "device", "socket", "directory", "symbolic link".

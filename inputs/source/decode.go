@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -32,11 +31,22 @@ const (
 // UTF-8 are kept as they are (older servers print ISO-8859-1) and reported as
 // one warning at the first such byte.
 func Decode(path string, raw []byte) (text string, enc Encoding, probs []Problem, ok bool) {
+	return decode(path, raw)
+}
+
+// DecodeString is Decode of bytes already held in a string, as
+// bounded.ReadString reads them: the text of a UTF-8 file is then that
+// string itself, or a substring of it, and no copy is made.
+func DecodeString(path, raw string) (text string, enc Encoding, probs []Problem, ok bool) {
+	return decode(path, raw)
+}
+
+func decode[T string | []byte](path string, raw T) (text string, enc Encoding, probs []Problem, ok bool) {
 	enc = UTF8
 	switch {
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+	case hasPrefix(raw, "\xEF\xBB\xBF"):
 		text, enc = string(raw[3:]), UTF8BOM
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+	case hasPrefix(raw, "\xFF\xFE"), hasPrefix(raw, "\xFE\xFF"):
 		enc = UTF16LE
 		if raw[0] == 0xFE {
 			enc = UTF16BE
@@ -66,7 +76,11 @@ func Decode(path string, raw []byte) (text string, enc Encoding, probs []Problem
 	return text, enc, probs, true
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
+func hasPrefix[T string | []byte](b T, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
+}
+
+func decodeUTF16[T string | []byte](b T, bigEndian bool) string {
 	units := make([]uint16, len(b)/2)
 	for i := range units {
 		if bigEndian {

@@ -72,13 +72,15 @@ type EffectiveGroup struct {
 
 // EffectiveWaiver is a waiver block, with its state on the day asked.
 type EffectiveWaiver struct {
-	Name    string   `json:"name"`
-	Check   string   `json:"check"`
-	Hosts   []string `json:"hosts"` // empty: every host
-	Reason  string   `json:"reason"`
-	Owner   string   `json:"owner"`
-	Expires string   `json:"expires"`
-	Expired bool     `json:"expired"`
+	Name       string   `json:"name"`
+	Check      string   `json:"check"`
+	Hosts      []string `json:"hosts"` // empty: every host
+	Reason     string   `json:"reason"`
+	Owner      string   `json:"owner"`
+	ApprovedBy string   `json:"approved_by"`
+	Granted    string   `json:"granted"`
+	Expires    string   `json:"expires"`
+	Expired    bool     `json:"expired"`
 }
 
 // Effective resolves the policy as of day (for waiver expiry).
@@ -139,7 +141,7 @@ func (c *Config) Effective(day time.Time) Effective {
 	}
 	for _, w := range c.Policy(day).Waivers {
 		e.Waivers = append(e.Waivers, EffectiveWaiver{Name: w.Name, Check: w.Check, Hosts: w.Hosts, Reason: w.Reason,
-			Owner: w.Owner, Expires: w.Expires, Expired: w.ExpiredOn(day)})
+			Owner: w.Owner, ApprovedBy: w.ApprovedBy, Granted: w.Granted, Expires: w.Expires, Expired: w.ExpiredOn(day)})
 	}
 	slices.SortFunc(e.Hosts, func(a, b EffectiveHost) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(e.Clusters, func(a, b EffectiveGroup) int { return strings.Compare(a.Name, b.Name) })

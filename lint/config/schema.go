@@ -67,14 +67,16 @@ type clusterBlock struct {
 }
 
 type waiverBlock struct {
-	Name      string         `hcl:"name,label"`
-	NameRange hcl.Range      `hcl:"name,label_range"`
-	Check     *hcl.Attribute `hcl:"check,optional"`
-	Hosts     *hcl.Attribute `hcl:"hosts,optional"`
-	Reason    *hcl.Attribute `hcl:"reason,optional"`
-	Owner     *hcl.Attribute `hcl:"owner,optional"`
-	Expires   *hcl.Attribute `hcl:"expires,optional"`
-	DefRange  hcl.Range      `hcl:",def_range"`
+	Name       string         `hcl:"name,label"`
+	NameRange  hcl.Range      `hcl:"name,label_range"`
+	Check      *hcl.Attribute `hcl:"check,optional"`
+	Hosts      *hcl.Attribute `hcl:"hosts,optional"`
+	Reason     *hcl.Attribute `hcl:"reason,optional"`
+	Owner      *hcl.Attribute `hcl:"owner,optional"`
+	ApprovedBy *hcl.Attribute `hcl:"approved_by,optional"`
+	Granted    *hcl.Attribute `hcl:"granted,optional"`
+	Expires    *hcl.Attribute `hcl:"expires,optional"`
+	DefRange   hcl.Range      `hcl:",def_range"`
 }
 
 type ruleBlock struct {

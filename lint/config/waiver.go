@@ -13,13 +13,16 @@ import (
 // waiver is a waiver block: the findings of one check, on some hosts or
 // all, accepted until a date for a stated reason.
 type waiver struct {
-	name    string
-	check   source.Value
-	hosts   []source.Value
-	reason  string
-	owner   string
-	expires string // YYYY-MM-DD, the last day the waiver holds
-	at      hcl.Range
+	name   string
+	check  source.Value
+	hosts  []source.Value
+	reason string
+	owner  string
+	// approvedBy and granted are who approved it and on which day
+	// (YYYY-MM-DD); "" when the block does not say.
+	approvedBy, granted string
+	expires             string // YYYY-MM-DD, the last day the waiver holds
+	at                  hcl.Range
 }
 
 func (c *Config) readWaivers(blocks []*waiverBlock) hcl.Diagnostics {
@@ -72,10 +75,30 @@ func (c *Config) readWaiver(b *waiverBlock) (*waiver, hcl.Diagnostics) {
 		}
 		w.expires = v.Text
 	}
+	// Optional, but never empty: an empty approver or date is a
+	// provenance that says nothing while looking filled in.
+	optional := func(a *hcl.Attribute, attr, why string) (source.Value, bool) {
+		if a == nil {
+			return source.Value{}, false
+		}
+		return required(a, attr, why)
+	}
 	if b.Owner != nil {
 		v, d := stringValue(b.Owner)
 		diags = append(diags, d...)
 		w.owner = v.Text
+	}
+	if v, ok := optional(b.ApprovedBy, "approved_by", `Name who approved it, or leave approved_by out: approved_by = "change board CAB-77".`); ok {
+		w.approvedBy = v.Text
+	}
+	if v, ok := optional(b.Granted, "granted", `Give the day it was granted, YYYY-MM-DD, or leave granted out: granted = "2026-11-02".`); ok {
+		switch _, err := time.Parse(time.DateOnly, v.Text); {
+		case err != nil:
+			diags = append(diags, errorAt(v.Range, "Invalid grant date", "granted must be a date written YYYY-MM-DD, such as \"2026-11-02\", not %q.", v.Text))
+		case w.expires != "" && v.Text > w.expires:
+			diags = append(diags, errorAt(v.Range, "Granted after it expires", "waiver %q is granted on %s, after it expires on %s; correct one of the dates.", b.Name, v.Text, w.expires))
+		}
+		w.granted = v.Text
 	}
 	if b.Hosts != nil {
 		var d hcl.Diagnostics
@@ -105,7 +128,22 @@ func (c *Config) Policy(day time.Time) judge.Policy {
 			hosts[i] = h.Text
 		}
 		p.Waivers = append(p.Waivers, judge.Waiver{Name: w.name, Check: w.check.Text, Hosts: hosts,
-			Reason: w.reason, Owner: w.owner, Expires: w.expires, At: w.at})
+			Reason: w.reason, Owner: w.owner, ApprovedBy: w.approvedBy, Granted: w.granted, Expires: w.expires, At: w.at})
 	}
 	return p
+}
+
+// CheckOwners returns an error for every waiver that names no owner. An
+// audit report (SARIF's audit profile) records who answers for each
+// waiver it applies, and an exception nobody owns is not evidence an
+// auditor can accept: the CLI requires owners when it writes one.
+func (c *Config) CheckOwners(why string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, w := range c.waivers {
+		if strings.TrimSpace(w.owner) == "" {
+			diags = append(diags, errorAt(w.at, "Waiver without owner",
+				`waiver %q names no owner, and %s records who answers for every waiver it applies. Name one: owner = "voice-ops"; or report without waivers (--no-waivers).`, w.name, why))
+		}
+	}
+	return diags
 }

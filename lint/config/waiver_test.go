@@ -25,13 +25,15 @@ waiver "as2-patch-window" {
 func waiverPolicy(expires string) string { return strings.Replace(patchWaiver, "%s", expires, 1) }
 
 // TestWaiverPolicy: the waiver blocks reach the judging stage as they
-// are written, with the place of their block.
+// are written, with their provenance and the place of their block.
 func TestWaiverPolicy(t *testing.T) {
 	cfg := parse(t, waiverPolicy("2027-01-31")+`
 waiver "all-patches" {
   check   = "as_required_patches"
   reason  = "patch programme PRJ-7"
   expires = "2027-06-30"
+  approved_by = "change board CAB-77"
+  granted = "2026-06-01"
 }
 check "as_imp_matches_template" { enabled = false }
 check "config_waiver_unused" { severity = "warning" }
@@ -41,6 +43,7 @@ check "config_waiver_unused" { severity = "warning" }
 		{Name: "as2-patch-window", Check: "as_required_patches", Hosts: []string{"as2"}, Reason: "patch in change CHG-1234", Owner: "voice-ops", Expires: "2027-01-31",
 			At: hcl.Range{Filename: "test.hcl", Start: hcl.Pos{Line: 2, Column: 1, Byte: 1}, End: hcl.Pos{Line: 2, Column: 26, Byte: 26}}},
 		{Name: "all-patches", Check: "as_required_patches", Hosts: []string{}, Reason: "patch programme PRJ-7", Expires: "2027-06-30",
+			ApprovedBy: "change board CAB-77", Granted: "2026-06-01",
 			At: hcl.Range{Filename: "test.hcl", Start: hcl.Pos{Line: 10, Column: 1, Byte: 174}, End: hcl.Pos{Line: 10, Column: 21, Byte: 194}}},
 	}
 	if diff := cmp.Diff(want, p.Waivers); diff != "" {

@@ -24,10 +24,10 @@
 // A judged Finding carries its verdict beside the check's finding — the
 // waiver that covers it, its State, whether a baseline knows it, and what
 // it was before a change — so that a further state (a finding whose
-// evidence a review lost) or a per-host coverage matrix (passed, finding,
-// waived, not evaluated, evidence gap: Result.Run.Coverage joined with
-// the judged findings) are new fields and functions here, not changes to
-// the stages. The checks that report on the judging inputs themselves (an
+// evidence a review lost) or the per-host coverage matrix (Coverage:
+// passed, finding, waived, not evaluated, evidence gap, from
+// Result.Run.Coverage joined with the judged findings) are new fields and
+// functions here, not changes to the stages. The checks that report on the judging inputs themselves (an
 // expired or unused waiver, an unused baseline entry) are defined with
 // the other checks and handed in as Notes; the judge writes their
 // findings.

@@ -24,6 +24,11 @@ type Result struct {
 	// Baseline counts how the findings compared with a baseline; nil
 	// when they were compared with none.
 	Baseline *BaselineCounts
+	// Waivers are the policy's waivers the run was judged with, in the
+	// file's order, those that waived nothing included; a waived
+	// finding's Waiver points at one of them. Nil when no waiver was
+	// applied (--no-waivers, or no policy).
+	Waivers []Waiver
 
 	notes Notes
 }

@@ -21,9 +21,13 @@ type Waiver struct {
 	Hosts  []string
 	Reason string
 	Owner  string
+	// ApprovedBy names who approved the waiver and Granted the day it was
+	// granted (YYYY-MM-DD); "" when the policy does not say.
+	ApprovedBy, Granted string
 	// Expires is the last day the waiver holds, YYYY-MM-DD.
 	Expires string
-	// At is the waiver's block, where its notes are located.
+	// At is the waiver's block, where its notes are located: the place of
+	// the waiver in the policy file, which audit reports record.
 	At hcl.Range
 }
 
@@ -66,8 +70,9 @@ type Policy struct {
 // finding too (WaiverUnused), located at its block.
 func (r *Result) Waive(p Policy) *Result {
 	out := r.clone()
-	for i := range p.Waivers {
-		w := &p.Waivers[i]
+	out.Waivers = slices.Clone(p.Waivers)
+	for i := range out.Waivers {
+		w := &out.Waivers[i]
 		covered := 0
 		expired := w.ExpiredOn(p.Day)
 		for j := range out.Findings {

@@ -30,20 +30,31 @@ const (
 type jsonReport struct {
 	Version       int                `json:"version"`
 	Kind          string             `json:"kind"`
-	Tool          jsonTool           `json:"tool"`
+	Tool          JSONTool           `json:"tool"`
 	Policy        Policy             `json:"policy"`
+	Invocation    jsonInvocation     `json:"invocation"`
 	Findings      []jsonFinding      `json:"findings"`
 	NotEvaluated  []jsonNotEvaluated `json:"not_evaluated"`
 	EvidenceGaps  []JSONGap          `json:"evidence_gaps"`
 	InputProblems []jsonProblem      `json:"input_problems"`
 	CheckFailures []jsonFailure      `json:"check_failures"`
 	Checks        []string           `json:"checks"`
+	Coverage      []JSONCell         `json:"coverage"`
+	Evidence      EvidencePack       `json:"evidence"`
 	Summary       Summary            `json:"summary"`
 }
 
-type jsonTool struct {
+// JSONTool names the tool in the JSON formats: its version and the
+// commit it was built from ("" when the build recorded none).
+type JSONTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	Commit  string `json:"commit"`
+}
+
+// CurrentTool is the running bwlint as the JSON formats name it.
+func CurrentTool() JSONTool {
+	return JSONTool{Name: lint.ToolName, Version: lint.Version, Commit: lint.Commit}
 }
 
 // JSONLocation is a range in the JSON formats: path relative to the
@@ -72,12 +83,18 @@ type jsonRelated struct {
 	Message  string        `json:"message"`
 }
 
-// JSONWaiver is a finding's waiver in the JSON formats.
+// JSONWaiver is a finding's waiver in the JSON formats, with its
+// provenance: who owns and who approved it, when it was granted, the
+// hosts it covers (none: every host) and where the policy file holds it.
 type JSONWaiver struct {
-	Name    string `json:"name"`
-	Reason  string `json:"reason"`
-	Owner   string `json:"owner"`
-	Expires string `json:"expires"`
+	Name       string        `json:"name"`
+	Reason     string        `json:"reason"`
+	Owner      string        `json:"owner"`
+	Expires    string        `json:"expires"`
+	ApprovedBy string        `json:"approved_by"`
+	Granted    string        `json:"granted"`
+	Hosts      []string      `json:"hosts"`
+	Location   *JSONLocation `json:"location"`
 }
 
 // Waiver converts a finding's waiver for the JSON formats; nil when the
@@ -86,7 +103,12 @@ func Waiver(w *judge.Waiver) *JSONWaiver {
 	if w == nil {
 		return nil
 	}
-	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires}
+	hosts := w.Hosts
+	if hosts == nil {
+		hosts = []string{}
+	}
+	return &JSONWaiver{Name: w.Name, Reason: w.Reason, Owner: w.Owner, Expires: w.Expires,
+		ApprovedBy: w.ApprovedBy, Granted: w.Granted, Hosts: hosts, Location: Location(w.At)}
 }
 
 type jsonFinding struct {
@@ -184,14 +206,17 @@ func JSON(w io.Writer, r *judge.Result, o Options) error {
 	rep := jsonReport{
 		Version:       JSONVersion,
 		Kind:          KindLint,
-		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Tool:          CurrentTool(),
 		Policy:        o.Policy.OrNone(),
+		Invocation:    invocationJSON(o),
 		Findings:      []jsonFinding{},
 		NotEvaluated:  []jsonNotEvaluated{},
 		EvidenceGaps:  Gaps(r.Gaps, o.MissingEvidence),
 		InputProblems: problemsJSON(r.Problems),
 		CheckFailures: []jsonFailure{},
 		Checks:        []string{},
+		Coverage:      CoverageJSON(coverage(r, o.Snapshot)),
+		Evidence:      NewEvidencePack(o.Snapshot),
 		Summary:       Summarize(r, o),
 	}
 	for _, c := range r.Checks {

@@ -36,11 +36,13 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	m.p("| --- | --- |")
 	if o.Snapshot != nil {
 		m.p("| Snapshot | %s (%s) |", mdCode(o.Snapshot.Root), plural(len(o.Snapshot.Files), "file"))
+		m.manifest(o.Snapshot)
 	}
-	m.p("| Tool | %s %s, %s |", lint.ToolName, lint.Version, plural(s.ChecksRun, "check"))
+	m.p("| Tool | %s, %s |", mdEscape(ToolDescription()), plural(s.ChecksRun, "check"))
 	if o.Policy.Origin != "" {
 		m.p("| Policy | %s |", o.Policy.Markdown())
 	}
+	m.invocation(o)
 	m.p("| Findings | %d: %s, %s, %s |", s.Findings, plural(s.BySeverity["error"], "error"), plural(s.BySeverity["warning"], "warning"), plural(s.BySeverity["note"], "note"))
 	m.p("| Counting at `--fail-on %s` | %d |", s.FailOn, s.Counting)
 	m.p("| Waived | %d |", s.Waived)
@@ -51,10 +53,12 @@ func Markdown(w io.Writer, r *judge.Result, o Options) error {
 	m.p("| Not evaluated | %d |", s.NotEvaluated)
 	m.p("| Input problems | %d |", s.Problems)
 	m.p("| Check failures | %d |", s.Failures)
+	m.p("| Coverage | %s |", coverageCounts(s.Coverage))
 	if len(r.Findings) > 0 {
 		m.findingsTable(r.Findings)
 		m.findingsByHost(r.Findings, helpURIs(r.Checks))
 	}
+	m.coverage(coverage(r, o.Snapshot))
 	m.gaps(r, o)
 	m.notEvaluated(r)
 	if len(r.Failures) > 0 {
@@ -155,7 +159,7 @@ func (m mdWriter) findingsByHost(fs []judge.Finding, help map[string]string) {
 			m.p("  - related: %s: %s", mdCode(m.paths.position(rel.Location)), mdEscape(rel.Message))
 		}
 		if f.Waiver != nil {
-			m.p("  - waived by %s: %s (owner %s, expires %s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(orNone(f.Waiver.Owner)), mdEscape(orNone(f.Waiver.Expires)))
+			m.p("  - waived by %s: %s (%s)", mdCode(f.Waiver.Name), mdEscape(f.Waiver.Reason), mdEscape(waiverProvenance(f.Waiver)))
 		}
 		switch status := findingStatus(f); {
 		case f.Waiver != nil || status == "open":
@@ -213,12 +217,17 @@ func (m mdWriter) fixSteps(steps []lint.FixStep) {
 	flush()
 }
 
-// Markdown is Describe in Markdown: the path as code.
+// Markdown is Describe in Markdown: the path as code, with the digest of
+// the bytes read.
 func (p Policy) Markdown() string {
 	if p.Path == "" {
 		return "none (" + mdEscape(p.Reason) + ")"
 	}
-	return mdCode(p.Path) + " (" + mdEscape(p.Reason) + ")"
+	out := mdCode(p.Path) + " (" + mdEscape(p.Reason) + ")"
+	if p.SHA256 != "" {
+		out += ", sha256 " + mdCode(p.SHA256)
+	}
+	return out
 }
 
 // mdGapCount is the summary row of the evidence gaps.

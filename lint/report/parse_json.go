@@ -8,7 +8,6 @@ import (
 	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
-	"github.com/bwlint/bwlint/lint"
 )
 
 // ParseJSONVersion is the version of the parse command's JSON schema.
@@ -92,7 +91,7 @@ func ParseJSON(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 	out.key("kind")
 	out.value(KindParse)
 	out.key("tool")
-	out.value(jsonTool{Name: lint.ToolName, Version: lint.Version})
+	out.value(CurrentTool())
 	if o.Inventory != "" {
 		out.key("inventory")
 		out.value(o.Inventory)

@@ -59,6 +59,40 @@ func (p reportPaths) fromRoot(path string) string {
 	return filepath.ToSlash(rel)
 }
 
+// relativeTo returns a Result path — relative to the snapshot root —
+// relative to another directory (a review's earlier snapshot), with
+// forward slashes; ok is false when it lies outside that directory.
+func (p reportPaths) relativeTo(dir, path string) (string, bool) {
+	abs := filepath.FromSlash(path)
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(p.snapshot, abs)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(absDir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// fromOther returns the path of a file of another snapshot (root, a
+// review's earlier one) as a Result path: relative to this snapshot's
+// root, with "../" segments to reach the other.
+func (p reportPaths) fromOther(root, path string) string {
+	abs, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(path)))
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(p.snapshot, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
 // position is "path:line:col" relative to the report root, the form of
 // position for the formats whose paths are.
 func (p reportPaths) position(r hcl.Range) string {

@@ -24,6 +24,10 @@ type Options struct {
 	// MissingEvidence says whether evidence gaps fail the run
 	// (--missing-evidence).
 	MissingEvidence lint.MissingEvidence
+	// Earlier is, for the SARIF of a review, the earlier snapshot: the
+	// findings the change fixed point into its files, which are hashed
+	// and described like the later snapshot's.
+	Earlier *inputs.Snapshot
 	// LostEvidence lists, for the SARIF of a review, the checks that were
 	// evaluated on a host before the change and are not after it.
 	LostEvidence []lint.LostEvidence
@@ -53,6 +57,8 @@ type Options struct {
 	// (--mask-personal-data); the result's own text is masked by
 	// lint.MaskPersonal before it is rendered.
 	MaskPersonal bool
+	// Invocation is how bwlint was called.
+	Invocation Invocation
 	// Evidence lists the files besides the snapshot that decided the run:
 	// the policy file (its waivers) and the baseline (its gating). SARIF
 	// records them in artifacts[] with their digests, as it does the
@@ -111,6 +117,9 @@ type Policy struct {
 	// Shadowed is the snapshot's own policy file when the one in the
 	// working directory was applied instead; "" otherwise.
 	Shadowed string `json:"shadowed"`
+	// SHA256 is the hex digest of the bytes the run read from the file;
+	// "" when no policy file applied.
+	SHA256 string `json:"sha256"`
 }
 
 // Describe is the policy in one phrase: its path and why it was chosen,
@@ -170,9 +179,11 @@ var formats = map[string]Reporter{
 	"text":         Text,
 	"json":         JSON,
 	"sarif":        SARIF,
+	"sarif-audit":  SARIFAudit,
 	"junit":        JUnit,
 	"junit-strict": JUnitStrict,
 	"github":       GitHub,
+	"html":         HTML,
 	"markdown":     Markdown,
 	"codeclimate":  CodeClimate,
 }
@@ -180,7 +191,7 @@ var formats = map[string]Reporter{
 // RootRelativeFormats are the formats whose paths are relative to the
 // report root (Options.SARIFRoot) rather than to the snapshot: the ones
 // that CI systems match against a checkout.
-var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "markdown", "sarif"}
+var RootRelativeFormats = []string{"codeclimate", "github", "junit", "junit-strict", "markdown", "sarif", "sarif-audit"}
 
 // Lookup returns the reporter for a format name.
 func Lookup(name string) (Reporter, error) {
@@ -217,6 +228,8 @@ type Summary struct {
 	ChecksRun       int    `json:"checks_run"`
 	FailOn          string `json:"fail_on"`
 	ExitCode        int    `json:"exit_code"`
+	// Coverage counts the cells of the coverage matrix by status.
+	Coverage map[string]int `json:"coverage"`
 
 	// Baseline is present when the run was compared with a baseline.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
@@ -258,6 +271,7 @@ func Summarize(r *judge.Result, o Options) Summary {
 		ExitCode:     o.ExitCode,
 	}
 	s.MissingEvidence = o.MissingEvidence.String()
+	s.Coverage = CoverageSummary(coverage(r, o.Snapshot))
 	if b := r.Baseline; b != nil {
 		s.Baseline = &BaselineSummary{Baselined: b.Baselined, Changed: b.Changed, New: b.New, UnusedEntries: b.Unused,
 			BaselinedGaps: b.BaselinedGaps, NewGaps: b.NewGaps, Stale: b.Stale, Unverified: b.Unverified, FailOnStale: b.FailOnStale}

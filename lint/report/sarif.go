@@ -59,6 +59,14 @@ func SARIF(w io.Writer, r *judge.Result, o Options) error {
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
+// SARIFAudit writes SARIF in the audit profile whatever
+// Options.SARIFProfile says: the format "sarif-audit", so that one run
+// writes both profiles (--report sarif=FILE --report sarif-audit=FILE).
+func SARIFAudit(w io.Writer, r *judge.Result, o Options) error {
+	o.SARIFProfile = SARIFProfileAudit
+	return SARIF(w, r, o)
+}
+
 // sarifBuilder assembles one run; the index maps keep rules, artifacts
 // and logical locations unique, as the schema requires.
 type sarifBuilder struct {
@@ -86,12 +94,22 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 	for _, e := range b.o.Evidence {
 		b.artifact(e.Path)
 	}
+	audit := b.profile == SARIFProfileAudit
 	run := sarifRun{
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
-		Properties: &sarifRunProperties{Profile: b.profile, FailOn: b.o.Threshold.String(), MissingEvidence: b.o.MissingEvidence.String()},
+		Properties: &sarifRunProperties{Profile: b.profile, FailOn: b.o.Threshold.String(), MissingEvidence: b.o.MissingEvidence.String(),
+			ManifestSHA256: NewEvidencePack(b.o.Snapshot).ManifestSHA256},
 	}
-	audit := b.profile == SARIFProfileAudit
+	if e := b.o.Earlier; e != nil {
+		run.Properties.BeforeManifestSHA256 = NewEvidencePack(e).ManifestSHA256
+		if audit {
+			// The evidence of a review is both snapshots.
+			for _, f := range e.Files {
+				b.artifact(b.paths.fromOther(e.Root, f.Path))
+			}
+		}
+	}
 	for _, f := range r.Findings {
 		switch {
 		case !audit && f.Waiver != nil:
@@ -103,6 +121,11 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 		}
 		run.Results = append(run.Results, b.result(f, audit))
 	}
+	cells := coverage(r, b.o.Snapshot)
+	run.Properties.Coverage = CoverageSummary(cells)
+	if audit {
+		run.Results = append(run.Results, b.coverageResults(cells)...)
+	}
 	run.Invocations = []sarifInvocation{b.invocation(r)}
 	if b.o.SARIFCategory != "" {
 		run.AutomationDetails = &sarifAutomation{ID: b.o.SARIFCategory}
@@ -113,6 +136,9 @@ func (b *sarifBuilder) build(r *judge.Result) sarifRun {
 	}}
 	if b.rules == nil {
 		run.Tool.Driver.Rules = []sarifDescriptor{}
+	}
+	if lint.Commit != "" {
+		run.Tool.Driver.Properties = &sarifDriverProps{Commit: lint.Commit}
 	}
 	run.Artifacts, run.LogicalLocations = b.artifacts, b.logical
 	return run

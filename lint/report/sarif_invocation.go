@@ -66,12 +66,17 @@ var exitCodeDescriptions = map[int]string{
 
 func (b *sarifBuilder) invocation(r *judge.Result) sarifInvocation {
 	inv := sarifInvocation{
+		CommandLine:         b.o.Invocation.CommandLine(),
 		StartTimeUTC:        sarifTime(b.o.Start),
 		EndTimeUTC:          sarifTime(b.o.End),
 		ExecutionSuccessful: len(r.Failures) == 0 && !r.HasInputErrors() && len(r.CountingGaps(b.o.MissingEvidence)) == 0,
 		ExitCode:            b.o.ExitCode,
 		ExitCodeDescription: exitCodeDescriptions[b.o.ExitCode],
-		Properties:          &sarifInvocationProps{Policy: b.o.Policy.OrNone()},
+		Properties:          &sarifInvocationProps{Policy: b.o.Policy.OrNone(), AsOf: b.o.Invocation.AsOf, NoWaivers: b.o.Invocation.NoWaivers},
+	}
+	if args := b.o.Invocation.Arguments; len(args) > 1 {
+		// SARIF's arguments follow the program's name (§3.20.3).
+		inv.Arguments = args[1:]
 	}
 	// A review lists the evidence it lost first, as every review format
 	// does.

@@ -2,6 +2,8 @@ package report
 
 import (
 	"strings"
+
+	"github.com/bwlint/bwlint/inputs"
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/source"
@@ -115,16 +117,11 @@ func (b *sarifBuilder) artifact(path string) sarifArtifactLocation {
 func (b *sarifBuilder) describeArtifact(path string) sarifArtifact {
 	if b.o.Snapshot != nil {
 		if f := b.o.Snapshot.File(path); f != nil {
-			a := sarifArtifact{
-				Roles:      []string{"analysisTarget"},
-				Encoding:   sarifEncoding(f.Encoding),
-				Properties: &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host},
-			}
-			if f.SHA256 != "" {
-				a.Length, a.Hashes = f.Size, map[string]string{"sha-256": f.SHA256}
-			}
-			return a
+			return snapshotArtifact(f, "")
 		}
+	}
+	if f := b.earlierFile(path); f != nil {
+		return snapshotArtifact(f, "before")
 	}
 	for _, e := range b.o.Evidence {
 		if e.Path != path {
@@ -143,6 +140,38 @@ func (b *sarifBuilder) describeArtifact(path string) sarifArtifact {
 		return a
 	}
 	return sarifArtifact{}
+}
+
+// snapshotArtifact describes a file of a snapshot: its digest, when it
+// was captured, and what bwlint read it as; side is "before" for the
+// earlier snapshot of a review.
+func snapshotArtifact(f *inputs.File, side string) sarifArtifact {
+	at, from := captureTime(f)
+	a := sarifArtifact{
+		Roles:    []string{"analysisTarget"},
+		Encoding: sarifEncoding(f.Encoding),
+		Properties: &sarifArtifactProps{Kind: string(f.Kind), Status: string(f.Status), Host: f.Host,
+			CapturedAt: at, CapturedFrom: from, Snapshot: side},
+		LastModifiedTimeUTC: sarifTime(f.ModTime),
+	}
+	if f.SHA256 != "" {
+		a.Length, a.Hashes = f.Size, map[string]string{"sha-256": f.SHA256}
+	}
+	return a
+}
+
+// earlierFile returns the file of a review's earlier snapshot that path,
+// relative to the later snapshot's root as every path of the run is,
+// names; nil when there is no earlier snapshot or it holds no such file.
+func (b *sarifBuilder) earlierFile(path string) *inputs.File {
+	if b.o.Earlier == nil {
+		return nil
+	}
+	rel, ok := b.paths.relativeTo(b.o.Earlier.Root, path)
+	if !ok {
+		return nil
+	}
+	return b.o.Earlier.File(rel)
 }
 
 // sarifEncoding names an input encoding as IANA does; a byte-order mark

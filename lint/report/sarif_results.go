@@ -48,10 +48,16 @@ func (b *sarifBuilder) result(f judge.Finding, audit bool) sarifResult {
 		// run or on none; an empty list says "not suppressed".
 		sups := []sarifSuppression{}
 		if wv := f.Waiver; wv != nil {
-			sups = append(sups, sarifSuppression{
+			s := sarifSuppression{
 				Kind: "external", Status: "accepted", Justification: wv.Reason,
-				Properties: sarifSuppressionProps{Waiver: wv.Name, Owner: wv.Owner, Expires: wv.Expires},
-			})
+				Properties: sarifSuppressionProps{Waiver: wv.Name, Owner: wv.Owner, ApprovedBy: wv.ApprovedBy, Granted: wv.Granted,
+					Expires: wv.Expires, Hosts: wv.Hosts},
+			}
+			if wv.At.Filename != "" {
+				loc := b.location(wv.At, "", false)
+				s.Location = &loc
+			}
+			sups = append(sups, s)
 		}
 		res.Suppressions = &sups
 	}

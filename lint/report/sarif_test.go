@@ -38,6 +38,17 @@ var (
 	testEnd   = testStart.Add(1500 * time.Millisecond)
 )
 
+// testFileTime is the modification time the fixtures give every file of
+// their snapshot: a checkout's times are those of the checkout.
+var testFileTime = time.Date(2026, 2, 27, 16, 45, 0, 0, time.UTC)
+
+// pinFileTimes gives every file of a snapshot the tests load testFileTime.
+func pinFileTimes(snap *inputs.Snapshot) {
+	for _, f := range snap.Files {
+		f.ModTime = testFileTime
+	}
+}
+
 // fixture is a Result with the options a CLI run would pass.
 type fixture struct {
 	name string
@@ -53,6 +64,7 @@ func exampleFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pinFileTimes(snap)
 	res := lintFixture(t, snap)
 	if len(res.Findings) < 3 {
 		t.Fatalf("testdata/example has %d findings, the fixtures need 3", len(res.Findings))
@@ -200,10 +212,13 @@ type sarifDoc struct {
 			Hashes map[string]string `json:"hashes"`
 		} `json:"artifacts"`
 		Results []struct {
-			RuleID              string             `json:"ruleId"`
-			RuleIndex           int                `json:"ruleIndex"`
-			Suppressions        *[]json.RawMessage `json:"suppressions"`
-			PartialFingerprints map[string]string  `json:"partialFingerprints"`
+			RuleID              string                `json:"ruleId"`
+			RuleIndex           int                   `json:"ruleIndex"`
+			Kind                string                `json:"kind"`
+			Level               string                `json:"level"`
+			Message             struct{ Text string } `json:"message"`
+			Suppressions        *[]json.RawMessage    `json:"suppressions"`
+			PartialFingerprints map[string]string     `json:"partialFingerprints"`
 			Locations           []struct {
 				PhysicalLocation *struct {
 					ArtifactLocation struct {
@@ -422,11 +437,46 @@ func TestSARIFProfilesDifferOnlyInWaivedAndFixed(t *testing.T) {
 	fx := mixedFixture(t)
 	count := func(profile string) int {
 		fx.opts.SARIFProfile = profile
-		return len(decodeSARIF(t, render(t, SARIF, fx)).Runs[0].Results)
+		n := 0
+		for _, res := range decodeSARIF(t, render(t, SARIF, fx)).Runs[0].Results {
+			if res.Kind == "" {
+				n++ // a finding, not a coverage cell
+			}
+		}
+		return n
 	}
 	audit, github := count(SARIFProfileAudit), count(SARIFProfileGitHub)
 	if audit != len(fx.res.Findings) || github != audit-2 {
 		t.Errorf("audit has %d results, github %d, for %d findings (1 waived, 1 fixed)", audit, github, len(fx.res.Findings))
+	}
+}
+
+// TestSARIFAuditCoverage checks that the audit profile says what was
+// checked, not only what was found: a "pass" result for every host a
+// check passed on, "notApplicable" where it was not evaluated, level
+// "none" on both; the github profile has neither.
+func TestSARIFAuditCoverage(t *testing.T) {
+	fx := exampleFixture(t)
+	cells := coverage(fx.res, fx.opts.Snapshot)
+	want := CoverageSummary(cells)
+	for _, profile := range SARIFProfiles {
+		fx.opts.SARIFProfile = profile
+		got := map[string]int{}
+		for _, res := range decodeSARIF(t, render(t, SARIF, fx)).Runs[0].Results {
+			if res.Kind == "" {
+				continue
+			}
+			got[res.Kind]++
+			if res.Level != "none" || res.Suppressions == nil || len(*res.Suppressions) != 0 {
+				t.Errorf("%s: %s result %q: level %q, suppressions %v; want level none and no suppression", profile, res.Kind, res.Message.Text, res.Level, res.Suppressions)
+			}
+		}
+		if profile == SARIFProfileGitHub && len(got) > 0 {
+			t.Errorf("the github profile has coverage results: %v", got)
+		}
+		if profile == SARIFProfileAudit && (got["pass"] != want["passed"] || got["notApplicable"] != want["not_evaluated"] || want["passed"] == 0) {
+			t.Errorf("audit profile: %d pass and %d notApplicable results, want %d and %d", got["pass"], got["notApplicable"], want["passed"], want["not_evaluated"])
+		}
 	}
 }
 

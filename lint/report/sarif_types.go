@@ -31,6 +31,13 @@ type sarifDriver struct {
 	InformationURI  string            `json:"informationUri"`
 	Rules           []sarifDescriptor `json:"rules"`
 	Notifications   []sarifDescriptor `json:"notifications"`
+	Properties      *sarifDriverProps `json:"properties,omitempty"`
+}
+
+// sarifDriverProps name the commit the tool was built from, which SARIF's
+// toolComponent has no field for.
+type sarifDriverProps struct {
+	Commit string `json:"commit"`
 }
 
 type sarifDescriptor struct {
@@ -60,6 +67,8 @@ type sarifRuleProperty struct {
 }
 
 type sarifInvocation struct {
+	CommandLine                string                `json:"commandLine,omitempty"`
+	Arguments                  []string              `json:"arguments,omitempty"`
 	StartTimeUTC               string                `json:"startTimeUtc,omitempty"`
 	EndTimeUTC                 string                `json:"endTimeUtc,omitempty"`
 	ExecutionSuccessful        bool                  `json:"executionSuccessful"`
@@ -71,9 +80,14 @@ type sarifInvocation struct {
 
 // sarifInvocationProps say what the invocation applied besides the
 // snapshot: the policy file (also an artifact, with its digest, when one
-// applied) and why it was that one.
+// applied) and why it was that one, and the day its waivers were judged
+// on, or that none was applied.
 type sarifInvocationProps struct {
 	Policy Policy `json:"policy"`
+	// AsOf is --as-of; absent when waivers were judged on the day of
+	// startTimeUtc.
+	AsOf      string `json:"asOf,omitempty"`
+	NoWaivers bool   `json:"noWaivers"`
 }
 
 type sarifNotification struct {
@@ -110,20 +124,29 @@ type sarifAutomation struct {
 }
 
 type sarifArtifact struct {
-	Location   sarifArtifactLocation `json:"location"`
-	Length     int64                 `json:"length"`
-	Encoding   string                `json:"encoding,omitempty"`
-	Hashes     map[string]string     `json:"hashes,omitempty"`
-	Roles      []string              `json:"roles,omitempty"`
-	Properties *sarifArtifactProps   `json:"properties,omitempty"`
+	Location            sarifArtifactLocation `json:"location"`
+	Length              int64                 `json:"length"`
+	Encoding            string                `json:"encoding,omitempty"`
+	Hashes              map[string]string     `json:"hashes,omitempty"`
+	LastModifiedTimeUTC string                `json:"lastModifiedTimeUtc,omitempty"`
+	Roles               []string              `json:"roles,omitempty"`
+	Properties          *sarifArtifactProps   `json:"properties,omitempty"`
 }
 
 // sarifArtifactProps is provenance: what bwlint read the file as — a
-// snapshot file's kind, parse status and host, or "policy" or "baseline".
+// snapshot file's kind, parse status and host, or "policy" or "baseline"
+// — when it was captured, and, in a review, which snapshot holds it.
 type sarifArtifactProps struct {
 	Kind   string `json:"kind"`
 	Status string `json:"status,omitempty"`
 	Host   string `json:"host,omitempty"`
+	// CapturedAt and CapturedFrom are the evidence pack's capture time
+	// (EvidenceEntry).
+	CapturedAt   string `json:"capturedAt,omitempty"`
+	CapturedFrom string `json:"capturedFrom,omitempty"`
+	// Snapshot is "before" for a file of the earlier snapshot of a
+	// review; absent for the snapshot the run is about.
+	Snapshot string `json:"snapshot,omitempty"`
 }
 
 type sarifArtifactLocation struct {
@@ -142,6 +165,7 @@ type sarifLogical struct {
 type sarifResult struct {
 	RuleID              string              `json:"ruleId"`
 	RuleIndex           int                 `json:"ruleIndex"`
+	Kind                string              `json:"kind,omitempty"`
 	Level               string              `json:"level"`
 	Message             sarifText           `json:"message"`
 	Locations           []sarifLocation     `json:"locations"`
@@ -174,19 +198,29 @@ type sarifRegion struct {
 }
 
 type sarifSuppression struct {
-	Kind          string                `json:"kind"`
-	Status        string                `json:"status"`
-	Justification string                `json:"justification"`
-	Properties    sarifSuppressionProps `json:"properties"`
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification"`
+	// Location is where the suppression is kept (§3.35.5): the waiver's
+	// block in the policy file.
+	Location   *sarifLocation        `json:"location,omitempty"`
+	Properties sarifSuppressionProps `json:"properties"`
 }
 
+// sarifSuppressionProps are a waiver's provenance.
 type sarifSuppressionProps struct {
-	Waiver  string `json:"waiver"`
-	Owner   string `json:"owner,omitempty"`
-	Expires string `json:"expires,omitempty"`
+	Waiver     string   `json:"waiver"`
+	Owner      string   `json:"owner,omitempty"`
+	ApprovedBy string   `json:"approvedBy,omitempty"`
+	Granted    string   `json:"granted,omitempty"`
+	Expires    string   `json:"expires,omitempty"`
+	Hosts      []string `json:"hosts,omitempty"`
 }
 
 type sarifResultProps struct {
+	// Coverage is the coverage cell's status of a pass or notApplicable
+	// result.
+	Coverage  string `json:"coverage,omitempty"`
 	Secret    bool   `json:"secret,omitempty"`
 	Expected  string `json:"expected,omitempty"`
 	Actual    string `json:"actual,omitempty"`
@@ -206,4 +240,10 @@ type sarifRunProperties struct {
 	OmittedFixed    int    `json:"omittedFixed"`
 	FailOn          string `json:"failOn"`
 	MissingEvidence string `json:"missingEvidence"`
+	// Coverage counts the cells of the coverage matrix by status.
+	Coverage map[string]int `json:"coverage"`
+	// ManifestSHA256 is the evidence pack's manifest digest of the
+	// snapshot; BeforeManifestSHA256 that of a review's earlier one.
+	ManifestSHA256       string `json:"manifestSha256"`
+	BeforeManifestSHA256 string `json:"beforeManifestSha256,omitempty"`
 }

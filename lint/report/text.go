@@ -281,6 +281,24 @@ func (t *textWriter) fix(f judge.Finding) {
 	}
 }
 
+// fixLines are a check's fix as plain text lines, as the HTML report
+// shows them: fences dropped, code spans outside them as their bare text.
+func fixLines(fix string) []string {
+	var out []string
+	inFence := false
+	for _, l := range strings.Split(strings.TrimSpace(fix), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			inFence = !inFence
+			continue
+		}
+		if !inFence {
+			l = plainCode(l)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // FixLine is one line of a rendered fix: prose, or a line to paste.
 type FixLine struct {
 	Text string

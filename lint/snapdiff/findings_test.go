@@ -83,7 +83,7 @@ func TestReportsShowWhatChanged(t *testing.T) {
 			State    string
 			Actual   string
 			Before   map[string]any
-			Waived   map[string]string
+			Waived   map[string]any
 			Snapshot string
 		}
 	}
@@ -104,7 +104,8 @@ func TestReportsShowWhatChanged(t *testing.T) {
 	if d := cmp.Diff(wantBefore, got.Before); d != "" {
 		t.Errorf("before (-want +got):\n%s", d)
 	}
-	if d := cmp.Diff(map[string]string{"name": "w1", "reason": "in change CHG-1", "owner": "voice-ops", "expires": "2027-01-31"}, got.Waived); d != "" {
+	if d := cmp.Diff(map[string]any{"name": "w1", "reason": "in change CHG-1", "owner": "voice-ops", "expires": "2027-01-31",
+		"approved_by": "", "granted": "", "hosts": []any{}, "location": nil}, got.Waived); d != "" {
 		t.Errorf("waived (-want +got):\n%s", d)
 	}
 

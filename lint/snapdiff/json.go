@@ -22,7 +22,7 @@ const JSONVersion = 3
 type jsonReview struct {
 	Version       int                         `json:"version"`
 	Kind          string                      `json:"kind"`
-	Tool          jsonTool                    `json:"tool"`
+	Tool          report.JSONTool             `json:"tool"`
 	Policy        report.Policy               `json:"policy"`
 	Before        string                      `json:"before"`
 	After         string                      `json:"after"`
@@ -46,11 +46,6 @@ type jsonLost struct {
 	Host    string   `json:"host"`
 	Status  string   `json:"status"`
 	Reasons []string `json:"reasons"`
-}
-
-type jsonTool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
 }
 
 // jsonChange's before and after are null on the side where the thing does
@@ -178,7 +173,7 @@ func JSON(w io.Writer, r *Review, o Options) error {
 	rep := jsonReview{
 		Version:       JSONVersion,
 		Kind:          report.KindDiff,
-		Tool:          jsonTool{Name: lint.ToolName, Version: lint.Version},
+		Tool:          report.CurrentTool(),
 		Policy:        o.Policy.OrNone(),
 		Before:        r.Before.Snapshot.Root,
 		After:         r.After.Snapshot.Root,

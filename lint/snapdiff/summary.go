@@ -23,6 +23,8 @@ type Options struct {
 	ExitCode int
 	// Policy names the policy file both sides were linted with.
 	Policy report.Policy
+	// Invocation is how bwlint was called, which the HTML report records.
+	Invocation report.Invocation
 	// Color enables ANSI colour in the text format.
 	Color bool
 	// Hunks adds the line diff of every capture that changed to the text

@@ -10,11 +10,13 @@ lint {
 # accepted until the change window closes. It is still reported, marked
 # waived, and counts again if the waiver lapses.
 waiver "as2-patch-window" {
-  check   = "as_required_patches"
-  hosts   = ["as2"]
-  reason  = "ap384177 is applied in change CHG-1234"
-  owner   = "voice-ops"
-  expires = "2027-01-31"
+  check       = "as_required_patches"
+  hosts       = ["as2"]
+  reason      = "ap384177 is applied in change CHG-1234"
+  owner       = "voice-ops"
+  approved_by = "change advisory board, CAB-2026-41"
+  granted     = "2026-11-02"
+  expires     = "2027-01-31"
 }
 
 # Site rules: checks written here instead of in Go.

@@ -24,14 +24,19 @@ type redactor struct {
 	ranges  [2]map[string][][2]int
 }
 
-func newRedactor(beforeSnap, afterSnap *inputs.Snapshot, before, after *settings) *redactor {
+func newRedactor(beforeSide, afterSide Side, before, after *settings) *redactor {
 	secret := map[settingID]bool{}
 	for _, s := range slices.Concat(before.all, after.all) {
 		if s.secret {
 			secret[s.id.norm()] = true
 		}
 	}
-	r := &redactor{sources: [2]*redact.Source{redact.New(beforeSnap), redact.New(afterSnap)}}
+	r := &redactor{sources: [2]*redact.Source{redact.New(beforeSide.Snapshot), redact.New(afterSide.Snapshot)}}
+	for i, sd := range []Side{beforeSide, afterSide} {
+		if sd.MaskPersonal {
+			r.sources[i].MaskPersonal()
+		}
+	}
 	for i, side := range []*settings{before, after} {
 		r.ranges[i] = map[string][][2]int{}
 		for _, s := range side.all {

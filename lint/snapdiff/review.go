@@ -14,6 +14,10 @@ import (
 type Side struct {
 	Snapshot *inputs.Snapshot
 	Result   *judge.Result
+	// MaskPersonal hides personal data in the side's captures as the
+	// review shows them (--mask-personal-data); Review.MaskPersonal masks
+	// the findings once the review is made.
+	MaskPersonal bool
 	// Policy is the side's own policy file (the one found for it as
 	// for a lint of it alone); nil when the review compares no policies.
 	// Both sides are judged by the after side's: the before side's says
@@ -70,7 +74,7 @@ func Compare(before, after Side, o ReviewOptions) *Review {
 	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
 	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
 	sortChanges(r.Changes)
-	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before.Snapshot, after.Snapshot, b, a), oneSided)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before, after, b, a), oneSided)
 	sortCaptures(r.Captures)
 	if before.Result != nil && after.Result != nil {
 		r.LostEvidence = lint.Lost(before.Result.Run.Coverage(before.Snapshot), after.Result.Run.Coverage(after.Snapshot))

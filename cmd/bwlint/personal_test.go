@@ -14,7 +14,7 @@ import (
 )
 
 // personalSnapshots writes two snapshots of the provisioning example: the
-// example with OCI-P user details added, and the same after a change to
+// example with OCI-P user details and Meetings Server files added, and the same after a change to
 // the users, so that a review shows the changed rows.
 func personalSnapshots(t *testing.T) (before, after string) {
 	t.Helper()
@@ -23,6 +23,23 @@ func personalSnapshots(t *testing.T) (before, after string) {
 	for _, dir := range []string{before, after} {
 		copyTree(t, filepath.Join("..", "..", "testdata", "provisioning"), dir)
 		copyTree(t, filepath.Join("..", "..", "checks", "testdata", "template_flags", "prefill_alternate_ids", "ocip"), filepath.Join(dir, "ocip"))
+		// Meetings Server evidence too, its SAML captures saved under
+		// names that are not a person's, as docs/output.md advises: file
+		// names are shown as they are.
+		wms := filepath.Join("..", "..", "testdata", "wms-only", "wms")
+		copyTree(t, filepath.Join(wms, "users"), filepath.Join(dir, "wms", "users"))
+		for from, to := range map[string]string{"grete.lindqvist.xml": "adfs-1.xml", "renata.kowalczyk.txt": "okta-1.txt"} {
+			b, err := os.ReadFile(filepath.Join(wms, "sso", from))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(dir, "wms", "sso"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "wms", "sso", to), b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	csv := filepath.Join(after, "users", "export.csv")
 	b, err := os.ReadFile(csv)
@@ -100,7 +117,7 @@ func TestMaskPersonalData(t *testing.T) {
 		masked = append(masked, []string{"lint", "--mask-personal-data", "--format", f, after})
 		plain = append(plain, []string{"lint", "--format", f, after})
 	}
-	for _, f := range []string{"text", "json", "markdown", "sarif"} {
+	for _, f := range []string{"text", "json", "markdown", "html", "sarif"} {
 		masked = append(masked, []string{"diff", "--mask-personal-data", "--format", f, before, after})
 		plain = append(plain, []string{"diff", "--format", f, before, after})
 	}

@@ -56,6 +56,7 @@ func (s *Source) personalOf(f *inputs.File) []span {
 			forUsers(o.Users)
 		}
 	}
+	add(personalWMS(s.snap, f.Path)...)
 	for _, l := range s.snap.PSLogs {
 		if l.Path != f.Path {
 			continue
@@ -119,6 +120,7 @@ func PersonalValues(snap *inputs.Snapshot) []string {
 			}
 		}
 	}
+	add(personalWMS(snap, "")...)
 	return out
 }
 

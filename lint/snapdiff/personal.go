@@ -7,7 +7,8 @@ import (
 )
 
 // MaskPersonal returns r with the personal data of its findings, of both
-// sides' judged runs and of the lost evidence's reasons masked by m
+// sides' judged runs, of the changes' rows and values and of the lost
+// evidence's reasons masked by m
 // (--mask-personal-data). It is the last step of a review: the findings
 // were matched, waived and tied to the changes as the checks reported
 // them, and keep their order, which the changes' effects and the policy
@@ -20,6 +21,11 @@ func (r *Review) MaskPersonal(m *judge.Masker) *Review {
 		if s.Result != nil {
 			s.Result = s.Result.MaskPersonal(m)
 		}
+	}
+	out.Changes = slices.Clone(r.Changes)
+	for i := range out.Changes {
+		c := &out.Changes[i]
+		c.Row, c.Before, c.After = m.Text(c.Row), m.Text(c.Before), m.Text(c.After)
 	}
 	out.LostEvidence = slices.Clone(r.LostEvidence)
 	for i := range out.LostEvidence {

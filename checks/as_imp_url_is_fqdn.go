@@ -248,9 +248,8 @@ func provisioningURLProblems(raw string, bridgeHosts []string) (wrong []string, 
 		fixed.Scheme = "https"
 		want = fixed.String()
 	}
-	_, _, ip, _ := hostPort(host)
 	switch {
-	case ip || strings.Trim(host, "0123456789.") == "":
+	case targetsAddress(host):
 		wrong = append(wrong, fmt.Sprintf("targets the address %s, not the provisioning bridge's fully qualified name: the bridge refuses such requests (403)", host))
 	case !dnsName(host) || !qualified(host):
 		wrong = append(wrong, fmt.Sprintf("targets %q, which is not a fully qualified host name", host))
@@ -261,6 +260,17 @@ func provisioningURLProblems(raw string, bridgeHosts []string) (wrong []string, 
 		want = "" // the host is wrong too, and its right name is not known here
 	}
 	return wrong, want
+}
+
+// targetsAddress reports whether hostport — a URL's host or a Host
+// header, with or without a port — is an IP address rather than a name:
+// an IPv4 or IPv6 literal, or digits and dots alone (a shortened or
+// mistyped IPv4 address, which no DNS name is). The provisioning bridge
+// refuses requests sent to an address (403); pslog_provisioning judges
+// the requests a PSLog records by the same test.
+func targetsAddress(hostport string) bool {
+	host, _, ip, _ := hostPort(hostport)
+	return ip || host != "" && strings.Trim(host, "0123456789.") == ""
 }
 
 // valueOrAt locates a value, or the capture when the value is absent.

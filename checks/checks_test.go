@@ -1,11 +1,13 @@
 package checks
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/linttest"
 )
@@ -44,4 +46,22 @@ func TestChecks(t *testing.T) {
 			linttest.Run(t, c, filepath.Join("testdata", c.Name))
 		})
 	}
+}
+
+// runWith lints a testdata case with one check and the given options.
+func runWith(t *testing.T, c *lint.Check, opts any, dir ...string) *lint.Result {
+	t.Helper()
+	snap, err := inputs.Load(filepath.Join(append([]string{"testdata"}, dir...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := lint.Settings{}
+	if opts != nil {
+		set.Options = map[string]any{c.Name: opts}
+	}
+	res := lint.Run(context.Background(), snap, []*lint.Check{c}, set)
+	for _, f := range res.Failures {
+		t.Fatalf("check %s failed: %v", f.Check, f.Err)
+	}
+	return res
 }

@@ -1,30 +1,14 @@
 package checks
 
 import (
-	"context"
 	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/linttest"
 )
-
-// runWith lints a case of a check's testdata with the given options.
-func runWith(t *testing.T, c *lint.Check, testCase string, opts any) *lint.Result {
-	t.Helper()
-	snap, err := inputs.Load(filepath.Join("testdata", c.Name, testCase))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(context.Background(), snap, []*lint.Check{c}, lint.Settings{Options: map[string]any{c.Name: opts}})
-	for _, f := range res.Failures {
-		t.Fatalf("check %s failed: %s", f.Check, f.Err)
-	}
-	return res
-}
 
 // summary lists what a run found, one line per finding and gap.
 func summary(res *lint.Result) string {
@@ -102,7 +86,7 @@ func TestXSPCheckOptions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := summary(runWith(t, tc.check, tc.testCase, tc.opts))
+			got := summary(runWith(t, tc.check, tc.opts, tc.check.Name, tc.testCase))
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("the run does not say %q; it says:\n%s", w, got)
@@ -157,7 +141,7 @@ func TestXSPCheckOptionsValidate(t *testing.T) {
 // reported.
 func TestFarmDriftNeverShowsSecrets(t *testing.T) {
 	secrets := []string{"Zq7-first-secret-Ab", "Wx4-other-secret-Cd", "rT-9f8e7d6c5b4a"}
-	res := runWith(t, xspFarmDrift, "secret", xspFarmDrift.Options())
+	res := runWith(t, xspFarmDrift, xspFarmDrift.Options(), xspFarmDrift.Name, "secret")
 	if len(res.Findings) == 0 {
 		t.Fatal("the drifting secret is not reported")
 	}

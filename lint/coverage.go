@@ -63,7 +63,12 @@ func (r *Result) Coverage(snap *inputs.Snapshot) []Coverage {
 			switch {
 			case n.Check != c.Name:
 			case n.Partial:
-				hosts[n.Host] = true
+				// A part of the snapshot as a whole (a user, one of
+				// its files) is no host's: the check covers the hosts
+				// it reads as before.
+				if n.Host != "" {
+					hosts[n.Host] = true
+				}
 			case n.Host == "":
 				whole = append(whole, n.Reason)
 			default:

@@ -40,6 +40,12 @@ type Finding struct {
 	// known finding changed. Checks leave it empty when Actual says it;
 	// it is never printed.
 	Value string
+	// Personal lists the personal data the finding quotes (user ids,
+	// names, email addresses, phone numbers), wherever they stand in its
+	// message, logical location, values or related messages, so that a
+	// report for readers outside the organisation can mask them
+	// (judge.Result.MaskPersonal).
+	Personal []string
 	// Fix, when the check can say it, is how to fix this finding with
 	// its values filled in: the steps in order, each a command typed at
 	// a CLI context or a step done by hand. Reports show it in place of

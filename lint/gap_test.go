@@ -218,11 +218,13 @@ func TestEvidenceLines(t *testing.T) {
 
 // TestPartlyEvaluated: a host the check evaluated but for one value (a
 // masked password) counts as evaluated, so that losing its capture later
-// is lost evidence.
+// is lost evidence. A part of the snapshot that names no host (a user, a
+// file of the whole snapshot) adds no host to the coverage.
 func TestPartlyEvaluated(t *testing.T) {
 	c := certCheck()
 	c.Run = func(p *lint.Pass) error {
 		p.NotEvaluatedPart("xsp1", "the password is masked")
+		p.NotEvaluatedPart("", "one user's services are not captured")
 		p.NotEvaluated("xsp2", "nothing to compare")
 		return nil
 	}

@@ -267,3 +267,44 @@ func normalize(s string) string {
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func notAlnum(r rune) bool { return !isAlnum(r) }
+
+// BridgeAnswer returns the entry that explains an answer of the provisioning
+// bridge, as a PSLog records it: among the entries of the status, the one
+// whose text the response's message matches best, when it matches it
+// better than the status's general entry does ("Can not trust BroadWorks
+// email …" is http-400-untrusted-email, any other 400 is http-400); a
+// status the table does not list is the entry for any other status.
+func BridgeAnswer(status, message string) Entry {
+	var general *Entry
+	var specific []Entry
+	for _, e := range table {
+		if e.Family != Bridge || e.Code != status {
+			continue
+		}
+		if general == nil {
+			general = &e
+			continue
+		}
+		specific = append(specific, e)
+	}
+	if general == nil {
+		return Lookup(otherStatusID)[0]
+	}
+	phrase := normalize(message)
+	if phrase == "" {
+		return *general
+	}
+	var words []string
+	for _, w := range strings.Fields(phrase) {
+		if !stopWords[w] {
+			words = append(words, w)
+		}
+	}
+	best, bestScore := *general, score(*general, phrase, words)
+	for _, e := range specific {
+		if s := score(e, phrase, words); s > bestScore {
+			best, bestScore = e, s
+		}
+	}
+	return best
+}

@@ -255,3 +255,22 @@ func TestAllIsACopy(t *testing.T) {
 		t.Error("All returned the table itself")
 	}
 }
+
+func TestBridgeAnswer(t *testing.T) {
+	for _, tc := range []struct{ status, message, want string }{
+		{"400", "Can not trust BroadWorks email with legacy provisioning API.", "http-400-untrusted-email"},
+		{"400", "Email address cannot be trusted for this template", "http-400-untrusted-email"},
+		{"400", "Customer org is not found in database and also new org creation flag is not enabled.", "http-400-new-org-disabled"},
+		{"400", "primaryPhoneNumber is required", "http-400"},
+		{"400", "", "http-400"},
+		{"401", "The provisioning credentials were not accepted", "http-401"},
+		{"403", "", "http-403"},
+		{"409", "A user with this email address already exists", "http-409"},
+		{"200", "", "http-200"},
+		{"502", "Bad Gateway", "http-other"},
+	} {
+		if got := BridgeAnswer(tc.status, tc.message).ID; got != tc.want {
+			t.Errorf("BridgeAnswer(%q, %q) = %s, want %s", tc.status, tc.message, got, tc.want)
+		}
+	}
+}

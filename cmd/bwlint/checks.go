@@ -54,32 +54,39 @@ func checksCommand() *cli.Command {
 func explainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "print a check's documentation, a site rule's too",
-		ArgsUsage: "CHECK",
-		Description: "Prints the check's documentation laid out for the terminal (wrapped to $COLUMNS, else the\n" +
-			"terminal's width, else 80); --markdown prints the Markdown source, as docs/checks/ has it.\n" +
+		Usage:     "print a check's documentation, a site rule's too, or what an error code or message means",
+		ArgsUsage: `CHECK | CODE | "MESSAGE FRAGMENT"`,
+		Description: "Prints the check's documentation, or the entry of an error code (an activation portal code,\n" +
+			"[Error 18215], an HTTP status of the provisioning bridge) or of the code whose message holds\n" +
+			"the words given, laid out for the terminal (wrapped to $COLUMNS, else the terminal's width,\n" +
+			"else 80); --markdown prints the Markdown source, as docs/checks/ and docs/codes.md have it.\n" +
 			"A name that is not a check's is answered with the checks it starts, or names, or nearly is.",
 		Flags: []cli.Flag{policyFlag,
 			&cli.BoolFlag{Name: "markdown", Usage: "print the documentation as Markdown, not laid out for a terminal"}},
 		Action: func(c *cli.Context) error {
-			name, err := oneArg(c, "CHECK")
-			if err != nil {
-				return err
+			if c.NArg() == 0 {
+				return usageErrorf("explain: missing CHECK, CODE or MESSAGE argument (see bwlint explain --help)")
 			}
+			// Words of a message may come unquoted: they are one query.
+			name := strings.Join(c.Args().Slice(), " ")
 			known, err := knownChecks(c)
 			if err != nil {
 				return err
 			}
-			i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name })
-			if i < 0 {
+			text := ""
+			if i := slices.IndexFunc(known, func(ch *lint.Check) bool { return ch.Name == name }); i >= 0 {
+				text = known[i].Markdown()
+			} else if looksLikeCheckName(name) || namesPartOfCheck(name, known) {
 				return usageErrorf("explain: unknown check %q%s (bwlint checks lists them)", name, suggest(name, checkNames(known)))
+			} else if text, _ = explainCode(name, known); text == "" {
+				return usageErrorf("explain: %q is no check, no code and no part of a code's message%s%s (bwlint checks lists the checks, docs/codes.md the codes)",
+					name, suggestCodes(name), suggest(name, checkNames(known)))
 			}
-			md := known[i].Markdown()
 			if c.Bool("markdown") {
-				_, err = fmt.Fprint(stdout(c), source.PrintableLines(md))
+				_, err = fmt.Fprint(stdout(c), source.PrintableLines(text))
 				return err
 			}
-			_, err = fmt.Fprint(stdout(c), report.TerminalMarkdown(md, textWidth(c.App.Writer), colorFor(c, c.App.Writer)))
+			_, err = fmt.Fprint(stdout(c), report.TerminalMarkdown(text, textWidth(c.App.Writer), colorFor(c, c.App.Writer)))
 			return err
 		},
 	}

@@ -26,7 +26,7 @@ func configCommand() *cli.Command {
 		ArgsUsage: "[SNAPSHOT]",
 		Description: "Finds the policy file as lint does (--config FILE, else $BWLINT_CONFIG, else ./.bwlint.hcl,\n" +
 			"else SNAPSHOT/.bwlint.hcl) and prints its path, why it was chosen, and the settings in effect:\n" +
-			"fail_on, missing_evidence, fail_on_stale_baseline and accept_new_waivers, every check with whether it runs, its severity, its options and\n" +
+			"fail_on, missing_evidence, fail_on_stale_baseline, accept_new_waivers and mask_personal_data, every check with whether it runs, its severity, its options and\n" +
 			"the hosts it does not apply to, the host and cluster blocks, and the waivers with their expiry\n" +
 			"(as of today, or --as-of). A value the file does not set shows its default.",
 		Flags: []cli.Flag{
@@ -86,6 +86,7 @@ func writeConfigText(c *cli.Context, policy report.Policy, e config.Effective, d
 	p("missing_evidence\t%s (%s)", e.MissingEvidence.Value, e.MissingEvidence.Source)
 	p("fail_on_stale_baseline\t%s (%s)", e.FailOnStaleBaseline.Value, e.FailOnStaleBaseline.Source)
 	p("accept_new_waivers\t%s (%s)", e.AcceptNewWaivers.Value, e.AcceptNewWaivers.Source)
+	p("mask_personal_data\t%s (%s)", e.MaskPersonalData.Value, e.MaskPersonalData.Source)
 	p("")
 	p("CHECK\tRUNS\tSEVERITY\tORIGIN")
 	for _, ch := range e.Checks {

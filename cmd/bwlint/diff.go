@@ -58,6 +58,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity of an introduced finding that fails the review: error, warning, note or none"},
 			missingEvidenceFlag(),
+			maskPersonalFlag(),
 			&cli.BoolFlag{Name: "accept-new-waivers", Usage: "let a waiver new in AFTER's policy accept a new or changed finding (default: such a finding counts, since the change brings it and its acceptance together; or the policy's accept_new_waivers)"},
 			&cli.BoolFlag{Name: "hunks", Usage: "add the line diff of every capture that changed to the text report"},
 		}, sarifFlags("SARIF"), policyFlags("AFTER"), inputFlags()),
@@ -110,7 +111,12 @@ func runDiff(c *cli.Context) error {
 	after := lintSide(c, cfg, afterSnap, day)
 	before.Policy, before.Waivers = beforePolicy(c, cfg, found, beforeDir, day)
 	after.Policy, after.Waivers = cfg, waiversOf(c, cfg, day)
+	mask := maskPersonal(c, cfg)
+	before.MaskPersonal, after.MaskPersonal = mask, mask
 	review := snapdiff.Compare(before, after, snapdiff.ReviewOptions{AcceptNewWaivers: acceptNewWaivers(c, cfg)})
+	if mask {
+		review = review.MaskPersonal(judge.NewMasker(beforeSnap, afterSnap))
+	}
 	code := diffExitCode(review, threshold, missing)
 	out := &output{path: c.String("output"), stdout: stdout(c),
 		reads: readFiles{snapshots: []*inputs.Snapshot{beforeSnap, afterSnap}, files: []string{cfg.Path()}}}
@@ -118,7 +124,7 @@ func runDiff(c *cli.Context) error {
 		err = writeDiffSARIF(out.Writer(), review, sarifOptions(c, report.Options{
 			Snapshot: after.Snapshot, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
 			Earlier: beforeSnap, LostEvidence: review.LostEvidence, Policy: policyInfo(found, cfg), Invocation: invocation(c),
-			Evidence: policyEvidence(afterDir, cfg, found),
+			Evidence: policyEvidence(afterDir, cfg, found), MaskPersonal: mask,
 		}))
 		if err != nil {
 			return err

@@ -38,6 +38,7 @@ func lintCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "fail-on", Value: lint.DefaultThreshold.String(), Usage: "lowest severity that fails the run: error, warning, note or none"},
 			missingEvidenceFlag(),
+			maskPersonalFlag(),
 			&cli.StringSliceFlag{Name: "report", Usage: "also write a report in `FORMAT=FILE` (repeatable), e.g. --report sarif=out.sarif --report junit=junit.xml"},
 			&cli.BoolFlag{Name: "verbose", Usage: "show waived and baselined findings in full in the text report (default: one line each)"},
 		}, sarifFlags("SARIF, JUnit, GitHub, Markdown and code-quality"), policyFlags("SNAPSHOT"), baselineFlags(), inputFlags()),
@@ -97,6 +98,10 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	res = res.Relocated(relocations(dir, cfg.Path(), c.String("baseline")))
+	mask := maskPersonal(c, cfg)
+	if mask {
+		res = res.MaskPersonal(judge.NewMasker(snap))
+	}
 	evidence := policyEvidence(dir, cfg, found)
 	if baselineData != nil {
 		evidence = append(evidence, report.NewEvidenceFile(snapshotRelative(dir, c.String("baseline")), report.EvidenceBaseline, true, baselineData))
@@ -104,7 +109,7 @@ func runLint(c *cli.Context) error {
 	code := res.ExitCode(threshold, missing)
 	opts := sarifOptions(c, report.Options{
 		Snapshot: snap, Threshold: threshold, MissingEvidence: missing, ExitCode: code, Start: start, End: time.Now(),
-		Evidence: evidence, Policy: policyInfo(found, cfg), Invocation: invocation(c), Verbose: c.Bool("verbose"), Gate: gate,
+		Evidence: evidence, Policy: policyInfo(found, cfg), Invocation: invocation(c), Verbose: c.Bool("verbose"), Gate: gate, MaskPersonal: mask,
 	})
 	warnOutsideRoot(c, targets, opts)
 	if err := writeReports(c, targets, res, opts, reads); err != nil {

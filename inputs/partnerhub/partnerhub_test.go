@@ -251,6 +251,27 @@ func TestParseTemplateProblems(t *testing.T) {
 		{"duplicate key", map[string]string{`"name"`: `"name": "n", "name": "m",`},
 			[]string{`2:14-2:20 error: key "name" appears twice; first at line 2, column 1`}},
 		{"unknown fields are fine", map[string]string{`"name"`: `"name": "n", "whatever": {"x": [true]}, "n": 1,`}, nil},
+		// Without flowThroughProvisioning the account name is required, as
+		// it always was; with it, whether one is needed is a check's call.
+		{"missing account name", map[string]string{`"provisioningAccountName"`: ""},
+			[]string{`1:1-1:2 error: template is missing required field "provisioningAccountName"`}},
+		{"flow-through on, no account name", map[string]string{`"provisioningAccountName"`: `"flowThroughProvisioning": true,`}, nil},
+		{"flow-through off, empty account name", map[string]string{`"provisioningAccountName"`: `"flowThroughProvisioning": false, "provisioningAccountName": "",`}, nil},
+		{"flow-through not a bool", map[string]string{`"provisioningAccountName"`: `"flowThroughProvisioning": "on",`},
+			[]string{
+				`1:1-1:2 error: template is missing required field "provisioningAccountName"`,
+				`5:28-5:32 error: "flowThroughProvisioning" must be true or false, found "on"`,
+			}},
+		{"authentication settings", map[string]string{`"name"`: `"name": "n", "prefillEmail": false, "idpEntityId": "https://idp.example/saml", "idpName": null,`}, nil},
+		{"prefill not a bool", map[string]string{`"name"`: `"name": "n", "prefillEmail": "yes",`},
+			[]string{`2:30-2:35 error: "prefillEmail" must be true or false, found "yes"`}},
+		{"idp entity id not a string", map[string]string{`"name"`: `"name": "n", "idpEntityId": 4,`},
+			[]string{`2:29-2:30 error: "idpEntityId" must be a string, found 4`}},
+		{"customer orgs", map[string]string{`"name"`: `"name": "n", "customerOrgs": ["acme", "Acme", 3],`},
+			[]string{
+				`2:39-2:45 warning: "customerOrgs" lists organisation "Acme" twice; first at line 2, column 31`,
+				`2:47-2:48 error: "customerOrgs" must hold only strings, found 3`,
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -501,5 +522,32 @@ func BenchmarkParseTemplate(b *testing.B) {
 		if _, probs := ParseTemplate("t.json", string(text)); len(probs) != 0 {
 			b.Fatal(probs)
 		}
+	}
+}
+
+// TestDocumentedTemplates reads the template examples of docs/inputs.md:
+// each must be a template bwlint reads without a problem.
+func TestDocumentedTemplates(t *testing.T) {
+	b, err := os.ReadFile("../../docs/inputs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	start := strings.Index(doc, "## partnerhub/templates/")
+	end := strings.Index(doc, "## partnerhub/clusters/")
+	if start < 0 || end < start {
+		t.Fatal("docs/inputs.md has no templates section before the clusters section")
+	}
+	n := 0
+	for _, block := range strings.Split(doc[start:end], "```json\n")[1:] {
+		text, _, _ := strings.Cut(block, "```")
+		n++
+		tmpl, probs := ParseTemplate("doc.json", text)
+		if tmpl == nil || len(probs) > 0 {
+			t.Errorf("documented template %d: %v", n, problemLines(probs))
+		}
+	}
+	if n < 2 {
+		t.Errorf("found %d template examples, want the minimal one and the one with every optional field", n)
 	}
 }

@@ -56,9 +56,27 @@ type Template struct {
 	Package                    source.Value // a Package constant in any case
 	Default                    source.Value // optional "true" or "false"
 
+	// FlowThroughProvisioning is "Enable BroadWorks Flow Through
+	// Provisioning"; optional "true" or "false". When the file gives it,
+	// provisioningAccountName may be absent or empty: a check judges that
+	// against the switch rather than the reader.
+	FlowThroughProvisioning source.Value
+	// PrefillEmail is "Prefill user email addresses in login page";
+	// optional "true" or "false".
+	PrefillEmail source.Value
+	// IDPEntityID is the IdP entity id partner SAML authentication needs,
+	// IDPName the IdP name partner OpenID Connect needs; both optional.
+	IDPEntityID source.Value
+	IDPName     source.Value
+
 	// Enterprises are the BroadWorks enterprise or service provider ids
 	// the template serves.
 	Enterprises []source.Value
+	// CustomerOrgs are the names of the customer organisations that exist
+	// in Partner Hub for the enterprises the template serves, as Partner
+	// Hub lists them; optional. They tell which users need a new
+	// organisation.
+	CustomerOrgs []source.Value
 
 	// Fields are all top-level members in file order, known or not.
 	Fields []Field
@@ -73,13 +91,20 @@ func ParseTemplate(path, text string) (*Template, []source.Problem) {
 		return nil, probs
 	}
 	r := &memberReader{what: "template", obj: obj}
+	flowThrough := r.boolean("flowThroughProvisioning", false)
+	accountName := r.requiredString
+	if flowThrough.Present() {
+		// The file says whether flow-through is on: an account name is
+		// needed only then, which is a check's to judge.
+		accountName = r.optionalString
+	}
 	t := &Template{
 		Path:                       path,
 		Range:                      obj.Range,
 		Name:                       r.requiredString("name"),
 		Cluster:                    r.requiredString("cluster"),
 		ProvisioningURL:            r.requiredString("provisioningUrl"),
-		ProvisioningAccountName:    r.requiredString("provisioningAccountName"),
+		ProvisioningAccountName:    accountName("provisioningAccountName"),
 		ProvisioningPasswordSHA256: r.passwordDigest("provisioningPasswordSha256"),
 		AuthenticationMode:         r.oneOf("authenticationMode", authenticationModes, false),
 		EnterpriseMode:             r.boolean("enterpriseMode", true),
@@ -88,6 +113,11 @@ func ParseTemplate(path, text string) (*Template, []source.Problem) {
 		Package:                    r.oneOf("package", packages, true),
 		Enterprises:                r.stringList("enterprises", "enterprise", sameText),
 		Default:                    r.boolean("default", false),
+		FlowThroughProvisioning:    flowThrough,
+		PrefillEmail:               r.boolean("prefillEmail", false),
+		IDPEntityID:                r.optionalString("idpEntityId"),
+		IDPName:                    r.optionalString("idpName"),
+		CustomerOrgs:               r.stringList("customerOrgs", "organisation", strings.ToLower),
 		Fields:                     fieldsOf(obj),
 	}
 	probs = append(probs, r.probs...)

@@ -1,7 +1,6 @@
 package pslog
 
 import (
-	"net"
 	"strconv"
 	"strings"
 
@@ -135,56 +134,6 @@ func (e *Exchange) StatusCode() int {
 	}
 	n, _ := strconv.Atoi(e.Response.Status.Text)
 	return n
-}
-
-// TargetKind classifies where a request went.
-type TargetKind string
-
-// The kinds of target.
-const (
-	// TargetBridge is a host named like Webex's provisioning bridges,
-	// broadworks-provisioning-bridge-<x>.wbx2.com.
-	TargetBridge TargetKind = "provisioning bridge"
-	// TargetIP is an IP address: the AS did not use the host name.
-	TargetIP TargetKind = "IP address"
-	// TargetOther is any other host.
-	TargetOther TargetKind = "other host"
-	// TargetUnknown is a request whose host the log does not show.
-	TargetUnknown TargetKind = "unknown"
-)
-
-// TargetKind classifies the request's host.
-func (r *Request) TargetKind() TargetKind {
-	h := hostOnly(r.Host.Text)
-	switch {
-	case h == "":
-		return TargetUnknown
-	case net.ParseIP(h) != nil:
-		return TargetIP
-	case IsBridgeHost(h):
-		return TargetBridge
-	}
-	return TargetOther
-}
-
-// IsBridgeHost reports whether host is named like a Webex provisioning
-// bridge: broadworks-provisioning-bridge-<label>.wbx2.com, case aside.
-func IsBridgeHost(host string) bool {
-	h := strings.ToLower(strings.TrimSuffix(hostOnly(host), "."))
-	label, ok := strings.CutSuffix(h, ".wbx2.com")
-	if !ok {
-		return false
-	}
-	rest, ok := strings.CutPrefix(label, "broadworks-provisioning-bridge-")
-	return ok && rest != "" && !strings.Contains(rest, ".")
-}
-
-// hostOnly strips a port and the brackets of an IPv6 literal.
-func hostOnly(hostport string) string {
-	if h, _, err := net.SplitHostPort(hostport); err == nil {
-		return h
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(hostport, "["), "]")
 }
 
 // Header returns the first header named name, compared without regard to

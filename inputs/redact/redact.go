@@ -21,6 +21,10 @@ import (
 type Source struct {
 	snap  *inputs.Snapshot
 	files map[string]*fileSecrets
+	// personal is set by MaskPersonal: personal data is hidden like a
+	// secret; personalSpans caches what the model says of each file.
+	personal      bool
+	personalSpans map[string][]span
 }
 
 type span = source.Span
@@ -52,16 +56,29 @@ type Line struct {
 	// Secrets are the parts of Text that must not be shown, as ranges of
 	// runes [start, end) counted from 0; sorted and disjoint.
 	Secrets [][2]int
+	// Personal marks the secrets that are personal data and nothing
+	// else (Source.MaskPersonal), shown as PersonalHidden; nil when none
+	// is.
+	Personal []bool
 }
 
-// Masked returns Text with each secret replaced by source.Redacted.
+// Mask is what replaces secret i of the line: source.Redacted, or
+// PersonalHidden for personal data.
+func (l Line) Mask(i int) string {
+	if i < len(l.Personal) && l.Personal[i] {
+		return PersonalHidden
+	}
+	return source.Redacted
+}
+
+// Masked returns Text with each secret replaced by its Mask.
 func (l Line) Masked() string {
 	runes := []rune(l.Text)
 	var b strings.Builder
 	at := 0
-	for _, s := range l.Secrets {
+	for i, s := range l.Secrets {
 		b.WriteString(string(runes[at:s[0]]))
-		b.WriteString(source.Redacted)
+		b.WriteString(l.Mask(i))
 		at = s[1]
 	}
 	b.WriteString(string(runes[at:]))
@@ -83,15 +100,40 @@ func (s *Source) Line(path string, n int) (Line, bool) {
 		return Line{}, false
 	}
 	text := f.Text[start:end]
-	var secrets []span
-	for _, sp := range s.lineSecrets(f, start, end, nil) {
-		secrets = append(secrets, span{Start: sp.Start - start, End: sp.End - start})
-	}
+	hidden, personal := s.lineHidden(f, start, end, nil)
 	l := Line{Text: text}
-	for _, sp := range secrets {
-		l.Secrets = append(l.Secrets, [2]int{utf8.RuneCountInString(text[:sp.Start]), utf8.RuneCountInString(text[:sp.End])})
+	for _, sp := range hidden {
+		a, b := sp.Start-start, sp.End-start
+		l.Secrets = append(l.Secrets, [2]int{utf8.RuneCountInString(text[:a]), utf8.RuneCountInString(text[:b])})
+	}
+	if slices.Contains(personal, true) {
+		l.Personal = personal
 	}
 	return l, true
+}
+
+// lineHidden returns what must not be shown of the line [start, end) of
+// f, as byte ranges of f.Text, sorted and disjoint: its secrets, and its
+// personal data when the source masks it, with which of the ranges are
+// personal data and no secret.
+func (s *Source) lineHidden(f *inputs.File, start, end int, extra []span) ([]span, []bool) {
+	secrets := s.lineSecrets(f, start, end, extra)
+	if !s.personal {
+		return secrets, make([]bool, len(secrets))
+	}
+	var personal []span
+	for _, sp := range overlapping(s.personalOf(f), start, end) {
+		personal = append(personal, span{Start: max(sp.Start, start), End: min(sp.End, end)})
+	}
+	for _, sp := range PersonalText(f.Text[start:end]) {
+		personal = append(personal, span{Start: start + sp.Start, End: start + sp.End})
+	}
+	hidden := source.MergeSpans(slices.Concat(secrets, personal))
+	onlyPersonal := make([]bool, len(hidden))
+	for i, h := range hidden {
+		onlyPersonal[i] = len(overlapping(secrets, h.Start, h.End)) == 0
+	}
+	return hidden, onlyPersonal
 }
 
 // lineSecrets returns the secrets of the line [start, end) of f as byte
@@ -112,6 +154,7 @@ func (s *Source) lineSecrets(f *inputs.File, start, end int, extra []span) []spa
 	for _, sp := range find(text) {
 		out = append(out, span{Start: start + sp.Start, End: start + sp.End})
 	}
+
 	if !understood && len(overlapping(fs.secretTables, start, end)) > 0 && hasWord(text) {
 		lead := len(text) - len(strings.TrimLeft(text, " \t"))
 		out = append(out, span{Start: start + lead, End: end})
@@ -144,10 +187,17 @@ func (s *Source) Value(v source.Value) string {
 		return source.Redacted
 	}
 	secrets := source.ProseSecrets(v.Text)
+	if s.personal {
+		secrets = append(secrets, PersonalText(v.Text)...)
+	}
 	if f := s.file(v.Range.Filename); f != nil {
 		a, b := v.Range.Start.Byte, v.Range.End.Byte
 		aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
-		for _, sp := range overlapping(s.secretsOf(f).secrets, a, b) {
+		hidden := s.secretsOf(f).secrets
+		if s.personal {
+			hidden = source.MergeSpans(slices.Concat(hidden, s.personalOf(f)))
+		}
+		for _, sp := range overlapping(hidden, a, b) {
 			if !aligned {
 				return source.Redacted
 			}
@@ -173,6 +223,7 @@ func (s *Source) Text(path string, extra ...[2]int) string {
 	}
 	more = source.MergeSpans(more)
 	var secrets []span
+	var personal []bool
 	for start := 0; start < len(f.Text); {
 		end := strings.IndexByte(f.Text[start:], '\n')
 		if end < 0 {
@@ -184,10 +235,12 @@ func (s *Source) Text(path string, extra ...[2]int) string {
 		for lineEnd > start && f.Text[lineEnd-1] == '\r' {
 			lineEnd--
 		}
-		secrets = append(secrets, s.lineSecrets(f, start, lineEnd, more)...)
+		h, p := s.lineHidden(f, start, lineEnd, more)
+		secrets, personal = append(secrets, h...), append(personal, p...)
 		start = end + 1
 	}
-	return source.MaskSpans(f.Text, secrets)
+	shown := Line{Personal: personal}
+	return source.ReplaceSpans(f.Text, secrets, func(i int, _ string) string { return shown.Mask(i) })
 }
 
 func (s *Source) file(path string) *inputs.File {

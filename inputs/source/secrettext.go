@@ -188,18 +188,24 @@ func CommandSecrets(input string) []Span {
 // MaskSpans returns s with each span replaced by Redacted; spans need not
 // be sorted or disjoint.
 func MaskSpans(s string, spans []Span) string {
-	spans = MergeSpans(spans)
+	return ReplaceSpans(s, MergeSpans(spans), func(int, string) string { return Redacted })
+}
+
+// ReplaceSpans returns s with span i of spans, which are sorted and
+// disjoint, replaced by with(i, the text it covers). A span that overlaps
+// the one before it or runs past the end of s is left as it is.
+func ReplaceSpans(s string, spans []Span, with func(i int, text string) string) string {
 	if len(spans) == 0 {
 		return s
 	}
 	var b strings.Builder
 	at := 0
-	for _, sp := range spans {
+	for i, sp := range spans {
 		if sp.Start < at || sp.End > len(s) {
 			continue
 		}
 		b.WriteString(s[at:sp.Start])
-		b.WriteString(Redacted)
+		b.WriteString(with(i, s[sp.Start:sp.End]))
 		at = sp.End
 	}
 	b.WriteString(s[at:])

@@ -30,14 +30,15 @@ type Config struct {
 	failOn *lint.Threshold
 	// missingEvidence is lint.missing_evidence; nil when not set.
 	missingEvidence *lint.MissingEvidence
-	// failOnStaleBaseline and acceptNewWaivers are the lint block's
-	// attributes of those names; nil when not set.
-	failOnStaleBaseline, acceptNewWaivers *bool
-	selected                              map[string]bool
-	settings                              map[string]*checkSetting
-	hosts                                 []*hostOverride
-	clusters                              []*clusterOverride
-	waivers                               []*waiver
+	// failOnStaleBaseline, acceptNewWaivers and maskPersonal are the
+	// lint block's fail_on_stale_baseline, accept_new_waivers and
+	// mask_personal_data; nil when not set.
+	failOnStaleBaseline, acceptNewWaivers, maskPersonal *bool
+	selected                                            map[string]bool
+	settings                                            map[string]*checkSetting
+	hosts                                               []*hostOverride
+	clusters                                            []*clusterOverride
+	waivers                                             []*waiver
 	// siteRule makes a rule block a check (Catalog.SiteRule); siteRules
 	// names the checks it made.
 	siteRule  func(Rule) *lint.Check
@@ -165,6 +166,11 @@ func (c *Config) FailOnStaleBaseline() (on, ok bool) { return flagSetting(c.fail
 // false when it says nothing.
 func (c *Config) AcceptNewWaivers() (on, ok bool) { return flagSetting(c.acceptNewWaivers) }
 
+// MaskPersonalData returns whether the file asks reports to mask personal
+// data; ok is false when it says nothing, and a --mask-personal-data flag
+// given explicitly takes precedence.
+func (c *Config) MaskPersonalData() (mask, ok bool) { return flagSetting(c.maskPersonal) }
+
 func flagSetting(b *bool) (on, ok bool) {
 	if b == nil {
 		return false, false
@@ -239,7 +245,7 @@ func (c *Config) readLint(b *lintBlock) hcl.Diagnostics {
 	for _, a := range []struct {
 		attr *hcl.Attribute
 		to   **bool
-	}{{b.failOnStaleBaseline(), &c.failOnStaleBaseline}, {b.acceptNewWaivers(), &c.acceptNewWaivers}} {
+	}{{b.failOnStaleBaseline(), &c.failOnStaleBaseline}, {b.acceptNewWaivers(), &c.acceptNewWaivers}, {b.maskPersonalData(), &c.maskPersonal}} {
 		if a.attr == nil {
 			continue
 		}

@@ -15,9 +15,11 @@ import (
 type Effective struct {
 	FailOn          Setting `json:"fail_on"`
 	MissingEvidence Setting `json:"missing_evidence"`
-	// FailOnStaleBaseline and AcceptNewWaivers are "true" or "false".
+	// FailOnStaleBaseline, AcceptNewWaivers and MaskPersonalData are
+	// "true" or "false".
 	FailOnStaleBaseline Setting           `json:"fail_on_stale_baseline"`
 	AcceptNewWaivers    Setting           `json:"accept_new_waivers"`
+	MaskPersonalData    Setting           `json:"mask_personal_data"`
 	Checks              []EffectiveCheck  `json:"checks"`
 	Hosts               []EffectiveHost   `json:"hosts"`
 	Clusters            []EffectiveGroup  `json:"clusters"`
@@ -88,6 +90,7 @@ func (c *Config) Effective(day time.Time) Effective {
 		MissingEvidence:     Setting{Value: lint.FailOnGaps.String(), Source: "default"},
 		FailOnStaleBaseline: flagEffective(c.FailOnStaleBaseline()),
 		AcceptNewWaivers:    flagEffective(c.AcceptNewWaivers()),
+		MaskPersonalData:    flagEffective(c.MaskPersonalData()),
 		Checks:              []EffectiveCheck{},
 		Hosts:               []EffectiveHost{},
 		Clusters:            []EffectiveGroup{},

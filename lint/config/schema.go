@@ -29,6 +29,9 @@ type lintBlock struct {
 	// AcceptNewWaivers lets a review accept a finding that only a waiver
 	// new in the after snapshot's policy waives.
 	AcceptNewWaivers *hcl.Attribute `hcl:"accept_new_waivers,optional"`
+	// MaskPersonalData masks names, email addresses and phone numbers in
+	// every report.
+	MaskPersonalData *hcl.Attribute `hcl:"mask_personal_data,optional"`
 }
 
 // checkBlock holds the engine's attributes; everything else in the block
@@ -115,4 +118,11 @@ func (b *lintBlock) acceptNewWaivers() *hcl.Attribute {
 		return nil
 	}
 	return b.AcceptNewWaivers
+}
+
+func (b *lintBlock) maskPersonalData() *hcl.Attribute {
+	if b == nil {
+		return nil
+	}
+	return b.MaskPersonalData
 }

@@ -10,7 +10,9 @@
 //
 // Each step returns a new Result and leaves its input as it was: a
 // baseline is written from the run after its waivers and before any
-// baseline, and a review compares two judged runs.
+// baseline, and a review compares two judged runs. For a report that
+// leaves the organisation, MaskPersonal is the last step (personal.go):
+// waivers and the baseline match the findings as the checks wrote them.
 //
 // Findings are matched one way everywhere (match.go): by lint.Finding.Key,
 // which holds neither line numbers nor values, then by ValueHash. A

@@ -169,7 +169,7 @@ func NewHTMLPage(r *judge.Result, o Options) *HTMLPage {
 		p.Snapshot = source.Printable(o.Snapshot.Root)
 	}
 	p.Title = lint.ToolName + " report: " + cmp.Or(p.Snapshot, "snapshot")
-	src := redact.New(o.Snapshot)
+	src := sourceOf(o)
 	help := helpURIs(r.Checks)
 	for _, c := range r.Checks {
 		p.Checks = append(p.Checks, HTMLCheck{Name: c.Name, Title: c.Title, Severity: c.Severity.String(),

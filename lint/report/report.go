@@ -53,6 +53,10 @@ type Options struct {
 	// at all (a check's tests), the text and Markdown reports say nothing
 	// of it and the others say none.
 	Policy Policy
+	// MaskPersonal hides personal data in the source lines reports show
+	// (--mask-personal-data); the result's own text is masked by
+	// lint.MaskPersonal before it is rendered.
+	MaskPersonal bool
 	// Invocation is how bwlint was called.
 	Invocation Invocation
 	// Evidence lists the files besides the snapshot that decided the run:

@@ -52,7 +52,7 @@ func SARIF(w io.Writer, r *judge.Result, o Options) error {
 		return err
 	}
 	b := &sarifBuilder{
-		o: o, profile: profile, paths: paths, src: redact.New(o.Snapshot),
+		o: o, profile: profile, paths: paths, src: sourceOf(o),
 		ruleIndex: map[string]int{}, artifactIndex: map[string]int{}, logicalIndex: map[string]int{},
 	}
 	run := b.build(r)

@@ -71,7 +71,7 @@ func showLine(l redact.Line) shown {
 		escRunes := utf8.RuneCountInString(text[i : i+n])
 		if next < len(l.Secrets) && l.Secrets[next][0] < ri+max(escRunes, 1) {
 			at := len(out)
-			out = append(out, []rune(source.Redacted)...)
+			out = append(out, []rune(l.Mask(next))...)
 			for ; ri < l.Secrets[next][1] && i < len(text); ri++ {
 				_, size := utf8.DecodeRuneInString(text[i:])
 				i += size

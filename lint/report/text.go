@@ -23,7 +23,7 @@ import (
 // one line each unless Options.Verbose. Lines wrap to Options.Width.
 func Text(w io.Writer, r *judge.Result, o Options) error {
 	bw := bufio.NewWriter(w)
-	t := &textWriter{w: bw, o: o, src: redact.New(o.Snapshot), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
+	t := &textWriter{w: bw, o: o, src: sourceOf(o), checks: map[string]*lint.Check{}, fixShown: map[string]bool{}}
 	for _, c := range r.Checks {
 		t.checks[c.Name] = c
 	}

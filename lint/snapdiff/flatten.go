@@ -16,15 +16,14 @@ import (
 )
 
 // compareSnapshots reports every setting that differs between two
-// snapshots, and learns the secrets of both for the hunks. It flattens and
+// snapshots, and teaches red the secrets of both for the hunks. It flattens and
 // compares one host at a time, then what belongs to no host (Partner Hub,
 // tag sets): a setting's id names its host, so no change crosses hosts,
 // and a review holds the values of one host at most rather than of two
 // whole snapshots. Hosts on one side only are reported as hosts
 // (compareHosts); hosts whose files are the same on both sides are not
 // flattened at all (unchanged).
-func compareSnapshots(before, after *inputs.Snapshot) ([]Change, *redactor) {
-	red := newRedactor(before, after)
+func compareSnapshots(before, after *inputs.Snapshot, red *redactor) []Change {
 	var out []Change
 	compare := func(b, a *settings) {
 		out = append(out, compareSettings(b, a)...)
@@ -38,7 +37,7 @@ func compareSnapshots(before, after *inputs.Snapshot) ([]Change, *redactor) {
 		compare(flattenHost(hb), flattenHost(ha))
 	}
 	compare(flattenShared(before), flattenShared(after))
-	return out, red
+	return out
 }
 
 // unchanged reports whether a host's files are the same on both sides:

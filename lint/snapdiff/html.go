@@ -26,7 +26,7 @@ func HTML(w io.Writer, r *Review, o Options) error {
 	res.Findings = byState(r.Findings)
 	page := report.NewHTMLPage(res, report.Options{
 		Snapshot: r.After.Snapshot, Threshold: o.Threshold, MissingEvidence: o.MissingEvidence, ExitCode: o.ExitCode,
-		Policy: o.Policy, Invocation: o.Invocation,
+		Policy: o.Policy, Invocation: o.Invocation, MaskPersonal: r.After.MaskPersonal,
 	})
 	page.Kind = "diff"
 	page.Title = "bwlint review: " + source.Printable(r.Before.Snapshot.Root) + " → " + source.Printable(r.After.Snapshot.Root)

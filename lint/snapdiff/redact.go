@@ -22,8 +22,13 @@ type redactor struct {
 	ranges  [2]map[string][][2]int
 }
 
-func newRedactor(before, after *inputs.Snapshot) *redactor {
-	r := &redactor{sources: [2]*redact.Source{redact.New(before), redact.New(after)}}
+func newRedactor(before, after Side) *redactor {
+	r := &redactor{sources: [2]*redact.Source{redact.New(before.Snapshot), redact.New(after.Snapshot)}}
+	for i, sd := range []Side{before, after} {
+		if sd.MaskPersonal {
+			r.sources[i].MaskPersonal()
+		}
+	}
 	r.ranges = [2]map[string][][2]int{{}, {}}
 	return r
 }

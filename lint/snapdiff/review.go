@@ -14,6 +14,10 @@ import (
 type Side struct {
 	Snapshot *inputs.Snapshot
 	Result   *judge.Result
+	// MaskPersonal hides personal data in the side's captures as the
+	// review shows them (--mask-personal-data); Review.MaskPersonal masks
+	// the findings once the review is made.
+	MaskPersonal bool
 	// Policy is the side's own policy file (the one found for it as
 	// for a lint of it alone); nil when the review compares no policies.
 	// Both sides are judged by the after side's: the before side's says
@@ -67,7 +71,8 @@ type PolicyChange struct {
 func Compare(before, after Side, o ReviewOptions) *Review {
 	r := &Review{Before: before, After: after, Options: o}
 	hostChanges, oneSided := compareHosts(before.Snapshot, after.Snapshot)
-	settingChanges, red := compareSnapshots(before.Snapshot, after.Snapshot)
+	red := newRedactor(before, after)
+	settingChanges := compareSnapshots(before.Snapshot, after.Snapshot, red)
 	r.Changes = slices.Concat(hostChanges, settingChanges)
 	sortChanges(r.Changes)
 	r.Captures = compareFiles(before.Snapshot, after.Snapshot, red, oneSided)

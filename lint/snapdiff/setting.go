@@ -12,13 +12,6 @@ type settingID struct {
 	Host, Context, Row, Key string
 }
 
-// norm folds what BroadWorks compares without regard to case — context
-// paths and attribute names — so that "Applications/authenticationService"
-// and "Applications/AuthenticationService" are the same place.
-func (id settingID) norm() settingID {
-	return settingID{Host: id.Host, Context: strings.ToLower(id.Context), Row: id.Row, Key: strings.ToLower(id.Key)}
-}
-
 // setting is one value read from a snapshot, where it was read, and
 // whether it must never be shown.
 type setting struct {
@@ -65,8 +58,10 @@ func newSettings(n int) *settings {
 	}
 }
 
-// norm is id.norm() without a new string for every context and key
-// folded again.
+// norm folds what BroadWorks compares without regard to case — context
+// paths and attribute names — so that "Applications/authenticationService"
+// and "Applications/AuthenticationService" are the same place. Each
+// spelling is folded once.
 func (s *settings) norm(id settingID) settingID {
 	return settingID{Host: id.Host, Context: s.fold(id.Context), Row: id.Row, Key: s.fold(id.Key)}
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/bounded"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -49,8 +50,15 @@ func Read(path string) (*File, []byte, error) {
 // Parse reads a baseline from data; path names it in errors and in the
 // entries' ranges. The first problem ends parsing: a baseline that is
 // half understood would silently let known findings fail, or worse,
-// unknown ones pass.
+// unknown ones pass. A byte-order mark (UTF-8, or UTF-16 as Windows tools
+// save a file again) is read past, as in a capture; positions are those
+// of the text without it, as an editor shows them.
 func Parse(path string, data []byte) (*File, error) {
+	text, _, probs, ok := source.Decode(path, data)
+	if !ok {
+		return nil, &Error{Range: probs[0].Range, Msg: probs[0].Message}
+	}
+	data = []byte(text)
 	p := &parser{path: path, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.DisallowUnknownFields()
 	f, err := p.file()

@@ -73,6 +73,10 @@ func TestParseErrors(t *testing.T) {
 		{"truncated", `{"version": 1, "entries": [`, "b.json:1:28: unexpected end of file"},
 		{"unclosed", `{"version": 1`, "b.json:1:14: unexpected end of file"},
 		{"trailing text", "{\"version\": 1}\n{}", "b.json:2:1: unexpected text after the baseline object"},
+		// An entry deleted by hand, its comma left behind.
+		{"trailing comma", "{\"version\": 2, \"entries\": [\n  {\"check\": \"as_a\", \"value_hash\": \"" + hash + "\"},\n]}", "b.json:3:1: not valid JSON: invalid character ']'"},
+		{"comma inside an entry", "{\"version\": 2, \"entries\": [\n  {\"check\": \"as_a\",}\n]}", "b.json:2:20: not valid JSON: invalid character '}'"},
+		{"bad version", `{"version": x}`, "b.json:1:13: not valid JSON: invalid character 'x'"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -215,7 +215,7 @@ func checkURLAttr(p *lint.Pass, c capture) vote {
 	const key = "url"
 	kv, cmd, ok := c.attr(key)
 	if !ok {
-		reportMissing(p, c, key, authServiceContext, "the XSP's applications cannot reach the authentication service; set it, such as "+loopbackAuthURL, loopbackAuthURL)
+		reportMissing(p, c, key, authServiceContext, "the XSP's applications cannot reach the authentication service; set it, such as "+loopbackAuthURL, loopbackAuthURL, nil)
 		return vote{}
 	}
 	got := strings.TrimSpace(kv.Value.Text)

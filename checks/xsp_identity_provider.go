@@ -141,7 +141,7 @@ func runIdentityProvider(p *lint.Pass) error {
 func checkIDPEnabled(p *lint.Pass, c capture) {
 	kv, cmd, ok := c.attr("enabled")
 	if !ok {
-		reportMissing(p, c, "enabled", "the Cisco identity provider", "it must be true for Webex tokens to be accepted", "true")
+		reportMissing(p, c, "enabled", "the Cisco identity provider", "it must be true for Webex tokens to be accepted", "true", nil)
 		return
 	}
 	if b, isBool := source.Bool(kv.Value.Text); isBool && b {
@@ -163,7 +163,7 @@ func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 	want := "an https URL on a host in " + strings.Join(domains, " or ")
 	kv, cmd, ok := c.attr(attr)
 	if !ok {
-		reportMissing(p, c, attr, "the Cisco identity provider", "it must be the https URL of your Webex region", want)
+		reportMissing(p, c, attr, "the Cisco identity provider", "it must be the https URL of your Webex region", want, nil)
 		return vote{}, false
 	}
 	got := strings.TrimSpace(kv.Value.Text)

@@ -94,7 +94,7 @@ func runXsiEventsAppName(p *lint.Pass) error {
 		why := "the Application Server cannot send it the telephony events of Webex users"
 		switch {
 		case !ok:
-			reportMissing(p, c, appNameKey, "the Xsi-Events general settings", why, expected)
+			reportMissing(p, c, appNameKey, "the Xsi-Events general settings", why, expected, nil)
 		case got == "":
 			p.Report(lint.Finding{
 				Host:     h.Name,

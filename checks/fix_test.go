@@ -1,0 +1,118 @@
+package checks
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/lint"
+	"github.com/google/go-cmp/cmp"
+)
+
+// fixCase is a bad test case and the steps one of its findings must
+// carry: the values of the finding filled in, each command at the
+// context it is typed in.
+type fixCase struct {
+	check string
+	dir   string // under testdata/<check>/
+	// host and key pick the finding (Host and Logical.Key); a key
+	// ending in "*" matches the keys it starts.
+	host, key string
+	want      []lint.FixStep
+}
+
+// fixCases are the findings whose fix the checks fill in, one or more per
+// check and kind of finding.
+var fixCases = []fixCase{
+	{check: "xsp_token_duration", dir: "example", host: "xsp2", key: "tokenDurationInHours", want: []lint.FixStep{
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "set tokenDurationInHours 1440"},
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "get"},
+		{Comment: "tokens already issued keep the lifetime they were issued with"},
+	}},
+	{check: "xsp_token_duration", dir: "issuer", host: "xsp2", key: "tokenIssuer", want: []lint.FixStep{
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "set tokenIssuer BroadWorks"},
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "get"},
+	}},
+	{check: "xsp_token_duration", dir: "missing_keys", host: "xsp1", key: "tokenIssuer", want: []lint.FixStep{
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "set tokenIssuer BroadWorks"},
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "get"},
+	}},
+}
+
+// TestFindingsCarryTheirFix holds each finding of fixCases to its steps.
+func TestFindingsCarryTheirFix(t *testing.T) {
+	for _, c := range fixCases {
+		t.Run(c.check+"/"+c.dir+"/"+c.host+"/"+c.key, func(t *testing.T) {
+			res := runCase(t, byName(t, c.check), filepath.Join("testdata", c.check, c.dir))
+			var keys []string
+			for _, f := range res.Findings {
+				if f.Host == c.host && keyMatches(c.key, f.Logical.Key) {
+					if diff := cmp.Diff(c.want, f.Fix); diff != "" {
+						t.Errorf("fix of %q (-want +got):\n%s", f.Message, diff)
+					}
+					return
+				}
+				keys = append(keys, f.Host+" "+f.Logical.Key)
+			}
+			t.Fatalf("no finding on %q with key %q; the findings are %q", c.host, c.key, keys)
+		})
+	}
+}
+
+func keyMatches(pattern, key string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(key, prefix)
+	}
+	return key == pattern
+}
+
+// TestFixNeverRepeatsTheCapture runs every check on every test case and
+// holds each "set" a fix types on a host to the capture of that host: it
+// never sets an attribute to the value the capture already shows, and
+// its context is one the host prints, so that the cd of the pasted block
+// goes where the finding is.
+func TestFixNeverRepeatsTheCapture(t *testing.T) {
+	for _, c := range All() {
+		for _, dir := range caseDirs(t, c) {
+			snap, err := inputs.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := runCase(t, c, dir)
+			for _, f := range res.Findings {
+				h := snap.Host(f.Host)
+				for _, s := range f.Fix {
+					if s.Command != "" && s.Context != "" && s.Server() == "" {
+						t.Errorf("%s: %s: step %q is typed at %q, which names no CLI", dir, f.Message, s.Command, s.Context)
+					}
+					key, value, ok := setCommand(s.Command)
+					if !ok || h == nil {
+						continue
+					}
+					if kv, _, shown := h.Attr(strings.TrimPrefix(s.CLIPath(), "/"), key); shown && strings.TrimSpace(kv.Value.Text) == value {
+						t.Errorf("%s: %s: the fix types %q, which %s already shows (%s)", dir, f.Message, s.Command, f.Host, kv.Value.Range)
+					}
+				}
+			}
+		}
+	}
+}
+
+// setCommand reads "set KEY VALUE", the value unquoted as the CLI reads
+// it; a set of a table row ("set "Business Communicator - PC" …") is not
+// one.
+func setCommand(cmd string) (key, value string, ok bool) {
+	rest, ok := strings.CutPrefix(cmd, "set ")
+	if !ok || strings.HasPrefix(rest, `"`) {
+		return "", "", false
+	}
+	key, value, ok = strings.Cut(rest, " ")
+	if strings.HasPrefix(value, `"`) {
+		if v, err := strconv.Unquote(value); err == nil {
+			value = v
+		}
+	}
+	return key, value, ok
+}

@@ -39,7 +39,35 @@ var fixCases = []fixCase{
 		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "set tokenIssuer BroadWorks"},
 		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "get"},
 	}},
+	{check: "xsp_authservice_url", dir: "farm_differs", host: "xsp3", key: "url (cluster bw-cluster-1)", want: []lint.FixStep{
+		{Context: authServiceCtx, Command: "set url http://127.0.0.1:80/authService"},
+		{Context: authServiceCtx, Command: "get"},
+		{Context: containerCtx, Command: "delete tomcat bw.authservice.authServiceUrl"},
+		{Context: containerCtx, Command: "add tomcat bw.authservice.authServiceUrl http://127.0.0.1:80/authService"},
+		{Context: containerCtx, Command: "get"},
+		{Comment: "restart BroadWorks on xsp3 (restartbw at the shell, in a maintenance window) for the web container to read the option"},
+	}},
+	// xsp1's container option holds the URL already: it is not added again.
+	{check: "xsp_authservice_url", dir: "url_bad", host: "xsp1", key: "url", want: []lint.FixStep{
+		{Context: authServiceCtx, Command: "set url http://127.0.0.1:80/authService"},
+		{Context: authServiceCtx, Command: "get"},
+	}},
+	{check: "xsp_authservice_url", dir: "example", host: "xsp2", key: "tomcat bw.authservice.authServiceUrl", want: []lint.FixStep{
+		{Context: containerCtx, Command: "delete tomcat bw.authservice.authServiceUrl"},
+		{Context: containerCtx, Command: "add tomcat bw.authservice.authServiceUrl http://127.0.0.1:80/authService"},
+		{Context: containerCtx, Command: "get"},
+		{Comment: "restart BroadWorks on xsp2 (restartbw at the shell, in a maintenance window) for the web container to read the option"},
+	}},
+	{check: "xsp_authservice_url", dir: "example", key: "authServiceUrl", want: []lint.FixStep{
+		{Comment: "in Partner Hub (Settings, BroadWorks Calling), set the authentication service URL of cluster bw-cluster-1 to https://xsp.example.net/authService, the name its Xsi URLs use; then copy the cluster into partnerhub/clusters/bw-cluster-1.json again"},
+	}},
 }
+
+// The contexts of the fixes above, as the test cases' prompts name them.
+const (
+	authServiceCtx = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService"
+	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
+)
 
 // TestFindingsCarryTheirFix holds each finding of fixCases to its steps.
 func TestFindingsCarryTheirFix(t *testing.T) {

@@ -61,12 +61,31 @@ var fixCases = []fixCase{
 	{check: "xsp_authservice_url", dir: "example", key: "authServiceUrl", want: []lint.FixStep{
 		{Comment: "in Partner Hub (Settings, BroadWorks Calling), set the authentication service URL of cluster bw-cluster-1 to https://xsp.example.net/authService, the name its Xsi URLs use; then copy the cluster into partnerhub/clusters/bw-cluster-1.json again"},
 	}},
+	{check: "xsp_identity_provider", dir: "disabled", host: "xsp1", key: "enabled", want: []lint.FixStep{
+		{Context: ciscoIDPCtx, Command: "set enabled true"},
+		{Context: ciscoIDPCtx, Command: "get"},
+	}},
+	{check: "xsp_identity_provider", dir: "bad_urls", host: "xsp1", key: "issuerUrl", want: []lint.FixStep{
+		{Context: ciscoIDPCtx, Command: "set issuerUrl https://idbroker.webex.com/idb"},
+		{Context: ciscoIDPCtx, Command: "get"},
+	}},
+	// A URL outside the Webex domains has no known correction.
+	{check: "xsp_identity_provider", dir: "bad_urls", host: "xsp1", key: "tokenInfoUrl"},
+	{check: "xsp_identity_provider", dir: "farm_region", host: "xsp3", key: "tokenInfoUrl (cluster us1)", want: []lint.FixStep{
+		{Context: ciscoIDPCtx, Command: "set tokenInfoUrl https://broadworks-idp-proxy-a.wbx2.com/broadworks-idp-proxy/api/v1/idp/authenticate"},
+		{Context: ciscoIDPCtx, Command: "get"},
+	}},
+	{check: "xsp_identity_provider", dir: "scope_missing", host: "xsp1", key: "scope=broadworks-connector:user", want: []lint.FixStep{
+		{Context: ciscoIDPCtx + "/Scopes", Command: "set scope broadworks-connector:user"},
+		{Context: ciscoIDPCtx + "/Scopes", Command: "get"},
+	}},
 }
 
 // The contexts of the fixes above, as the test cases' prompts name them.
 const (
 	authServiceCtx = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService"
 	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
+	ciscoIDPCtx    = "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco"
 )
 
 // TestFindingsCarryTheirFix holds each finding of fixCases to its steps.

@@ -240,25 +240,9 @@ type dissent struct {
 // hold, in the order given; on a tie, every vote. A host's vote counts
 // once.
 func dissenters(votes []vote) []dissent {
-	byKey := map[string][]vote{}
-	var order []string
-	for _, v := range votes {
-		if _, seen := byKey[v.key]; !seen {
-			order = append(order, v.key)
-		}
-		byKey[v.key] = append(byKey[v.key], v)
-	}
+	byKey, order, majority, tie := tally(votes)
 	if len(order) < 2 {
 		return nil
-	}
-	majority, best, tie := "", 0, false
-	for _, k := range order {
-		switch n := len(byKey[k]); {
-		case n > best:
-			majority, best, tie = k, n, false
-		case n == best:
-			tie = true
-		}
 	}
 	var out []dissent
 	for _, v := range votes {
@@ -277,6 +261,40 @@ func dissenters(votes []vote) []dissent {
 		out = append(out, d)
 	}
 	return out
+}
+
+// tally counts the votes by key: the votes of each key, the keys in the
+// order first given, the key the most votes hold, and whether another key
+// is held by as many.
+func tally(votes []vote) (byKey map[string][]vote, order []string, majority string, tie bool) {
+	byKey = map[string][]vote{}
+	for _, v := range votes {
+		if _, seen := byKey[v.key]; !seen {
+			order = append(order, v.key)
+		}
+		byKey[v.key] = append(byKey[v.key], v)
+	}
+	best := 0
+	for _, k := range order {
+		switch n := len(byKey[k]); {
+		case n > best:
+			majority, best, tie = k, n, false
+		case n == best:
+			tie = true
+		}
+	}
+	return byKey, order, majority, tie
+}
+
+// majorityValue is the value to type on a host that has none: the one
+// the most votes hold, when no other is held by as many and the votes
+// carry one.
+func majorityValue(votes []vote) (string, bool) {
+	byKey, order, majority, tie := tally(votes)
+	if len(order) == 0 || tie || byKey[majority][0].value == "" {
+		return "", false
+	}
+	return byKey[majority][0].value, true
 }
 
 // peerNames lists the hosts of a dissent's peers, sorted.

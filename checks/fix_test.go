@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ type fixCase struct {
 	// host and key pick the finding (Host and Logical.Key); a key
 	// ending in "*" matches the keys it starts.
 	host, key string
+	opts      any // the check's options; nil for its defaults
 	want      []lint.FixStep
 }
 
@@ -79,6 +79,26 @@ var fixCases = []fixCase{
 		{Context: ciscoIDPCtx + "/Scopes", Command: "set scope broadworks-connector:user"},
 		{Context: ciscoIDPCtx + "/Scopes", Command: "get"},
 	}},
+	{check: "xsp_xsi_events_app_name", dir: "example", host: "xsp3", key: "callControlApplicationName*", want: xsiNameFix("xsp3", "com.broadsoft.xsi-events")},
+	// A host without a name takes the one the other hosts use.
+	{check: "xsp_xsi_events_app_name", dir: "missing_beside_peers", host: "xsp3", key: "callControlApplicationName", want: xsiNameFix("xsp3", "com.broadsoft.xsi-events")},
+	{check: "xsp_xsi_events_app_name", dir: "missing_beside_peers", host: "xsp4", key: "callControlApplicationName", want: xsiNameFix("xsp4", "com.broadsoft.xsi-events")},
+	// With no other host named, the name is not known.
+	{check: "xsp_xsi_events_app_name", dir: "missing", host: "xsp1", key: "callControlApplicationName"},
+	{check: "xsp_xsi_events_app_name", dir: "missing", host: "xsp2", key: "callControlApplicationName", opts: &xsiEventsAppNameOptions{Expected: "com.example.events"},
+		want: xsiNameFix("xsp2", "com.example.events")},
+	{check: "xsp_xsi_events_app_name", dir: "example", host: "xsp1", key: "callControlApplicationName", opts: &xsiEventsAppNameOptions{Expected: "com.example.events"},
+		want: xsiNameFix("xsp1", "com.example.events")},
+}
+
+// xsiNameFix is the fix of an Xsi-Events host whose name is not name.
+func xsiNameFix(host, name string) []lint.FixStep {
+	const ctx = "XSP_CLI/Applications/Xsi-Events/GeneralSettings"
+	return []lint.FixStep{
+		{Context: ctx, Command: "set callControlApplicationName " + name},
+		{Context: ctx, Command: "get"},
+		{Comment: "changing the name affects the subscriptions " + host + " holds: make the change in a maintenance window"},
+	}
 }
 
 // The contexts of the fixes above, as the test cases' prompts name them.
@@ -92,7 +112,7 @@ const (
 func TestFindingsCarryTheirFix(t *testing.T) {
 	for _, c := range fixCases {
 		t.Run(c.check+"/"+c.dir+"/"+c.host+"/"+c.key, func(t *testing.T) {
-			res := runCase(t, byName(t, c.check), filepath.Join("testdata", c.check, c.dir))
+			res := runWith(t, byName(t, c.check), c.opts, c.check, c.dir)
 			var keys []string
 			for _, f := range res.Findings {
 				if f.Host == c.host && keyMatches(c.key, f.Logical.Key) {

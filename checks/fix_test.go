@@ -106,6 +106,7 @@ const (
 	authServiceCtx = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService"
 	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
 	ciscoIDPCtx    = "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco"
+	protocolsCtx   = "XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols"
 )
 
 // TestFindingsCarryTheirFix holds each finding of fixCases to its steps.

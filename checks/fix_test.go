@@ -107,6 +107,7 @@ const (
 	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
 	ciscoIDPCtx    = "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco"
 	protocolsCtx   = "XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols"
+	ctiTrustsCtx   = "XSP_CLI/Interface/CTI/SSLCommonSettings/ClientAuthentication/Trusts"
 )
 
 // TestFindingsCarryTheirFix holds each finding of fixCases to its steps.

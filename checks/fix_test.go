@@ -19,7 +19,8 @@ type fixCase struct {
 	// host and key pick the finding (Host and Logical.Key); a key
 	// ending in "*" matches the keys it starts.
 	host, key string
-	opts      any // the check's options; nil for its defaults
+	in        string // when set, the end of the finding's context
+	opts      any    // the check's options; nil for its defaults
 	want      []lint.FixStep
 }
 
@@ -105,6 +106,7 @@ func xsiNameFix(host, name string) []lint.FixStep {
 const (
 	authServiceCtx = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService"
 	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
+	certAuthCtx    = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
 	ciscoIDPCtx    = "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco"
 	protocolsCtx   = "XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols"
 	ctiTrustsCtx   = "XSP_CLI/Interface/CTI/SSLCommonSettings/ClientAuthentication/Trusts"
@@ -117,7 +119,7 @@ func TestFindingsCarryTheirFix(t *testing.T) {
 			res := runWith(t, byName(t, c.check), c.opts, c.check, c.dir)
 			var keys []string
 			for _, f := range res.Findings {
-				if f.Host == c.host && keyMatches(c.key, f.Logical.Key) {
+				if f.Host == c.host && keyMatches(c.key, f.Logical.Key) && strings.HasSuffix(f.Logical.Context, c.in) {
 					if diff := cmp.Diff(c.want, f.Fix); diff != "" {
 						t.Errorf("fix of %q (-want +got):\n%s", f.Message, diff)
 					}

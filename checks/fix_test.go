@@ -106,6 +106,7 @@ func xsiNameFix(host, name string) []lint.FixStep {
 const (
 	authServiceCtx = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/AuthService"
 	containerCtx   = "XSP_CLI/Maintenance/ContainerOptions"
+	messagingCtx   = "AS_CLI/Interface/Messaging"
 	certAuthCtx    = "XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"
 	ciscoIDPCtx    = "XSP_CLI/Applications/AuthenticationService/IdentityProviders/Cisco"
 	protocolsCtx   = "XSP_CLI/Interface/Http/HttpServer/SSLSettings/Protocols"

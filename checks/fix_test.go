@@ -90,6 +90,135 @@ var fixCases = []fixCase{
 		want: xsiNameFix("xsp2", "com.example.events")},
 	{check: "xsp_xsi_events_app_name", dir: "example", host: "xsp1", key: "callControlApplicationName", opts: &xsiEventsAppNameOptions{Expected: "com.example.events"},
 		want: xsiNameFix("xsp1", "com.example.events")},
+	{check: "xsp_tls_protocols", dir: "no_tls12", host: "xsp1", key: "interface 10.20.1.31:443, TLSv1.2", want: []lint.FixStep{
+		{Context: protocolsCtx, Command: "add 10.20.1.31 443 TLSv1.2"},
+		{Context: protocolsCtx, Command: "get 10.20.1.31 443"},
+	}},
+	{check: "xsp_tls_protocols", dir: "example", host: "xsp2", key: "interface 10.20.1.32:443, TLSv1.1", want: []lint.FixStep{
+		{Comment: "once no client xsp2 serves needs TLSv1.1:"},
+		{Context: protocolsCtx, Command: "delete 10.20.1.32 443 TLSv1.1"},
+		{Context: protocolsCtx, Command: "get 10.20.1.32 443"},
+	}},
+	// An interface that inherits the system's protocols is fixed there.
+	{check: "xsp_tls_protocols", dir: "no_tls12", host: "xsp1", key: "system, SSLv3", want: []lint.FixStep{
+		{Comment: "once no client xsp1 serves needs SSLv3:"},
+		{Context: "XSP_CLI/System/SSLCommonSettings/JSSE/Protocols", Command: "delete SSLv3"},
+		{Context: "XSP_CLI/System/SSLCommonSettings/JSSE/Protocols", Command: "get"},
+	}},
+	// The alias is the one xsp1 gives the same CA.
+	{check: "xsp_webex_client_ca_trusted", dir: "example", host: "xsp2", key: "Owner=Internal Private Root", want: []lint.FixStep{
+		{Comment: `copy the PEM file of the Webex client CA "Internal Private Root", from the chain Partner Hub offers (Settings, BroadWorks Calling), to /var/broadworks/tmp/webexclientroot2023.pem on xsp2, then:`},
+		{Context: ctiTrustsCtx, Command: "updateTrust webexclientroot2023 /var/broadworks/tmp/webexclientroot2023.pem"},
+		{Context: ctiTrustsCtx, Command: "get"},
+	}},
+	// No list holds the CA: the alias is the operator's to choose.
+	{check: "xsp_webex_client_ca_trusted", dir: "abbreviated", host: "xsp1", key: "Owner=Internal Private Root", want: []lint.FixStep{
+		{Comment: `copy the PEM file of the Webex client CA "Internal Private Root", from the chain Partner Hub offers (Settings, BroadWorks Calling), to /var/broadworks/tmp on xsp1; then, in /Interface/CTI/SSLCommonSettings/ClientAuthentication/Trusts, type updateTrust followed by an alias of your choosing and the file's path, and get`},
+	}},
+	{check: "xsp_webex_client_ca_trusted", dir: "example", host: "xsp2", key: "Alias=webexclientroot2024", opts: &webexClientCAOptions{Aliases: []string{"webexclientroot2024"}}, want: []lint.FixStep{
+		{Comment: `copy the PEM file of a Webex client CA under the alias "webexclientroot2024", from the chain Partner Hub offers (Settings, BroadWorks Calling), to /var/broadworks/tmp/webexclientroot2024.pem on xsp2, then:`},
+		{Context: ctiTrustsCtx, Command: "updateTrust webexclientroot2024 /var/broadworks/tmp/webexclientroot2024.pem"},
+		{Context: ctiTrustsCtx, Command: "get"},
+	}},
+	{check: "xsp_farm_drift", dir: "example", host: "xsp3", key: "cluster bw-cluster-1", in: "/CertificateAuthentication", want: []lint.FixStep{
+		{Context: certAuthCtx, Command: "set allowUserApp false"},
+		{Context: certAuthCtx, Command: "get"},
+	}},
+	{check: "xsp_farm_drift", dir: "example", host: "xsp3", key: "cluster bw-cluster-1", in: "/TokenManagement", want: []lint.FixStep{
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "set tokenDurationInHours 1440"},
+		{Context: "XSP_CLI/Applications/AuthenticationService/TokenManagement", Command: "get"},
+	}},
+	// A secret is named and never typed; an attribute the majority lacks
+	// is named only.
+	{check: "xsp_farm_drift", dir: "secret", host: "xsp3", key: "all XSP and ADP hosts", want: []lint.FixStep{
+		{Context: ciscoIDPCtx, Command: "set ciResponseBodyMaxSizeInBytes 65536"},
+		{Context: ciscoIDPCtx, Command: "get"},
+		{Comment: "type set clientSecret followed by the value xsp1 holds (a secret, not shown here)"},
+		{Comment: "xsp1 does not show refreshToken: check that the farm needs it"},
+	}},
+	{check: "xsp_farm_drift", dir: "tables", host: "xsp2", key: "all XSP and ADP hosts", want: []lint.FixStep{
+		{Comment: "delete the row Scope=spark:people_read, which xsp1 lacks, unless the farm needs it"},
+		{Comment: "add the row Scope=broadworks-connector:user that xsp1 holds"},
+	}},
+	// On a tie no host is known to be right.
+	{check: "xsp_farm_drift", dir: "tie", host: "xsp1", key: "all XSP and ADP hosts"},
+	// The template that serves the AS gives the URL.
+	{check: "as_imp_url_is_fqdn", dir: "template_url", host: "as1", key: "provisioningUrl", want: []lint.FixStep{
+		{Context: messagingCtx, Command: "set provisioningUrl https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/7c1f4e2a-93b8-4d5e-a0c6-2b9d8f31e547"},
+		{Context: messagingCtx, Command: "get"},
+	}},
+	{check: "as_imp_url_is_fqdn", dir: "template_url", host: "as2", key: "enableSynchronization", want: []lint.FixStep{
+		{Context: messagingCtx, Command: "set enableSynchronization true"},
+		{Context: messagingCtx, Command: "get"},
+	}},
+	{check: "as_imp_url_is_fqdn", dir: "http", host: "as1", key: "provisioningUrl", want: []lint.FixStep{
+		{Context: messagingCtx, Command: "set provisioningUrl https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/7c1f4e2a-93b8-4d5e-a0c6-2b9d8f31e547"},
+		{Context: messagingCtx, Command: "get"},
+	}},
+	// Without a template the URL is not known; one with credentials in it
+	// is never typed.
+	{check: "as_imp_url_is_fqdn", dir: "example", host: "as2", key: "provisioningUrl"},
+	{check: "as_imp_url_is_fqdn", dir: "http_credentials", host: "as1", key: "provisioningUrl"},
+	{check: "as_imp_url_is_fqdn", dir: "ocip", key: "provisioningUrl", in: "serviceprovider/acme-ent", want: []lint.FixStep{
+		{Comment: `set the provisioning URL of the service provider or enterprise "acme-ent" to https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/acme: in the web portal (its Services > Integrated IM&P), or over OCI-P with ServiceProviderIntegratedIMPModifyRequest (serviceProviderId acme-ent) and <provisioningUrl>https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/acme</provisioningUrl>`},
+	}},
+	{check: "as_webex_device_types", dir: "remote_party_info", key: "supportRemotePartyInfo", in: "/Business Communicator - Tablet", want: []lint.FixStep{
+		{Context: "AS_CLI/System/DeviceType/SIP", Command: `set "Business Communicator - Tablet" supportRemotePartyInfo true`},
+		{Context: "AS_CLI/System/DeviceType/SIP", Command: `detail "Business Communicator - Tablet"`},
+	}},
+	{check: "as_webex_device_types", dir: "device_access", key: "deviceAccessURI", want: []lint.FixStep{
+		{Comment: `set the device access URI of device type "Business Communicator - PC" to "bc/pc/": in the web portal, System > Resources > Identity/Device Profile Types > "Business Communicator - PC" > Modify, under Device Management; or over OCI-P with SystemSIPDeviceTypeModifyRequest (deviceType "Business Communicator - PC") and deviceAccessURI "bc/pc/" in its device-management options`},
+	}},
+	{check: "as_webex_device_types", dir: "ports", key: "numberOfPorts", opts: &webexDeviceTypesOptions{Desktop: "Business Communicator - PC", MinDesktopPorts: 12}, want: []lint.FixStep{
+		{Comment: `set the Number of Ports of device type "Business Communicator - PC" to Unlimited (or at least 12): in the web portal, System > Resources > Identity/Device Profile Types > "Business Communicator - PC" > Modify; or over OCI-P with SystemSIPDeviceTypeModifyRequest (deviceType "Business Communicator - PC") and <numberOfPorts><unlimited>true</unlimited></numberOfPorts>`},
+	}},
+	{check: "as_webex_device_types", dir: "missing_type", key: "presence", want: []lint.FixStep{
+		{Comment: `import the device type package of "Business Communicator - Tablet" in the web portal (System > Resources > Identity/Device Profile Types > Import), then set it up as the check's page says`},
+	}},
+	// The primary endpoint keeps the line/port; the appearance moves.
+	{check: "as_device_unique_sip_address", dir: "example", key: "devicetype/Business Communicator - PC", want: []lint.FixStep{
+		{Comment: `for user "alice@example.com", remove the shared call appearance on device "alice-laptop" (Group level) and add it again on a line/port of its own: in the web portal (the user's Shared Call Appearance), or over OCI-P with UserSharedCallAppearanceDeleteEndpointListRequest14, then UserSharedCallAppearanceAddEndpointRequest22 with the same device and a new linePort`},
+		{Comment: `if user "alice@example.com" does not need several instances, remove the extra devices from the user instead`},
+	}},
+	// A SIP URI holds the address after all.
+	{check: "dm_sbc_address_wxt", dir: "not_an_address", key: "%SBC_ADDRESS_WXT%", in: "tagset/Webex-A", want: []lint.FixStep{
+		{Comment: `in tag set "Webex-A", set %SBC_ADDRESS_WXT% to "sbc.example.net": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagModifyRequest (tagSetName "Webex-A", tagName "%SBC_ADDRESS_WXT%", tagValue "sbc.example.net")`},
+		rebuildStep,
+	}},
+	// A placeholder's value is not known: the step says what it must be.
+	{check: "dm_sbc_address_wxt", dir: "placeholder", key: "%SBC_ADDRESS_WXT%", in: "tagset/Webex-AMER", want: []lint.FixStep{
+		{Comment: `in tag set "Webex-AMER", set %SBC_ADDRESS_WXT% to the SBC's fully qualified name (or its address): in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagModifyRequest (tagSetName "Webex-AMER", tagName "%SBC_ADDRESS_WXT%")`},
+		rebuildStep,
+	}},
+	{check: "dm_sbc_address_wxt", dir: "missing", key: "%SBC_ADDRESS_WXT%", want: []lint.FixStep{
+		{Comment: `in tag set "Webex", set %SBC_ADDRESS_WXT% to the SBC's fully qualified name (or its address): in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagAddRequest22 (tagSetName "Webex", tagName "%SBC_ADDRESS_WXT%")`},
+		rebuildStep,
+	}},
+	{check: "dm_sbc_address_wxt", dir: "port", key: "%SBC_PORT_WXT%", in: "tagset/Webex", want: []lint.FixStep{
+		{Comment: `in tag set "Webex", set %SBC_PORT_WXT% to "5061": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagModifyRequest (tagSetName "Webex", tagName "%SBC_PORT_WXT%", tagValue "5061")`},
+		rebuildStep,
+	}},
+	{check: "dm_sbc_address_wxt", dir: "ocip", key: "%SBC_ADDRESS_WXT%", in: "customtags/devicetype/Business Communicator - PC@acme-ent/hq", want: []lint.FixStep{
+		{Comment: `in the custom tags of device type "Business Communicator - PC" in group "hq" of "acme-ent", set %SBC_ADDRESS_WXT% to the SBC's fully qualified name (or its address) (Group > Resources > Identity/Device Profile Types > "Business Communicator - PC" > Custom Tags)`},
+		rebuildStep,
+	}},
+	{check: "dm_call_settings_webview_tags", dir: "missing", key: "%WEB_CALL_SETTINGS_TARGET_WXT%", want: []lint.FixStep{
+		{Comment: `in tag set "Webex", set %WEB_CALL_SETTINGS_TARGET_WXT% to "csw": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagAddRequest22 (tagSetName "Webex", tagName "%WEB_CALL_SETTINGS_TARGET_WXT%", tagValue "csw")`},
+		rebuildStep,
+	}},
+	{check: "dm_call_settings_webview_tags", dir: "url", key: "%WEB_CALL_SETTINGS_URL_WXT%", in: "tagset/Webex-A", want: []lint.FixStep{
+		{Comment: `in tag set "Webex-A", set %WEB_CALL_SETTINGS_URL_WXT% to "https://xsp.example.net/callsettings/": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagModifyRequest (tagSetName "Webex-A", tagName "%WEB_CALL_SETTINGS_URL_WXT%", tagValue "https://xsp.example.net/callsettings/")`},
+		rebuildStep,
+	}},
+	// A host that is no XSP of the snapshot has no known correction.
+	{check: "dm_call_settings_webview_tags", dir: "url", key: "%WEB_CALL_SETTINGS_URL_WXT%", in: "tagset/Webex-D", want: []lint.FixStep{
+		{Comment: `in tag set "Webex-D", set %WEB_CALL_SETTINGS_URL_WXT% to the https URL of Call Settings Webview on your XSP farm, ending in /: in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagModifyRequest (tagSetName "Webex-D", tagName "%WEB_CALL_SETTINGS_URL_WXT%")`},
+		rebuildStep,
+	}},
+	{check: "dm_call_settings_webview_tags", dir: "ocip", key: "%WEB_CALL_SETTINGS_TARGET_WXT%", in: "customtags/devicetype/Business Communicator - Tablet@acme-ent", want: []lint.FixStep{
+		{Comment: `in the custom tags of device type "Business Communicator - Tablet" of "acme-ent", set %WEB_CALL_SETTINGS_TARGET_WXT% to "csw", where the device type's custom tags are defined`},
+		rebuildStep,
+	}},
 }
 
 // xsiNameFix is the fix of an Xsi-Events host whose name is not name.

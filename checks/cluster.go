@@ -360,6 +360,20 @@ func tagFix(ts *tagset.TagSet, tag, value, what string, exists bool) []lint.FixS
 	return []lint.FixStep{{Comment: step}, rebuildStep}
 }
 
+// tagDeleteStep deletes a tag from the set of tags ts: a tag set in the
+// web portal or over OCI-P, custom tags where they are defined.
+func tagDeleteStep(ts *tagset.TagSet, tag string) lint.FixStep {
+	name, _ := ts.Describe()
+	if ts.Scope.Kind != tagset.ScopeTagSet {
+		return lint.FixStep{Comment: fmt.Sprintf("delete %s from %s, where they are defined", tag, name)}
+	}
+	set := "tagSetName " + strconv.Quote(ts.Name)
+	if ts.Scope.SystemDefault {
+		set = "systemDefaultTagSet true"
+	}
+	return lint.FixStep{Comment: fmt.Sprintf("delete %s from %s: in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (%s, tagName %s)", tag, name, set, strconv.Quote(tag))}
+}
+
 // rebuildStep is what follows a change of tags: the devices read them
 // from files BroadWorks builds.
 var rebuildStep = lint.FixStep{Comment: "then rebuild the files of the device types that use the tags (SystemCPEConfigRebuildConfigFileRequest) and sign the Webex app in again"}

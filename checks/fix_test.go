@@ -219,6 +219,19 @@ var fixCases = []fixCase{
 		{Comment: `in the custom tags of device type "Business Communicator - Tablet" of "acme-ent", set %WEB_CALL_SETTINGS_TARGET_WXT% to "csw", where the device type's custom tags are defined`},
 		rebuildStep,
 	}},
+	{check: "dm_tag_conflicts", dir: "example", key: "%SBC_ADDRESS_WXT%", want: []lint.FixStep{
+		{Comment: `if "sbc.example.net" (the value of the system default tag set) is right for the devices of tag set "Webex" as well:`},
+		{Comment: `delete %SBC_ADDRESS_WXT% from tag set "Webex": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (tagSetName "Webex", tagName "%SBC_ADDRESS_WXT%")`},
+		{Comment: `if "sbc-old.example.net" is meant for the devices of tag set "Webex" alone, add %SBC_ADDRESS_WXT% to the check's ignore_tags instead`},
+		rebuildStep,
+	}},
+	// A tag named like a secret: the steps name no value.
+	{check: "dm_tag_conflicts", dir: "secret", key: "%DM_PASSWORD%", want: []lint.FixStep{
+		{Comment: `if the value of the system default tag set is right for the devices of tag set "Webex" as well:`},
+		{Comment: `delete %DM_PASSWORD% from tag set "Webex": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (tagSetName "Webex", tagName "%DM_PASSWORD%")`},
+		{Comment: `if the set's own value is meant for the devices of tag set "Webex" alone, add %DM_PASSWORD% to the check's ignore_tags instead`},
+		rebuildStep,
+	}},
 }
 
 // xsiNameFix is the fix of an Xsi-Events host whose name is not name.

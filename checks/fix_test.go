@@ -232,6 +232,27 @@ var fixCases = []fixCase{
 		{Comment: `if the set's own value is meant for the devices of tag set "Webex" alone, add %DM_PASSWORD% to the check's ignore_tags instead`},
 		rebuildStep,
 	}},
+	// The missing % sign gives the valid name.
+	{check: "dm_tag_names_valid", dir: "example", key: "%ENABLE_CALL_PARK_WXT", want: []lint.FixStep{
+		{Comment: `in tag set "Webex", set %ENABLE_CALL_PARK_WXT% to "true": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagAddRequest22 (tagSetName "Webex", tagName "%ENABLE_CALL_PARK_WXT%", tagValue "true")`},
+		{Comment: `delete %ENABLE_CALL_PARK_WXT from tag set "Webex": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (tagSetName "Webex", tagName "%ENABLE_CALL_PARK_WXT")`},
+		{Comment: `correct the template files of the device types that name %ENABLE_CALL_PARK_WXT`},
+		rebuildStep,
+	}},
+	// The set holds the valid name already: it is not added again.
+	{check: "dm_tag_names_valid", dir: "valid_name_held", key: "%ENABLE_CALL_PARK_WXT", want: []lint.FixStep{
+		{Comment: `tag set "Webex" holds %ENABLE_CALL_PARK_WXT% already, with "true" where the misnamed tag has "false": keep the value the devices need`},
+		{Comment: `delete %ENABLE_CALL_PARK_WXT from tag set "Webex": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (tagSetName "Webex", tagName "%ENABLE_CALL_PARK_WXT")`},
+		{Comment: `correct the template files of the device types that name %ENABLE_CALL_PARK_WXT`},
+		rebuildStep,
+	}},
+	// A secret's value is never named.
+	{check: "dm_tag_names_valid", dir: "secret", key: "%DM_TOKEN%WXT%", want: []lint.FixStep{
+		{Comment: `add the tag to tag set "Webex" again under a valid name (starting and ending with %, no other %, at most 64 characters, not starting with %BW), with the value it has now`},
+		{Comment: `delete %DM_TOKEN%WXT% from tag set "Webex": in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (tagSetName "Webex", tagName "%DM_TOKEN%WXT%")`},
+		{Comment: `correct the template files of the device types that name %DM_TOKEN%WXT%`},
+		rebuildStep,
+	}},
 }
 
 // xsiNameFix is the fix of an Xsi-Events host whose name is not name.

@@ -289,7 +289,9 @@ func protocolsInText(v source.Value) []listedProtocol {
 func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []listedProtocol, where, ctx, keyPrefix, args string, opts *tlsProtocolsOptions, reported map[string]bool) {
 	// typed is a command of the Protocols context, with the interface's
 	// address and port when it is an interface's.
-	typed := func(verb, protocol string) string { return strings.Join(strings.Fields(verb+" "+args+" "+protocol), " ") }
+	typed := func(verb, protocol string) string {
+		return strings.Join(strings.Fields(verb+" "+args+" "+protocol), " ")
+	}
 	var names []string
 	for _, pr := range protos {
 		if !slices.Contains(names, pr.name) {

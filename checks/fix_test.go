@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint"
+	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -371,6 +373,37 @@ func TestSBCAddressIn(t *testing.T) {
 	} {
 		if got := sbcAddressIn(v); got != want {
 			t.Errorf("sbcAddressIn(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestFixPersonalDataMasked holds the users' fixes to the masking of
+// personal data: a report made for readers outside the organisation
+// shows none of the user ids and addresses a fix names.
+func TestFixPersonalDataMasked(t *testing.T) {
+	for _, name := range []string{"users_email_valid_unique", "users_primary_number", "as_device_unique_sip_address"} {
+		dir := filepath.Join("testdata", name, "example")
+		snap, err := inputs.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := judge.New(runCase(t, byName(t, name), dir), judge.Notes{})
+		masked := res.MaskPersonal(judge.NewMasker(snap))
+		for _, f := range res.Findings {
+			if len(f.Fix) == 0 {
+				t.Errorf("%s: %s: no fix", name, f.Message)
+			}
+		}
+		for _, f := range masked.Findings {
+			for _, s := range f.Fix {
+				for _, u := range snap.Users {
+					for _, v := range []string{u.UserID.Text, u.EmailAddress.Text} {
+						if v != "" && strings.Contains(strings.ToLower(s.Comment+s.Command), strings.ToLower(v)) {
+							t.Errorf("%s: masked fix step %q shows %q", name, s.Comment+s.Command, v)
+						}
+					}
+				}
+			}
 		}
 	}
 }

@@ -255,6 +255,26 @@ var fixCases = []fixCase{
 		{Comment: `correct the template files of the device types that name %DM_TOKEN%WXT%`},
 		rebuildStep,
 	}},
+	{check: "users_primary_number", dir: "example", key: "phoneNumber", want: []lint.FixStep{
+		{Comment: `give user olof.lind@voice.example.net (group "Acme-Stockholm" of "Nordic-SP") a primary phone number, a DID: in the web portal, the user's Profile > Addresses > Phone Number, or over OCI-P with UserModifyRequest22 (userId olof.lind@voice.example.net, phoneNumber the DID)`},
+		{Comment: "then provision olof.lind@voice.example.net again: remove Integrated IMP from the user and assign it again"},
+	}},
+	{check: "users_email_valid_unique", dir: "example", key: "emailAddress", in: "user/li.wen@voice.example.net", want: []lint.FixStep{
+		{Comment: `give user li.wen@voice.example.net (group "Acme-Stockholm" of "Nordic-SP") a correct email address in place of "li.wen@acme": in the web portal, the user's Profile > Email Address, or over OCI-P with UserModifyRequest22 (userId li.wen@voice.example.net, emailAddress the address)`},
+		{Comment: "then provision li.wen@voice.example.net again: remove Integrated IMP from the user and assign it again"},
+	}},
+	{check: "wms_tracking_code_usage", dir: "example", key: "usage", want: []lint.FixStep{
+		{Comment: `at Users > Tracking Codes of the administration site, set the Usage of TC1 ("Cost center") to Optional (or Not used)`},
+		{Comment: `then set its usage to "optional" in wms/settings.hcl`},
+	}},
+	{check: "wms_tracking_code_input", dir: "example", key: "input", want: []lint.FixStep{
+		{Comment: `at Users > Tracking Codes of the administration site, set the Input mode of TC1 ("Cost center") to Text field`},
+		{Comment: `then set its input to "text" in wms/settings.hcl`},
+	}},
+	{check: "wms_auto_account_creation", dir: "example", key: "account", want: []lint.FixStep{
+		{Comment: "add renata.kowalczyk@example.org to Meetings Server: Users > Add User on the administration site, or a row with EMAIL renata.kowalczyk@example.org in the next import file"},
+		{Comment: "if the user has an account already, put the file of Users > Export in wms/users/; if every user is to get one, turn auto account creation on in the SSO settings and set auto_account_creation = true in wms/settings.hcl"},
+	}},
 }
 
 // xsiNameFix is the fix of an Xsi-Events host whose name is not name.

@@ -54,6 +54,7 @@ func runWMSTrackingCodeInput(p *lint.Pass) error {
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "input"},
 				Expected: wms.InputText,
 				Actual:   tc.Input.Text,
+				Fix:      trackingCodeFix(tc, "Input mode", "Text field", "input", wms.InputText),
 			})
 		}
 	}

@@ -52,6 +52,7 @@ func runWMSTrackingCodeUsage(p *lint.Pass) error {
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "usage"},
 				Expected: wms.UsageOptional,
 				Actual:   tc.Usage.Text,
+				Fix:      trackingCodeFix(tc, "Usage", "Optional (or Not used)", "usage", wms.UsageOptional),
 			})
 		}
 	}

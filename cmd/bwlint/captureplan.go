@@ -108,7 +108,7 @@ func runCapturePlan(c *cli.Context) error {
 		}
 	}
 	p := policyInfo(found, cfg)
-	meta := captureplan.Meta{Snapshot: dir, Policy: captureplan.Policy{Path: p.Path, Origin: p.Origin, Reason: p.Reason, Shadowed: p.Shadowed}}
+	meta := captureplan.Meta{Snapshot: dir, Policy: captureplan.Policy{Path: p.Path, Origin: p.Origin, Reason: p.Reason, Shadowed: p.Shadowed, SHA256: p.SHA256}}
 	switch format {
 	case "expect", "shell":
 		return writeScripts(c, plan, format)

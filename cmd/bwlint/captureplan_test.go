@@ -204,3 +204,26 @@ func TestCapturePlanCanary(t *testing.T) {
 		t.Error("no script was written")
 	}
 }
+
+// TestCapturePlanNamesThePolicyLintUsed: a plan names the policy it was
+// made for by the same digest the lint report gives it, so a plan and a
+// report can be matched to one policy.
+func TestCapturePlanNamesThePolicyLintUsed(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	var plan, report struct {
+		Policy struct {
+			Path   string `json:"path"`
+			SHA256 string `json:"sha256"`
+		} `json:"policy"`
+	}
+	if err := json.Unmarshal([]byte(bwlintRun(t, exitOK, "capture-plan", "--format", "json", "../../testdata/example")), &plan); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := runCLI("lint", "--format", "json", "../../testdata/example")
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	if plan.Policy.SHA256 == "" || plan.Policy != report.Policy {
+		t.Errorf("the plan names policy %+v, the lint report %+v", plan.Policy, report.Policy)
+	}
+}

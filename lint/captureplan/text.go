@@ -27,6 +27,9 @@ type Policy struct {
 	Origin   string `json:"origin"`
 	Reason   string `json:"reason"`
 	Shadowed string `json:"shadowed"`
+	// SHA256 is the digest of the policy file's bytes as read, so that a
+	// plan names the very policy it was made for; "" without one.
+	SHA256 string `json:"sha256"`
 }
 
 // hostGroup is hosts of one role whose plans are the same but for the

@@ -84,24 +84,21 @@ func describeHost(h *inputs.Host) string {
 
 // compareSettings reports every setting that differs. A group (row,
 // template, cluster, tag set) present on one side only is one change that
-// stands for all of its members. Hosts in skip were added or removed and
-// are reported as such.
-func compareSettings(before, after *settings, skip map[string]bool) []Change {
+// stands for all of its members.
+func compareSettings(before, after *settings) []Change {
 	oneSided := map[settingID]bool{}
 	for _, id := range union(before, after) {
-		_, inB := before.byID[id]
-		_, inA := after.byID[id]
-		if id.Key == "" && inB != inA {
+		if id.Key == "" && before.has(id) != after.has(id) {
 			oneSided[id] = true
 		}
 	}
 	var out []Change
 	for _, id := range union(before, after) {
-		if skip[id.Host] || coveredBy(id, oneSided) {
+		if coveredBy(id, oneSided) {
 			continue
 		}
-		b, inB := before.byID[id]
-		a, inA := after.byID[id]
+		b, inB := before.get(id)
+		a, inA := after.get(id)
 		switch {
 		case inB && !inA:
 			out = append(out, changeOf(Removed, b, b, setting{}))
@@ -121,9 +118,9 @@ func compareSettings(before, after *settings, skip map[string]bool) []Change {
 
 // union lists the ids of both sides, before's order first.
 func union(before, after *settings) []settingID {
-	ids := slices.Clone(before.order)
-	for _, id := range after.order {
-		if _, ok := before.byID[id]; !ok {
+	ids := slices.Clone(before.ids)
+	for _, id := range after.ids {
+		if !before.has(id) {
 			ids = append(ids, id)
 		}
 	}
@@ -147,7 +144,7 @@ func coveredBy(id settingID, oneSided map[settingID]bool) bool {
 func changeOf(k Kind, named, b, a setting) Change {
 	c := Change{
 		Host: named.id.Host, Context: named.id.Context, Row: named.id.Row, Key: named.id.Key, Kind: k,
-		Before: b.value.Text, After: a.value.Text,
+		Before: b.text(), After: a.text(),
 		BeforeLocation: b.value.Range, AfterLocation: a.value.Range,
 		Secret: b.secret || a.secret,
 	}

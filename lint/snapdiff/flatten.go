@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -14,20 +15,88 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// flatten turns a snapshot into comparable settings. Group entries (Key
-// empty) stand for the presence of a table row, template, cluster or tag
-// set, so that a row added is one change, not one per cell.
-func flatten(s *inputs.Snapshot) *settings {
-	out := newSettings()
-	for _, h := range s.Hosts {
-		flattenShowVer(out, h)
-		flattenCommands(out, h)
-		for _, d := range h.Digests {
-			v := d.Hex
-			v.Text = strings.ToLower(v.Text) // sha256sum and certutil differ only in case
-			out.put(setting{id: settingID{Host: h.Name, Context: d.Range.Filename, Key: d.Name.Text}, value: v})
+// compareSnapshots reports every setting that differs between two
+// snapshots, and teaches red the secrets of both for the hunks. It flattens and
+// compares one host at a time, then what belongs to no host (Partner Hub,
+// tag sets): a setting's id names its host, so no change crosses hosts,
+// and a review holds the values of one host at most rather than of two
+// whole snapshots. Hosts on one side only are reported as hosts
+// (compareHosts); hosts whose files are the same on both sides are not
+// flattened at all (unchanged).
+func compareSnapshots(before, after *inputs.Snapshot, red *redactor) []Change {
+	var out []Change
+	compare := func(b, a *settings) {
+		out = append(out, compareSettings(b, a)...)
+		red.learn(b, a)
+	}
+	for _, hb := range before.Hosts {
+		ha := after.Host(hb.Name)
+		if ha == nil || unchanged(before, after, hb, ha) {
+			continue
+		}
+		compare(flattenHost(hb), flattenHost(ha))
+	}
+	compare(flattenShared(before), flattenShared(after))
+	return out
+}
+
+// unchanged reports whether a host's files are the same on both sides:
+// the same paths, each with the same SHA-256. A host's settings are read
+// from its own files alone (its transcripts, bwshowver and digest files),
+// so such a host has no change to report, and flattening it would only
+// cost time and memory. A host with one file changed, added or removed is
+// compared whole, since a setting may move between its files. A file that
+// could not be read has no digest and never counts as the same.
+func unchanged(before, after *inputs.Snapshot, hb, ha *inputs.Host) bool {
+	if !slices.Equal(hb.Files, ha.Files) {
+		return false
+	}
+	for _, p := range hb.Files {
+		fb, fa := before.File(p), after.File(p)
+		if fb == nil || fa == nil || fb.SHA256 == "" || fb.SHA256 != fa.SHA256 {
+			return false
 		}
 	}
+	return true
+}
+
+// flattenHost turns a host's captures into comparable settings. Group
+// entries (Key empty) stand for the presence of a table row, so that a
+// row added is one change, not one per cell.
+func flattenHost(h *inputs.Host) *settings {
+	out := newSettings(hostSize(h))
+	flattenShowVer(out, h)
+	flattenCommands(out, h)
+	for _, d := range h.Digests {
+		v := d.Hex
+		v.Text = strings.ToLower(v.Text) // sha256sum and certutil differ only in case
+		out.put(setting{id: settingID{Host: h.Name, Context: d.Range.Filename, Key: d.Name.Text}, value: v})
+	}
+	return out
+}
+
+// hostSize is about how many values flattenHost puts, so that its
+// settings are allocated once.
+func hostSize(h *inputs.Host) int {
+	n := len(h.Digests) + 8
+	for _, c := range h.Commands {
+		n += len(c.Attrs)
+		for _, t := range c.Tables {
+			n += len(t.Rows) * (len(t.Columns) + 1)
+		}
+	}
+	return n
+}
+
+// flattenShared turns what belongs to no host into comparable settings:
+// Partner Hub templates and clusters, and tag sets. Group entries stand
+// for the presence of a template, cluster, tag set or tag.
+func flattenShared(s *inputs.Snapshot) *settings {
+	n := 0
+	for _, ts := range s.TagSets {
+		n += 1 + 4*len(ts.Tags)
+	}
+	out := newSettings(n)
 	for _, t := range s.Templates {
 		flattenObject(out, "partnerhub/templates/"+nameOr(t.Name, t.Path), t.Fields, t.Range)
 	}
@@ -115,9 +184,9 @@ func flattenCommands(out *settings, h *inputs.Host) {
 // among the values put, though not among those compared, so that the
 // secrets it printed are redacted from the hunks as well.
 func (s *settings) remember(host, ctx, scope string, t *bwcli.Table) {
-	earlier := newSettings()
-	flattenTable(earlier, host, ctx, scope, t)
-	s.all = append(s.all, earlier.all...)
+	kept := &settings{all: s.all} // no map: nothing of it is compared
+	flattenTable(kept, host, ctx, scope, t)
+	s.all = kept.all
 }
 
 // contextOf recovers the spelling of a table's context from the host's

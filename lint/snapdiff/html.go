@@ -119,7 +119,7 @@ const reviewTemplate = `{{define "review"}}{{with .Review}}
 <tr><th scope="row">Before</th><td><code>{{.Before}}</code>, manifest sha256 <code class="digest">{{.BeforePack.ManifestSHA256}}</code></td></tr>
 <tr><th scope="row">After</th><td><code>{{.After}}</code></td></tr>
 <tr><th scope="row">Changes</th><td>{{.Changes}}</td></tr>
-<tr><th scope="row">Findings</th><td id="review-findings">{{index .Summary.Findings "new"}} new, {{index .Summary.Findings "changed"}} changed, {{index .Summary.Findings "fixed"}} fixed, {{index .Summary.Findings "unchanged"}} unchanged; {{.Summary.Introduced}} introduced at or above {{.Summary.FailOn}}</td></tr>
+<tr><th scope="row">Findings</th><td id="review-findings">{{index .Summary.Findings "new"}} new, {{index .Summary.Findings "changed"}} changed, {{index .Summary.Findings "fixed"}} fixed, {{index .Summary.Findings "unverified"}} unverified, {{index .Summary.Findings "unchanged"}} unchanged; {{.Summary.Introduced}} introduced at or above {{.Summary.FailOn}}</td></tr>
 <tr><th scope="row">Lost evidence</th><td>{{.Summary.LostEvidence}}</td></tr>
 <tr><th scope="row">Evidence gaps</th><td>{{.Summary.EvidenceGaps.Before}} before, {{.Summary.EvidenceGaps.After}} after</td></tr>
 <tr><th scope="row">Input problems</th><td>{{.Summary.InputProblems.Before}} before, {{.Summary.InputProblems.After}} after</td></tr>

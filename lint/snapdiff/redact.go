@@ -1,8 +1,6 @@
 package snapdiff
 
 import (
-	"slices"
-
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/redact"
 )
@@ -24,28 +22,38 @@ type redactor struct {
 	ranges  [2]map[string][][2]int
 }
 
-func newRedactor(beforeSide, afterSide Side, before, after *settings) *redactor {
-	secret := map[settingID]bool{}
-	for _, s := range slices.Concat(before.all, after.all) {
-		if s.secret {
-			secret[s.id.norm()] = true
-		}
-	}
-	r := &redactor{sources: [2]*redact.Source{redact.New(beforeSide.Snapshot), redact.New(afterSide.Snapshot)}}
-	for i, sd := range []Side{beforeSide, afterSide} {
+func newRedactor(before, after Side) *redactor {
+	r := &redactor{sources: [2]*redact.Source{redact.New(before.Snapshot), redact.New(after.Snapshot)}}
+	for i, sd := range []Side{before, after} {
 		if sd.MaskPersonal {
 			r.sources[i].MaskPersonal()
 		}
 	}
-	for i, side := range []*settings{before, after} {
-		r.ranges[i] = map[string][][2]int{}
+	r.ranges = [2]map[string][][2]int{{}, {}}
+	return r
+}
+
+// learn adds the secrets of the values of one host, or of what belongs to
+// no host, flattened on both sides.
+func (r *redactor) learn(before, after *settings) {
+	secret := map[settingID]bool{}
+	for _, side := range []*settings{before, after} {
 		for _, s := range side.all {
-			if rng := s.value.Range; secret[s.id.norm()] && rng.Filename != "" && rng.End.Byte > rng.Start.Byte {
+			if s.secret {
+				secret[side.norm(s.id)] = true
+			}
+		}
+	}
+	if len(secret) == 0 {
+		return
+	}
+	for i, side := range []*settings{before, after} {
+		for _, s := range side.all {
+			if rng := s.value.Range; rng.Filename != "" && rng.End.Byte > rng.Start.Byte && secret[side.norm(s.id)] {
 				r.ranges[i][rng.Filename] = append(r.ranges[i][rng.Filename], [2]int{rng.Start.Byte, rng.End.Byte})
 			}
 		}
 	}
-	return r
 }
 
 // text returns a file's text with every secret replaced by

@@ -71,10 +71,11 @@ type PolicyChange struct {
 func Compare(before, after Side, o ReviewOptions) *Review {
 	r := &Review{Before: before, After: after, Options: o}
 	hostChanges, oneSided := compareHosts(before.Snapshot, after.Snapshot)
-	b, a := flatten(before.Snapshot), flatten(after.Snapshot)
-	r.Changes = slices.Concat(hostChanges, compareSettings(b, a, oneSided))
+	red := newRedactor(before, after)
+	settingChanges := compareSnapshots(before.Snapshot, after.Snapshot, red)
+	r.Changes = slices.Concat(hostChanges, settingChanges)
 	sortChanges(r.Changes)
-	r.Captures = compareFiles(before.Snapshot, after.Snapshot, newRedactor(before, after, b, a), oneSided)
+	r.Captures = compareFiles(before.Snapshot, after.Snapshot, red, oneSided)
 	sortCaptures(r.Captures)
 	if before.Result != nil && after.Result != nil {
 		r.LostEvidence = lint.Lost(before.Result.Run.Coverage(before.Snapshot), after.Result.Run.Coverage(after.Snapshot))

@@ -75,23 +75,30 @@ func namesSecret(r bwcli.Row, naming map[int]bool) bool {
 	return false
 }
 
-// putRow records a row's presence, rendered with every cell, and the cells
+// putRow records a row's presence, shown with every cell, and the cells
 // that are compared one by one when the row exists on both sides.
 func putRow(out *settings, id settingID, rng hcl.Range, shown, compared []cell) {
-	parts := make([]string, len(shown))
-	for i, c := range shown {
+	out.put(setting{id: id, value: source.Value{Range: rng}, row: shown})
+	for _, c := range compared {
+		cid := id
+		cid.Key = c.column
+		out.put(setting{id: cid, value: c.value, secret: c.secret})
+	}
+}
+
+// rowText renders a row's cells, secrets redacted: the value of a row
+// added or removed. Most rows are never shown, so it is made only for
+// a change.
+func rowText(cells []cell) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
 		text := shownValue(c.value.Text)
 		if c.secret {
 			text = source.Redacted
 		}
 		parts[i] = c.column + "=" + text
 	}
-	out.put(setting{id: id, value: source.Value{Text: strings.Join(parts, ", "), Range: rng}})
-	for _, c := range compared {
-		cid := id
-		cid.Key = c.column
-		out.put(setting{id: cid, value: c.value, secret: c.secret})
-	}
+	return strings.Join(parts, ", ")
 }
 
 // rowLabels names each row by its identifying column: "Patch Name=AP…".

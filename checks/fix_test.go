@@ -266,10 +266,12 @@ var fixCases = []fixCase{
 	{check: "wms_tracking_code_usage", dir: "example", key: "usage", want: []lint.FixStep{
 		{Comment: `at Users > Tracking Codes of the administration site, set the Usage of TC1 ("Cost center") to Optional (or Not used)`},
 		{Comment: `then set its usage to "optional" in wms/settings.hcl`},
+		{Comment: "if the code must stay required, map it in the identity provider for every user and waive this note with the reason"},
 	}},
 	{check: "wms_tracking_code_input", dir: "example", key: "input", want: []lint.FixStep{
 		{Comment: `at Users > Tracking Codes of the administration site, set the Input mode of TC1 ("Cost center") to Text field`},
 		{Comment: `then set its input to "text" in wms/settings.hcl`},
+		{Comment: "if the dropdown must stay, keep the identity provider's values in step with its active values and waive this note with the reason"},
 	}},
 	{check: "wms_auto_account_creation", dir: "example", key: "account", want: []lint.FixStep{
 		{Comment: "add renata.kowalczyk@example.org to Meetings Server: Users > Add User on the administration site, or a row with EMAIL renata.kowalczyk@example.org in the next import file"},

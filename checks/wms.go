@@ -67,11 +67,13 @@ func wmsCodeLabel(tc wms.TrackingCode) string {
 // trackingCodeFix changes one setting of a tracking code on the
 // administration site (label, to the choice shown there), then in the
 // snapshot's description of the settings (key, to value), so that the
-// next run judges the site as it is.
-func trackingCodeFix(tc wms.TrackingCode, label, choice, key, value string) []lint.FixStep {
+// next run judges the site as it is; otherwise says what to do when the
+// setting must stay.
+func trackingCodeFix(tc wms.TrackingCode, label, choice, key, value, otherwise string) []lint.FixStep {
 	return []lint.FixStep{
 		{Comment: fmt.Sprintf("at Users > Tracking Codes of the administration site, set the %s of %s to %s", label, wmsCodeLabel(tc), choice)},
 		{Comment: fmt.Sprintf("then set its %s to %q in %s", key, value, wmsSettingsPath)},
+		{Comment: otherwise},
 	}
 }
 

@@ -379,22 +379,22 @@ func setCommand(cmd string) (key, value string, ok bool) {
 // TestSBCAddressIn holds the address a wrong %SBC_ADDRESS_WXT% value
 // holds after all to the values an operator types.
 func TestSBCAddressIn(t *testing.T) {
-	for v, want := range map[string]string{
-		" sbc.example.net ":                       "sbc.example.net",
-		"sip:sbc.example.net":                     "sbc.example.net",
-		"SIPS:sbc.example.net:5061;transport=tls": "sbc.example.net:5061",
-		"sip:alice@sbc.example.net":               "sbc.example.net",
-		"https://sbc.example.net:8443/register":   "sbc.example.net:8443",
-		"https://user:s3cret@sbc.example.net/":    "", // never a URL's credentials
-		"sip:127.0.0.1":                           "", // no client reaches it
-		"TBD":                                     "",
-		"sbc.example.net":                         "", // nothing to correct
-		"sip:":                                    "",
-		"http://[2001:db8::5]:5061/":              "[2001:db8::5]:5061",
-		"sip:sbc_1.example.net":                   "",
+	for _, c := range []struct{ value, want string }{
+		{" sbc.example.net\t", "sbc.example.net"},
+		{"sip:sbc.example.net", "sbc.example.net"},
+		{"SIPS:sbc.example.net:5061;transport=tls", "sbc.example.net:5061"},
+		{"sip:alice@sbc.example.net", "sbc.example.net"},
+		{"https://sbc.example.net:8443/register", "sbc.example.net:8443"},
+		{"https://user:s3cret@sbc.example.net/", ""}, // never a URL's credentials
+		{"sip:127.0.0.1", ""},                        // no client reaches it
+		{"TBD", ""},
+		{"sbc.example.net", ""}, // nothing to correct
+		{"sip:", ""},
+		{"http://[2001:db8::5]:5061/", "[2001:db8::5]:5061"},
+		{"sip:sbc_1.example.net", ""},
 	} {
-		if got := sbcAddressIn(v); got != want {
-			t.Errorf("sbcAddressIn(%q) = %q, want %q", v, got, want)
+		if got := sbcAddressIn(c.value); got != c.want {
+			t.Errorf("sbcAddressIn(%q) = %q, want %q", c.value, got, c.want)
 		}
 	}
 }

@@ -184,6 +184,16 @@ func reportSharedLinePorts(p *lint.Pass, u *users.User, cluster, typ string, ins
 		values = append(values, strings.ToLower(g[0].LinePort.Text))
 	}
 	first := shared[0][0]
+	var fix []lint.FixStep
+	for _, g := range shared {
+		for _, d := range extraInstances(g) {
+			fix = append(fix, lint.FixStep{Comment: fmt.Sprintf("for user %q, remove the shared call appearance on device %q (%s level) and add it again on a line/port of its own: in the web portal (the user's Shared Call Appearance), or over OCI-P with UserSharedCallAppearanceDeleteEndpointListRequest14, then UserSharedCallAppearanceAddEndpointRequest22 with the same device and a new linePort",
+				u.UserID.Text, d.Name.Text, d.Level.Text)})
+		}
+	}
+	if len(fix) > 0 {
+		fix = append(fix, lint.FixStep{Comment: fmt.Sprintf("if user %q does not need several instances, remove the extra devices from the user instead", u.UserID.Text)})
+	}
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("user %q%s has %d devices of type %q, and %s share one line/port (not shown): the Webex app registers on one of them only",
 			u.UserID.Text, ofCluster(cluster), instances, typ, strings.Join(groups, "; ")),
@@ -193,7 +203,28 @@ func reportSharedLinePorts(p *lint.Pass, u *users.User, cluster, typ string, ins
 		// The line/port is personal data: a baseline compares it, no
 		// report prints it.
 		Value: strings.Join(values, "\n"),
+		Fix:   fix,
 	})
+}
+
+// extraInstances are the devices of a group sharing one line/port that
+// are to move to a line/port of their own: the shared call appearances,
+// beside the primary endpoint, which keeps the line/port, or beside the
+// first of them when the primary is not among them. A primary endpoint
+// cannot be deleted and added again as an appearance can.
+func extraInstances(same []users.Device) []users.Device {
+	var out []users.Device
+	keep := !slices.ContainsFunc(same, func(d users.Device) bool { return !d.Shared })
+	for _, d := range same {
+		switch {
+		case !d.Shared:
+		case keep:
+			keep = false // the first appearance keeps the line/port
+		default:
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // joinAndQuoted joins quoted names as prose.

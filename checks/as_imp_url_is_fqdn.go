@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/inputs/ocip"
+	"github.com/bwlint/bwlint/inputs/partnerhub"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/hashicorp/hcl/v2"
@@ -135,14 +136,16 @@ func runIMPURLIsFQDN(p *lint.Pass) error {
 			p.Gap(h.Name, impURLMessaging, "%s", notCaptured(h, lint.ServerOf(h, inputs.RoleAS), messagingContext))
 			continue
 		}
-		judgeIMPSetting(p, h.Name, h.Name, cliContext(nil, lint.ServerOf(h, inputs.RoleAS), messagingContext), s, true)
+		ctx := cliContext(nil, lint.ServerOf(h, inputs.RoleAS), messagingContext)
+		judgeIMPSetting(p, h.Name, h.Name, ctx, s, true, impFix{cli: ctx, template: servingTemplate(snap, h)})
 	}
 	for _, cluster := range slices.Sorted(maps.Keys(systemOf)) {
 		imp := systemOf[cluster]
 		if !slices.ContainsFunc(ases, func(h *inputs.Host) bool { return clusterOfHost(snap, h) == cluster }) {
 			// A system setting of a cluster none of whose Application
 			// Servers is in the snapshot: judged for the cluster.
-			judgeIMPSetting(p, "", "the system messaging server"+ofCluster(cluster), clusterContext(cluster, "integratedimp/system"), ocipIMPSetting(imp), true)
+			judgeIMPSetting(p, "", "the system messaging server"+ofCluster(cluster), clusterContext(cluster, "integratedimp/system"), ocipIMPSetting(imp), true,
+				impFix{cli: cliContext(nil, "AS", messagingContext), on: "on each Application Server" + ofCluster(cluster) + ":"})
 		}
 	}
 	for _, imp := range levels {
@@ -193,13 +196,14 @@ func judgeIMPLevel(p *lint.Pass, imp *ocip.IntegratedIMP) {
 		p.NotEvaluatedPart("", "the Integrated IM&P capture of the %s%s shows no provisioningUrl (group administrators do not see it; capture as a reseller or system administrator)", owner, ofCluster(cluster))
 		return
 	}
-	judgeIMPSetting(p, "", "the "+owner+ofCluster(cluster), clusterContext(cluster, key), impSetting{url: imp.ProvisioningURL, urlSet: true, at: imp.Command.Type().Range}, false)
+	judgeIMPSetting(p, "", "the "+owner+ofCluster(cluster), clusterContext(cluster, key), impSetting{url: imp.ProvisioningURL, urlSet: true, at: imp.Command.Type().Range}, false,
+		impFix{level: imp, owner: owner})
 }
 
 // judgeIMPSetting reports what is wrong with one setting: its URL, and,
 // for the system level, its synchronization flag. host is "" for a level
 // below the system; who names the AS or level in messages.
-func judgeIMPSetting(p *lint.Pass, host, who, context string, s impSetting, system bool) {
+func judgeIMPSetting(p *lint.Pass, host, who, context string, s impSetting, system bool, fix impFix) {
 	opts := lint.OptionsOf[impURLOptions](p)
 	on, isBool := source.Bool(s.sync.Text)
 	syncOn := isBool && on
@@ -216,6 +220,7 @@ func judgeIMPSetting(p *lint.Pass, host, who, context string, s impSetting, syst
 			f.Message = fmt.Sprintf("enableSynchronization is not set on %s, so users are not provisioned to Webex", who)
 			f.Location = s.at
 		}
+		f.Fix = fix.set("enableSynchronization", "true")
 		p.Report(f)
 	}
 	f := lint.Finding{Host: host, Logical: lint.Logical{Context: context, Key: "provisioningUrl"}, Actual: s.url.Text}
@@ -228,7 +233,96 @@ func judgeIMPSetting(p *lint.Pass, host, who, context string, s impSetting, syst
 	if s.url.Text == "" {
 		f.Message = fmt.Sprintf("provisioningUrl is not set on %s, though enableSynchronization is true", who)
 	}
+	f.Fix = fix.url(want, s.url.Text, opts.BridgeHosts)
 	p.Report(f)
+}
+
+// impFix is how to change one Integrated IM&P setting: at the AS CLI
+// (cli, with on saying where when the setting is a whole cluster's), or,
+// for a level below the system, in the web portal or over OCI-P.
+type impFix struct {
+	cli, on string
+	// template serves the AS, when the snapshot shows which one does.
+	template *partnerhub.Template
+	level    *ocip.IntegratedIMP
+	owner    string // the level, for people: `group "g1" of "sp1"`
+}
+
+// set types key's value at the CLI; a level's has no such setting.
+func (x impFix) set(key, value string) []lint.FixStep {
+	if x.cli == "" {
+		return nil
+	}
+	steps := setFix(x.cli, key, value, "")
+	if x.on != "" {
+		steps = append([]lint.FixStep{{Comment: x.on}}, steps...)
+	}
+	return steps
+}
+
+// url sets the provisioning URL to want, the corrected URL when only its
+// scheme was wrong, else to the URL of the template that serves the AS
+// when that one is right itself; with neither, the URL is not known.
+func (x impFix) url(want, got string, bridgeHosts []string) []lint.FixStep {
+	if want == "" && x.template != nil && x.template.ProvisioningURL.Text != got {
+		if wrong, _ := provisioningURLProblems(x.template.ProvisioningURL.Text, bridgeHosts); len(wrong) == 0 {
+			want = x.template.ProvisioningURL.Text
+		}
+	}
+	if u, err := url.Parse(want); err != nil || u.User != nil {
+		// A URL with credentials in it is never typed into a fix.
+		return nil
+	}
+	switch {
+	case x.level != nil && want != "":
+		return []lint.FixStep{{Comment: fmt.Sprintf("set the provisioning URL of the %s to %s: in the web portal (its Services > Integrated IM&P), or over OCI-P with %s and <provisioningUrl>%s</provisioningUrl>", x.owner, want, levelModifyRequest(x.level), want)}}
+	case x.level != nil:
+		return []lint.FixStep{{Comment: fmt.Sprintf("set the provisioning URL of the %s to the Provisioning URL of its Partner Hub template, with its fully qualified host name: in the web portal (its Services > Integrated IM&P), or over OCI-P with %s", x.owner, levelModifyRequest(x.level))}}
+	case want != "":
+		return x.set("provisioningUrl", want)
+	}
+	return nil // the URL is not known: the check's general fix says where to find it
+}
+
+// levelModifyRequest names the OCI-P request that changes a level's
+// setting, with the level's ids.
+func levelModifyRequest(imp *ocip.IntegratedIMP) string {
+	switch imp.Level {
+	case "group":
+		return fmt.Sprintf("GroupIntegratedIMPModifyRequest (serviceProviderId %s, groupId %s)", imp.ServiceProviderID.Text, imp.GroupID.Text)
+	case "reseller":
+		return "the reseller's Integrated IM&P modify request"
+	}
+	return fmt.Sprintf("ServiceProviderIntegratedIMPModifyRequest (serviceProviderId %s)", imp.ServiceProviderID.Text)
+}
+
+// servingTemplate is the Partner Hub template that serves an AS, when the
+// snapshot shows it: the one template of its cluster, or the single one
+// marked default; nil otherwise (as_imp_matches_template says why).
+func servingTemplate(snap *inputs.Snapshot, h *inputs.Host) *partnerhub.Template {
+	if len(snap.Templates) == 0 {
+		return nil
+	}
+	cluster, ok := clusterOf(snap, h)
+	if !ok {
+		return nil
+	}
+	var all, defaults []*partnerhub.Template
+	for _, t := range snap.Templates {
+		if strings.EqualFold(t.Cluster.Text, cluster) {
+			all = append(all, t)
+			if t.IsDefault() {
+				defaults = append(defaults, t)
+			}
+		}
+	}
+	switch {
+	case len(all) == 1:
+		return all[0]
+	case len(defaults) == 1:
+		return defaults[0]
+	}
+	return nil
 }
 
 // provisioningURLProblems says what is wrong with a provisioning URL, and

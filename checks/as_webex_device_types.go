@@ -180,6 +180,8 @@ func runWebexDeviceTypes(p *lint.Pass) error {
 					Location: list.Range,
 					Logical:  lint.Logical{Context: clusterContext(c.name, "devicetype/"+name), Key: "presence"},
 					Expected: name,
+					Fix: []lint.FixStep{{Comment: fmt.Sprintf("import the device type package of %q%s in the web portal (System > Resources > Identity/Device Profile Types > Import), then set it up as the check's page says",
+						name, ofCluster(c.name))}},
 				})
 			case t == nil:
 				p.Gap("", webexTypeDetail, "device type %q%s was not captured: no list of the device types, and no detail of it", name, ofCluster(c.name))
@@ -199,13 +201,14 @@ func judgeWebexType(p *lint.Pass, cluster string, t *devicetype.DeviceType, opts
 	d := t.Detail
 	name := t.Name.Text
 	ctx := clusterContext(cluster, "devicetype/"+name)
-	report := func(key string, v source.Value, want, what string) {
+	report := func(key string, v source.Value, want, what string, fix []lint.FixStep) {
 		f := lint.Finding{
 			Message:  fmt.Sprintf("device type %q%s: %s", name, ofCluster(cluster), what),
 			Location: valueOrAt(v, d.Range),
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: want,
 			Actual:   v.Text,
+			Fix:      fix,
 		}
 		if v.Range.Start.Byte == v.Range.End.Byte && v.Range.Filename != "" {
 			f.Location = d.Range // an empty value has nothing to point at
@@ -217,21 +220,23 @@ func judgeWebexType(p *lint.Pass, cluster string, t *devicetype.DeviceType, opts
 		p.NotEvaluatedPart("", "the detail of device type %q%s shows no supportRemotePartyInfo (releases before 20 have none)", name, ofCluster(cluster))
 	} else if on, ok := source.Bool(d.SupportRemotePartyInfo.Text); !ok || !on {
 		report("supportRemotePartyInfo", d.SupportRemotePartyInfo, "true",
-			fmt.Sprintf("supportRemotePartyInfo is %q, must be true", d.SupportRemotePartyInfo.Text))
+			fmt.Sprintf("supportRemotePartyInfo is %q, must be true", d.SupportRemotePartyInfo.Text), remotePartyInfoFix(cluster, name))
 	}
 
 	for _, a := range []struct {
-		key  string
-		v    source.Value
-		want map[string]string
-	}{{"deviceAccessContext", d.DeviceAccessContext, opts.AccessContexts}, {"deviceAccessURI", d.DeviceAccessURI, opts.AccessURIs}} {
+		key, label string
+		v          source.Value
+		want       map[string]string
+	}{{"deviceAccessContext", "device access context", d.DeviceAccessContext, opts.AccessContexts}, {"deviceAccessURI", "device access URI", d.DeviceAccessURI, opts.AccessURIs}} {
 		want, ok := a.want[name]
+		fix := []lint.FixStep{{Comment: fmt.Sprintf("set the %s of device type %q%s to %q: in the web portal, %s, under Device Management; or over OCI-P with SystemSIPDeviceTypeModifyRequest (deviceType %q) and %s %q in its device-management options",
+			a.label, name, ofCluster(cluster), want, deviceTypePage(name), name, a.key, want)}}
 		switch {
 		case !ok:
 		case !a.v.Present() || a.v.Text == "":
-			report(a.key, a.v, want, fmt.Sprintf("%s is not set, must be %q", a.key, want))
+			report(a.key, a.v, want, fmt.Sprintf("%s is not set, must be %q", a.key, want), fix)
 		case strings.TrimPrefix(a.v.Text, "/") != strings.TrimPrefix(want, "/"):
-			report(a.key, a.v, want, fmt.Sprintf("%s is %q, must be %q", a.key, a.v.Text, want))
+			report(a.key, a.v, want, fmt.Sprintf("%s is %q, must be %q", a.key, a.v.Text, want), fix)
 		}
 	}
 
@@ -244,9 +249,34 @@ func judgeWebexType(p *lint.Pass, cluster string, t *devicetype.DeviceType, opts
 	case !d.Ports.Present() && !d.UnlimitedPorts.Present():
 		p.NotEvaluatedPart("", "the detail of device type %q%s shows no number of ports", name, ofCluster(cluster))
 	case !ok:
-		report("numberOfPorts", d.Ports, "unlimited", fmt.Sprintf("the number of ports is %q, which is neither unlimited nor a number", d.Ports.Text))
+		report("numberOfPorts", d.Ports, "unlimited", fmt.Sprintf("the number of ports is %q, which is neither unlimited nor a number", d.Ports.Text), portsFix(cluster, name, opts.MinDesktopPorts))
 	default:
 		report("numberOfPorts", d.Ports, fmt.Sprintf("unlimited, or at least %d", opts.MinDesktopPorts),
-			fmt.Sprintf("it has %d ports, fewer than %d: shared lines need more (unlimited, or at least %d)", n, opts.MinDesktopPorts, opts.MinDesktopPorts))
+			fmt.Sprintf("it has %d ports, fewer than %d: shared lines need more (unlimited, or at least %d)", n, opts.MinDesktopPorts, opts.MinDesktopPorts), portsFix(cluster, name, opts.MinDesktopPorts))
 	}
+}
+
+// remotePartyInfoFix turns supportRemotePartyInfo on at the AS CLI, which
+// any Application Server of the cluster takes for the whole cluster.
+func remotePartyInfoFix(cluster, name string) []lint.FixStep {
+	ctx := cliContext(nil, "AS", deviceTypeContext)
+	var steps []lint.FixStep
+	if cluster != "" {
+		steps = append(steps, lint.FixStep{Comment: fmt.Sprintf("at the CLI of an Application Server of AS cluster %q:", cluster)})
+	}
+	return append(steps,
+		lint.FixStep{Context: ctx, Command: "set " + cliArg(name) + " supportRemotePartyInfo true"},
+		lint.FixStep{Context: ctx, Command: "detail " + cliArg(name)})
+}
+
+// portsFix sets the desktop type's number of ports, which no CLI context
+// sets: the web portal or OCI-P.
+func portsFix(cluster, name string, least int) []lint.FixStep {
+	return []lint.FixStep{{Comment: fmt.Sprintf("set the Number of Ports of device type %q%s to Unlimited (or at least %d): in the web portal, %s; or over OCI-P with SystemSIPDeviceTypeModifyRequest (deviceType %q) and <numberOfPorts><unlimited>true</unlimited></numberOfPorts>",
+		name, ofCluster(cluster), least, deviceTypePage(name), name)}}
+}
+
+// deviceTypePage is where the web portal modifies a device type.
+func deviceTypePage(name string) string {
+	return fmt.Sprintf("System > Resources > Identity/Device Profile Types > %q > Modify", name)
 }

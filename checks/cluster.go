@@ -317,3 +317,63 @@ func isHostChar(c byte) bool {
 func qualified(name string) bool {
 	return strings.Contains(strings.TrimSuffix(name, "."), ".")
 }
+
+// tagFix is how to give a tag a value in the set of tags ts: value, or,
+// when the value is not known, what names what it must be ("the SBC's
+// fully qualified name"). exists says whether the set defines the tag
+// already, which picks the OCI-P request. Tag sets are changed as a
+// system administrator in the web portal or over OCI-P, custom tags where
+// they are defined; the tags of a user's device are the result of the
+// others and have no fix of their own (nil). Never call it with the value
+// of a secret tag.
+func tagFix(ts *tagset.TagSet, tag, value, what string, exists bool) []lint.FixStep {
+	to := what
+	if value != "" {
+		to = strconv.Quote(value)
+	}
+	name, _ := ts.Describe()
+	var step string
+	switch kind := ts.Scope.Kind; {
+	case kind == tagset.ScopeUserDevice:
+		return nil
+	case kind == tagset.ScopeTagSet:
+		request := "SystemDeviceManagementTagAddRequest22"
+		if exists {
+			request = "SystemDeviceManagementTagModifyRequest"
+		}
+		set := "tagSetName " + strconv.Quote(ts.Name)
+		if ts.Scope.SystemDefault {
+			set = "systemDefaultTagSet true"
+		}
+		elements := set + ", tagName " + strconv.Quote(tag)
+		if value != "" {
+			elements += ", tagValue " + strconv.Quote(value)
+		}
+		step = fmt.Sprintf("in %s, set %s to %s: in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with %s (%s)", name, tag, to, request, elements)
+	case kind == tagset.ScopeDeviceType && ts.Scope.GroupID.Text != "":
+		step = fmt.Sprintf("in %s, set %s to %s (Group > Resources > Identity/Device Profile Types > %q > Custom Tags)", name, tag, to, ts.Scope.DeviceType.Text)
+	case kind == tagset.ScopeDeviceType:
+		step = fmt.Sprintf("in %s, set %s to %s, where the device type's custom tags are defined", name, tag, to)
+	default:
+		step = fmt.Sprintf("in %s, set %s to %s, where the device's custom tags are defined", name, tag, to)
+	}
+	return []lint.FixStep{{Comment: step}, rebuildStep}
+}
+
+// tagDeleteStep deletes a tag from the set of tags ts: a tag set in the
+// web portal or over OCI-P, custom tags where they are defined.
+func tagDeleteStep(ts *tagset.TagSet, tag string) lint.FixStep {
+	name, _ := ts.Describe()
+	if ts.Scope.Kind != tagset.ScopeTagSet {
+		return lint.FixStep{Comment: fmt.Sprintf("delete %s from %s, where they are defined", tag, name)}
+	}
+	set := "tagSetName " + strconv.Quote(ts.Name)
+	if ts.Scope.SystemDefault {
+		set = "systemDefaultTagSet true"
+	}
+	return lint.FixStep{Comment: fmt.Sprintf("delete %s from %s: in the web portal at System > Resources > Device Management Tag Sets, or over OCI-P with SystemDeviceManagementTagDeleteListRequest (%s, tagName %s)", tag, name, set, strconv.Quote(tag))}
+}
+
+// rebuildStep is what follows a change of tags: the devices read them
+// from files BroadWorks builds.
+var rebuildStep = lint.FixStep{Comment: "then rebuild the files of the device types that use the tags (SystemCPEConfigRebuildConfigFileRequest) and sign the Webex app in again"}

@@ -128,7 +128,11 @@ func runCallSettingsWebviewTags(p *lint.Pass) error {
 		for _, ts := range sets {
 			for _, tag := range []string{opts.TargetTag, opts.URLTag} {
 				if _, _, ok := c.resolve(ts, tag); !ok {
-					reportMissingTag(p, c, ts, tag, why)
+					fix := tagFix(ts, tag, opts.Target, "", false)
+					if tag == opts.URLTag {
+						fix = tagFix(ts, tag, "", cswURLWhat, false)
+					}
+					reportMissingTag(p, c, ts, tag, why, fix)
 				}
 			}
 		}
@@ -147,6 +151,7 @@ func runCallSettingsWebviewTags(p *lint.Pass) error {
 					Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: opts.TargetTag},
 					Expected: opts.Target,
 					Actual:   t.Value.Text,
+					Fix:      tagFix(ts, opts.TargetTag, opts.Target, "", true),
 				})
 			}
 			if t, ok := ts.Lookup(opts.URLTag); ok && !t.Secret() {
@@ -185,7 +190,7 @@ func callSettingsInUse(p *lint.Pass, opts *callSettingsOptions) (bool, string) {
 
 // reportMissingTag reports a Webex tag set that lacks a tag Call Settings
 // Webview needs, and does not get it from the system default set.
-func reportMissingTag(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, tag, why string) {
+func reportMissingTag(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, tag, why string, fix []lint.FixStep) {
 	name, key := ts.Describe()
 	also := ""
 	if c.def != nil && c.def != ts {
@@ -195,8 +200,12 @@ func reportMissingTag(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, tag, wh
 		Message:  fmt.Sprintf("%s%s holds Webex tags but no %s%s, though Call Settings Webview is in use (%s)", name, ofCluster(c.name), tag, also, why),
 		Location: hcl.Range{Filename: ts.Path},
 		Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: tag},
+		Fix:      fix,
 	})
 }
+
+// cswURLWhat names the value of the URL tag when a fix does not know it.
+const cswURLWhat = "the https URL of Call Settings Webview on your XSP farm, ending in /"
 
 // judgeCallSettingsURL reports what is wrong with one definition of the
 // URL tag, in one finding: its scheme, its final slash, its host.
@@ -206,6 +215,7 @@ func judgeCallSettingsURL(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, t t
 	u, err := url.Parse(v)
 	var wrong []string
 	want := ""
+	hostKnown := true // the URL's host is an XSP of the snapshot, or none is known
 	switch {
 	case strings.TrimSpace(v) == "":
 		wrong = append(wrong, "is empty")
@@ -225,6 +235,7 @@ func judgeCallSettingsURL(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, t t
 		}
 		if len(xsps) > 0 && !slices.ContainsFunc(xsps, func(x string) bool { return sameHost(x, u.Hostname()) }) {
 			wrong = append(wrong, fmt.Sprintf("names host %s, which is no XSP of the snapshot (%s)", u.Hostname(), strings.Join(xsps, ", ")))
+			hostKnown = false
 		}
 		want = fixed.String()
 	}
@@ -235,12 +246,19 @@ func judgeCallSettingsURL(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, t t
 	if want == v {
 		want = ""
 	}
+	// The corrected URL is typed only when its host is right; a URL
+	// with credentials in it never is.
+	typed := want
+	if u, err := url.Parse(want); !hostKnown || err != nil || u.User != nil {
+		typed = ""
+	}
 	p.Report(lint.Finding{
 		Message:  fmt.Sprintf("%s in %s%s %s", opts.URLTag, name, ofCluster(c.name), strings.Join(wrong, "; ")),
 		Location: valueOrRow(t),
 		Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: opts.URLTag},
 		Expected: want,
 		Actual:   v,
+		Fix:      tagFix(ts, opts.URLTag, typed, cswURLWhat, true),
 	})
 }
 

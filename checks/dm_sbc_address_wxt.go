@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -145,6 +146,7 @@ func sbcPresence(p *lint.Pass, c clusterTagSets, opts *sbcAddressOptions) {
 			Location: hcl.Range{Filename: ts.Path},
 			Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: opts.AddressTag},
 			Expected: opts.AddressTag + " = the SBC's host name or address",
+			Fix:      tagFix(ts, opts.AddressTag, "", sbcWhat, false),
 		})
 	}
 }
@@ -170,6 +172,7 @@ func sbcValue(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, t tagset.Tag, o
 			Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: opts.AddressTag},
 			Expected: "the SBC's host name or address, such as sbc.example.net or sbc.example.net:5075",
 			Actual:   v,
+			Fix:      tagFix(ts, opts.AddressTag, sbcAddressIn(v), sbcWhat, true),
 		})
 	}
 	host, port, ip, ok := hostPort(v)
@@ -220,13 +223,45 @@ func sbcPort(p *lint.Pass, c clusterTagSets, ts *tagset.TagSet, addrPort, where,
 	case !validPort(v):
 		f.Message = fmt.Sprintf("%s in %s is %q, not a port number from 1 to 65535", opts.PortTag, where, v)
 		f.Expected = "a port number, such as 5075"
+		f.Fix = tagFix(from, opts.PortTag, addrPort, "the SBC's port number", true)
 	case addrPort != "" && addrPort != v:
 		f.Message = fmt.Sprintf("%s in %s is %s but %s names port %s", opts.PortTag, where, v, opts.AddressTag, addrPort)
 		f.Expected = addrPort
+		f.Fix = tagFix(from, opts.PortTag, addrPort, "", true)
 	default:
 		return
 	}
 	p.Report(f)
+}
+
+// sbcWhat names the value of the address tag when a fix does not know it.
+const sbcWhat = "the SBC's fully qualified name (or its address)"
+
+// sbcAddressIn is the address a wrong value of the address tag holds
+// after all, when it is plain: a value with spaces around it, or a URI
+// whose host (and port) is one a client can reach; "" otherwise.
+func sbcAddressIn(v string) string {
+	s := strings.TrimSpace(v)
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "sip:"), strings.HasPrefix(lower, "sips:"):
+		_, s, _ = strings.Cut(s, ":")
+		if at := strings.LastIndexByte(s, '@'); at >= 0 {
+			s = s[at+1:] // never a user part
+		}
+		s, _, _ = strings.Cut(s, ";")
+	case strings.Contains(s, "://"):
+		u, err := url.Parse(s)
+		if err != nil || u.User != nil {
+			return ""
+		}
+		s = u.Host
+	}
+	host, _, ip, ok := hostPort(s)
+	if s == v || !ok || ip && unusableAddress(host) {
+		return ""
+	}
+	return s
 }
 
 // isPlaceholder reports whether v is one of the placeholders.

@@ -106,6 +106,9 @@ func runTagConflicts(p *lint.Pass) error {
 					Logical:  lint.Logical{Context: clusterContext(c.name, key), Key: t.Name.Text},
 					Related:  []lint.Related{{Location: valueOrRow(d), Message: fmt.Sprintf("%s in %s", t.Name.Text, defName)}},
 				}
+				// Which value is right is the operator's call: the steps say
+				// how to keep either, never a secret's value.
+				keepDefault, keepNamed := "the value of "+defName, "the set's own value"
 				if source.IsSecretName(t.Name.Text) {
 					f.Message = fmt.Sprintf("%s differs between %s and %s%s (values not shown): devices whose type uses %q get both sets, and one value hides the other",
 						t.Name.Text, name, defName, ofCluster(c.name), ts.Name)
@@ -114,6 +117,13 @@ func runTagConflicts(p *lint.Pass) error {
 					f.Message = fmt.Sprintf("%s is %q in %s but %q in %s%s: devices whose type uses %q get both sets, and one value hides the other",
 						t.Name.Text, t.Value.Text, name, d.Value.Text, defName, ofCluster(c.name), ts.Name)
 					f.Expected, f.Actual = d.Value.Text, t.Value.Text
+					keepDefault, keepNamed = fmt.Sprintf("%q (the value of %s)", d.Value.Text, defName), fmt.Sprintf("%q", t.Value.Text)
+				}
+				f.Fix = []lint.FixStep{
+					{Comment: fmt.Sprintf("if %s is right for the devices of %s as well:", keepDefault, name)},
+					tagDeleteStep(ts, t.Name.Text),
+					{Comment: fmt.Sprintf("if %s is meant for the devices of %s alone, add %s to the check's ignore_tags instead", keepNamed, name, t.Name.Text)},
+					rebuildStep,
 				}
 				p.Report(f)
 			}

@@ -2,9 +2,11 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
 	"github.com/bwlint/bwlint/lint"
 )
@@ -93,6 +95,7 @@ func runTagNamesValid(p *lint.Pass) error {
 					Message:  fmt.Sprintf("tag name %q in %s%s %s", t.Name.Text, setName, ofCluster(c.name), strings.Join(broken, ", ")),
 					Location: t.Name.Range,
 					Logical:  lint.Logical{Context: clusterContext(c.name, setKey), Key: t.Name.Text},
+					Fix:      renameFix(ts, t, opts),
 				})
 			}
 		}
@@ -135,4 +138,52 @@ func pluralWord(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// renameFix renames a misnamed tag, which BroadWorks does not do in
+// place: the tag added under a valid name with its value (named unless it
+// is secret), the misnamed one deleted, the templates that name it
+// corrected, the files rebuilt. The valid name is the misnamed one with
+// its missing % signs added, when that is a valid name, and is not added
+// when the set holds it already; otherwise the operator chooses it.
+func renameFix(ts *tagset.TagSet, t tagset.Tag, opts *tagNamesOptions) []lint.FixStep {
+	value := t.Value.Text
+	if t.Secret() || source.IsSecretName(t.Name.Text) {
+		value = ""
+	}
+	const now = "the value it has now"
+	var steps []lint.FixStep
+	valid := "%" + strings.Trim(t.Name.Text, "%") + "%"
+	renamed := valid != t.Name.Text // only the signs were missing
+	if other, held := ts.Lookup(valid); renamed && held {
+		// The set holds the tag under its valid name as well: only the
+		// misnamed one goes.
+		name, _ := ts.Describe()
+		note := fmt.Sprintf("%s holds %s already", name, valid)
+		if value != "" && !other.Secret() && other.Value.Text != value {
+			note += fmt.Sprintf(", with %q where the misnamed tag has %q: keep the value the devices need", other.Value.Text, value)
+		}
+		steps = []lint.FixStep{{Comment: note}}
+	} else if renamed && len(tagNameProblems(valid, opts)) == 0 {
+		steps = tagFix(ts, valid, value, now, false)
+		if len(steps) == 0 {
+			return nil
+		}
+		steps = steps[:1]
+	} else {
+		name, _ := ts.Describe()
+		rules := fmt.Sprintf("starting and ending with %%, no other %%, at most %d characters", opts.MaxLength)
+		if len(opts.ReservedPrefixes) > 0 {
+			rules += ", not starting with " + strings.Join(opts.ReservedPrefixes, " or ")
+		}
+		with := now
+		if value != "" {
+			with = "its value " + strconv.Quote(value)
+		}
+		steps = []lint.FixStep{{Comment: fmt.Sprintf("add the tag to %s again under a valid name (%s), with %s", name, rules, with)}}
+	}
+	return append(steps,
+		tagDeleteStep(ts, t.Name.Text),
+		lint.FixStep{Comment: "correct the template files of the device types that name " + t.Name.Text},
+		rebuildStep)
 }

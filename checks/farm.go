@@ -219,6 +219,9 @@ type vote struct {
 	key string
 	// shown is the value as messages show it; never a secret.
 	shown string
+	// value is the value as it is typed at the CLI, for a fix that sets
+	// it on the other hosts; "" when no fix should type it.
+	value string
 	// at is where the host's value is.
 	at hcl.Range
 }
@@ -237,25 +240,9 @@ type dissent struct {
 // hold, in the order given; on a tie, every vote. A host's vote counts
 // once.
 func dissenters(votes []vote) []dissent {
-	byKey := map[string][]vote{}
-	var order []string
-	for _, v := range votes {
-		if _, seen := byKey[v.key]; !seen {
-			order = append(order, v.key)
-		}
-		byKey[v.key] = append(byKey[v.key], v)
-	}
+	byKey, order, majority, tie := tally(votes)
 	if len(order) < 2 {
 		return nil
-	}
-	majority, best, tie := "", 0, false
-	for _, k := range order {
-		switch n := len(byKey[k]); {
-		case n > best:
-			majority, best, tie = k, n, false
-		case n == best:
-			tie = true
-		}
 	}
 	var out []dissent
 	for _, v := range votes {
@@ -274,6 +261,40 @@ func dissenters(votes []vote) []dissent {
 		out = append(out, d)
 	}
 	return out
+}
+
+// tally counts the votes by key: the votes of each key, the keys in the
+// order first given, the key the most votes hold, and whether another key
+// is held by as many.
+func tally(votes []vote) (byKey map[string][]vote, order []string, majority string, tie bool) {
+	byKey = map[string][]vote{}
+	for _, v := range votes {
+		if _, seen := byKey[v.key]; !seen {
+			order = append(order, v.key)
+		}
+		byKey[v.key] = append(byKey[v.key], v)
+	}
+	best := 0
+	for _, k := range order {
+		switch n := len(byKey[k]); {
+		case n > best:
+			majority, best, tie = k, n, false
+		case n == best:
+			tie = true
+		}
+	}
+	return byKey, order, majority, tie
+}
+
+// majorityValue is the value to type on a host that has none: the one
+// the most votes hold, when no other is held by as many and the votes
+// carry one.
+func majorityValue(votes []vote) (string, bool) {
+	byKey, order, majority, tie := tally(votes)
+	if len(order) == 0 || tie || byKey[majority][0].value == "" {
+		return "", false
+	}
+	return byKey[majority][0].value, true
 }
 
 // peerNames lists the hosts of a dissent's peers, sorted.
@@ -385,15 +406,31 @@ func xspHostsRunning(p *lint.Pass, app application, first lint.Evidence) []*inpu
 	return out
 }
 
+// majority is the value to type on a dissenting host: the one the most
+// hosts of its group hold; false on a tie, where no host is known to be
+// right, or when the vote carries no value to type.
+func (d dissent) majority() (string, bool) {
+	if d.tie || d.peers[0].value == "" {
+		return "", false
+	}
+	return d.peers[0].value, true
+}
+
 // reportDissent reports a host whose attribute key of a context differs
 // from its group's: the message names both values and says why it
 // matters (why), the identity carries the group so that it never meets
-// the host's findings about the value itself.
-func reportDissent(p *lint.Pass, g xspGroup, d dissent, context, key, why string) {
+// the host's findings about the value itself. Its fix sets the majority's
+// value, then takes the steps more adds (what else must follow the
+// value); on a tie the check's general fix stands.
+func reportDissent(p *lint.Pass, g xspGroup, d dissent, context, key, why string, more ...lint.FixStep) {
 	ctx := cliContext(lastIn(d.host, context), lint.ServerOf(d.host, inputs.RoleXSP), context)
 	expected := strings.Trim(d.peers[0].shown, `"`)
 	if d.tie {
 		expected = "the " + key + " of " + joinAnd(d.peerNames())
+	}
+	var fix []lint.FixStep
+	if value, ok := d.majority(); ok {
+		fix = append(setFix(ctx, key, value, ""), more...)
 	}
 	p.Report(lint.Finding{
 		Host:     d.host.Name,
@@ -403,6 +440,7 @@ func reportDissent(p *lint.Pass, g xspGroup, d dissent, context, key, why string
 		Expected: expected,
 		Actual:   strings.Trim(d.shown, `"`),
 		Related:  d.related(key),
+		Fix:      fix,
 	})
 }
 
@@ -416,14 +454,16 @@ evaluated; a host without that list is taken to run it.`
 // reportMissing reports an attribute that the capture of a context does
 // not show, at the command that printed the context: what names the
 // context for people ("the token management settings"), why says what
-// the missing value breaks.
-func reportMissing(p *lint.Pass, c capture, key, what, why, expected string) {
+// the missing value breaks, fix how to set it (nil when the value to set
+// is not known).
+func reportMissing(p *lint.Pass, c capture, key, what, why, expected string, fix []lint.FixStep) {
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("%s is not in the capture of %s on %s: %s", key, what, c.host.Name, why),
 		Location: c.last().Input.Range,
 		Logical:  lint.Logical{Context: c.cliContext(), Key: key},
 		Expected: expected,
+		Fix:      fix,
 	})
 }
 

@@ -155,6 +155,21 @@ func userIDs(us []*users.User, limit int) string {
 // are unique and survive a re-capture.
 func userContext(u *users.User) string { return "user/" + u.UserID.Text }
 
+// userFix is how to give a user what a field lacks: what says what to
+// give and where the web portal shows the field, element the OCI-P
+// element of UserModifyRequest22 and value what to write in it; then the
+// user is provisioned again, for the bridge to receive the profile.
+func userFix(u *users.User, services []string, what, page, element, value string) []lint.FixStep {
+	who := fmt.Sprintf("user %s", u.UserID.Text)
+	if u.GroupID.Text != "" {
+		who += fmt.Sprintf(" (group %q of %q)", u.GroupID.Text, u.ServiceProviderID.Text)
+	}
+	return []lint.FixStep{
+		{Comment: fmt.Sprintf("give %s %s: in the web portal, the user's %s, or over OCI-P with UserModifyRequest22 (userId %s, %s %s)", who, what, page, u.UserID.Text, element, value)},
+		{Comment: fmt.Sprintf("then provision %s again: remove %s from the user and assign it again", u.UserID.Text, strings.Join(services, " or "))},
+	}
+}
+
 // detailCaptured reports whether a user's detail was captured through
 // OCI-P, whose UserGetResponse leaves out the elements a user lacks: there
 // an absent phone number or email address means the user has none, while

@@ -100,6 +100,7 @@ func runUsersEmailValidUnique(p *lint.Pass) error {
 				Logical:  lint.Logical{Context: userContext(u), Key: "emailAddress"},
 				Value:    f.Value.Text,
 				Personal: []string{u.UserID.Text, f.Value.Text},
+				Fix:      userFix(u, opts.Services, fmt.Sprintf("a correct email address in place of %q", f.Value.Text), emailPage, "emailAddress", "the address"),
 			})
 		default:
 			valid = append(valid, u)
@@ -107,7 +108,7 @@ func runUsersEmailValidUnique(p *lint.Pass) error {
 	}
 	notEvaluatedField(p, uncaptured, "emailAddress", "email address")
 	for _, d := range duplicateEmails(snap, valid, opts.Scope == scopeSnapshot) {
-		reportDuplicate(p, d)
+		reportDuplicate(p, d, opts.Services)
 	}
 	return nil
 }
@@ -123,8 +124,12 @@ func reportNoEmail(p *lint.Pass, u *users.User, f userField, services []string) 
 		Location: f.At.Range,
 		Logical:  lint.Logical{Context: userContext(u), Key: "emailAddress"},
 		Personal: []string{u.UserID.Text},
+		Fix:      userFix(u, services, "an email address of the user's own", emailPage, "emailAddress", "the address"),
 	})
 }
+
+// emailPage is where the web portal shows a user's email address.
+const emailPage = "Profile > Email Address"
 
 // duplicate is a user whose address an earlier user of the same scope
 // already has, with every other user of that address.
@@ -164,7 +169,7 @@ func duplicateEmails(snap *inputs.Snapshot, us []*users.User, acrossClusters boo
 	return out
 }
 
-func reportDuplicate(p *lint.Pass, d duplicate) {
+func reportDuplicate(p *lint.Pass, d duplicate, services []string) {
 	u := d.User
 	personal := []string{u.UserID.Text, u.EmailAddress.Text}
 	var related []lint.Related
@@ -180,6 +185,8 @@ func reportDuplicate(p *lint.Pass, d duplicate) {
 		Related:  related,
 		Value:    "duplicate " + emailKey(u.EmailAddress.Text),
 		Personal: personal,
+		Fix: append(userFix(u, services, fmt.Sprintf("an address of the user's own in place of %q, which %s %s too", u.EmailAddress.Text, usersPhrase(d.Others), verb(len(d.Others), "has", "have")), emailPage, "emailAddress", "the address"),
+			lint.FixStep{Comment: fmt.Sprintf("if %s and %s are one person, keep %s on one of them only", u.UserID.Text, usersPhrase(d.Others), strings.Join(services, " or "))}),
 	})
 }
 

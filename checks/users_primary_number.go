@@ -73,6 +73,7 @@ func runUsersPrimaryNumber(p *lint.Pass) error {
 			Location: f.At.Range,
 			Logical:  lint.Logical{Context: userContext(u), Key: "phoneNumber"},
 			Personal: []string{u.UserID.Text},
+			Fix:      userFix(u, opts.Services, "a primary phone number, a DID", "Profile > Addresses > Phone Number", "phoneNumber", "the DID"),
 		})
 	}
 	notEvaluatedField(p, uncaptured, "phoneNumber", "primary phone number")

@@ -64,6 +64,19 @@ func wmsCodeLabel(tc wms.TrackingCode) string {
 	return fmt.Sprintf("%s (%q)", code, tc.Name.Text)
 }
 
+// trackingCodeFix changes one setting of a tracking code on the
+// administration site (label, to the choice shown there), then in the
+// snapshot's description of the settings (key, to value), so that the
+// next run judges the site as it is; otherwise says what to do when the
+// setting must stay.
+func trackingCodeFix(tc wms.TrackingCode, label, choice, key, value, otherwise string) []lint.FixStep {
+	return []lint.FixStep{
+		{Comment: fmt.Sprintf("at Users > Tracking Codes of the administration site, set the %s of %s to %s", label, wmsCodeLabel(tc), choice)},
+		{Comment: fmt.Sprintf("then set its %s to %q in %s", key, value, wmsSettingsPath)},
+		{Comment: otherwise},
+	}
+}
+
 // wmsDropdownValue judges a tracking code's value against its dropdown
 // list: "" when the value is allowed (an active value, or empty where the
 // code is not required), else why not. Values compare exactly: the

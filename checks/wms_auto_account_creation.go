@@ -91,6 +91,10 @@ func runWMSAutoAccountCreation(p *lint.Pass) error {
 				Location: at,
 				Logical:  lint.Logical{Context: "wms/sso/" + key, Key: "account"},
 				Related:  []lint.Related{{Location: sw.Range, Message: "auto account creation is off"}},
+				Fix: []lint.FixStep{
+					{Comment: fmt.Sprintf("add %s to Meetings Server: Users > Add User on the administration site, or a row with EMAIL %s in the next import file", shown, shown)},
+					{Comment: "if the user has an account already, put the file of Users > Export in wms/users/; if every user is to get one, turn auto account creation on in the SSO settings and set auto_account_creation = true in " + wmsSettingsPath},
+				},
 			})
 		}
 	}

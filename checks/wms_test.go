@@ -26,6 +26,23 @@ func wmsChecks() []*lint.Check {
 	return out
 }
 
+// caseDirs lists the test cases of a check: the folders under
+// testdata/<check>/.
+func caseDirs(t *testing.T, c *lint.Check) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join("testdata", c.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, filepath.Join("testdata", c.Name, e.Name()))
+		}
+	}
+	return out
+}
+
 // runCase lints one test case with one check.
 func runCase(t *testing.T, c *lint.Check, dir string) *lint.Result {
 	t.Helper()
@@ -42,24 +59,17 @@ func runCase(t *testing.T, c *lint.Check, dir string) *lint.Result {
 // one. And their evidence is optional: no case has an evidence gap.
 func TestWMSIdentities(t *testing.T) {
 	for _, c := range wmsChecks() {
-		cases, err := os.ReadDir(filepath.Join("testdata", c.Name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range cases {
-			if !e.IsDir() {
-				continue
-			}
-			res := runCase(t, c, filepath.Join("testdata", c.Name, e.Name()))
+		for _, dir := range caseDirs(t, c) {
+			res := runCase(t, c, dir)
 			seen := map[string]string{}
 			for _, f := range res.Findings {
 				if prev, dup := seen[f.Key()]; dup {
-					t.Errorf("%s/%s: two findings share the identity %q:\n  %s\n  %s", c.Name, e.Name(), f.Key(), prev, f.Message)
+					t.Errorf("%s: two findings share the identity %q:\n  %s\n  %s", dir, f.Key(), prev, f.Message)
 				}
 				seen[f.Key()] = f.Message
 			}
 			for _, g := range res.Gaps {
-				t.Errorf("%s/%s: evidence gap %s", c.Name, e.Name(), g.Reason)
+				t.Errorf("%s: evidence gap %s", dir, g.Reason)
 			}
 		}
 	}

@@ -54,6 +54,8 @@ func runWMSTrackingCodeInput(p *lint.Pass) error {
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "input"},
 				Expected: wms.InputText,
 				Actual:   tc.Input.Text,
+				Fix: trackingCodeFix(tc, "Input mode", "Text field", "input", wms.InputText,
+					"if the dropdown must stay, keep the identity provider's values in step with its active values and waive this note with the reason"),
 			})
 		}
 	}

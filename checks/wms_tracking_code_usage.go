@@ -52,6 +52,8 @@ func runWMSTrackingCodeUsage(p *lint.Pass) error {
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "usage"},
 				Expected: wms.UsageOptional,
 				Actual:   tc.Usage.Text,
+				Fix: trackingCodeFix(tc, "Usage", "Optional (or Not used)", "usage", wms.UsageOptional,
+					"if the code must stay required, map it in the identity provider for every user and waive this note with the reason"),
 			})
 		}
 	}

@@ -161,7 +161,12 @@ func runAuthserviceURL(p *lint.Pass) error {
 			}
 		}
 		for _, d := range dissenters(vs) {
-			reportDissent(p, g, d, authServiceContext, "url", "every XSP of a farm must reach the authentication service the same way")
+			// The container option must follow the url to its new value.
+			var more []lint.FixStep
+			if url, ok := d.majority(); ok {
+				more = authContainerFix(d.host, url)
+			}
+			reportDissent(p, g, d, authServiceContext, "url", "every XSP of a farm must reach the authentication service the same way", more...)
 		}
 	}
 	for _, c := range snap.Clusters {
@@ -196,9 +201,13 @@ func checkLocalAuthURL(p *lint.Pass, h *inputs.Host) (vote, bool) {
 	case !found:
 		f.Message = fmt.Sprintf("container option %s is not set on %s: the web container does not know where the authentication service is; it must be %s", option, h.Name, want)
 		f.Location, f.Expected = opts.last().Input.Range, want
+		if v.host != nil {
+			f.Fix = authContainerFix(h, v.value)
+		}
 	case v.host != nil && urlKey(val.Text) != v.key:
 		f.Message = fmt.Sprintf("container option %s on %s is %s but the AuthService url is %s: the two must name the same URL", option, h.Name, quoteOrEmpty(val.Text), v.shown)
 		f.Location, f.Expected, f.Actual = val.Range, want, val.Text
+		f.Fix = authContainerFix(h, v.value)
 	case v.host == nil && strings.TrimSpace(val.Text) == "":
 		f.Message = fmt.Sprintf("container option %s on %s is empty; it must be the authentication service's URL", option, h.Name)
 		f.Location = val.Range
@@ -215,22 +224,49 @@ func checkURLAttr(p *lint.Pass, c capture) vote {
 	const key = "url"
 	kv, cmd, ok := c.attr(key)
 	if !ok {
-		reportMissing(p, c, key, authServiceContext, "the XSP's applications cannot reach the authentication service; set it, such as "+loopbackAuthURL, loopbackAuthURL)
+		reportMissing(p, c, key, authServiceContext, "the XSP's applications cannot reach the authentication service; set it, such as "+loopbackAuthURL, loopbackAuthURL,
+			append(setFix(c.cliContext(), key, loopbackAuthURL, ""), authContainerFix(c.host, loopbackAuthURL)...))
 		return vote{}
 	}
 	got := strings.TrimSpace(kv.Value.Text)
 	if _, problem := urlTrouble(got, "http", "https"); problem != "" {
+		ctx := cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), authServiceContext)
 		p.Report(lint.Finding{
 			Host:     c.host.Name,
 			Message:  fmt.Sprintf("url on %s %s: the XSP's applications cannot reach the authentication service; set it, such as %s", c.host.Name, problem, loopbackAuthURL),
 			Location: kv.Value.Range,
-			Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), authServiceContext), Key: key},
+			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: loopbackAuthURL,
 			Actual:   got,
+			Fix:      append(setFix(ctx, key, loopbackAuthURL, ""), authContainerFix(c.host, loopbackAuthURL)...),
 		})
 		return vote{}
 	}
-	return vote{host: c.host, key: urlKey(got), shown: strconv.Quote(got), at: kv.Value.Range}
+	return vote{host: c.host, key: urlKey(got), shown: strconv.Quote(got), value: got, at: kv.Value.Range}
+}
+
+// authContainerFix gives the web container of h the service's url: the
+// container option added, after deleting the one it holds when that is
+// another URL, nothing when it holds this one; then a restart, for the
+// container reads its options when it starts.
+func authContainerFix(h *inputs.Host, url string) []lint.FixStep {
+	c := captureOf(h, containerOptionsContext)
+	ctx := cliContext(nil, lint.ServerOf(h, inputs.RoleXSP), containerOptionsContext)
+	var steps []lint.FixStep
+	if c.ok() {
+		ctx = c.cliContext()
+		val, found := containerOption(c.cmds, authServiceContainer, authServiceOption)
+		switch {
+		case found && urlKey(val.Text) == urlKey(url):
+			return nil
+		case found:
+			steps = append(steps, lint.FixStep{Context: ctx, Command: "delete " + authServiceContainer + " " + authServiceOption})
+		}
+	}
+	return append(steps,
+		lint.FixStep{Context: ctx, Command: "add " + authServiceContainer + " " + authServiceOption + " " + cliArg(url)},
+		lint.FixStep{Context: ctx, Command: "get"},
+		lint.FixStep{Comment: "restart BroadWorks on " + h.Name + " (restartbw at the shell, in a maintenance window) for the web container to read the option"})
 }
 
 // urlProblem is one thing wrong with a cluster's authServiceUrl.
@@ -270,6 +306,10 @@ func checkClusterAuthURL(p *lint.Pass, c *partnerhub.Cluster, groups []xspGroup,
 	if c.XsiActionsURL.Present() {
 		related = append(related, lint.Related{Location: c.XsiActionsURL.Range, Message: "the cluster's xsiActionsUrl is " + strconv.Quote(c.XsiActionsURL.Text)})
 	}
+	var fix []lint.FixStep
+	if len(farm) > 0 && urlKey(want) != urlKey(v.Text) {
+		fix = []lint.FixStep{{Comment: fmt.Sprintf("in Partner Hub (Settings, BroadWorks Calling), set the authentication service URL of cluster %s to %s, the name its Xsi URLs use; then copy the cluster into %s again", clusterName(c), want, c.Path)}}
+	}
 	p.Report(lint.Finding{
 		Severity: sev,
 		Message:  fmt.Sprintf("authServiceUrl of cluster %s is %q: %s", clusterName(c), v.Text, strings.Join(whats, "; ")),
@@ -278,6 +318,7 @@ func checkClusterAuthURL(p *lint.Pass, c *partnerhub.Cluster, groups []xspGroup,
 		Expected: want,
 		Actual:   v.Text,
 		Related:  related,
+		Fix:      fix,
 	})
 }
 

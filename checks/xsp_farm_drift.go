@@ -206,6 +206,9 @@ type driftLine struct {
 	name  string // attribute name or "row", for messages
 	cmp   string // what is compared
 	shown string // what reports show; never a secret
+	// value is an attribute's value as typed by a fix; "" for rows and
+	// secrets.
+	value string
 	// secret lines are compared but their values never shown.
 	secret bool
 	at     hcl.Range
@@ -299,7 +302,11 @@ func viewOf(c capture, ignore map[string]bool) driftView {
 				// and N for the same values.
 				cmp = fmt.Sprint(b)
 			}
-			attrs[key] = driftLine{key: key, name: kv.Key.Text, cmp: cmp, shown: shown, secret: secret, at: kv.Value.Range}
+			typed := val
+			if secret {
+				typed = ""
+			}
+			attrs[key] = driftLine{key: key, name: kv.Key.Text, cmp: cmp, shown: shown, value: typed, secret: secret, at: kv.Value.Range}
 		}
 		for _, t := range cmd.Tables {
 			for _, r := range t.Rows {
@@ -438,13 +445,49 @@ func reportDrift(p *lint.Pass, g xspGroup, ctx string, d dissent, views []driftV
 		}
 		related = append(related, lint.Related{Location: loc, Message: what})
 	}
+	cliCtx := cliContext(mine.last, lint.ServerOf(d.host, inputs.RoleXSP), ctx)
+	var fix []lint.FixStep
+	if !d.tie {
+		// With no majority, no host is known to be right.
+		fix = driftFix(cliCtx, ref.host.Name, diffs)
+	}
 	p.Report(lint.Finding{
 		Host:     d.host.Name,
 		Message:  fmt.Sprintf("%s on %s differs from %s: %s", ctx[strings.LastIndex(ctx, "/")+1:], d.host.Name, against, strings.Join(whats, "; ")),
 		Location: at,
-		Logical:  lint.Logical{Context: cliContext(mine.last, lint.ServerOf(d.host, inputs.RoleXSP), ctx), Key: g.name},
+		Logical:  lint.Logical{Context: cliCtx, Key: g.name},
 		Expected: ref.text(),
 		Actual:   actual,
 		Related:  related,
+		Fix:      fix,
 	})
+}
+
+// driftFix brings a host's context to the version of peer, the majority's:
+// each attribute peer holds and the host lacks or holds otherwise is set
+// to peer's value; a secret is named, never typed; table rows and an
+// attribute peer does not show are left to the operator, named, since
+// their commands depend on the context.
+func driftFix(ctx, peer string, diffs []difference) []lint.FixStep {
+	var sets, notes []lint.FixStep
+	for _, df := range diffs {
+		switch {
+		case df.inPeer && df.peer.name == "row":
+			notes = append(notes, lint.FixStep{Comment: fmt.Sprintf("add the %s that %s holds", df.peer.shown, peer)})
+		case !df.inPeer && df.mine.name == "row":
+			notes = append(notes, lint.FixStep{Comment: fmt.Sprintf("delete the %s, which %s lacks, unless the farm needs it", df.mine.shown, peer)})
+		case !df.inPeer:
+			notes = append(notes, lint.FixStep{Comment: fmt.Sprintf("%s does not show %s: check that the farm needs it", peer, df.mine.name)})
+		case df.peer.secret || df.mine.secret:
+			notes = append(notes, lint.FixStep{Comment: fmt.Sprintf("type set %s followed by the value %s holds (a secret, not shown here)", df.peer.name, peer)})
+		case df.peer.value == "":
+			notes = append(notes, lint.FixStep{Comment: fmt.Sprintf("%s holds %s empty: clear it the way the context allows", peer, df.peer.name)})
+		default:
+			sets = append(sets, lint.FixStep{Context: ctx, Command: "set " + df.peer.name + " " + cliArg(df.peer.value)})
+		}
+	}
+	if len(sets) > 0 {
+		sets = append(sets, lint.FixStep{Context: ctx, Command: "get"})
+	}
+	return append(sets, notes...)
 }

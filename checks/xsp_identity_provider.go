@@ -141,19 +141,22 @@ func runIdentityProvider(p *lint.Pass) error {
 func checkIDPEnabled(p *lint.Pass, c capture) {
 	kv, cmd, ok := c.attr("enabled")
 	if !ok {
-		reportMissing(p, c, "enabled", "the Cisco identity provider", "it must be true for Webex tokens to be accepted", "true")
+		reportMissing(p, c, "enabled", "the Cisco identity provider", "it must be true for Webex tokens to be accepted", "true",
+			setFix(c.cliContext(), "enabled", "true", ""))
 		return
 	}
 	if b, isBool := source.Bool(kv.Value.Text); isBool && b {
 		return
 	}
+	ctx := cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), ciscoIDPContext)
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("enabled is %s for the Cisco identity provider on %s, must be true: the authentication service does not accept Webex tokens", quoteOrEmpty(kv.Value.Text), c.host.Name),
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), ciscoIDPContext), Key: "enabled"},
+		Logical:  lint.Logical{Context: ctx, Key: "enabled"},
 		Expected: "true",
 		Actual:   kv.Value.Text,
+		Fix:      setFix(ctx, "enabled", "true", ""),
 	})
 }
 
@@ -163,7 +166,7 @@ func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 	want := "an https URL on a host in " + strings.Join(domains, " or ")
 	kv, cmd, ok := c.attr(attr)
 	if !ok {
-		reportMissing(p, c, attr, "the Cisco identity provider", "it must be the https URL of your Webex region", want)
+		reportMissing(p, c, attr, "the Cisco identity provider", "it must be the https URL of your Webex region", want, nil)
 		return vote{}, false
 	}
 	got := strings.TrimSpace(kv.Value.Text)
@@ -173,15 +176,27 @@ func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 	}
 	v := vote{host: c.host, key: urlKey(got), shown: fmt.Sprintf("%q", got), at: kv.Value.Range}
 	if problem == "" {
+		// Only a URL that is right in itself is typed on the farm's
+		// other hosts.
+		v.value = got
 		return v, true
+	}
+	ctx := cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), ciscoIDPContext)
+	var fix []lint.FixStep
+	if u != nil && !strings.EqualFold(u.Scheme, "https") && inDomains(u.Hostname(), domains) {
+		// A Webex URL on http: the same URL on https is the one to type.
+		fixed := *u
+		fixed.Scheme = "https"
+		fix = setFix(ctx, attr, fixed.String(), "")
 	}
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("%s of the Cisco identity provider on %s %s: it must be the https URL of your Webex region", attr, c.host.Name, problem),
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), ciscoIDPContext), Key: attr},
+		Logical:  lint.Logical{Context: ctx, Key: attr},
 		Expected: want,
 		Actual:   got,
+		Fix:      fix,
 	})
 	// A URL on the wrong scheme or host still names a region the farm
 	// may share.
@@ -234,6 +249,7 @@ func checkScopes(p *lint.Pass, sc capture, required []string) {
 			Logical:  lint.Logical{Context: sc.cliContext(), Key: "scope=" + want},
 			Expected: want,
 			Actual:   strings.Join(listed, "\n"),
+			Fix:      setFix(sc.cliContext(), "scope", want, ""),
 		})
 	}
 }

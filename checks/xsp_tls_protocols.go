@@ -139,6 +139,7 @@ for it; so is the system level, when an interface inherits it.`,
 // listedProtocol is a protocol as a capture lists it.
 type listedProtocol struct {
 	name string // canonical
+	text string // as the capture spells it, which a delete types
 	rank int
 	at   hcl.Range
 }
@@ -174,6 +175,9 @@ func runTLSProtocols(p *lint.Pass) error {
 			}
 			where, ctx := fmt.Sprintf("HTTP interface %s of %s", iface, h.Name), httpProtocolsContext
 			keyPrefix := "interface " + iface.String()
+			// The interface's protocols are typed with its address and
+			// port; the system's without.
+			args := iface.ip.Text + " " + iface.port.Text
 			if len(protos) == 0 {
 				// The interface lists none of its own: the system's apply.
 				sys := h.Read(jsseProtocolsContext)
@@ -182,9 +186,9 @@ func runTLSProtocols(p *lint.Pass) error {
 					continue
 				}
 				cmd, protos = sys[len(sys)-1], protocolsIn(sys)
-				where, ctx, keyPrefix = fmt.Sprintf("HTTP interface %s of %s, inheriting the system's protocols,", iface, h.Name), jsseProtocolsContext, "system"
+				where, ctx, keyPrefix, args = fmt.Sprintf("HTTP interface %s of %s, inheriting the system's protocols,", iface, h.Name), jsseProtocolsContext, "system", ""
 			}
-			judgeProtocols(p, h, cmd, protos, where, cliContext(cmd, server, ctx), keyPrefix, opts, reported)
+			judgeProtocols(p, h, cmd, protos, where, cliContext(cmd, server, ctx), keyPrefix, args, opts, reported)
 		}
 	}
 	return nil
@@ -276,13 +280,18 @@ func protocolsInText(v source.Value) []listedProtocol {
 		at := strings.Index(v.Text[i:], word) + i
 		i = at + len(word)
 		if name, rank, ok := tlsVersion(word); ok {
-			out = append(out, listedProtocol{name: name, rank: rank, at: subRange(v, at, at+len(word))})
+			out = append(out, listedProtocol{name: name, text: word, rank: rank, at: subRange(v, at, at+len(word))})
 		}
 	}
 	return out
 }
 
-func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []listedProtocol, where, ctx, keyPrefix string, opts *tlsProtocolsOptions, reported map[string]bool) {
+func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []listedProtocol, where, ctx, keyPrefix, args string, opts *tlsProtocolsOptions, reported map[string]bool) {
+	// typed is a command of the Protocols context, with the interface's
+	// address and port when it is an interface's.
+	typed := func(verb, protocol string) string {
+		return strings.Join(strings.Fields(verb+" "+args+" "+protocol), " ")
+	}
 	var names []string
 	for _, pr := range protos {
 		if !slices.Contains(names, pr.name) {
@@ -313,6 +322,7 @@ func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []l
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: want,
 			Actual:   strings.Join(names, "\n"),
+			Fix:      []lint.FixStep{{Context: ctx, Command: typed("add", want)}, {Context: ctx, Command: typed("get", "")}},
 		})
 	}
 	oldest, oldRank, ok := tlsVersion(opts.Oldest)
@@ -332,6 +342,11 @@ func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []l
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: "no protocol older than " + oldest,
 			Actual:   pr.name,
+			Fix: []lint.FixStep{
+				{Comment: "once no client " + h.Name + " serves needs " + pr.name + ":"},
+				{Context: ctx, Command: typed("delete", pr.text)},
+				{Context: ctx, Command: typed("get", "")},
+			},
 		})
 	}
 }

@@ -100,7 +100,8 @@ func checkTokenDuration(p *lint.Pass, c capture, minHours int) {
 	want := fmt.Sprintf("%d or more (%s)", minHours, days(minHours))
 	kv, cmd, ok := c.attr(key)
 	if !ok {
-		reportMissing(p, c, key, "the token management settings", "it must be "+want, want)
+		reportMissing(p, c, key, "the token management settings", "it must be "+want, want,
+			setFix(c.cliContext(), key, strconv.Itoa(minHours), tokensKeepTheirLifetime))
 		return
 	}
 	got := strings.TrimSpace(kv.Value.Text)
@@ -116,21 +117,27 @@ func checkTokenDuration(p *lint.Pass, c capture, minHours int) {
 	default:
 		return
 	}
+	ctx := cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), c.context)
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  msg,
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), c.context), Key: key},
+		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: want,
 		Actual:   got,
+		Fix:      setFix(ctx, key, strconv.Itoa(minHours), tokensKeepTheirLifetime),
 	})
 }
+
+// tokensKeepTheirLifetime is what a new duration does not change.
+const tokensKeepTheirLifetime = "tokens already issued keep the lifetime they were issued with"
 
 func checkTokenIssuer(p *lint.Pass, c capture, issuer string) {
 	const key = "tokenIssuer"
 	kv, cmd, ok := c.attr(key)
 	if !ok {
-		reportMissing(p, c, key, "the token management settings", fmt.Sprintf("it must be %q", issuer), issuer)
+		reportMissing(p, c, key, "the token management settings", fmt.Sprintf("it must be %q", issuer), issuer,
+			setFix(c.cliContext(), key, issuer, ""))
 		return
 	}
 	got := strings.TrimSpace(kv.Value.Text)
@@ -141,12 +148,14 @@ func checkTokenIssuer(p *lint.Pass, c capture, issuer string) {
 	if strings.EqualFold(got, issuer) {
 		msg += " (the issuer is compared exactly: tokens carry it as written)"
 	}
+	ctx := cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), c.context)
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  msg,
 		Location: kv.Value.Range,
-		Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(c.host, inputs.RoleXSP), c.context), Key: key},
+		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: issuer,
 		Actual:   got,
+		Fix:      setFix(ctx, key, issuer, ""),
 	})
 }

@@ -208,8 +208,14 @@ func checkTrusts(p *lint.Pass, c capture, iface string, opts *webexClientCAOptio
 	ctx := c.cliContext()
 	report := func(kind, name string) {
 		what := fmt.Sprintf("the Webex client CA %q", name)
+		alias := name
 		if kind == "Alias" {
 			what = fmt.Sprintf("a Webex client CA under the alias %q", name)
+		} else {
+			alias = peerAlias(p, c, name)
+			if slices.ContainsFunc(entries, func(e trustEntry) bool { return strings.EqualFold(strings.TrimSpace(e.alias.Text), alias) }) {
+				alias = "" // the host holds another CA under it
+			}
 		}
 		p.Report(lint.Finding{
 			Host: h.Name,
@@ -219,6 +225,7 @@ func checkTrusts(p *lint.Pass, c capture, iface string, opts *webexClientCAOptio
 			Logical:  lint.Logical{Context: ctx, Key: kind + "=" + name},
 			Expected: name,
 			Actual:   strings.Join(held, "\n"),
+			Fix:      trustFix(ctx, h.Name, what, alias),
 		})
 	}
 	for _, want := range opts.Issuers {
@@ -235,4 +242,49 @@ func checkTrusts(p *lint.Pass, c capture, iface string, opts *webexClientCAOptio
 			report("Alias", want)
 		}
 	}
+}
+
+// trustFix adds a CA (what names it) to a trust list: its PEM file
+// copied to the host under the alias, then updateTrust. Without an alias
+// the steps say what to type, since the alias is the operator's choice.
+func trustFix(ctx, host, what, alias string) []lint.FixStep {
+	const from = "from the chain Partner Hub offers (Settings, BroadWorks Calling)"
+	if alias == "" {
+		return []lint.FixStep{{Comment: fmt.Sprintf("copy the PEM file of %s, %s, to /var/broadworks/tmp on %s; then, in %s, type updateTrust followed by an alias of your choosing and the file's path, and get",
+			what, from, host, lint.FixStep{Context: ctx}.CLIPath())}}
+	}
+	path := "/var/broadworks/tmp/" + alias + ".pem"
+	return []lint.FixStep{
+		{Comment: fmt.Sprintf("copy the PEM file of %s, %s, to %s on %s, then:", what, from, path, host)},
+		{Context: ctx, Command: "updateTrust " + alias + " " + path},
+		{Context: ctx, Command: "get"},
+	}
+}
+
+// peerAlias is the alias under which another trust list holds the CA
+// owner — another host's list of the same interfaces first, then any
+// host's list of the other interfaces — so that the lists read alike; ""
+// when none does, or the alias is not one word a file can be named after.
+func peerAlias(p *lint.Pass, c capture, owner string) string {
+	contexts := []string{ctiTrustsContext, httpTrustsContext}
+	if c.context == httpTrustsContext {
+		contexts[0], contexts[1] = contexts[1], contexts[0]
+	}
+	for _, context := range contexts {
+		for _, h := range p.HostsWithRole(inputs.RoleXSP) {
+			if h == c.host && context == c.context {
+				continue
+			}
+			for _, t := range captureOf(h, context).tables() {
+				ac, oc := columnLike(t, "alias"), columnLike(t, "owner", "subject")
+				for _, r := range t.Rows {
+					alias := strings.TrimSpace(r.Cell(ac).Text)
+					if strings.EqualFold(strings.TrimSpace(r.Cell(oc).Text), strings.TrimSpace(owner)) && alias != "" && !strings.ContainsAny(alias, " \t/\"'") {
+						return alias
+					}
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/lint"
 )
 
@@ -79,6 +80,7 @@ func runXsiEventsAppName(p *lint.Pass) error {
 	// all hosts serving Webex form one group.
 	all := xspGroup{name: "the Xsi-Events hosts serving Webex"}
 	var votes []vote
+	var unnamed []unnamedHost
 	for _, h := range groupHosts(groups) {
 		if !running[h] {
 			continue
@@ -91,33 +93,77 @@ func runXsiEventsAppName(p *lint.Pass) error {
 		}
 		kv, cmd, ok := c.attr(appNameKey)
 		got := strings.TrimSpace(kv.Value.Text)
-		why := "the Application Server cannot send it the telephony events of Webex users"
 		switch {
-		case !ok:
-			reportMissing(p, c, appNameKey, "the Xsi-Events general settings", why, expected)
-		case got == "":
-			p.Report(lint.Finding{
-				Host:     h.Name,
-				Message:  fmt.Sprintf("%s is empty in the Xsi-Events general settings of %s: %s", appNameKey, h.Name, why),
-				Location: kv.Value.Range,
-				Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(h, inputs.RoleXSP), xsiEventsContext), Key: appNameKey},
-				Expected: expected,
-			})
+		case !ok || got == "":
+			unnamed = append(unnamed, unnamedHost{c, kv, cmd, ok})
 		case expected != "" && got != expected:
+			ctx := cliContext(cmd, lint.ServerOf(h, inputs.RoleXSP), xsiEventsContext)
 			p.Report(lint.Finding{
 				Host:     h.Name,
 				Message:  fmt.Sprintf("%s on %s is %q, must be %q (the expected option): the Application Server sends the telephony events of Webex users to the Xsi-Events of that name", appNameKey, h.Name, got, expected),
 				Location: kv.Value.Range,
-				Logical:  lint.Logical{Context: cliContext(cmd, lint.ServerOf(h, inputs.RoleXSP), xsiEventsContext), Key: appNameKey},
+				Logical:  lint.Logical{Context: ctx, Key: appNameKey},
 				Expected: expected,
 				Actual:   got,
+				Fix:      setFix(ctx, appNameKey, expected, inMaintenance(h)),
 			})
 		case expected == "":
-			votes = append(votes, vote{host: h, key: got, shown: strconv.Quote(got), at: kv.Value.Range})
+			votes = append(votes, vote{host: h, key: got, shown: strconv.Quote(got), value: got, at: kv.Value.Range})
 		}
 	}
+	// A host without a name takes the expected one, or the one most
+	// hosts use.
+	name, known := expected, expected != ""
+	if !known {
+		name, known = majorityValue(votes)
+	}
+	for _, u := range unnamed {
+		reportUnnamed(p, u, expected, name, known)
+	}
 	for _, d := range dissenters(votes) {
-		reportDissent(p, all, d, xsiEventsContext, appNameKey, "the Application Server sends the telephony events of Webex users to the Xsi-Events of one name")
+		reportDissent(p, all, d, xsiEventsContext, appNameKey, "the Application Server sends the telephony events of Webex users to the Xsi-Events of one name", lint.FixStep{Comment: inMaintenance(d.host)})
 	}
 	return nil
+}
+
+// unnamedHost is an Xsi-Events host whose capture shows no name, or an
+// empty one.
+type unnamedHost struct {
+	c     capture
+	kv    bwcli.KV
+	cmd   *bwcli.Command
+	shown bool // the capture shows the attribute, empty
+}
+
+// reportUnnamed reports a host without a name; name, when known, is the
+// one to set.
+func reportUnnamed(p *lint.Pass, u unnamedHost, expected, name string, known bool) {
+	h := u.c.host
+	why := "the Application Server cannot send it the telephony events of Webex users"
+	var fix []lint.FixStep
+	if !u.shown {
+		if known {
+			fix = setFix(u.c.cliContext(), appNameKey, name, inMaintenance(h))
+		}
+		reportMissing(p, u.c, appNameKey, "the Xsi-Events general settings", why, expected, fix)
+		return
+	}
+	ctx := cliContext(u.cmd, lint.ServerOf(h, inputs.RoleXSP), xsiEventsContext)
+	if known {
+		fix = setFix(ctx, appNameKey, name, inMaintenance(h))
+	}
+	p.Report(lint.Finding{
+		Host:     h.Name,
+		Message:  fmt.Sprintf("%s is empty in the Xsi-Events general settings of %s: %s", appNameKey, h.Name, why),
+		Location: u.kv.Value.Range,
+		Logical:  lint.Logical{Context: ctx, Key: appNameKey},
+		Expected: expected,
+		Fix:      fix,
+	})
+}
+
+// inMaintenance says when to change a host's name: the subscriptions it
+// holds are made under the old one.
+func inMaintenance(h *inputs.Host) string {
+	return "changing the name affects the subscriptions " + h.Name + " holds: make the change in a maintenance window"
 }

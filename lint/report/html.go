@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -417,12 +418,18 @@ var htmlCSS string
 var htmlJS string
 
 // htmlTemplate is the page's layout; a review adds its "review" block.
-var htmlTemplate = template.Must(template.New("report").Parse(htmlLayout))
+// It is parsed on first use: most runs write no HTML, and every run pays
+// for what package initialisation does.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(htmlLayout))
+})
 
 // htmlCSP allows the page nothing but its own style and script, by their
 // digests: no network, no other file, even should a value slip past the
 // escaping.
-var htmlCSP = "default-src 'none'; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) + "; img-src data:; form-action 'none'; base-uri 'none'"
+var htmlCSP = sync.OnceValue(func() string {
+	return "default-src 'none'; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) + "; img-src data:; form-action 'none'; base-uri 'none'"
+})
 
 func cspHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
@@ -433,7 +440,7 @@ func cspHash(s string) string {
 // template that defines "review": what a review shows of the change
 // (lint/snapdiff), after the page's summary, given the page.
 func WriteHTML(w io.Writer, p *HTMLPage, review string) error {
-	t, err := htmlTemplate.Clone()
+	t, err := htmlTemplate().Clone()
 	if err != nil {
 		return err
 	}
@@ -449,5 +456,5 @@ func WriteHTML(w io.Writer, p *HTMLPage, review string) error {
 		CSS  template.CSS
 		JS   template.JS
 		CSP  string
-	}{p, template.CSS(htmlCSS), template.JS(htmlJS), htmlCSP})
+	}{p, template.CSS(htmlCSS), template.JS(htmlJS), htmlCSP()})
 }

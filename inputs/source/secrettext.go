@@ -283,5 +283,10 @@ func plain(s string) string {
 // means depends on the context; it is taken as set, since a value wrongly
 // hidden costs a snippet and one wrongly shown a password.
 func setsValues(verb string) bool {
-	return verb != "" && (strings.HasPrefix("set", verb) || strings.HasPrefix("add", verb))
+	for _, full := range []string{"set", "add"} {
+		if verb != "" && len(verb) <= len(full) && full[:len(verb)] == verb {
+			return true
+		}
+	}
+	return false
 }

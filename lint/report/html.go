@@ -86,6 +86,17 @@ type HTMLFinding struct {
 	Related       []string
 	Waiver        *HTMLWaiver
 	HelpURI       string
+	// Fix is the finding's own fix, filled in with its values: prose and
+	// runs of lines to paste, in order; none for a fixed finding or one
+	// whose check gives only its general fix.
+	Fix []HTMLFixBlock
+}
+
+// HTMLFixBlock is a paragraph of a finding's fix, or a run of lines that
+// pastes into bwcli or a shell as it is.
+type HTMLFixBlock struct {
+	Code  bool
+	Lines []string
 }
 
 // HTMLSnippet is a finding's source line, redacted, with the finding's
@@ -254,7 +265,25 @@ func htmlFinding(f judge.Finding, i int, src *redact.Source, t lint.Threshold, h
 		hw := htmlWaiver(*w)
 		h.Waiver = &hw
 	}
+	if f.State != judge.StateFixed {
+		h.Fix = htmlFix(f.Fix)
+	}
 	return h
+}
+
+// htmlFix groups a finding's fix lines as the page shows them: each
+// paragraph on its own, consecutive lines to paste in one block.
+func htmlFix(steps []lint.FixStep) []HTMLFixBlock {
+	var out []HTMLFixBlock
+	for _, l := range FixLines(steps) {
+		text := source.Printable(l.Text)
+		if n := len(out); l.Code && n > 0 && out[n-1].Code {
+			out[n-1].Lines = append(out[n-1].Lines, text)
+			continue
+		}
+		out = append(out, HTMLFixBlock{Code: l.Code, Lines: []string{text}})
+	}
+	return out
 }
 
 // htmlSnippet is the finding's line as the text report shows it (secrets

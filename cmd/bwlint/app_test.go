@@ -189,6 +189,28 @@ func TestOutputFile(t *testing.T) {
 	}
 }
 
+// TestOutputFileUnwritable: a report, a baseline or a review whose
+// folder does not exist (a CI job that forgot to create reports/) is a
+// usage error that names the file it could not write.
+func TestOutputFileUnwritable(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "reports", "bwlint")
+	for _, args := range [][]string{
+		{"lint", "--output", missing + ".txt", "../../testdata/example"},
+		{"lint", "--report", "sarif=" + missing + ".sarif", "../../testdata/example"},
+		{"lint", "--write-baseline", missing + ".json", "../../testdata/example"},
+		{"diff", "--output", missing + ".md", "--format", "markdown", "../../testdata/example", "../../testdata/example-after"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"bwlint"}, args...), &stdout, &stderr)
+		if code != exitUsage {
+			t.Errorf("bwlint %s: exit code %d, want %d", strings.Join(args, " "), code, exitUsage)
+		}
+		if !strings.Contains(stderr.String(), missing) {
+			t.Errorf("bwlint %s: the message does not name the file it could not write:\n%s", strings.Join(args, " "), stderr.String())
+		}
+	}
+}
+
 // TestReportDestinations checks that two reports never share a
 // destination: each would overwrite the other, or run together on
 // stdout. The run stops before writing anything.

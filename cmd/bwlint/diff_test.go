@@ -406,3 +406,33 @@ func TestDiffChangeEffects(t *testing.T) {
 		t.Errorf("--hunks shows no hunk:\n%s", hunks)
 	}
 }
+
+// TestDiffHostAddedCausesItsFindings: a host that appears in the after
+// snapshot brings the findings made on it. The change that adds it says
+// so, and names the checks that read a host of its role, rather than
+// calling the new host "not covered by any check".
+func TestDiffHostAddedCausesItsFindings(t *testing.T) {
+	t.Setenv("BWLINT_CONFIG", "")
+	b, a := reviewDirs(t, "", "")
+	capture := "[bwadmin@xsp3 ~]$ bwcli\r\n" +
+		"XSP_CLI> cd /System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication\r\n" +
+		"XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> get\r\n" +
+		"  allowUserApp = true\r\n  allowClientApp = true\r\n" +
+		"XSP_CLI/System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication> exit\r\n" +
+		"Please confirm (Yes, Y, No, N): y\r\nThis session is now ending...\r\n"
+	if err := os.MkdirAll(filepath.Join(a, "hosts", "xsp3"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(a, "hosts", "xsp3", "certificate-auth.txt"), []byte(capture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, text, _ := runDiffCLI("diff", "--missing-evidence", "report", b, a)
+	w := words(text)
+	added := strings.Index(w, "host added on xsp3: xsp, 1 file (hosts/xsp3) = causes new error xsp_certificate_auth_flags on xsp3")
+	if added < 0 {
+		t.Errorf("the host added is not tied to its new finding:\n%s", text)
+	}
+	if strings.Contains(w, "host added on xsp3: xsp, 1 file (hosts/xsp3) = not covered by any check") {
+		t.Errorf("the host added is said to be covered by no check:\n%s", text)
+	}
+}

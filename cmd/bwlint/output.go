@@ -85,7 +85,9 @@ func writeFile(path string, data []byte, reads readFiles, what string) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
-		return usageErrorf("cannot write %s: %v", what, bounded.WithoutPath(err))
+		// The error names the temporary file, which the user never asked
+		// for; the message names the one they did.
+		return usageErrorf("cannot write %s %s: %v", what, path, bounded.WithoutPath(err))
 	}
 	done := false
 	defer func() {
@@ -115,7 +117,7 @@ func writeFile(path string, data []byte, reads readFiles, what string) error {
 func writeDevice(name string, data []byte, what string) error {
 	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
-		return usageErrorf("cannot write %s: %v", what, bounded.WithoutPath(err))
+		return usageErrorf("cannot write %s %s: %v", what, name, bounded.WithoutPath(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		_ = f.Close()

@@ -157,7 +157,8 @@ func URLSecrets(s string) []Span {
 // CommandSecrets finds, in what was typed at a prompt, the values given
 // to secret names by set and add commands: "set provisioningPassword
 // S3cret", "add … password S3cret", "set password=S3cret", also after
-// navigation ("sys;sec;set password S3cret").
+// navigation ("sys;sec;set password S3cret"), and abbreviated as the
+// CLI takes them ("se readCommunity S3cret").
 func CommandSecrets(input string) []Span {
 	var out []Span
 	at := 0
@@ -165,7 +166,7 @@ func CommandSecrets(input string) []Span {
 		// Escape sequences alone, as after a coloured prompt, are no word.
 		toks := slices.DeleteFunc(tokens(step), func(t Span) bool { return plain(step[t.Start:t.End]) == "" })
 		if len(toks) > 0 {
-			if verb := strings.ToLower(plain(step[toks[0].Start:toks[0].End])); verb == "set" || verb == "add" {
+			if verb := strings.ToLower(plain(step[toks[0].Start:toks[0].End])); setsValues(verb) {
 				for i := 1; i < len(toks); i++ {
 					word := plain(step[toks[i].Start:toks[i].End])
 					if name, _, ok := strings.Cut(word, "="); ok && IsSecretName(strings.Trim(name, "\"'")) {
@@ -275,4 +276,17 @@ func plain(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// setsValues reports whether a typed verb is set or add, or a prefix the
+// CLI would expand to one of them. Which one a prefix as short as "s"
+// means depends on the context; it is taken as set, since a value wrongly
+// hidden costs a snippet and one wrongly shown a password.
+func setsValues(verb string) bool {
+	for _, full := range []string{"set", "add"} {
+		if verb != "" && len(verb) <= len(full) && full[:len(verb)] == verb {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,11 @@ func TestTextSecrets(t *testing.T) {
 		{"AS_CLI/Interface/Messaging> set provisioningUserId bob provisioningPassword S3cret", "AS_CLI/Interface/Messaging> set provisioningUserId bob provisioningPassword " + r},
 		{"AS_CLI/X> add community public S3cret", "AS_CLI/X> add community " + r + " S3cret"},
 		{"AS_CLI/X> set password=S3cret", "AS_CLI/X> set password=" + r},
+		// The CLI takes a command's prefix: "se" and "s" are set, "ad" is add.
+		{"AS_CLI/Interface/SNMP> se readCommunity S3cret", "AS_CLI/Interface/SNMP> se readCommunity " + r},
+		{"AS_CLI> int;mess;Se provisioningPassword S3cret", "AS_CLI> int;mess;Se provisioningPassword " + r},
+		{"AS_CLI/X> s password S3cret", "AS_CLI/X> s password " + r},
+		{"AS_CLI/X> ad community public S3cret", "AS_CLI/X> ad community " + r + " S3cret"},
 		{"\x1b[1;32mAS_CLI/X>\x1b[0m set \x1b[1mpassword\x1b[0m S3cret\x1b[K", "\x1b[1;32mAS_CLI/X>\x1b[0m set \x1b[1mpassword\x1b[0m " + r},
 		{"AS_CLI/X> get", "AS_CLI/X> get"},
 		{"AS_CLI/X> set provisioningPassword", "AS_CLI/X> set provisioningPassword"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/internal/golden"
@@ -72,6 +73,10 @@ func TestParseErrors(t *testing.T) {
 		{"truncated", `{"version": 1, "entries": [`, "b.json:1:28: unexpected end of file"},
 		{"unclosed", `{"version": 1`, "b.json:1:14: unexpected end of file"},
 		{"trailing text", "{\"version\": 1}\n{}", "b.json:2:1: unexpected text after the baseline object"},
+		// An entry deleted by hand, its comma left behind.
+		{"trailing comma", "{\"version\": 2, \"entries\": [\n  {\"check\": \"as_a\", \"value_hash\": \"" + hash + "\"},\n]}", "b.json:3:1: not valid JSON: invalid character ']'"},
+		{"comma inside an entry", "{\"version\": 2, \"entries\": [\n  {\"check\": \"as_a\",}\n]}", "b.json:2:20: not valid JSON: invalid character '}'"},
+		{"bad version", `{"version": x}`, "b.json:1:13: not valid JSON: invalid character 'x'"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -80,6 +85,38 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %v, want prefix %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadsWindowsEncodings: a baseline saved again by a Windows editor
+// or PowerShell carries a byte-order mark, UTF-8 or UTF-16, and CRLF line
+// ends. It reads as the file bwlint wrote, its entries on the same lines;
+// a problem in it is located as the editor shows it.
+func TestReadsWindowsEncodings(t *testing.T) {
+	text := strings.ReplaceAll(write(t, []lint.Finding{finding("as_a", "as1", "k1", "v", 3)}), "\n", "\r\n")
+	utf16le := func(s string) string {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return string(b)
+	}
+	for name, data := range map[string]string{"utf-8 with BOM": "\xEF\xBB\xBF" + text, "utf-16le": utf16le(text)} {
+		f, err := Parse("b.json", []byte(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(f.Entries) != 1 || f.Entries[0].Check != "as_a" || f.Entries[0].Range.Start.Line != 4 {
+			t.Errorf("%s: entries %+v, want as_a on line 4", name, f.Entries)
+		}
+	}
+	_, err := Parse("b.json", []byte("\xEF\xBB\xBF{\r\n  \"version\": 2,\r\n  oops\r\n}"))
+	if err == nil || !strings.HasPrefix(err.Error(), "b.json:3:3: not valid JSON") {
+		t.Errorf("error %v, want one at b.json:3:3", err)
+	}
+	if _, err := Parse("b.json", []byte("\xEF\xBB\xBF{\"version\": 3}")); err == nil || !strings.HasPrefix(err.Error(), "b.json:1:13: ") {
+		t.Errorf("error %v, want one at b.json:1:13, the column an editor shows", err)
 	}
 }
 

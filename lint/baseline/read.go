@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/bounded"
+	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -49,8 +50,15 @@ func Read(path string) (*File, []byte, error) {
 // Parse reads a baseline from data; path names it in errors and in the
 // entries' ranges. The first problem ends parsing: a baseline that is
 // half understood would silently let known findings fail, or worse,
-// unknown ones pass.
+// unknown ones pass. A byte-order mark (UTF-8, or UTF-16 as Windows tools
+// save a file again) is read past, as in a capture; positions are those
+// of the text without it, as an editor shows them.
 func Parse(path string, data []byte) (*File, error) {
+	text, _, probs, ok := source.Decode(path, data)
+	if !ok {
+		return nil, &Error{Range: probs[0].Range, Msg: probs[0].Message}
+	}
+	data = []byte(text)
 	p := &parser{path: path, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.DisallowUnknownFields()
 	f, err := p.file()
@@ -95,6 +103,23 @@ func (p *parser) fieldErr(err error, fallback int64, field string) error {
 	return p.errAt(fallback, "%v", err)
 }
 
+// decodeErr is fieldErr for an error of Decode reading the value that
+// starts at start. The offset of a syntax error Decode returns does not
+// count from the start of the file, nor from the value's, so the value is
+// read again alone, where it does: the offset then ends at the character
+// that is wrong.
+func (p *parser) decodeErr(err error, start int64, field string) error {
+	var syn *json.SyntaxError
+	if !errors.As(err, &syn) {
+		return p.fieldErr(err, start, field)
+	}
+	var v any
+	if errors.As(json.NewDecoder(bytes.NewReader(p.data[start:])).Decode(&v), &syn) && syn.Offset > 0 {
+		return p.errAt(start+syn.Offset-1, "not valid JSON: %v", syn)
+	}
+	return p.fieldErr(err, start, field)
+}
+
 func (p *parser) file() (*File, error) {
 	if err := p.delim('{', "a baseline must be a JSON object"); err != nil {
 		return nil, err
@@ -113,7 +138,7 @@ func (p *parser) file() (*File, error) {
 			sawVersion = true
 			at := p.next()
 			if err := p.dec.Decode(&f.Version); err != nil {
-				return nil, p.fieldErr(err, at, "version")
+				return nil, p.decodeErr(err, at, "version")
 			}
 			if !slices.Contains(versions, f.Version) {
 				return nil, p.errAt(at, "baseline version %d is not supported: this bwlint reads versions 1 and 2", f.Version)
@@ -181,7 +206,7 @@ func list[T any](p *parser, field string, place func(*T, hcl.Range) error) ([]T,
 		start := p.next()
 		var x T
 		if err := p.dec.Decode(&x); err != nil {
-			return nil, p.jsonErr(err, start)
+			return nil, p.decodeErr(err, start, "")
 		}
 		r := p.rangeOf(start, p.dec.InputOffset())
 		if err := place(&x, r); err != nil {

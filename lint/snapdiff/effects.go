@@ -74,7 +74,8 @@ func (c Change) Risk() Risk {
 // belongs to (the after side for new and changed findings, the before
 // side for fixed and unverified ones), or when both name the same host,
 // context and key or table row; a host removed is tied to every finding
-// of its host that it leaves unverified.
+// of its host that it leaves unverified, and a host added to every new
+// finding on it.
 func linkEffects(r *Review) []Change {
 	checks := reviewChecks(r)
 	out := slices.Clone(r.Changes)
@@ -99,6 +100,9 @@ func effectOf(c Change, f judge.Finding) (EffectKind, bool) {
 	switch f.State {
 	case judge.StateNew:
 		kind, at = Causes, c.AfterLocation
+		if c.Kind == HostAdded && strings.EqualFold(c.Host, f.Host) {
+			return kind, true
+		}
 	case judge.StateChanged:
 		kind, at = Alters, c.AfterLocation
 	case judge.StateFixed:
@@ -163,7 +167,8 @@ func reviewChecks(r *Review) []*lint.Check {
 
 // readBy lists the checks whose declared evidence is the change's place:
 // the CLI context on a host of the evidence's role, or the file the
-// change is in, matched against the evidence's file pattern. A change no
+// change is in, matched against the evidence's file pattern; for a host
+// added or removed, every capture of a host of its role. A change no
 // check reads is one no check judges.
 func readBy(c Change, checks []*lint.Check, r *Review) []string {
 	role := hostRole(r, c.Host)
@@ -178,8 +183,11 @@ func readBy(c Change, checks []*lint.Check, r *Review) []string {
 }
 
 func reads(e lint.Evidence, c Change, role inputs.Role, file string) bool {
-	if e.Source == lint.FromPolicy || e.Source == lint.FromBaseline || c.Kind == HostAdded || c.Kind == HostRemoved {
+	if e.Source == lint.FromPolicy || e.Source == lint.FromBaseline {
 		return false
+	}
+	if c.Kind == HostAdded || c.Kind == HostRemoved {
+		return role != inputs.RoleUnknown && e.Role == role && (e.Source == lint.FromCLI || e.Source == lint.FromShell)
 	}
 	if e.Source == lint.FromCLI && c.Host != "" && strings.Contains(c.Context, "_CLI") {
 		return (e.Role == inputs.RoleUnknown || e.Role == role) && strings.EqualFold(bareContext(c.Context), strings.Trim(e.Context, "/"))

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/redact"
@@ -267,19 +268,39 @@ func (t *textWriter) fix(f judge.Finding) {
 	}
 	t.fixShown[f.Check] = true
 	t.line("    fix:")
+	// The fix is Markdown: a line break inside a paragraph is a space, so
+	// a paragraph is wrapped whole rather than line by line, which would
+	// leave a word or two on lines of their own. A list item starts a
+	// paragraph of its own; fenced lines are kept as they are.
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			t.wrapped("      ", "      ", plainCode(strings.Join(para, " ")))
+			para = nil
+		}
+	}
 	inFence := false
 	for _, l := range strings.Split(strings.TrimSpace(c.Fix), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(trimmed, "```"):
+			flush()
 			inFence = !inFence
-			continue
-		}
-		if inFence || strings.TrimSpace(l) == "" {
+		case inFence || trimmed == "":
+			flush()
 			t.line("      %s", l)
-			continue
+		case listItem.MatchString(trimmed):
+			flush()
+			para = append(para, trimmed)
+		default:
+			para = append(para, trimmed)
 		}
-		t.wrapped("      ", "      ", plainCode(l))
 	}
+	flush()
 }
+
+// listItem matches the first line of a Markdown list item.
+var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s`)
 
 // fixLines are a check's fix as plain text lines, as the HTML report
 // shows them: fences dropped, code spans outside them as their bare text.

@@ -22,13 +22,22 @@ import (
 // another file is a warning that says which file was used and why: a
 // stale capture beside a current one must not decide a finding silently.
 func supersede(h *Host, files map[string]*File) []source.Problem {
+	// Most reads are shown once: only those shown again are grouped.
+	keyOf := make([]string, len(h.Commands))
+	count := map[string]int{}
+	for i, c := range h.Commands {
+		if c.Reads() {
+			keyOf[i] = strings.ToLower(strings.Trim(c.Path, "/")) + "\x00" + c.Verb + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Args), " "))
+			count[keyOf[i]]++
+		}
+	}
 	groups := map[string][]*bwcli.Command{}
 	var keys []string
-	for _, c := range h.Commands {
-		if !c.Reads() {
+	for i, c := range h.Commands {
+		key := keyOf[i]
+		if count[key] < 2 {
 			continue
 		}
-		key := strings.ToLower(strings.Trim(c.Path, "/")) + "\x00" + c.Verb + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Args), " "))
 		if _, seen := groups[key]; !seen {
 			keys = append(keys, key)
 		}
@@ -37,9 +46,6 @@ func supersede(h *Host, files map[string]*File) []source.Problem {
 	var probs []source.Problem
 	for _, key := range keys {
 		reads := groups[key]
-		if len(reads) < 2 {
-			continue
-		}
 		used, why, byTime := latestRead(reads, files)
 		for _, c := range reads {
 			if c == used {
@@ -67,14 +73,15 @@ func supersede(h *Host, files map[string]*File) []source.Problem {
 // files' capture times decided.
 func latestRead(reads []*bwcli.Command, files map[string]*File) (used *bwcli.Command, why string, byTime bool) {
 	last := reads[len(reads)-1]
-	// The files showing the read, in path order, each with its last read.
-	var paths []string
-	lastIn := map[string]*bwcli.Command{}
+	// The files showing the read, in path order (a file's reads are
+	// consecutive), each with its last read.
+	paths, lastIn := make([]string, 0, len(reads)), make([]*bwcli.Command, 0, len(reads))
 	for _, c := range reads {
-		if _, seen := lastIn[c.Range.Filename]; !seen {
-			paths = append(paths, c.Range.Filename)
+		if n := len(paths); n > 0 && paths[n-1] == c.Range.Filename {
+			lastIn[n-1] = c
+			continue
 		}
-		lastIn[c.Range.Filename] = c
+		paths, lastIn = append(paths, c.Range.Filename), append(lastIn, c)
 	}
 	if len(paths) < 2 {
 		return last, "", false
@@ -107,7 +114,7 @@ func latestRead(reads []*bwcli.Command, files map[string]*File) (used *bwcli.Com
 		}
 	}
 	t := times[latest]
-	return lastIn[paths[latest]], fmt.Sprintf("it was captured later, %s by its %s header", t, toolName(t.Tool)), true
+	return lastIn[latest], fmt.Sprintf("it was captured later, %s by its %s header", t, toolName(t.Tool)), true
 }
 
 // unzonedSlack is how far a header's wall clock without a time zone may

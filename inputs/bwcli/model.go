@@ -166,7 +166,9 @@ func SameOutput(a, b *Command) bool {
 	return slices.EqualFunc(a.Attrs, b.Attrs, func(x, y KV) bool {
 		return strings.EqualFold(x.Key.Text, y.Key.Text) && x.Value.Text == y.Value.Text
 	}) && slices.EqualFunc(a.Tables, b.Tables, func(x, y *Table) bool {
-		return slices.EqualFunc(x.Columns, y.Columns, func(v, w source.Value) bool { return strings.EqualFold(foldSpaces(v.Text), foldSpaces(w.Text)) }) &&
+		return slices.EqualFunc(x.Columns, y.Columns, func(v, w source.Value) bool {
+			return v.Text == w.Text || strings.EqualFold(foldSpaces(v.Text), foldSpaces(w.Text))
+		}) &&
 			slices.EqualFunc(x.Rows, y.Rows, func(r, q Row) bool { return sameValues(r.Cells, q.Cells) }) &&
 			x.Footer.Text == y.Footer.Text
 	}) && sameValues(a.Text, b.Text)

@@ -319,6 +319,13 @@ func utf16be(text string) []byte {
 	return b
 }
 
+// withoutBOM drops the byte-order mark that encode writes, as Windows
+// tools that save "Unicode" without one, iconv and a Windows clipboard
+// pasted into a file do.
+func withoutBOM(encode func(string) []byte) func(string) []byte {
+	return func(text string) []byte { return encode(text)[2:] }
+}
+
 var shapes = []shape{
 	{name: "each capture in its own file, as the example", render: func(h *exampleHost) map[string][]outLine {
 		return separate(h, func(l []outLine) []outLine { return l })
@@ -404,6 +411,12 @@ var shapes = []shape{
 	}},
 	{name: "UTF-16BE with a byte-order mark and CRLF, one session", encode: utf16be, render: func(h *exampleHost) map[string][]outLine {
 		return map[string][]outLine{"session.txt": session(h, allCLI(h))}
+	}},
+	{name: "UTF-16LE without a byte-order mark and CRLF, one session", encode: withoutBOM(func(text string) []byte { return utf16le(string(crlf(text))) }), render: func(h *exampleHost) map[string][]outLine {
+		return map[string][]outLine{"session.txt": session(h, allCLI(h))}
+	}},
+	{name: "UTF-16BE without a byte-order mark and CRLF, each capture in its own file", encode: withoutBOM(utf16be), render: func(h *exampleHost) map[string][]outLine {
+		return separate(h, func(l []outLine) []outLine { return l })
 	}},
 }
 

@@ -66,7 +66,7 @@ func assemble(root string, results []parsed, inv Inventory) *Snapshot {
 	s.applyClusterFacts(inv.Clusters)
 	placeClusters(s)
 	for _, h := range s.Hosts {
-		supersede(h)
+		s.Problems = append(s.Problems, supersede(h, s.files)...)
 		probs, conflicts := settleRelease(h, s.ClusterOf(firstFile(h)))
 		s.Problems = append(s.Problems, probs...)
 		s.Conflicts = append(s.Conflicts, conflicts...)

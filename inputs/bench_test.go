@@ -38,7 +38,9 @@ func writeLargeSnapshot(tb testing.TB, root string, hosts, perHost int) int {
 			switch f % 4 {
 			case 0:
 				fmt.Fprintf(&b, "%s_CLI/Interface/Messaging> get\n", server)
-				fmt.Fprintf(&b, "  provisioningUrl = https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/%08x\n", f)
+				// The host's configuration, the same in each of its
+				// captures.
+				fmt.Fprintf(&b, "  provisioningUrl = https://broadworks-provisioning-bridge-a.wbx2.com/provisioning/v1/cust-templates/%08x\n", h)
 				b.WriteString("  provisioningUserId = w4b-prov-admin\n  provisioningPassword = ********\n  enableSynchronization = true\n")
 			case 1:
 				fmt.Fprintf(&b, "%s_CLI/Maintenance/ContainerOptions> get\n", server)

@@ -5,28 +5,148 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/source"
 )
 
-// supersede marks each command that a later command of the host printed
-// again (the same context, verb and arguments): the later shows the
-// configuration in force, for example after a set in between.
-func supersede(h *Host) {
-	last := map[string]*bwcli.Command{}
-	for i := len(h.Commands) - 1; i >= 0; i-- {
-		c := h.Commands[i]
-		if !c.Reads() {
-			continue
+// supersede settles, for each read that a host's captures show more than
+// once (the same context, verb and arguments), which one is evidence: the
+// last one of the latest capture, which shows the configuration in force.
+// Within a file the later read is the later one (a set may lie between).
+// Across files the capture times of their script(1) or PuTTY headers
+// decide, when every file showing the read has one and they can be
+// ordered; otherwise path order does. Every other read is marked as
+// superseded by the one used, and one that shows other output than it in
+// another file is a warning that says which file was used and why: a
+// stale capture beside a current one must not decide a finding silently.
+func supersede(h *Host, files map[string]*File) []source.Problem {
+	// Most reads are shown once: only those shown again are grouped.
+	keyOf := make([]string, len(h.Commands))
+	count := map[string]int{}
+	for i, c := range h.Commands {
+		if c.Reads() {
+			keyOf[i] = strings.ToLower(strings.Trim(c.Path, "/")) + "\x00" + c.Verb + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Args), " "))
+			count[keyOf[i]]++
 		}
-		key := strings.ToLower(strings.Trim(c.Path, "/")) + "\x00" + c.Verb + "\x00" + strings.ToLower(strings.Join(strings.Fields(c.Args), " "))
-		if later, ok := last[key]; ok {
-			c.SupersededBy = later
-			continue
-		}
-		last[key] = c
 	}
+	groups := map[string][]*bwcli.Command{}
+	var keys []string
+	for i, c := range h.Commands {
+		key := keyOf[i]
+		if count[key] < 2 {
+			continue
+		}
+		if _, seen := groups[key]; !seen {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], c)
+	}
+	var probs []source.Problem
+	for _, key := range keys {
+		reads := groups[key]
+		used, why, byTime := latestRead(reads, files)
+		for _, c := range reads {
+			if c == used {
+				continue
+			}
+			c.SupersededBy = used
+			if c.Range.Filename == used.Range.Filename || bwcli.SameOutput(c, used) {
+				continue
+			}
+			because := why
+			if byTime {
+				because += ", this file's gives " + files[c.Range.Filename].Captured.String()
+			}
+			at := used.Input.Range
+			probs = append(probs, source.Warnf(c.Input.Range,
+				"%q shows other output here than at %s:%d:%d, and that read is used: %s",
+				readName(c), at.Filename, at.Start.Line, at.Start.Column, because))
+		}
+	}
+	return probs
+}
+
+// latestRead returns which of a host's reads of one thing, in path order,
+// is used, why when they lie in more than one file, and whether the
+// files' capture times decided.
+func latestRead(reads []*bwcli.Command, files map[string]*File) (used *bwcli.Command, why string, byTime bool) {
+	last := reads[len(reads)-1]
+	// The files showing the read, in path order (a file's reads are
+	// consecutive), each with its last read.
+	paths, lastIn := make([]string, 0, len(reads)), make([]*bwcli.Command, 0, len(reads))
+	for _, c := range reads {
+		if n := len(paths); n > 0 && paths[n-1] == c.Range.Filename {
+			lastIn[n-1] = c
+			continue
+		}
+		paths, lastIn = append(paths, c.Range.Filename), append(lastIn, c)
+	}
+	if len(paths) < 2 {
+		return last, "", false
+	}
+	times := make([]CaptureTime, len(paths))
+	for i, p := range paths {
+		if f := files[p]; f != nil {
+			times[i] = f.Captured
+		}
+		if times[i].Tool == "" {
+			return last, "it is later in path order, as " + p + " shows no capture time (no script(1) or PuTTY header)", false
+		}
+	}
+	latest := 0
+	for i := range paths {
+		for j := range i {
+			if !orderable(times[i], times[j]) {
+				return last, fmt.Sprintf("it is later in path order, as the capture times of %s (%s) and %s (%s) cannot be ordered: one header gives no time zone and they are less than %d hours apart",
+					paths[j], times[j], paths[i], times[i], int(unzonedSlack.Hours())), false
+			}
+		}
+		// Of files captured at the same time, the later in path order.
+		if !times[i].Time.Before(times[latest].Time) {
+			latest = i
+		}
+	}
+	for i := range paths {
+		if i != latest && times[i].Time.Equal(times[latest].Time) {
+			return last, fmt.Sprintf("it is later in path order, as %s and %s give the same capture time, %s", paths[i], paths[latest], times[latest]), false
+		}
+	}
+	t := times[latest]
+	return lastIn[latest], fmt.Sprintf("it was captured later, %s by its %s header", t, toolName(t.Tool)), true
+}
+
+// unzonedSlack is how far a header's wall clock without a time zone may
+// lie from UTC: time zones run from UTC-12 to UTC+14.
+const unzonedSlack = 14 * time.Hour
+
+// orderable reports whether two capture times can be ordered: both or
+// neither give a time zone, or they lie further apart than any time zone
+// could move a wall clock.
+func orderable(a, b CaptureTime) bool {
+	if a.Zoned == b.Zoned {
+		return true
+	}
+	d := a.Time.Sub(b.Time)
+	return d > unzonedSlack || d < -unzonedSlack
+}
+
+// toolName names a recording tool in messages.
+func toolName(tool string) string {
+	if tool == CapturePuTTY {
+		return "PuTTY"
+	}
+	return "script(1)"
+}
+
+// readName is a read as its prompt and command show it, spelled out:
+// "AS_CLI/Maintenance/Patching> get"; a shell command as typed.
+func readName(c *bwcli.Command) string {
+	if c.Shell || !c.Server.Present() {
+		return c.Input.Text
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s_CLI/%s> %s %s", c.Server.Text, strings.Trim(c.Path, "/"), c.Verb, c.Args))
 }
 
 // releaseSource is one capture that names a host's release.

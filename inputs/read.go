@@ -274,9 +274,9 @@ func wmsEncoding(e wms.Encoding) source.Encoding {
 	case e.Name == wms.UTF16BE && e.BOM:
 		return source.UTF16BE
 	case e.Name == wms.UTF16LE:
-		return "utf-16le-nobom"
+		return source.UTF16LENoBOM
 	case e.Name == wms.UTF16BE:
-		return "utf-16be-nobom"
+		return source.UTF16BENoBOM
 	case e.Name == wms.Windows1252:
 		return "windows-1252"
 	}

@@ -1,6 +1,7 @@
 package bwcli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bwlint/bwlint/inputs/source"
@@ -45,9 +46,11 @@ type Command struct {
 	// what Maintenance/Patching lists. Its Server and Context are zero;
 	// Input is the shell command line.
 	Shell bool
-	// SupersededBy is the later command of the same host that printed the
-	// same context the same way (the same verb and arguments), which
-	// therefore shows the configuration in force; nil when none did. It
+	// SupersededBy is the command of the same host that printed the same
+	// context the same way (the same verb and arguments) and is used in
+	// this one's place, as it shows the configuration in force: the last
+	// such read of the latest capture (by the capture times the files'
+	// headers give, else in path order); nil when this is the one used. It
 	// is set when a snapshot is assembled.
 	SupersededBy *Command
 	// Range spans the prompt line through the last line of output.
@@ -151,6 +154,24 @@ func (c *Command) Unknown() bool { return c.kind == kindUnknown }
 func SameRead(a, b *Command) bool {
 	return a.Reads() && b.Reads() && a.Verb == b.Verb && SameContext(a.Path, b.Path) &&
 		strings.EqualFold(strings.Join(strings.Fields(a.Args), " "), strings.Join(strings.Fields(b.Args), " "))
+}
+
+// SameOutput reports whether two commands printed the same output: the
+// same attributes, tables and lines of text, value for value, wherever they
+// stand in their files and however the terminal spaced them.
+func SameOutput(a, b *Command) bool {
+	sameValues := func(x, y []source.Value) bool {
+		return slices.EqualFunc(x, y, func(v, w source.Value) bool { return v.Text == w.Text })
+	}
+	return slices.EqualFunc(a.Attrs, b.Attrs, func(x, y KV) bool {
+		return strings.EqualFold(x.Key.Text, y.Key.Text) && x.Value.Text == y.Value.Text
+	}) && slices.EqualFunc(a.Tables, b.Tables, func(x, y *Table) bool {
+		return slices.EqualFunc(x.Columns, y.Columns, func(v, w source.Value) bool {
+			return v.Text == w.Text || strings.EqualFold(foldSpaces(v.Text), foldSpaces(w.Text))
+		}) &&
+			slices.EqualFunc(x.Rows, y.Rows, func(r, q Row) bool { return sameValues(r.Cells, q.Cells) }) &&
+			x.Footer.Text == y.Footer.Text
+	}) && sameValues(a.Text, b.Text)
 }
 
 // SameContext reports whether two context paths name the same context: the

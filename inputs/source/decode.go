@@ -17,11 +17,16 @@ const (
 	UTF8BOM Encoding = "utf-8-bom"
 	UTF16LE Encoding = "utf-16le"
 	UTF16BE Encoding = "utf-16be"
+	// UTF-16 recognised without a byte-order mark.
+	UTF16LENoBOM Encoding = "utf-16le-nobom"
+	UTF16BENoBOM Encoding = "utf-16be-nobom"
 )
 
 // Decode turns the raw bytes of a text input into UTF-8 without a byte-order
-// mark. UTF-16 is recognised by its byte-order mark only: captures from
-// Windows tools carry one.
+// mark. UTF-16 is recognised by its byte-order mark, which most Windows
+// tools write, or without one by the zero bytes of its ASCII characters
+// (see UTF16WithoutBOM): some Windows tools, iconv and copy and paste
+// through a Windows clipboard write none.
 //
 // The text is returned as a string, the form every parser and the model
 // keep: values are substrings of it, so a file's bytes are held once.
@@ -42,7 +47,6 @@ func DecodeString(path, raw string) (text string, enc Encoding, probs []Problem,
 }
 
 func decode[T string | []byte](path string, raw T) (text string, enc Encoding, probs []Problem, ok bool) {
-	enc = UTF8
 	switch {
 	case hasPrefix(raw, "\xEF\xBB\xBF"):
 		text, enc = string(raw[3:]), UTF8BOM
@@ -56,7 +60,11 @@ func decode[T string | []byte](path string, raw T) (text string, enc Encoding, p
 		}
 		text = decodeUTF16(raw[2:], enc == UTF16BE)
 	default:
-		text = string(raw)
+		if enc = UTF16WithoutBOM(raw); enc != "" {
+			text = decodeUTF16(raw, enc == UTF16BENoBOM)
+			break
+		}
+		text, enc = string(raw), UTF8
 	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		ix := NewIndex(path, text[:i+1])
@@ -74,6 +82,40 @@ func decode[T string | []byte](path string, raw T) (text string, enc Encoding, p
 		probs = append(probs, Warnf(ix.Range(i, i+1), "byte 0x%02X is not valid UTF-8; non-UTF-8 bytes are kept as they are", text[i]))
 	}
 	return text, enc, probs, true
+}
+
+// UTF16WithoutBOM recognises UTF-16 text that has no byte-order mark by
+// the zero bytes of its ASCII characters, of which captures, logs and
+// import files are mostly made: in its first 512 bytes, at least nine in
+// ten of the high bytes are zero and no low byte is. It returns
+// UTF16LENoBOM or UTF16BENoBOM, or "" for anything else, a file with a byte-order mark
+// included. Binary data rarely passes, and when it does its NUL
+// characters still refuse it once decoded.
+func UTF16WithoutBOM[T string | []byte](raw T) Encoding {
+	if len(raw) < 4 || len(raw)%2 != 0 {
+		return ""
+	}
+	if hasPrefix(raw, "\xFF\xFE") || hasPrefix(raw, "\xFE\xFF") {
+		return "" // it has one
+	}
+	n := min(len(raw), 512)
+	var zeroEven, zeroOdd int
+	for i := 0; i+1 < n; i += 2 {
+		if raw[i] == 0 {
+			zeroEven++
+		}
+		if raw[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case raw[0] != 0 && raw[1] == 0 && zeroOdd*10 >= pairs*9 && zeroEven == 0:
+		return UTF16LENoBOM
+	case raw[0] == 0 && raw[1] != 0 && zeroEven*10 >= pairs*9 && zeroOdd == 0:
+		return UTF16BENoBOM
+	}
+	return ""
 }
 
 func hasPrefix[T string | []byte](b T, prefix string) bool {

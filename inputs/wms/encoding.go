@@ -63,29 +63,20 @@ func windows1252(b byte) rune {
 
 // decodeFile turns the raw bytes of a user file into text, the way
 // source.Decode does for every capture, with two differences that a user
-// file needs. UTF-16 without a byte-order mark, as iconv and some scripts
-// write it, is recognised by its NUL bytes and decoded rather than
-// refused as binary. Bytes that are not UTF-8 are no input problem: the
-// file was read, byte for byte, and its encoding is a fact for the check
-// that judges the file.
+// file needs. Whether the file began with a byte-order mark is kept, for
+// the description of the file. Bytes that are not UTF-8 are no input
+// problem: the file was read, byte for byte, and its encoding is a fact for
+// the check that judges the file.
 func decodeFile(path string, raw []byte) (text string, enc Encoding, probs []source.Problem, ok bool) {
-	bomless := utf16WithoutBOM(raw)
-	if bomless != "" {
-		mark := []byte{0xFF, 0xFE}
-		if bomless == UTF16BE {
-			mark = []byte{0xFE, 0xFF}
-		}
-		raw = append(mark, raw...)
-	}
 	text, srcEnc, probs, ok := source.Decode(path, raw)
 	if !ok {
 		return "", Encoding{}, probs, false
 	}
 	switch srcEnc {
-	case source.UTF16LE:
-		enc = Encoding{Name: UTF16LE, BOM: bomless == ""}
-	case source.UTF16BE:
-		enc = Encoding{Name: UTF16BE, BOM: bomless == ""}
+	case source.UTF16LE, source.UTF16LENoBOM:
+		enc = Encoding{Name: UTF16LE, BOM: srcEnc == source.UTF16LE}
+	case source.UTF16BE, source.UTF16BENoBOM:
+		enc = Encoding{Name: UTF16BE, BOM: srcEnc == source.UTF16BE}
 	default:
 		enc = Encoding{Name: UTF8, BOM: srcEnc == source.UTF8BOM}
 	}
@@ -123,34 +114,4 @@ func decodeFile(path string, raw []byte) (text string, enc Encoding, probs []sou
 		kept = append(kept, p)
 	}
 	return text, enc, kept, true
-}
-
-// utf16WithoutBOM recognises UTF-16 text without a byte-order mark by the
-// zero high bytes of its ASCII characters, which a user file's header row
-// is made of: UTF16LE or UTF16BE, or "" for anything else.
-func utf16WithoutBOM(raw []byte) string {
-	if len(raw) < 4 || len(raw)%2 != 0 {
-		return ""
-	}
-	if raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF {
-		return "" // it has one
-	}
-	n := min(len(raw), 512)
-	var zeroEven, zeroOdd int
-	for i := 0; i+1 < n; i += 2 {
-		if raw[i] == 0 {
-			zeroEven++
-		}
-		if raw[i+1] == 0 {
-			zeroOdd++
-		}
-	}
-	pairs := n / 2
-	switch {
-	case raw[0] != 0 && raw[1] == 0 && zeroOdd*10 >= pairs*9 && zeroEven == 0:
-		return UTF16LE
-	case raw[0] == 0 && raw[1] != 0 && zeroEven*10 >= pairs*9 && zeroOdd == 0:
-		return UTF16BE
-	}
-	return ""
 }

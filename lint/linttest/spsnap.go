@@ -293,54 +293,67 @@ func (g *spGen) xsp(host string, wrongFlag bool) {
 
 // filler writes captures of contexts no check reads, files files from
 // index first on: configuration blocks and tables of the sizes real
-// contexts print, with the CLI's messages between them.
+// contexts print, with the CLI's messages between them. A context read in
+// more than one file prints the same each time, as a host's configuration
+// does between captures, and no context is changed after it was read.
 func (g *spGen) filler(dir, server, host string, files, first int) {
 	putty := g.host%4 == 1
+	shown := map[string]string{} // what a get of each context prints
 	for f := range files {
 		var b strings.Builder
 		ctx := ""
-		read := map[string]bool{}
 		for range 4 + g.rng.IntN(6) {
 			next := g.pick(spContexts)
 			fmt.Fprintf(&b, "%s_CLI%s> cd /%s\n", server, slashed(ctx), next)
 			ctx = next
 			what := g.rng.IntN(5)
-			if read[ctx] {
-				// A set after a get of the same context is a change during
-				// the capture, which a clean snapshot does not show.
-				what = 0
-			}
-			switch what {
-			case 0, 1:
-				read[ctx] = true
-				fmt.Fprintf(&b, "%s_CLI/%s> get\n", server, ctx)
-				for range 5 + g.rng.IntN(30) {
-					fmt.Fprintf(&b, "  %s = %s\n", g.key(), g.value())
-				}
-			case 2, 3:
-				read[ctx] = true
-				fmt.Fprintf(&b, "%s_CLI/%s> get\n", server, ctx)
-				if g.rng.IntN(3) == 0 {
-					b.WriteString("Retrieving data... Please wait...\n")
-				}
-				cols := []string{"Name", "Address", "Port", "Transport", "Description"}[:2+g.rng.IntN(4)]
-				var rows [][]string
-				for range g.rng.IntN(60) {
-					row := make([]string, len(cols))
-					for i := range row {
-						row[i] = g.value()
-					}
-					rows = append(rows, row)
-				}
-				b.WriteString(table(cols, rows))
-			default:
+			out, read := shown[ctx]
+			switch {
+			case what == 4 && read:
+				// The operator looked in and moved on: a change of a
+				// context read before is what a clean snapshot does not
+				// show.
+				continue
+			case what == 4:
 				fmt.Fprintf(&b, "%s_CLI/%s> set %s %s\n...Done\n", server, ctx, g.key(), g.value())
+				continue
 			}
+			if !read {
+				out = g.configuration(what < 2)
+				shown[ctx] = out
+			}
+			fmt.Fprintf(&b, "%s_CLI/%s> get\n%s", server, ctx, out)
 		}
 		fmt.Fprintf(&b, "%s_CLI/%s> cd /\n", server, ctx)
 		i := first + f
 		g.write(fmt.Sprintf("%scapture-%02d.txt", dir, i), g.encodingOf(i), g.session(host, b.String(), putty))
 	}
+}
+
+// configuration is what a get of a context prints: key/value lines, or a
+// table, sometimes after the CLI's message that it is fetching it.
+func (g *spGen) configuration(block bool) string {
+	var b strings.Builder
+	if block {
+		for range 5 + g.rng.IntN(30) {
+			fmt.Fprintf(&b, "  %s = %s\n", g.key(), g.value())
+		}
+		return b.String()
+	}
+	if g.rng.IntN(3) == 0 {
+		b.WriteString("Retrieving data... Please wait...\n")
+	}
+	cols := []string{"Name", "Address", "Port", "Transport", "Description"}[:2+g.rng.IntN(4)]
+	var rows [][]string
+	for range g.rng.IntN(60) {
+		row := make([]string, len(cols))
+		for i := range row {
+			row[i] = g.value()
+		}
+		rows = append(rows, row)
+	}
+	b.WriteString(table(cols, rows))
+	return b.String()
 }
 
 func slashed(ctx string) string {

@@ -180,9 +180,9 @@ func sarifEncoding(e source.Encoding) string {
 	switch e {
 	case source.UTF8, source.UTF8BOM:
 		return "utf-8"
-	case source.UTF16LE:
+	case source.UTF16LE, source.UTF16LENoBOM:
 		return "utf-16le"
-	case source.UTF16BE:
+	case source.UTF16BE, source.UTF16BENoBOM:
 		return "utf-16be"
 	}
 	return ""

@@ -12,9 +12,9 @@ test: ## run the tests
 	go test ./...
 
 # The packages whose tests keep golden files: those whose tests import the
-# one golden-file helper (internal/golden, or lint/linttest, which uses it).
+# one golden-file helper (inputs/golden, or lint/linttest, which uses it).
 GOLDEN_PKGS = $$(go list -f '{{.ImportPath}} {{join .Deps " "}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
-	grep -E ' github.com/bwlint/bwlint/(internal/golden|lint/linttest)( |$$)' | cut -d' ' -f1 | grep -v -E '/(internal/golden|lint/linttest)$$')
+	grep -E ' github.com/bwlint/bwlint/(inputs/golden|lint/linttest)( |$$)' | cut -d' ' -f1 | grep -v -E '/(inputs/golden|lint/linttest)$$')
 
 update: ## rewrite golden files and generated docs after an intended change
 	go test $(GOLDEN_PKGS) -update

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/bwlint/bwlint/inputs"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/config"
 	"github.com/bwlint/bwlint/lint/judge"

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/bwlint/bwlint/internal/browser"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
+	"github.com/bwlint/bwlint/lint/report/browser"
 )
 
 // TestHTMLReports writes the HTML report of a lint run and of a review as

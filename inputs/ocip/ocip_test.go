@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/inputs/tagset"
-	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/hashicorp/hcl/v2"
 )
 

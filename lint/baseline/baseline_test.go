@@ -7,7 +7,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/bwlint/bwlint/inputs"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"

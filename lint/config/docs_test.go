@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bwlint/bwlint/checks"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/lint/config"
 )
 

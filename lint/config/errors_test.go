@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/checks"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/lint/config"
 )
 

@@ -21,7 +21,7 @@ import (
 	"testing"
 
 	"github.com/bwlint/bwlint/inputs"
-	"github.com/bwlint/bwlint/internal/golden"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/bwlint/bwlint/lint/report"

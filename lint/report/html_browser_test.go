@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bwlint/bwlint/internal/browser"
 	"github.com/bwlint/bwlint/lint/judge"
+	"github.com/bwlint/bwlint/lint/report/browser"
 )
 
 // TestHTMLInBrowser opens each golden report in a headless Chromium, as

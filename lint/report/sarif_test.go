@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/bwlint/bwlint/inputs"
+	"github.com/bwlint/bwlint/inputs/golden"
 	"github.com/bwlint/bwlint/inputs/source"
-	"github.com/bwlint/bwlint/internal/golden"
 	"github.com/bwlint/bwlint/lint"
 	"github.com/bwlint/bwlint/lint/judge"
 	"github.com/google/go-cmp/cmp"

@@ -25,8 +25,9 @@ var declEncoding = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A
 // from the first XML declaration in the file (a log holds one per
 // document), else UTF-8:
 //
-//   - UTF-16 is read with a byte-order mark, or without one when the file
-//     starts with "<" as UTF-16 would store it;
+//   - UTF-16 is read with a byte-order mark, or without one as every text
+//     file is (source.UTF16WithoutBOM), whether the file starts with the
+//     XML declaration or with a client's log line;
 //   - a declared single-byte or other encoding (ISO-8859-1, as BroadWorks
 //     declares, ISO-8859-2, windows-1252, …) is transcoded, unless the
 //     bytes are valid UTF-8 holding non-ASCII characters: clients that
@@ -38,13 +39,8 @@ var declEncoding = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A
 // An encoding bwlint does not know, or a NUL byte after decoding, is an
 // error: ok is false and the file yields nothing.
 func Decode(path string, raw []byte) (text string, enc source.Encoding, probs []source.Problem, ok bool) {
-	switch {
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) || source.UTF16WithoutBOM(raw) != "" {
 		return source.Decode(path, raw)
-	case bytes.HasPrefix(raw, []byte{'<', 0, '?', 0}):
-		return source.Decode(path, append([]byte{0xFF, 0xFE}, raw...))
-	case bytes.HasPrefix(raw, []byte{0, '<', 0, '?'}):
-		return source.Decode(path, append([]byte{0xFE, 0xFF}, raw...))
 	}
 	body, enc := raw, source.UTF8
 	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {

@@ -41,7 +41,9 @@ func TestDecode(t *testing.T) {
 			`2:99-2:100 warning: byte 0xF1 is not valid UTF-8, which the file declares or implies; the file is read as ISO-8859-1`},
 		{"UTF-8 with a byte-order mark", append([]byte{0xEF, 0xBB, 0xBF}, decl("UTF-8")+fmt.Sprintf(doc, "Zoë")...), "Zoë", "utf-8-bom", ""},
 		{"UTF-16LE with a byte-order mark", utf16le(decl("UTF-16")+fmt.Sprintf(doc, "Zoë"), true), "Zoë", "utf-16le", ""},
-		{"UTF-16LE without one", utf16le(decl("UTF-16")+fmt.Sprintf(doc, "Zoë"), false), "Zoë", "utf-16le", ""},
+		{"UTF-16LE without one", utf16le(decl("UTF-16")+fmt.Sprintf(doc, "Zoë"), false), "Zoë", "utf-16le-nobom", ""},
+		// A client's log starts with its own line, not the declaration.
+		{"UTF-16LE log without one", utf16le("2026-11-20 09:14:05,112 INFO [OCI] response:\r\n"+decl("UTF-16")+fmt.Sprintf(doc, "Zoë"), false), "Zoë", "utf-16le-nobom", ""},
 		{"UTF-16 declared in an 8-bit file", []byte(decl("UTF-16") + fmt.Sprintf(doc, "Zoë")), "Zoë", "utf-8", ""},
 		{"unknown encoding", []byte(decl("x-klingon") + fmt.Sprintf(doc, "a")), "", "utf-8",
 			`1:31-1:40 error: the XML declaration names encoding "x-klingon", which bwlint cannot read; save the file as UTF-8 or ISO-8859-1`},

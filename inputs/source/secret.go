@@ -36,7 +36,10 @@ func IsSecretName(name string) bool {
 }
 
 var (
-	secretParts    = [][]byte{[]byte("password"), []byte("passwd"), []byte("passphrase"), []byte("community"), []byte("secret"), []byte("credential")}
+	// "passw" and "pasw" hold password, passwd, Passwort and the typos an
+	// operator makes typing one at the CLI ("provisioningPasword"): the
+	// CLI refuses the attribute, but the value typed is the password.
+	secretParts    = [][]byte{[]byte("passw"), []byte("pasw"), []byte("pwd"), []byte("passphrase"), []byte("community"), []byte("secret"), []byte("credential")}
 	secretSuffixes = [][]byte{[]byte("token"), []byte("key")}
 )
 

@@ -86,6 +86,8 @@ func TestIsSecretName(t *testing.T) {
 		"provisioningPassword": true, "%XSI_API_KEY%": true, "api-key:": true, "bw.ldap.bindPassword": true,
 		"Read Community": true, "tokenDurationInHours": false, "tokenIssuer": false, "keystore": false,
 		"KeyManagement": false, "authService.keys": false, "%%": false, "": false,
+		// Typos of a secret's name still name a secret.
+		"provisioningPasword": true, "provisioningPasswrd": true, "adminPwd": true, "bypassMedia": false,
 	} {
 		if got := IsSecretName(name); got != want {
 			t.Errorf("IsSecretName(%q) = %v, want %v", name, got, want)

@@ -177,7 +177,7 @@ func reportSharedLinePorts(p *lint.Pass, u *users.User, cluster, typ string, ins
 		for i, d := range g {
 			names = append(names, fmt.Sprintf("%q", d.Name.Text))
 			if i > 0 || len(groups) > 0 {
-				related = append(related, lint.Related{Location: d.LinePort.Range, Message: fmt.Sprintf("the line/port of device %q", d.Name.Text)})
+				related = append(related, lint.Related{Location: d.LinePort.Range(), Message: fmt.Sprintf("the line/port of device %q", d.Name.Text)})
 			}
 		}
 		groups = append(groups, joinAndQuoted(names))
@@ -197,7 +197,7 @@ func reportSharedLinePorts(p *lint.Pass, u *users.User, cluster, typ string, ins
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("user %q%s has %d devices of type %q, and %s share one line/port (not shown): the Webex app registers on one of them only",
 			u.UserID.Text, ofCluster(cluster), instances, typ, strings.Join(groups, "; ")),
-		Location: first.LinePort.Range,
+		Location: first.LinePort.Range(),
 		Logical:  lint.Logical{Context: clusterContext(cluster, "user/"+strings.ToLower(u.UserID.Text)), Key: "devicetype/" + typ},
 		Related:  related,
 		// The line/port is personal data: a baseline compares it, no

@@ -238,12 +238,12 @@ func chooseTemplates(p *lint.Pass, served map[string]bool) (chosen map[string]*p
 		}
 		var related []lint.Related
 		for _, t := range ts[1:] {
-			related = append(related, lint.Related{Location: t.Cluster.Range, Message: fmt.Sprintf("template %s also serves cluster %q", t.Name.Text, t.Cluster.Text)})
+			related = append(related, lint.Related{Location: t.Cluster.Range(), Message: fmt.Sprintf("template %s also serves cluster %q", t.Name.Text, t.Cluster.Text)})
 		}
 		p.Report(lint.Finding{
 			Severity: lint.Warning,
 			Message:  fmt.Sprintf("templates %s all serve cluster %q and %s: the AS settings cannot be compared with one of them; mark exactly one \"default\": true", hostList(paths), ts[0].Cluster.Text, what),
-			Location: ts[0].Cluster.Range,
+			Location: ts[0].Cluster.Range(),
 			Logical:  lint.Logical{Context: "partnerhub/templates", Key: "cluster=" + ts[0].Cluster.Text},
 			Related:  related,
 		})
@@ -266,12 +266,12 @@ func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key s
 	}
 	kv, cmd, ok := h.Attr(messagingContext, key)
 	ctx := cliContext(lastIn(h, messagingContext), "AS", messagingContext)
-	related := []lint.Related{{Location: want.Range, Message: fmt.Sprintf("template %s sets %s", t.Name.Text, field)}}
+	related := []lint.Related{{Location: want.Range(), Message: fmt.Sprintf("template %s sets %s", t.Name.Text, field)}}
 	if !ok {
 		p.Report(lint.Finding{
 			Host:     h.Name,
 			Message:  fmt.Sprintf("%s is not set on %s; template %s expects %s", key, h.Name, t.Name.Text, want.Text),
-			Location: lastIn(h, messagingContext).Input.Range,
+			Location: lastIn(h, messagingContext).Input.Range(),
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: want.Text,
 			Related:  related,
@@ -286,7 +286,7 @@ func compareIMPValue(p *lint.Pass, h *inputs.Host, t *partnerhub.Template, key s
 	p.Report(lint.Finding{
 		Host:     h.Name,
 		Message:  fmt.Sprintf("%s on %s is %q but template %s has %s %q", key, h.Name, kv.Value.Text, t.Name.Text, field, want.Text),
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: want.Text,
 		Actual:   kv.Value.Text,
@@ -333,7 +333,7 @@ func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 		p.NotEvaluatedPart(h.Name, "provisioningPassword is not in the capture of AS_CLI/%s, so it cannot be compared with template %s", messagingContext, t.Name.Text)
 		return
 	case kv.Value.Masked():
-		p.NotEvaluatedPart(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Range.Filename, t.Name.Text)
+		p.NotEvaluatedPart(h.Name, "provisioningPassword is masked in the capture (%s), so it cannot be compared with template %s; verify it against Partner Hub by hand", kv.Value.Loc.Filename(), t.Name.Text)
 		return
 	case !t.ProvisioningPasswordSHA256.Present() || t.ProvisioningPasswordSHA256.Masked():
 		p.NotEvaluatedPart(h.Name, "template %s records no provisioningPasswordSha256, so the password captured on %s cannot be compared", t.Name.Text, h.Name)
@@ -346,9 +346,9 @@ func comparePassword(p *lint.Pass, h *inputs.Host, t *partnerhub.Template) {
 	p.Report(lint.Finding{
 		Host:     h.Name,
 		Message:  fmt.Sprintf("provisioningPassword on %s does not match the provisioningPasswordSha256 of template %s", h.Name, t.Name.Text),
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: cliContext(cmd, "AS", messagingContext), Key: "provisioningPassword"},
-		Related:  []lint.Related{{Location: t.ProvisioningPasswordSHA256.Range, Message: "template password digest"}},
+		Related:  []lint.Related{{Location: t.ProvisioningPasswordSHA256.Range(), Message: "template password digest"}},
 		Fix: []lint.FixStep{{Context: cliContext(cmd, "AS", messagingContext),
 			Comment: fmt.Sprintf("type set provisioningPassword followed by the password of the provisioning account of template %s, then get", t.Name.Text)}},
 	})

@@ -156,7 +156,7 @@ func runIMPURLIsFQDN(p *lint.Pass) error {
 
 // cliIMPSetting reads the settings from the AS CLI.
 func cliIMPSetting(h *inputs.Host) impSetting {
-	s := impSetting{at: lastIn(h, messagingContext).Input.Range}
+	s := impSetting{at: lastIn(h, messagingContext).Input.Range()}
 	if kv, _, ok := h.Attr(messagingContext, "provisioningUrl"); ok {
 		s.url, s.urlSet = kv.Value, true
 	}
@@ -172,7 +172,7 @@ func ocipIMPSetting(imp *ocip.IntegratedIMP) impSetting {
 	return impSetting{
 		url: imp.ProvisioningURL, urlSet: imp.ProvisioningURL.Present(),
 		sync: imp.EnableSynchronization, syncSet: imp.EnableSynchronization.Present(),
-		at: imp.Command.Type().Range,
+		at: imp.Command.Type().Range(),
 	}
 }
 
@@ -196,7 +196,7 @@ func judgeIMPLevel(p *lint.Pass, imp *ocip.IntegratedIMP) {
 		p.NotEvaluatedPart("", "the Integrated IM&P capture of the %s%s shows no provisioningUrl (group administrators do not see it; capture as a reseller or system administrator)", owner, ofCluster(cluster))
 		return
 	}
-	judgeIMPSetting(p, "", "the "+owner+ofCluster(cluster), clusterContext(cluster, key), impSetting{url: imp.ProvisioningURL, urlSet: true, at: imp.Command.Type().Range}, false,
+	judgeIMPSetting(p, "", "the "+owner+ofCluster(cluster), clusterContext(cluster, key), impSetting{url: imp.ProvisioningURL, urlSet: true, at: imp.Command.Type().Range()}, false,
 		impFix{level: imp, owner: owner})
 }
 
@@ -369,8 +369,8 @@ func targetsAddress(hostport string) bool {
 
 // valueOrAt locates a value, or the capture when the value is absent.
 func valueOrAt(v source.Value, at hcl.Range) hcl.Range {
-	if v.Range.Filename == "" {
+	if v.Loc.Filename() == "" {
 		return at
 	}
-	return v.Range
+	return v.Range()
 }

@@ -146,7 +146,7 @@ func requiredFor(p *lint.Pass, h *inputs.Host, opts *requiredPatchesOptions) ([]
 	}
 	rel, ok := showver.ParseRelease(h.Release.Text)
 	if !ok {
-		p.Gap(h.Name, patchShowVer, "release %q of %s (%s) is not a release bwlint can read", h.Release.Text, h.Name, h.Release.Range.Filename)
+		p.Gap(h.Name, patchShowVer, "release %q of %s (%s) is not a release bwlint can read", h.Release.Text, h.Name, h.Release.Loc.Filename())
 		return nil, "", false
 	}
 	if rel.Independent {
@@ -192,7 +192,7 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 			p.Report(lint.Finding{
 				Host:     h.Name,
 				Message:  fmt.Sprintf("required patch %s for release %s is not applied on %s (%s lists %d other patches)", patch, release, h.Name, ctx, countRows(tables)),
-				Location: last.Columns[last.Column("Patch Name")].Range,
+				Location: last.Columns[last.Column("Patch Name")].Range(),
 				Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
 				Expected: patch + " installed",
 				Fix:      patchFix(ctx, patch),
@@ -210,7 +210,7 @@ func checkPatches(p *lint.Pass, h *inputs.Host, release string, required []strin
 		p.Report(lint.Finding{
 			Host:     h.Name,
 			Message:  fmt.Sprintf("required patch %s for release %s is %q on %s, not applied (%s)", patch, release, state.Text, h.Name, strings.Join(opts.AppliedStates, ", ")),
-			Location: state.Range,
+			Location: state.Range(),
 			Logical:  lint.Logical{Context: ctx, Key: "Patch Name=" + patch},
 			Expected: patch + " " + opts.AppliedStates[0],
 			Actual:   patch + " " + state.Text,
@@ -272,9 +272,9 @@ func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *re
 	key := opts.Container + "/" + opts.ContainerOption
 	val, found := containerOption(cmds, opts.Container, opts.ContainerOption)
 	if !found {
-		at := cmds[len(cmds)-1].Input.Range
+		at := cmds[len(cmds)-1].Input.Range()
 		if ts := cmds[len(cmds)-1].Tables; len(ts) > 0 {
-			at = ts[len(ts)-1].Range
+			at = ts[len(ts)-1].Range()
 			at.End = at.Start
 		}
 		p.Report(lint.Finding{
@@ -293,7 +293,7 @@ func checkContainerOption(p *lint.Pass, h *inputs.Host, release string, opts *re
 	p.Report(lint.Finding{
 		Host:     h.Name,
 		Message:  fmt.Sprintf("container option %s on %s is %q, must be %s for the provisioning patch to take effect", key, h.Name, val.Text, opts.OptionValue),
-		Location: val.Range,
+		Location: val.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: key + " = " + opts.OptionValue,
 		Actual:   key + " = " + val.Text,

@@ -210,7 +210,7 @@ func judgeWebexType(p *lint.Pass, cluster string, t *devicetype.DeviceType, opts
 			Actual:   v.Text,
 			Fix:      fix,
 		}
-		if v.Range.Start.Byte == v.Range.End.Byte && v.Range.Filename != "" {
+		if v.Range().Start.Byte == v.Range().End.Byte && v.Loc.Filename() != "" {
 			f.Location = d.Range // an empty value has nothing to point at
 		}
 		p.Report(f)

@@ -280,8 +280,8 @@ func unusableAddress(host string) bool {
 // valueOrRow locates a tag's value, or its row when the value is empty
 // and its range holds nothing to point at.
 func valueOrRow(t tagset.Tag) hcl.Range {
-	if t.Value.Range.Start.Byte == t.Value.Range.End.Byte {
+	if t.Value.Range().Start.Byte == t.Value.Range().End.Byte {
 		return t.Range
 	}
-	return t.Value.Range
+	return t.Value.Range()
 }

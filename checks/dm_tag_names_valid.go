@@ -93,7 +93,7 @@ func runTagNamesValid(p *lint.Pass) error {
 				}
 				p.Report(lint.Finding{
 					Message:  fmt.Sprintf("tag name %q in %s%s %s", t.Name.Text, setName, ofCluster(c.name), strings.Join(broken, ", ")),
-					Location: t.Name.Range,
+					Location: t.Name.Range(),
 					Logical:  lint.Logical{Context: clusterContext(c.name, setKey), Key: t.Name.Text},
 					Fix:      renameFix(ts, t, opts),
 				})

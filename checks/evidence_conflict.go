@@ -95,20 +95,20 @@ func conflictFinding(c inputs.Conflict) lint.Finding {
 	}
 	f := lint.Finding{
 		Host:     c.Host,
-		Location: at.Value.Range,
+		Location: at.Value.Range(),
 		Logical:  lint.Logical{Context: conflictContext(c), Key: conflictKey(c)},
-		Related:  []lint.Related{{Location: other.Value.Range, Message: fmt.Sprintf("the %s capture", other.Channel)}},
+		Related:  []lint.Related{{Location: other.Value.Range(), Message: fmt.Sprintf("the %s capture", other.Channel)}},
 		Secret:   c.Secret,
 	}
 	personal := c.Kind == inputs.ConflictUserField
 	switch {
 	case c.Kind == inputs.ConflictDeviceTypePresence:
 		f.Message = fmt.Sprintf("%s is listed by the %s capture (%s) but not by the %s capture (%s)",
-			c.Item, at.Channel, where(at.Value.Range), other.Channel, where(other.Value.Range))
+			c.Item, at.Channel, where(at.Value.Range()), other.Channel, where(other.Value.Range()))
 		f.Value = c.Item
 	case c.Secret || personal:
 		f.Message = fmt.Sprintf("%s: %s differs between the %s capture (%s) and the %s capture (%s); bwlint uses the %s capture's",
-			c.Item, fieldName(c), at.Channel, where(at.Value.Range), other.Channel, where(other.Value.Range), c.A.Channel)
+			c.Item, fieldName(c), at.Channel, where(at.Value.Range()), other.Channel, where(other.Value.Range()), c.A.Channel)
 		if personal {
 			// Personal data: the value is compared by a baseline, never
 			// printed.
@@ -116,7 +116,7 @@ func conflictFinding(c inputs.Conflict) lint.Finding {
 		}
 	default:
 		f.Message = fmt.Sprintf("%s: %s is %q in the %s capture (%s) but %q in the %s capture (%s)",
-			c.Item, fieldName(c), at.Value.Text, at.Channel, where(at.Value.Range), other.Value.Text, other.Channel, where(other.Value.Range))
+			c.Item, fieldName(c), at.Value.Text, at.Channel, where(at.Value.Range()), other.Value.Text, other.Channel, where(other.Value.Range()))
 		f.Expected, f.Actual = other.Value.Text, at.Value.Text
 	}
 	if c.Kind == inputs.ConflictRelease {

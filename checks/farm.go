@@ -209,7 +209,7 @@ func inContext(path, ctx string) bool {
 // that it does not run the application.
 func (a application) notRunning(h *inputs.Host, apps []string) string {
 	return fmt.Sprintf("%s does not run %s: its bwshowver (%s) lists %s and no capture shows the service",
-		h.Name, a.label, h.ShowVer.Server.Range.Filename, hostList(apps))
+		h.Name, a.label, h.ShowVer.Server.Loc.Filename(), hostList(apps))
 }
 
 // vote is one host's value in a comparison across a group.
@@ -343,7 +343,7 @@ func joinAnd(names []string) string {
 // JSON strings with escapes and values spanning lines keep the whole
 // range, which still points at the right token.
 func subRange(v source.Value, i, j int) hcl.Range {
-	r := v.Range
+	r := v.Range()
 	if i < 0 || j > len(v.Text) || i > j || r.Start.Line != r.End.Line || r.End.Byte-r.Start.Byte != len(v.Text) {
 		return r
 	}
@@ -460,7 +460,7 @@ func reportMissing(p *lint.Pass, c capture, key, what, why, expected string, fix
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("%s is not in the capture of %s on %s: %s", key, what, c.host.Name, why),
-		Location: c.last().Input.Range,
+		Location: c.last().Input.Range(),
 		Logical:  lint.Logical{Context: c.cliContext(), Key: key},
 		Expected: expected,
 		Fix:      fix,

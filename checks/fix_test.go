@@ -351,7 +351,7 @@ func TestFixNeverRepeatsTheCapture(t *testing.T) {
 						continue
 					}
 					if kv, _, shown := h.Attr(strings.TrimPrefix(s.CLIPath(), "/"), key); shown && strings.TrimSpace(kv.Value.Text) == value {
-						t.Errorf("%s: %s: the fix types %q, which %s already shows (%s)", dir, f.Message, s.Command, f.Host, kv.Value.Range)
+						t.Errorf("%s: %s: the fix types %q, which %s already shows (%s)", dir, f.Message, s.Command, f.Host, kv.Value.Range())
 					}
 				}
 			}

@@ -289,7 +289,7 @@ func reportAttempt(p *lint.Pass, a attempt, found *causeIndex) {
 	}
 	var related []lint.Related
 	if r := x.Request; r != nil {
-		related = append(related, lint.Related{Location: r.Target.Range, Message: "the request, paired by " + string(x.Pairing)})
+		related = append(related, lint.Related{Location: r.Target.Range(), Message: "the request, paired by " + string(x.Pairing)})
 	}
 	for i, c := range causes {
 		if i == causeLimit {
@@ -300,7 +300,7 @@ func reportAttempt(p *lint.Pass, a attempt, found *causeIndex) {
 	}
 	f := lint.Finding{
 		Message:  b.String(),
-		Location: resp.Status.Range,
+		Location: resp.Status.Range(),
 		Logical:  lint.Logical{Context: "logs/pslog", Key: a.Key},
 		Related:  related,
 		Value:    resp.Status.Text + "\n" + resp.Message.Text,

@@ -145,15 +145,15 @@ func (r *siteRule) observe(p *lint.Pass, h *inputs.Host) (o observation, ok bool
 	o = observation{host: h, cmd: cmds[len(cmds)-1]}
 	if r.Column == "" {
 		if kv, cmd, found := h.Attr(r.Context, r.Key); found {
-			o.cmd, o.value, o.key, o.found, o.at = cmd, kv.Value, kv.Key.Text, true, kv.Value.Range
+			o.cmd, o.value, o.key, o.found, o.at = cmd, kv.Value, kv.Key.Text, true, kv.Value.Range()
 		} else {
-			o.at = o.cmd.Input.Range
+			o.at = o.cmd.Input.Range()
 		}
 	} else if !r.observeCell(p, h, cmds, &o) {
 		return o, false
 	}
 	if o.found && o.value.Masked() && r.Require.Kind != config.RequirePresence {
-		p.NotEvaluated(h.Name, "%s is masked in the capture on %s (%s), so it cannot be compared", r.label(), h.Name, o.value.Range.Filename)
+		p.NotEvaluated(h.Name, "%s is masked in the capture on %s (%s), so it cannot be compared", r.label(), h.Name, o.value.Loc.Filename())
 		return o, false
 	}
 	return o, true
@@ -172,10 +172,10 @@ func (r *siteRule) observeCell(p *lint.Pass, h *inputs.Host, cmds []*bwcli.Comma
 			}
 			if latest == nil {
 				latest, o.cmd = t, cmds[i]
-				o.at = hcl.Range{Filename: t.Range.Filename, Start: t.Range.Start, End: t.Range.Start}
+				o.at = hcl.Range{Filename: t.Loc.Filename(), Start: t.Range().Start, End: t.Range().Start}
 			}
 			if row, found := r.findRow(t); found {
-				o.cmd, o.value, o.found, o.at = cmds[i], row.Cell(col), true, row.Cell(col).Range
+				o.cmd, o.value, o.found, o.at = cmds[i], row.Cell(col), true, row.Cell(col).Range()
 				return true
 			}
 		}

@@ -176,7 +176,7 @@ func userFix(u *users.User, services []string, what, page, element, value string
 // in a users/*.csv without the column it means nobody looked. The group
 // is a mandatory element of every UserGetResponse.
 func detailCaptured(snap *inputs.Snapshot, u *users.User) bool {
-	f := snap.File(u.GroupID.Range.Filename)
+	f := snap.File(u.GroupID.Loc.Filename())
 	return u.GroupID.Present() && f != nil && f.Kind == inputs.KindOCIP
 }
 

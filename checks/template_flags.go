@@ -130,7 +130,7 @@ func trustedEmail(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 		bad = append(bad, u)
 		personal = append(personal, u.UserID.Text, f.Value.Text)
 		if len(related) < relatedLimit {
-			related = append(related, lint.Related{Location: f.At.Range, Message: "user " + u.UserID.Text + ": " + defect})
+			related = append(related, lint.Related{Location: f.At.Range(), Message: "user " + u.UserID.Text + ": " + defect})
 		}
 	}
 	if unknown > 0 {
@@ -143,7 +143,7 @@ func trustedEmail(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("template %s trusts BroadWorks email but %d of the users it provisions %s a missing or invalid address (%s): the provisioning bridge refuses them with 400 \"Can not trust BroadWorks email\"",
 			t.Name.Text, len(bad), plural(len(bad), "has", "have"), userIDs(bad, 5)),
-		Location: t.EmailTrust.Range,
+		Location: t.EmailTrust.Range(),
 		Logical:  lint.Logical{Context: templateContext(t), Key: "emailTrust"},
 		Related:  related,
 		Value:    userIDs(bad, len(bad)),
@@ -187,13 +187,13 @@ func newOrgs(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 		id := orgSource(mode, first)
 		what = append(what, fmt.Sprintf("%q (%s, %s)", org, orgOwner(mode, first), countNoun(len(missing[org]), "user", "users")))
 		if len(related) < relatedLimit {
-			related = append(related, lint.Related{Location: id.Range, Message: fmt.Sprintf("%s has no customer organisation %q", orgOwner(mode, first), org)})
+			related = append(related, lint.Related{Location: id.Range(), Message: fmt.Sprintf("%s has no customer organisation %q", orgOwner(mode, first), org)})
 		}
 	}
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("template %s does not create organisations but no template lists %s among its customerOrgs: %s; the provisioning bridge refuses their users with 400 \"new org creation flag is not enabled\"",
 			t.Name.Text, plural(len(order), "the organisation its users need", "the organisations its users need"), joinAnd(what)),
-		Location: t.AutoCreateOrgs.Range,
+		Location: t.AutoCreateOrgs.Range(),
 		Logical:  lint.Logical{Context: templateContext(t), Key: "autoCreateOrgs"},
 		Related:  related,
 		Value:    strings.Join(order, "\n"),
@@ -224,7 +224,7 @@ func flowThroughAccount(p *lint.Pass, t *partnerhub.Template) {
 	}
 	p.Report(lint.Finding{
 		Message:  fmt.Sprintf("template %s has flow-through provisioning on but no provisioning account name: the provisioning bridge refuses every request of the Application Servers (401)", t.Name.Text),
-		Location: t.FlowThroughProvisioning.Range,
+		Location: t.FlowThroughProvisioning.Range(),
 		Logical:  lint.Logical{Context: templateContext(t), Key: "provisioningAccountName"},
 	})
 }
@@ -237,7 +237,7 @@ func authentication(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 		}
 		p.Report(lint.Finding{
 			Message:  fmt.Sprintf("template %s uses %s authentication but has no %s (%s)", t.Name.Text, mode.Text, field, what),
-			Location: mode.Range,
+			Location: mode.Range(),
 			Logical:  lint.Logical{Context: templateContext(t), Key: field},
 		})
 	}
@@ -253,9 +253,9 @@ func authentication(p *lint.Pass, t *partnerhub.Template, us []*users.User) {
 	if mode.Text != partnerhub.AuthBroadWorks {
 		p.Report(lint.Finding{
 			Message:  fmt.Sprintf("template %s prefills email addresses on the login page with %s authentication: prefilling works with BroadWorks authentication only", t.Name.Text, mode.Text),
-			Location: t.PrefillEmail.Range,
+			Location: t.PrefillEmail.Range(),
 			Logical:  lint.Logical{Context: templateContext(t), Key: "prefillEmail"},
-			Related:  []lint.Related{{Location: mode.Range, Message: "authentication mode " + mode.Text}},
+			Related:  []lint.Related{{Location: mode.Range(), Message: "authentication mode " + mode.Text}},
 			Expected: "prefillEmail false, or authenticationMode broadworks",
 			Actual:   "prefillEmail true with authenticationMode " + mode.Text,
 		})
@@ -280,7 +280,7 @@ func prefillAlternateIDs(p *lint.Pass, t *partnerhub.Template, us []*users.User)
 		bad = append(bad, u)
 		personal = append(personal, u.UserID.Text, email)
 		if len(related) < relatedLimit {
-			related = append(related, lint.Related{Location: u.EmailAddress.Range, Message: "user " + u.UserID.Text + ": the address is not an alternate user id"})
+			related = append(related, lint.Related{Location: u.EmailAddress.Range(), Message: "user " + u.UserID.Text + ": the address is not an alternate user id"})
 		}
 	}
 	if len(bad) == 0 {
@@ -290,7 +290,7 @@ func prefillAlternateIDs(p *lint.Pass, t *partnerhub.Template, us []*users.User)
 		Severity: lint.Warning,
 		Message: fmt.Sprintf("template %s prefills email addresses on the login page, but for %s the address is not an alternate user id (%s): signing in with the prefilled address fails (100006) and they must type their BroadWorks user id",
 			t.Name.Text, countNoun(len(bad), "user", "users"), userIDs(bad, 5)),
-		Location: t.PrefillEmail.Range,
+		Location: t.PrefillEmail.Range(),
 		Logical:  lint.Logical{Context: templateContext(t), Key: "prefillEmail"},
 		Related:  related,
 		Value:    userIDs(bad, len(bad)),
@@ -334,15 +334,15 @@ func oneDefaultPerCluster(p *lint.Pass) {
 		if len(defaults) == 0 {
 			f.Severity = lint.Warning
 			f.Message = fmt.Sprintf("templates %s %s serve cluster %q and none is marked \"default\": true: enterprises no template lists have no template, and the Application Servers' settings have none to match", templateNames(ts), bothOrAll(len(ts)), ts[0].Cluster.Text)
-			f.Location = ts[0].Cluster.Range
+			f.Location = ts[0].Cluster.Range()
 			for _, t := range ts[1:] {
-				f.Related = append(f.Related, lint.Related{Location: t.Cluster.Range, Message: fmt.Sprintf("template %s also serves cluster %q", t.Name.Text, t.Cluster.Text)})
+				f.Related = append(f.Related, lint.Related{Location: t.Cluster.Range(), Message: fmt.Sprintf("template %s also serves cluster %q", t.Name.Text, t.Cluster.Text)})
 			}
 		} else {
 			f.Message = fmt.Sprintf("templates %s serve cluster %q and are %s marked \"default\": true: one cluster has one default template", templateNames(defaults), ts[0].Cluster.Text, bothOrAll(len(defaults)))
-			f.Location = defaults[1].Default.Range
+			f.Location = defaults[1].Default.Range()
 			for _, t := range slices.Concat(defaults[:1], defaults[2:]) {
-				f.Related = append(f.Related, lint.Related{Location: t.Default.Range, Message: fmt.Sprintf("template %s is marked default too", t.Name.Text)})
+				f.Related = append(f.Related, lint.Related{Location: t.Default.Range(), Message: fmt.Sprintf("template %s is marked default too", t.Name.Text)})
 			}
 		}
 		p.Report(f)

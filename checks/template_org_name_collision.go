@@ -123,7 +123,7 @@ func runTemplateOrgNameCollision(p *lint.Pass) error {
 func firstClaims(claims []orgClaim) (byOrg map[string][]orgClaim, order []string) {
 	claims = slices.Clone(claims)
 	slices.SortStableFunc(claims, func(a, b orgClaim) int {
-		return cmp.Or(cmp.Compare(a.ID.Range.Filename, b.ID.Range.Filename), cmp.Compare(a.ID.Range.Start.Byte, b.ID.Range.Start.Byte))
+		return cmp.Or(cmp.Compare(a.ID.Loc.Filename(), b.ID.Loc.Filename()), cmp.Compare(a.ID.Range().Start.Byte, b.ID.Range().Start.Byte))
 	})
 	seen := map[string]bool{}
 	byOrg = map[string][]orgClaim{}
@@ -153,13 +153,13 @@ func reportCollisions(p *lint.Pass, claims []orgClaim) {
 			names = append(names, c.describe())
 		}
 		for _, c := range append(cs[:1:1], cs[2:]...) {
-			related = append(related, lint.Related{Location: c.ID.Range, Message: fmt.Sprintf("%s, %s of template %s, also becomes %q", c.describe(), c.Mode, c.Template.Name.Text, org)})
+			related = append(related, lint.Related{Location: c.ID.Range(), Message: fmt.Sprintf("%s, %s of template %s, also becomes %q", c.describe(), c.Mode, c.Template.Name.Text, org)})
 		}
 		second := cs[1]
 		p.Report(lint.Finding{
 			Message: fmt.Sprintf("%s %s become customer organisation %q (lower-cased, %s of template %s): the users of all but the first land in its organisation or are refused (200051)",
 				joinAnd(names), bothOrAll(len(names)), org, second.Mode, second.Template.Name.Text),
-			Location: second.ID.Range,
+			Location: second.ID.Range(),
 			Logical:  lint.Logical{Context: "partnerhub/customer-orgs", Key: "org=" + org},
 			Related:  related,
 			Value:    strings.Join(names, "\n"),
@@ -183,9 +183,9 @@ func reportCaseVariants(p *lint.Pass, claims []orgClaim) {
 					Severity: lint.Warning,
 					Message: fmt.Sprintf("%s becomes customer organisation %q (%s of template %s), which differs only by case from organisation %q that template %s lists as existing: flow-through provisioning may create a second organisation or refuse the users",
 						c.describe(), org, c.Mode, c.Template.Name.Text, existing.Text, t.Name.Text),
-					Location: c.ID.Range,
+					Location: c.ID.Range(),
 					Logical:  lint.Logical{Context: "partnerhub/customer-orgs", Key: "existing=" + org},
-					Related:  []lint.Related{{Location: existing.Range, Message: fmt.Sprintf("template %s lists organisation %q", t.Name.Text, existing.Text)}},
+					Related:  []lint.Related{{Location: existing.Range(), Message: fmt.Sprintf("template %s lists organisation %q", t.Name.Text, existing.Text)}},
 					Expected: existing.Text,
 					Actual:   org,
 				})

@@ -96,7 +96,7 @@ func runUsersEmailValidUnique(p *lint.Pass) error {
 		case emailProblem(f.Value.Text) != "":
 			p.Report(lint.Finding{
 				Message:  fmt.Sprintf("email address %q of user %s is not an address Webex can use: %s", f.Value.Text, u.UserID.Text, emailProblem(f.Value.Text)),
-				Location: f.At.Range,
+				Location: f.At.Range(),
 				Logical:  lint.Logical{Context: userContext(u), Key: "emailAddress"},
 				Value:    f.Value.Text,
 				Personal: []string{u.UserID.Text, f.Value.Text},
@@ -121,7 +121,7 @@ func reportNoEmail(p *lint.Pass, u *users.User, f userField, services []string) 
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("user %s is assigned %s but has %s: Webex takes the address as the user's id, and provisioning fails without one",
 			u.UserID.Text, strings.Join(services, " or "), what),
-		Location: f.At.Range,
+		Location: f.At.Range(),
 		Logical:  lint.Logical{Context: userContext(u), Key: "emailAddress"},
 		Personal: []string{u.UserID.Text},
 		Fix:      userFix(u, services, "an email address of the user's own", emailPage, "emailAddress", "the address"),
@@ -174,13 +174,13 @@ func reportDuplicate(p *lint.Pass, d duplicate, services []string) {
 	personal := []string{u.UserID.Text, u.EmailAddress.Text}
 	var related []lint.Related
 	for _, o := range d.Others {
-		related = append(related, lint.Related{Location: o.EmailAddress.Range, Message: "user " + o.UserID.Text + " has the same address"})
+		related = append(related, lint.Related{Location: o.EmailAddress.Range(), Message: "user " + o.UserID.Text + " has the same address"})
 		personal = append(personal, o.UserID.Text, o.EmailAddress.Text)
 	}
 	p.Report(lint.Finding{
 		Message: fmt.Sprintf("email address %q of user %s is also the address of %s: Webex needs an address of its own for each user, and refuses the second as an existing user (409)",
 			u.EmailAddress.Text, u.UserID.Text, usersPhrase(d.Others)),
-		Location: u.EmailAddress.Range,
+		Location: u.EmailAddress.Range(),
 		Logical:  lint.Logical{Context: userContext(u), Key: "emailAddress"},
 		Related:  related,
 		Value:    "duplicate " + emailKey(u.EmailAddress.Text),

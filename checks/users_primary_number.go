@@ -70,7 +70,7 @@ func runUsersPrimaryNumber(p *lint.Pass) error {
 		p.Report(lint.Finding{
 			Message: fmt.Sprintf("user %s is assigned %s but has %s: the provisioning bridge refuses a subscriber profile without primaryPhoneNumber (group %q, service provider %q)",
 				u.UserID.Text, strings.Join(opts.Services, " or "), what, u.GroupID.Text, u.ServiceProviderID.Text),
-			Location: f.At.Range,
+			Location: f.At.Range(),
 			Logical:  lint.Logical{Context: userContext(u), Key: "phoneNumber"},
 			Personal: []string{u.UserID.Text},
 			Fix:      userFix(u, opts.Services, "a primary phone number, a DID", "Profile > Addresses > Phone Number", "phoneNumber", "the DID"),

@@ -223,9 +223,9 @@ func wmsEmail(a *wms.Assertion) (wms.Item, bool) {
 func wmsAnchor(a *wms.Assertion) (hcl.Range, hcl.Range) {
 	switch {
 	case len(a.Attributes) > 0:
-		return a.Attributes[0].Name.Range, a.Attributes[0].Name.Doc
+		return a.Attributes[0].Name.Range(), a.Attributes[0].Name.Doc
 	case a.NameID.Value.Present():
-		return a.NameID.Value.Range, a.NameID.Value.Doc
+		return a.NameID.Value.Range(), a.NameID.Value.Doc
 	}
 	return a.Range, a.Doc
 }

@@ -81,16 +81,16 @@ func runWMSAutoAccountCreation(p *lint.Pass) error {
 				continue
 			}
 			reported[key] = true
-			at, doc := a.NameID.Value.Range, a.NameID.Value.Doc
+			at, doc := a.NameID.Value.Range(), a.NameID.Value.Doc
 			if email, ok := wmsEmail(a); ok {
-				at, doc = email.Range, email.Doc
+				at, doc = email.Range(), email.Doc
 			}
 			p.Report(lint.Finding{
 				Message: fmt.Sprintf("%s signs in through SSO%s, but no user file of wms/users/ has a row for the address, and auto account creation is off: Meetings Server answers %q",
 					shown, wmsDecoded(m, doc), "No user account found in the system"),
 				Location: at,
 				Logical:  lint.Logical{Context: "wms/sso/" + key, Key: "account"},
-				Related:  []lint.Related{{Location: sw.Range, Message: "auto account creation is off"}},
+				Related:  []lint.Related{{Location: sw.Range(), Message: "auto account creation is off"}},
 				Fix: []lint.FixStep{
 					{Comment: fmt.Sprintf("add %s to Meetings Server: Users > Add User on the administration site, or a row with EMAIL %s in the next import file", shown, shown)},
 					{Comment: "if the user has an account already, put the file of Users > Export in wms/users/; if every user is to get one, turn auto account creation on in the SSO settings and set auto_account_creation = true in " + wmsSettingsPath},

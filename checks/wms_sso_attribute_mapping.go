@@ -214,7 +214,7 @@ func (r *ssoReview) report(f lint.Finding) {
 // at is where an item stands, with its place in the decoded XML for an
 // encoded capture.
 func (r *ssoReview) at(it wms.Item) (hcl.Range, string) {
-	return it.Range, wmsDecoded(r.m, it.Doc)
+	return it.Range(), wmsDecoded(r.m, it.Doc)
 }
 
 // missingAt is where a finding about something the assertion lacks
@@ -309,7 +309,7 @@ func (r *ssoReview) subjectAttributes() {
 			Logical:  lint.Logical{Key: at.Name.Text},
 			Expected: id.Text,
 			Actual:   v.Text,
-			Related:  []lint.Related{{Location: id.Range, Message: "the subject's NameID" + idWhere}},
+			Related:  []lint.Related{{Location: id.Range(), Message: "the subject's NameID" + idWhere}},
 		})
 	}
 }
@@ -415,7 +415,7 @@ func (r *ssoReview) updateTimestamp() {
 	}
 	on := r.settings.AutoAccountUpdate
 	r.present(r.opts.UpdateTimestampAttribute, "auto account update is on, and without it Meetings Server cannot update the account (\"Auto Account Update failed\")",
-		true, []lint.Related{{Location: on.Range, Message: "auto account update is on"}})
+		true, []lint.Related{{Location: on.Range(), Message: "auto account update is on"}})
 }
 
 // trackingCodes reports required tracking codes that are not mapped and
@@ -433,7 +433,7 @@ func (r *ssoReview) trackingCodes() {
 		var ok bool
 		if tc.Usage.Text == wms.UsageRequired {
 			v, ok = r.present(code, "Users > Tracking Codes makes "+wmsCodeLabel(tc)+" required", false,
-				[]lint.Related{{Location: tc.Usage.Range, Message: code + " is required"}})
+				[]lint.Related{{Location: tc.Usage.Range(), Message: code + " is required"}})
 		} else {
 			v, ok = r.value(code)
 			ok = ok && !v.Secret
@@ -447,7 +447,7 @@ func (r *ssoReview) trackingCodes() {
 				Message:  fmt.Sprintf("%s: %s%s: %s", r.who, code, where, why),
 				Location: at,
 				Logical:  lint.Logical{Key: code + " value"},
-				Related:  []lint.Related{{Location: tc.Input.Range, Message: code + " takes a value from its dropdown list"}},
+				Related:  []lint.Related{{Location: tc.Input.Range(), Message: code + " takes a value from its dropdown list"}},
 				Value:    v.Text,
 			})
 		}

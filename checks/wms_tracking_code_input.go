@@ -50,7 +50,7 @@ func runWMSTrackingCodeInput(p *lint.Pass) error {
 			p.Report(lint.Finding{
 				Message: fmt.Sprintf("%s takes its value from a dropdown menu; the guide recommends text input: an SSO assertion must then carry one of the menu's active values exactly (%s), or Meetings Server can neither create nor update the user's account",
 					wmsCodeLabel(tc), activeValues(tc)),
-				Location: tc.Input.Range,
+				Location: tc.Input.Range(),
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "input"},
 				Expected: wms.InputText,
 				Actual:   tc.Input.Text,

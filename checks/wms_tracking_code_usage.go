@@ -48,7 +48,7 @@ func runWMSTrackingCodeUsage(p *lint.Pass) error {
 			p.Report(lint.Finding{
 				Message: fmt.Sprintf("%s is required at Users > Tracking Codes; the guide recommends not making tracking codes required: every SSO assertion must then carry it, or Meetings Server can neither create nor update the user's account",
 					wmsCodeLabel(tc)),
-				Location: tc.Usage.Range,
+				Location: tc.Usage.Range(),
 				Logical:  lint.Logical{Context: wmsCodesContext + "/" + code, Key: "usage"},
 				Expected: wms.UsageOptional,
 				Actual:   tc.Usage.Text,

@@ -283,8 +283,8 @@ func (r *importReview) encoding() {
 	at := wmsWholeFile(r.f.Path)
 	msg := fmt.Sprintf("%s is encoded as %s", name, enc.Name)
 	if b := enc.FirstInvalid; b.Present() {
-		at = b.Range
-		msg += fmt.Sprintf(": byte 0x%02X at line %d, column %d is not Unicode text", b.Text[0], b.Range.Start.Line, b.Range.Start.Column)
+		at = b.Range()
+		msg += fmt.Sprintf(": byte 0x%02X at line %d, column %d is not Unicode text", b.Text[0], b.Range().Start.Line, b.Range().Start.Column)
 		if c := enc.FirstInvalidChar(); c != 0xFFFD {
 			msg += fmt.Sprintf(" (%q in Windows-1252)", c)
 		}
@@ -359,7 +359,7 @@ func (r *importReview) header() {
 			Severity: lint.Note,
 			Message: fmt.Sprintf("column %d of %s, %q, is not among the columns Meetings Server's administration guide documents; bwlint keeps it and judges nothing of it",
 				i+1, path.Base(f.Path), h.Text),
-			Location: h.Range,
+			Location: h.Range(),
 			Logical:  lint.Logical{Key: "column " + strings.ToUpper(strings.TrimSpace(h.Text))},
 		})
 	}
@@ -368,7 +368,7 @@ func (r *importReview) header() {
 // headerRange covers the header's cells.
 func (r *importReview) headerRange() hcl.Range {
 	h := r.f.Header
-	return hcl.RangeBetween(h[0].Range, h[len(h)-1].Range)
+	return hcl.RangeBetween(h[0].Range(), h[len(h)-1].Range())
 }
 
 // rowIDs names each row for the findings' identity and messages: its
@@ -476,7 +476,7 @@ func (r *importReview) row(i int, row wms.Row) {
 // just before (an opening quote precedes its cell's content).
 func cellIndex(row wms.Row, rg hcl.Range) int {
 	for i, c := range row.Cells {
-		if c.Range.End.Byte >= rg.Start.Byte {
+		if c.Range().End.Byte >= rg.Start.Byte {
 			return i
 		}
 	}
@@ -518,7 +518,7 @@ func (r *importReview) columns(i int, row wms.Row) {
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s has %d cells for the header's %d columns: %s %s past the header's last column, %s%s",
 				r.rowName(i), len(row.Cells), len(f.Header), cols, verb(len(row.Extra), "lies", "lie"), f.Header[len(f.Header)-1].Text, what),
-			Location: hcl.RangeBetween(row.Extra[0].Range, row.Extra[len(row.Extra)-1].Range),
+			Location: hcl.RangeBetween(row.Extra[0].Range(), row.Extra[len(row.Extra)-1].Range()),
 			Logical:  lint.Logical{Key: id + "/columns"},
 			Expected: fmt.Sprintf("%d columns", len(f.Header)),
 			Actual:   fmt.Sprintf("%d columns", len(row.Cells)),
@@ -537,7 +537,7 @@ func (r *importReview) fields(i int, row wms.Row) {
 		}
 		r.report(lint.Finding{
 			Message:  fmt.Sprintf("%s leaves %s (column %d) empty; Meetings Server requires it", r.rowName(i), r.rules[col].name, col+1),
-			Location: c.Range,
+			Location: c.Range(),
 			Logical:  lint.Logical{Key: id + "/" + r.rules[col].name + " empty"},
 		})
 	}
@@ -551,7 +551,7 @@ func (r *importReview) fields(i int, row wms.Row) {
 			r.report(lint.Finding{
 				Severity: lint.Warning,
 				Message:  fmt.Sprintf("%s holds %q in %s (column %d); Meetings Server takes %s", r.rowName(i), v, rule.name, col+1, wmsJoin(wmsQuoted(rule.allowed), "or")),
-				Location: c.Range,
+				Location: c.Range(),
 				Logical:  lint.Logical{Key: id + "/" + rule.name + " value"},
 				Value:    v,
 			})
@@ -600,7 +600,7 @@ func (r *importReview) length(i, col int, c source.Value) {
 	}
 	r.report(lint.Finding{
 		Message:  fmt.Sprintf("%s: %s (column %d) is %d characters long; Meetings Server takes at most %d", r.rowName(i), what, col+1, n, rule.limit),
-		Location: c.Range,
+		Location: c.Range(),
 		Logical:  lint.Logical{Key: r.ids[i] + "/" + rule.name + " length"},
 		Value:    c.Text,
 	})
@@ -646,13 +646,13 @@ func (r *importReview) duplicates() {
 		}
 		for k, c := range cells {
 			if k != 1 {
-				related = append(related, lint.Related{Location: c.Range, Message: fmt.Sprintf("%s also at line %d", strings.TrimSpace(c.Text), c.Range.Start.Line)})
+				related = append(related, lint.Related{Location: c.Range(), Message: fmt.Sprintf("%s also at line %d", strings.TrimSpace(c.Text), c.Range().Start.Line)})
 			}
 		}
 		r.report(lint.Finding{
 			Message: fmt.Sprintf("%s appears in %d rows of %s (lines %s); Meetings Server keys accounts by email address, so each user must have one row",
 				strings.TrimSpace(cells[1].Text), len(cells), path.Base(r.f.Path), wmsJoin(lines, "and")),
-			Location: cells[1].Range,
+			Location: cells[1].Range(),
 			Logical:  lint.Logical{Key: key + "/duplicate"},
 			Related:  related,
 			Value:    strings.Join(lines, ","),
@@ -687,7 +687,7 @@ func (r *importReview) trackingCodes() {
 				Message:  fmt.Sprintf("the header of %s has no %s column, and Users > Tracking Codes makes %s required", path.Base(f.Path), code, wmsCodeLabel(tc)),
 				Location: r.headerRange(),
 				Logical:  lint.Logical{Key: "header " + code},
-				Related:  []lint.Related{{Location: tc.Usage.Range, Message: code + " is required"}},
+				Related:  []lint.Related{{Location: tc.Usage.Range(), Message: code + " is required"}},
 			})
 			continue
 		}
@@ -708,17 +708,17 @@ func (r *importReview) trackingCodes() {
 			case v == "" && required:
 				r.report(lint.Finding{
 					Message:  fmt.Sprintf("%s leaves %s (column %d) empty, and Users > Tracking Codes makes %s required", r.rowName(i), code, col+1, wmsCodeLabel(tc)),
-					Location: c.Range,
+					Location: c.Range(),
 					Logical:  lint.Logical{Key: r.ids[i] + "/" + code + " empty"},
-					Related:  []lint.Related{{Location: tc.Usage.Range, Message: code + " is required"}},
+					Related:  []lint.Related{{Location: tc.Usage.Range(), Message: code + " is required"}},
 				})
 			case dropdown:
 				if why := wmsDropdownValue(tc, v); why != "" {
 					r.report(lint.Finding{
 						Message:  fmt.Sprintf("%s: %s (column %d): %s", r.rowName(i), code, col+1, why),
-						Location: c.Range,
+						Location: c.Range(),
 						Logical:  lint.Logical{Key: r.ids[i] + "/" + code + " value"},
-						Related:  []lint.Related{{Location: tc.Input.Range, Message: code + " takes a value from its dropdown list"}},
+						Related:  []lint.Related{{Location: tc.Input.Range(), Message: code + " takes a value from its dropdown list"}},
 						Value:    v,
 					})
 				}

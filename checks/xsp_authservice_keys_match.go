@@ -203,7 +203,7 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 	var related []lint.Related
 	for _, o := range others {
 		names = append(names, o.host.Name)
-		related = append(related, lint.Related{Location: o.d.Hex.Range, Message: fmt.Sprintf("%s holds %s", o.host.Name, o.d.Short())})
+		related = append(related, lint.Related{Location: o.d.Hex.Range(), Message: fmt.Sprintf("%s holds %s", o.host.Name, o.d.Short())})
 	}
 	slices.Sort(names)
 	msg := fmt.Sprintf("%s digest on %s is %s but %s of %s, the largest group holding one value, %s %s: the authentication-service keys are not proven identical",
@@ -227,7 +227,7 @@ func reportKeyMismatch(p *lint.Pass, g xspGroup, keysFile string, hd heldDigest,
 	p.Report(lint.Finding{
 		Host:     hd.host.Name,
 		Message:  msg,
-		Location: hd.d.Hex.Range,
+		Location: hd.d.Hex.Range(),
 		Logical:  lint.Logical{Context: cliContext(nil, lint.ServerOf(hd.host, inputs.RoleXSP), keyManagementContext), Key: key},
 		Expected: expected,
 		Actual:   hd.d.Short(),

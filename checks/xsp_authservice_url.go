@@ -200,17 +200,17 @@ func checkLocalAuthURL(p *lint.Pass, h *inputs.Host) (vote, bool) {
 	switch {
 	case !found:
 		f.Message = fmt.Sprintf("container option %s is not set on %s: the web container does not know where the authentication service is; it must be %s", option, h.Name, want)
-		f.Location, f.Expected = opts.last().Input.Range, want
+		f.Location, f.Expected = opts.last().Input.Range(), want
 		if v.host != nil {
 			f.Fix = authContainerFix(h, v.value)
 		}
 	case v.host != nil && urlKey(val.Text) != v.key:
 		f.Message = fmt.Sprintf("container option %s on %s is %s but the AuthService url is %s: the two must name the same URL", option, h.Name, quoteOrEmpty(val.Text), v.shown)
-		f.Location, f.Expected, f.Actual = val.Range, want, val.Text
+		f.Location, f.Expected, f.Actual = val.Range(), want, val.Text
 		f.Fix = authContainerFix(h, v.value)
 	case v.host == nil && strings.TrimSpace(val.Text) == "":
 		f.Message = fmt.Sprintf("container option %s on %s is empty; it must be the authentication service's URL", option, h.Name)
-		f.Location = val.Range
+		f.Location = val.Range()
 	default:
 		return v, v.host != nil
 	}
@@ -234,7 +234,7 @@ func checkURLAttr(p *lint.Pass, c capture) vote {
 		p.Report(lint.Finding{
 			Host:     c.host.Name,
 			Message:  fmt.Sprintf("url on %s %s: the XSP's applications cannot reach the authentication service; set it, such as %s", c.host.Name, problem, loopbackAuthURL),
-			Location: kv.Value.Range,
+			Location: kv.Value.Range(),
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: loopbackAuthURL,
 			Actual:   got,
@@ -242,7 +242,7 @@ func checkURLAttr(p *lint.Pass, c capture) vote {
 		})
 		return vote{}
 	}
-	return vote{host: c.host, key: urlKey(got), shown: strconv.Quote(got), value: got, at: kv.Value.Range}
+	return vote{host: c.host, key: urlKey(got), shown: strconv.Quote(got), value: got, at: kv.Value.Range()}
 }
 
 // authContainerFix gives the web container of h the service's url: the
@@ -304,7 +304,7 @@ func checkClusterAuthURL(p *lint.Pass, c *partnerhub.Cluster, groups []xspGroup,
 	}
 	var related []lint.Related
 	if c.XsiActionsURL.Present() {
-		related = append(related, lint.Related{Location: c.XsiActionsURL.Range, Message: "the cluster's xsiActionsUrl is " + strconv.Quote(c.XsiActionsURL.Text)})
+		related = append(related, lint.Related{Location: c.XsiActionsURL.Range(), Message: "the cluster's xsiActionsUrl is " + strconv.Quote(c.XsiActionsURL.Text)})
 	}
 	var fix []lint.FixStep
 	if len(farm) > 0 && urlKey(want) != urlKey(v.Text) {
@@ -328,7 +328,7 @@ func clusterURLProblems(v source.Value, opts *authServiceURLOptions) []urlProble
 	text := v.Text
 	u, err := url.Parse(strings.TrimSpace(text))
 	if err != nil || u.Scheme == "" || u.Host == "" {
-		return []urlProblem{{what: "it is not an absolute URL", at: v.Range}}
+		return []urlProblem{{what: "it is not an absolute URL", at: v.Range()}}
 	}
 	var probs []urlProblem
 	if !strings.EqualFold(u.Scheme, "https") {
@@ -336,7 +336,7 @@ func clusterURLProblems(v source.Value, opts *authServiceURLOptions) []urlProble
 		probs = append(probs, urlProblem{what: fmt.Sprintf("it uses %s, not https: Webex calls the service across the internet", u.Scheme), at: subRange(v, i, i+len(u.Scheme))})
 	}
 	host := u.Hostname()
-	hostAt := v.Range
+	hostAt := v.Range()
 	if i := strings.Index(text, "//"+host); i >= 0 {
 		hostAt = subRange(v, i+2, i+2+len(host))
 	}
@@ -356,7 +356,7 @@ func clusterURLProblems(v source.Value, opts *authServiceURLOptions) []urlProble
 	}
 	path := strings.TrimSuffix(u.Path, "/")
 	if !strings.HasSuffix(path, opts.ServicePath) {
-		at := v.Range
+		at := v.Range()
 		if i := strings.LastIndex(text, u.Path); u.Path != "" && i >= 0 {
 			at = subRange(v, i, i+len(u.Path))
 		}
@@ -410,7 +410,7 @@ func clusterXSPNames(c *partnerhub.Cluster, groups []xspGroup) []string {
 // farmNameProblems compares the host of a cluster's authServiceUrl with
 // the farm's public name and with the names of its XSPs.
 func farmNameProblems(v source.Value, host string, farm, xsps []string) []urlProblem {
-	at := v.Range
+	at := v.Range()
 	if i := strings.Index(v.Text, "//"+host); i >= 0 {
 		at = subRange(v, i+2, i+2+len(host))
 	}

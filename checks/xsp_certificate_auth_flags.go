@@ -100,7 +100,7 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 				got = append(got, key+" is not set")
 				sets = append(sets, "set "+key+" "+expected)
 				if at.Filename == "" {
-					at = last.Input.Range
+					at = last.Input.Range()
 				}
 				continue
 			}
@@ -111,9 +111,9 @@ func runCertificateAuthFlags(p *lint.Pass) error {
 			wrong = append(wrong, fmt.Sprintf("%s is %q, must be %s", key, kv.Value.Text, expected))
 			sets = append(sets, "set "+key+" "+expected)
 			if at.Filename == "" {
-				at = kv.Value.Range
+				at = kv.Value.Range()
 			} else {
-				related = append(related, lint.Related{Location: kv.Value.Range, Message: key + " is " + strconv.Quote(kv.Value.Text)})
+				related = append(related, lint.Related{Location: kv.Value.Range(), Message: key + " is " + strconv.Quote(kv.Value.Text)})
 			}
 		}
 		if len(wrong) == 0 {

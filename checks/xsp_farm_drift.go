@@ -306,7 +306,7 @@ func viewOf(c capture, ignore map[string]bool) driftView {
 			if secret {
 				typed = ""
 			}
-			attrs[key] = driftLine{key: key, name: kv.Key.Text, cmp: cmp, shown: shown, value: typed, secret: secret, at: kv.Value.Range}
+			attrs[key] = driftLine{key: key, name: kv.Key.Text, cmp: cmp, shown: shown, value: typed, secret: secret, at: kv.Value.Range()}
 		}
 		for _, t := range cmd.Tables {
 			for _, r := range t.Rows {
@@ -326,7 +326,7 @@ func viewOf(c capture, ignore map[string]bool) driftView {
 				}
 				row := strings.Join(cmp, ", ")
 				if !slices.ContainsFunc(rows, func(l driftLine) bool { return l.cmp == row }) {
-					rows = append(rows, driftLine{key: "row\x00" + strings.ToLower(row), name: "row", cmp: row, shown: "row " + strings.Join(shown, ", "), secret: secret, at: r.Range})
+					rows = append(rows, driftLine{key: "row\x00" + strings.ToLower(row), name: "row", cmp: row, shown: "row " + strings.Join(shown, ", "), secret: secret, at: r.Range()})
 				}
 			}
 		}
@@ -409,7 +409,7 @@ func reportDrift(p *lint.Pass, g xspGroup, ctx string, d dissent, views []driftV
 	}
 	// The finding points at the first difference on this host that has
 	// a position, preferring one that is not secret.
-	at := mine.last.Input.Range
+	at := mine.last.Input.Range()
 	for _, secretOK := range []bool{false, true} {
 		if i := slices.IndexFunc(diffs, func(df difference) bool { return df.inMine && (secretOK || !df.mine.secret) }); i >= 0 {
 			at = diffs[i].mine.at
@@ -431,7 +431,7 @@ func reportDrift(p *lint.Pass, g xspGroup, ctx string, d dissent, views []driftV
 	var related []lint.Related
 	for _, peer := range d.peers {
 		pv := viewFor(peer.host)
-		loc, what := pv.last.Input.Range, fmt.Sprintf("%s prints %s here", peer.host.Name, ctx)
+		loc, what := pv.last.Input.Range(), fmt.Sprintf("%s prints %s here", peer.host.Name, ctx)
 		// Point at the peer's side of the first difference it has a
 		// line for.
 		for _, df := range diffs {
@@ -440,7 +440,7 @@ func reportDrift(p *lint.Pass, g xspGroup, ctx string, d dissent, views []driftV
 				break
 			}
 		}
-		if loc == pv.last.Input.Range && len(diffs) > 0 {
+		if loc == pv.last.Input.Range() && len(diffs) > 0 {
 			what = fmt.Sprintf("%s holds no %s", peer.host.Name, diffs[0].mine.name)
 		}
 		related = append(related, lint.Related{Location: loc, Message: what})

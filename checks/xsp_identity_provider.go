@@ -152,7 +152,7 @@ func checkIDPEnabled(p *lint.Pass, c capture) {
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("enabled is %s for the Cisco identity provider on %s, must be true: the authentication service does not accept Webex tokens", quoteOrEmpty(kv.Value.Text), c.host.Name),
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: "enabled"},
 		Expected: "true",
 		Actual:   kv.Value.Text,
@@ -174,7 +174,7 @@ func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 	if problem == "" && !inDomains(u.Hostname(), domains) {
 		problem = fmt.Sprintf("is %q, whose host %s is in none of the Webex domains %s", got, u.Hostname(), strings.Join(domains, ", "))
 	}
-	v := vote{host: c.host, key: urlKey(got), shown: fmt.Sprintf("%q", got), at: kv.Value.Range}
+	v := vote{host: c.host, key: urlKey(got), shown: fmt.Sprintf("%q", got), at: kv.Value.Range()}
 	if problem == "" {
 		// Only a URL that is right in itself is typed on the farm's
 		// other hosts.
@@ -192,7 +192,7 @@ func checkIDPURL(p *lint.Pass, c capture, attr string, domains []string) (vote, 
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  fmt.Sprintf("%s of the Cisco identity provider on %s %s: it must be the https URL of your Webex region", attr, c.host.Name, problem),
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: attr},
 		Expected: want,
 		Actual:   got,
@@ -245,7 +245,7 @@ func checkScopes(p *lint.Pass, sc capture, required []string) {
 		p.Report(lint.Finding{
 			Host:     sc.host.Name,
 			Message:  fmt.Sprintf("scope %s is not listed for the Cisco identity provider on %s (it lists %s): token validation with Webex needs it", want, sc.host.Name, shown),
-			Location: sc.last().Input.Range,
+			Location: sc.last().Input.Range(),
 			Logical:  lint.Logical{Context: sc.cliContext(), Key: "scope=" + want},
 			Expected: want,
 			Actual:   strings.Join(listed, "\n"),

@@ -162,7 +162,7 @@ func runTLSProtocols(p *lint.Pass) error {
 		}
 		ifaces := secureInterfaces(hs)
 		if len(ifaces) == 0 {
-			p.NotEvaluated(h.Name, "no HTTP interface of %s is secure (%s), so TLS ends before it", h.Name, hs.last().Range.Filename)
+			p.NotEvaluated(h.Name, "no HTTP interface of %s is secure (%s), so TLS ends before it", h.Name, hs.last().Loc.Filename())
 			continue
 		}
 		reported := map[string]bool{}
@@ -182,7 +182,7 @@ func runTLSProtocols(p *lint.Pass) error {
 				// The interface lists none of its own: the system's apply.
 				sys := h.Read(jsseProtocolsContext)
 				if len(sys) == 0 {
-					p.Gap(h.Name, jsseProtocolsGet, "HTTP interface %s of %s lists no protocol of its own (%s), so it inherits the system's, which were not captured", iface, h.Name, cmd.Input.Range.Filename)
+					p.Gap(h.Name, jsseProtocolsGet, "HTTP interface %s of %s lists no protocol of its own (%s), so it inherits the system's, which were not captured", iface, h.Name, cmd.Input.Loc.Filename())
 					continue
 				}
 				cmd, protos = sys[len(sys)-1], protocolsIn(sys)
@@ -318,7 +318,7 @@ func judgeProtocols(p *lint.Pass, h *inputs.Host, cmd *bwcli.Command, protos []l
 		p.Report(lint.Finding{
 			Host:     h.Name,
 			Message:  fmt.Sprintf("%s does not allow %s (it allows %s): Webex and the Webex app connect with %s", where, want, allows, want),
-			Location: cmd.Input.Range,
+			Location: cmd.Input.Range(),
 			Logical:  lint.Logical{Context: ctx, Key: key},
 			Expected: want,
 			Actual:   strings.Join(names, "\n"),

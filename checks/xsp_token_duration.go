@@ -121,7 +121,7 @@ func checkTokenDuration(p *lint.Pass, c capture, minHours int) {
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  msg,
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: want,
 		Actual:   got,
@@ -152,7 +152,7 @@ func checkTokenIssuer(p *lint.Pass, c capture, issuer string) {
 	p.Report(lint.Finding{
 		Host:     c.host.Name,
 		Message:  msg,
-		Location: kv.Value.Range,
+		Location: kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: key},
 		Expected: issuer,
 		Actual:   got,

@@ -155,7 +155,7 @@ func usesMutualTLS(p *lint.Pass, h *inputs.Host) (mtls, string) {
 		for _, t := range cti.tables() {
 			col := columnLike(t, "client auth")
 			if col < 0 && len(t.Rows) > 0 {
-				return mtlsYes, fmt.Sprintf("its CTI interface table (%s) has no Client Auth Req column, so its interfaces are taken to require client certificates", t.Range.Filename)
+				return mtlsYes, fmt.Sprintf("its CTI interface table (%s) has no Client Auth Req column, so its interfaces are taken to require client certificates", t.Loc.Filename())
 			}
 			for _, r := range t.Rows {
 				if b, ok := source.Bool(r.Cell(col).Text); ok && b {
@@ -163,7 +163,7 @@ func usesMutualTLS(p *lint.Pass, h *inputs.Host) (mtls, string) {
 				}
 			}
 		}
-		return mtlsNo, fmt.Sprintf("no CTI interface of %s requires client certificates (%s), so Webex does not authenticate to it with one", h.Name, cti.last().Range.Filename)
+		return mtlsNo, fmt.Sprintf("no CTI interface of %s requires client certificates (%s), so Webex does not authenticate to it with one", h.Name, cti.last().Loc.Filename())
 	}
 	if len(plain) > 0 {
 		return mtlsNo, fmt.Sprintf("cluster %s, which lists %s, has no ctiUrl, so Webex does not use its CTI interface", joinAnd(plain), h.Name)
@@ -180,7 +180,7 @@ func interfaceName(t *bwcli.Table, r bwcli.Row) string {
 	case ip != "":
 		return ip
 	}
-	return "at line " + fmt.Sprint(r.Range.Start.Line)
+	return "at line " + fmt.Sprint(r.Range().Start.Line)
 }
 
 // trustEntry is one row of a trust list.
@@ -221,7 +221,7 @@ func checkTrusts(p *lint.Pass, c capture, iface string, opts *webexClientCAOptio
 			Host: h.Name,
 			Message: fmt.Sprintf("the %s interfaces of %s do not trust %s (they trust %s): the XSP refuses the certificate Webex presents",
 				iface, h.Name, what, shown),
-			Location: c.last().Input.Range,
+			Location: c.last().Input.Range(),
 			Logical:  lint.Logical{Context: ctx, Key: kind + "=" + name},
 			Expected: name,
 			Actual:   strings.Join(held, "\n"),

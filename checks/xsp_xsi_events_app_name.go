@@ -101,14 +101,14 @@ func runXsiEventsAppName(p *lint.Pass) error {
 			p.Report(lint.Finding{
 				Host:     h.Name,
 				Message:  fmt.Sprintf("%s on %s is %q, must be %q (the expected option): the Application Server sends the telephony events of Webex users to the Xsi-Events of that name", appNameKey, h.Name, got, expected),
-				Location: kv.Value.Range,
+				Location: kv.Value.Range(),
 				Logical:  lint.Logical{Context: ctx, Key: appNameKey},
 				Expected: expected,
 				Actual:   got,
 				Fix:      setFix(ctx, appNameKey, expected, inMaintenance(h)),
 			})
 		case expected == "":
-			votes = append(votes, vote{host: h, key: got, shown: strconv.Quote(got), value: got, at: kv.Value.Range})
+			votes = append(votes, vote{host: h, key: got, shown: strconv.Quote(got), value: got, at: kv.Value.Range()})
 		}
 	}
 	// A host without a name takes the expected one, or the one most
@@ -155,7 +155,7 @@ func reportUnnamed(p *lint.Pass, u unnamedHost, expected, name string, known boo
 	p.Report(lint.Finding{
 		Host:     h.Name,
 		Message:  fmt.Sprintf("%s is empty in the Xsi-Events general settings of %s: %s", appNameKey, h.Name, why),
-		Location: u.kv.Value.Range,
+		Location: u.kv.Value.Range(),
 		Logical:  lint.Logical{Context: ctx, Key: appNameKey},
 		Expected: expected,
 		Fix:      fix,

@@ -107,7 +107,7 @@ func TestChannelConflicts(t *testing.T) {
 	var got []string
 	for _, c := range s.Conflicts {
 		side := func(sd ConflictSide) string {
-			r := sd.Value.Range
+			r := sd.Value.Range()
 			return fmt.Sprintf("%s %s:%d %q absent=%v", sd.Channel, r.Filename, r.Start.Line, sd.Value.Text, sd.Absent)
 		}
 		got = append(got, fmt.Sprintf("%s | %s | %s | %s | %s", c.Kind, c.Item, c.Field, side(c.A), side(c.B)))
@@ -222,7 +222,7 @@ func TestLayoutPlacement(t *testing.T) {
 		t.Errorf("no device type named by the file \"Connect - Mobile.xml\": %v", names)
 	}
 	// The software version in a host folder is the host's release.
-	if h := s.Host("as1"); h == nil || h.Release.Text != "24.0_1.944" || h.Release.Range.Filename != "hosts/as1/software-version.xml" {
+	if h := s.Host("as1"); h == nil || h.Release.Text != "24.0_1.944" || h.Release.Loc.Filename() != "hosts/as1/software-version.xml" {
 		t.Errorf("as1 release %+v, want 24.0_1.944 from OCI-P", h)
 	}
 	// Custom tags keep their scope.
@@ -350,7 +350,7 @@ func TestCLIDeviceTypes(t *testing.T) {
 		t.Fatalf("detail %+v", d)
 	}
 	text := s.File(d.Path).Text
-	if r := d.Name.Range; text[r.Start.Byte:r.End.Byte] != d.Name.Text || r.Start.Column != 39 {
+	if r := d.Name.Range(); text[r.Start.Byte:r.End.Byte] != d.Name.Text || r.Start.Column != 39 {
 		t.Errorf("name range %v slices %q", r, text[r.Start.Byte:r.End.Byte])
 	}
 	if d.Detail.DeviceAccessContext.Text != "dms" || d.Detail.DeviceAccessProtocol.Text != "https" {
@@ -444,8 +444,8 @@ func TestInventoryClusters(t *testing.T) {
 	writeFile(t, filepath.Join(root, "partnerhub/clusters/c1.json"), `{"name": "c1", "authServiceUrl": "https://x/authService",
   "xsiActionsUrl": "https://x/a", "xsiEventsUrl": "https://x/e", "applicationServers": ["as1", "as2"]}`)
 	at := hcl.Range{Filename: "policy.hcl", Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 13}}
-	inv := Inventory{Clusters: []ClusterFacts{{Name: source.Value{Text: "c2", Range: at}, At: at,
-		ApplicationServers: []source.Value{{Text: "as3", Range: at}, {Text: "as4", Range: at}}, SetAppServers: true}}}
+	inv := Inventory{Clusters: []ClusterFacts{{Name: source.Value{Text: "c2", Loc: source.LocOf(at)}, At: at,
+		ApplicationServers: []source.Value{{Text: "as3", Loc: source.LocOf(at)}, {Text: "as4", Loc: source.LocOf(at)}}, SetAppServers: true}}}
 	s, err := LoadWith(root, LoadOptions{Inventory: inv})
 	if err != nil {
 		t.Fatal(err)

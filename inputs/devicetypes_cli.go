@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/bwcli"
 	"github.com/bwlint/bwlint/inputs/devicetype"
@@ -43,24 +42,24 @@ func cliDeviceTypes(h *Host, text func(path string) string) (types []*devicetype
 						continue
 					}
 					types = append(types, &devicetype.DeviceType{
-						Path:       r.Range.Filename,
+						Path:       r.Loc.Filename(),
 						Name:       r.Cell(name),
 						Profile:    r.Cell(profile),
 						Obsolete:   r.Cell(obsolete),
 						ResellerID: r.Cell(reseller),
-						Range:      r.Range,
+						Range:      r.Range(),
 					})
 				}
 			}
 		case "detail":
-			name := detailName(c, text(c.Input.Range.Filename))
+			name := detailName(c, text(c.Input.Loc.Filename()))
 			if name.Text == "" || len(c.Attrs) == 0 {
 				continue
 			}
 			types = append(types, &devicetype.DeviceType{
-				Path:   c.Range.Filename,
+				Path:   c.Loc.Filename(),
 				Name:   name,
-				Range:  c.Range,
+				Range:  c.Range(),
 				Detail: cliDetail(c),
 			})
 		}
@@ -87,28 +86,25 @@ func detailName(c *bwcli.Command, file string) source.Value {
 	if len(name) >= 2 && name[0] == '"' && name[len(name)-1] == '"' {
 		name = name[1 : len(name)-1]
 	}
-	v := source.Value{Text: name, Range: c.Input.Range}
+	v := source.Value{Text: name, Loc: c.Input.Loc}
 	in := c.Input
-	a, b := in.Range.Start.Byte, in.Range.End.Byte
-	if name == "" || in.Range.Start.Line != in.Range.End.Line || a < 0 || b > len(file) || a > b || file[a:b] != in.Text {
+	r := in.Range()
+	a, b := r.Start.Byte, r.End.Byte
+	if name == "" || r.Start.Line != r.End.Line || a < 0 || b > len(file) || a > b || file[a:b] != in.Text {
 		return v
 	}
 	i := strings.LastIndex(in.Text, name)
 	if i < 0 {
 		return v
 	}
-	v.Range.Start.Byte = a + i
-	v.Range.Start.Column = in.Range.Start.Column + utf8.RuneCountInString(in.Text[:i])
-	v.Range.End.Byte = v.Range.Start.Byte + len(name)
-	v.Range.End.Column = v.Range.Start.Column + utf8.RuneCountInString(name)
-	return v
+	return in.Slice(i, i+len(name))
 }
 
 // cliDetail types the attributes of a "detail" output under the names
 // devicetype.Detail gives them; the CLI's deviceAccessContextName is
 // OCI-P's deviceAccessContext.
 func cliDetail(c *bwcli.Command) *devicetype.Detail {
-	d := &devicetype.Detail{Range: c.Range, Attrs: make([]devicetype.Attr, 0, len(c.Attrs))}
+	d := &devicetype.Detail{Range: c.Range(), Attrs: make([]devicetype.Attr, 0, len(c.Attrs))}
 	fields := [...]struct {
 		key string
 		v   *source.Value

@@ -52,15 +52,15 @@ func supersede(h *Host, files map[string]*File) []source.Problem {
 				continue
 			}
 			c.SupersededBy = used
-			if c.Range.Filename == used.Range.Filename || bwcli.SameOutput(c, used) {
+			if c.Loc.Filename() == used.Loc.Filename() || bwcli.SameOutput(c, used) {
 				continue
 			}
 			because := why
 			if byTime {
-				because += ", this file's gives " + files[c.Range.Filename].Captured.String()
+				because += ", this file's gives " + files[c.Loc.Filename()].Captured.String()
 			}
-			at := used.Input.Range
-			probs = append(probs, source.Warnf(c.Input.Range,
+			at := used.Input.Range()
+			probs = append(probs, source.Warnf(c.Input.Range(),
 				"%q shows other output here than at %s:%d:%d, and that read is used: %s",
 				readName(c), at.Filename, at.Start.Line, at.Start.Column, because))
 		}
@@ -77,11 +77,11 @@ func latestRead(reads []*bwcli.Command, files map[string]*File) (used *bwcli.Com
 	// consecutive), each with its last read.
 	paths, lastIn := make([]string, 0, len(reads)), make([]*bwcli.Command, 0, len(reads))
 	for _, c := range reads {
-		if n := len(paths); n > 0 && paths[n-1] == c.Range.Filename {
+		if n := len(paths); n > 0 && paths[n-1] == c.Loc.Filename() {
 			lastIn[n-1] = c
 			continue
 		}
-		paths, lastIn = append(paths, c.Range.Filename), append(lastIn, c)
+		paths, lastIn = append(paths, c.Loc.Filename()), append(lastIn, c)
 	}
 	if len(paths) < 2 {
 		return last, "", false
@@ -198,7 +198,7 @@ func releaseSources(h *Host) []releaseSource {
 	}
 	// Sources are compared in path order, whichever command printed them.
 	slices.SortStableFunc(out, func(a, b releaseSource) int {
-		return cmp.Compare(a.release.Range.Filename, b.release.Range.Filename)
+		return cmp.Compare(a.release.Loc.Filename(), b.release.Loc.Filename())
 	})
 	return out
 }
@@ -222,9 +222,9 @@ func settleRelease(h *Host, cluster string) ([]source.Problem, []Conflict) {
 		if sameRelease(sv.release.Text, first.release.Text) {
 			continue
 		}
-		probs := []source.Problem{source.Errorf(sv.release.Range,
+		probs := []source.Problem{source.Errorf(sv.release.Range(),
 			"host %q has %s captures that disagree: release %s here, %s at %s:%d; its release is left unknown",
-			h.Name, captureNames(first.what, sv.what), sv.release.Text, first.release.Text, first.release.Range.Filename, first.release.Range.Start.Line)}
+			h.Name, captureNames(first.what, sv.what), sv.release.Text, first.release.Text, first.release.Loc.Filename(), first.release.Range().Start.Line)}
 		var conflicts []Conflict
 		if (first.what == channelOCIP) != (sv.what == channelOCIP) {
 			conflicts = append(conflicts, Conflict{
@@ -274,9 +274,9 @@ func decideRole(h *Host) []source.Problem {
 	first := evidence[0]
 	for _, e := range evidence[1:] {
 		if RoleOf(e.Text) != RoleOf(first.Text) {
-			return []source.Problem{source.Errorf(e.Range,
+			return []source.Problem{source.Errorf(e.Range(),
 				"host %q holds captures of two kinds of server, %s (%s:%d) and %s; its role is left unknown",
-				h.Name, first.Text, first.Range.Filename, first.Range.Start.Line, e.Text)}
+				h.Name, first.Text, first.Loc.Filename(), first.Range().Start.Line, e.Text)}
 		}
 	}
 	h.Role, h.RoleEvidence = RoleOf(first.Text), first

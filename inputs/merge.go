@@ -60,7 +60,7 @@ func mergeChannels(s *Snapshot) {
 	m.deviceTypes()
 	m.users()
 	slices.SortStableFunc(s.Conflicts, func(a, b Conflict) int {
-		return cmp.Or(compareRange(a.A.Value.Range, b.A.Value.Range), compareRange(a.B.Value.Range, b.B.Value.Range),
+		return cmp.Or(compareRange(a.A.Value.Range(), b.A.Value.Range()), compareRange(a.B.Value.Range(), b.B.Value.Range()),
 			cmp.Compare(a.Key, b.Key), cmp.Compare(a.Field, b.Field))
 	})
 }
@@ -91,7 +91,7 @@ func (m merger) channelOf(path string) string {
 // disagree records that two captures of one item differ: a conflict
 // across channels, a warning at b within one.
 func (m merger) disagree(c Conflict) {
-	c.A.Channel, c.B.Channel = m.channelOf(c.A.Value.Range.Filename), m.channelOf(c.B.Value.Range.Filename)
+	c.A.Channel, c.B.Channel = m.channelOf(c.A.Value.Loc.Filename()), m.channelOf(c.B.Value.Loc.Filename())
 	if c.A.Channel != c.B.Channel {
 		m.s.Conflicts = append(m.s.Conflicts, c)
 		return
@@ -100,14 +100,14 @@ func (m merger) disagree(c Conflict) {
 	if c.Field != "" {
 		what = c.Field + " of " + c.Item
 	}
-	at := c.A.Value.Range
+	at := c.A.Value.Range()
 	if c.Kind == ConflictDeviceTypePresence {
-		m.s.Problems = append(m.s.Problems, source.Warnf(c.B.Value.Range,
+		m.s.Problems = append(m.s.Problems, source.Warnf(c.B.Value.Range(),
 			"%s is missing from this list but listed at %s:%d; both lists are %s captures of the same AS cluster",
 			c.Item, at.Filename, at.Start.Line, c.A.Channel))
 		return
 	}
-	m.s.Problems = append(m.s.Problems, source.Warnf(c.B.Value.Range,
+	m.s.Problems = append(m.s.Problems, source.Warnf(c.B.Value.Range(),
 		"%s differs here from %s:%d, another %s capture of the same AS cluster; the first is used",
 		what, at.Filename, at.Start.Line, c.A.Channel))
 }
@@ -220,7 +220,7 @@ func (m merger) deviceTypes() {
 			captures = append(captures, typeCapture{m.s.ClusterOf(t.Path), t})
 		}
 		for _, t := range tables {
-			lists = append(lists, cliList(m.s.ClusterOf(t.Range.Filename), t))
+			lists = append(lists, cliList(m.s.ClusterOf(t.Loc.Filename()), t))
 		}
 	}
 	for _, f := range m.s.Captured.OCIP {
@@ -265,7 +265,7 @@ func within(r, outer hcl.Range) bool {
 }
 
 func cliList(cluster string, t *bwcli.Table) typeList {
-	l := typeList{cluster: cluster, rng: t.Range, names: map[string]bool{}}
+	l := typeList{cluster: cluster, rng: t.Range(), names: map[string]bool{}}
 	name := columnOf(t, cliTypeName)
 	for _, r := range t.Rows {
 		if n := r.Cell(name).Text; n != "" {
@@ -345,10 +345,10 @@ func (m merger) compareLists(lists []typeList, captures []typeCapture) {
 		row := func(in typeList, name string) source.Value {
 			for _, c := range captures {
 				if c.t.Name.Text == name && within(c.t.Range, in.rng) {
-					return source.Value{Text: name, Range: c.t.Range}
+					return source.Value{Text: name, Loc: source.LocOf(c.t.Range)}
 				}
 			}
-			return source.Value{Text: name, Range: in.rng}
+			return source.Value{Text: name, Loc: source.LocOf(in.rng)}
 		}
 		reseller := func(in typeList, name string) bool {
 			for _, c := range captures {
@@ -367,7 +367,7 @@ func (m merger) compareLists(lists []typeList, captures []typeCapture) {
 					continue
 				}
 				present := ConflictSide{Value: row(pair.has, name)}
-				absent := ConflictSide{Value: source.Value{Range: pair.lacks.rng}, Absent: true}
+				absent := ConflictSide{Value: source.Value{Loc: source.LocOf(pair.lacks.rng)}, Absent: true}
 				c := Conflict{Kind: ConflictDeviceTypePresence, Cluster: l.cluster,
 					Item: fmt.Sprintf("device type %q", name), Key: "devicetype/" + name}
 				if pair.aHas {
@@ -408,7 +408,7 @@ func (m merger) users() {
 	m.s.Users = merged
 	for _, cf := range conflicts {
 		m.disagree(Conflict{
-			Kind: ConflictUserField, Cluster: m.s.ClusterOf(cf.Kept.Range.Filename),
+			Kind: ConflictUserField, Cluster: m.s.ClusterOf(cf.Kept.Loc.Filename()),
 			Item: fmt.Sprintf("user %q", cf.UserID), Key: "user/" + strings.ToLower(cf.UserID), Field: cf.Field,
 			A: ConflictSide{Value: cf.Kept}, B: ConflictSide{Value: cf.Other},
 		})

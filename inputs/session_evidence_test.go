@@ -21,7 +21,7 @@ func TestLaterReadSupersedes(t *testing.T) {
 	}))
 	h := s.Host("as1")
 	reads := h.Read("Interface/Messaging")
-	if len(reads) != 1 || reads[0].Input.Range.Start.Line != 6 {
+	if len(reads) != 1 || reads[0].Input.Range().Start.Line != 6 {
 		t.Fatalf("Read = %d commands, want only the get at line 6", len(reads))
 	}
 	if kv, _, ok := h.Attr("Interface/Messaging", "enableSynchronization"); !ok || kv.Value.Text != "true" {

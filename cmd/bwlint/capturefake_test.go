@@ -245,13 +245,13 @@ func sourceCommand(h *inputs.Host, context, verb, args string) *bwcli.Command {
 // outputLines are the lines a command printed in the snapshot, without
 // the questions and messages the fake prints itself.
 func outputLines(snap *inputs.Snapshot, c *bwcli.Command) []string {
-	f := snap.File(c.Range.Filename)
+	f := snap.File(c.Loc.Filename())
 	if f == nil {
 		return nil
 	}
 	lines := strings.Split(strings.ReplaceAll(f.Text, "\r\n", "\n"), "\n")
 	var out []string
-	for n := c.Range.Start.Line + 1; n <= c.Range.End.Line && n <= len(lines); n++ {
+	for n := c.Range().Start.Line + 1; n <= c.Range().End.Line && n <= len(lines); n++ {
 		l := lines[n-1]
 		if strings.HasPrefix(l, "About to filter") || strings.HasPrefix(l, "Retrieving data") {
 			continue

@@ -38,10 +38,10 @@ func checkInvariants(t *testing.T, path string, text string, tr *Transcript, pro
 	}
 	checkValue := func(what string, v source.Value) {
 		t.Helper()
-		if !checkRange(what, v.Range) {
+		if !checkRange(what, v.Range()) {
 			return
 		}
-		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
+		raw := text[v.Range().Start.Byte:v.Range().End.Byte]
 		if !strings.ContainsAny(raw, "\x1b\x08\x7f\x07\r^") && raw != v.Text {
 			t.Errorf("%s: text %q but its range holds %q", what, v.Text, raw)
 		}
@@ -66,49 +66,49 @@ func checkInvariants(t *testing.T, path string, text string, tr *Transcript, pro
 	}
 	for ci, c := range tr.Commands {
 		cw := fmt.Sprintf("command %d", ci)
-		checkRange(cw, c.Range)
+		checkRange(cw, c.Range())
 		for name, v := range map[string]source.Value{"server": c.Server, "context": c.Context, "input": c.Input} {
 			checkValue(cw+" "+name, v)
-			inside(cw+" "+name, v.Range, c.Range)
+			inside(cw+" "+name, v.Range(), c.Range())
 		}
 		for k, kv := range c.Attrs {
 			w := fmt.Sprintf("%s attr %d", cw, k)
 			checkRange(w, kv.Span())
 			checkValue(w+" key", kv.Key)
 			checkValue(w+" value", kv.Value)
-			inside(w+" key", kv.Key.Range, kv.Span())
-			inside(w+" value", kv.Value.Range, kv.Span())
-			inside(w, kv.Span(), c.Range)
+			inside(w+" key", kv.Key.Range(), kv.Span())
+			inside(w+" value", kv.Value.Range(), kv.Span())
+			inside(w, kv.Span(), c.Range())
 		}
 		for k, v := range c.Text {
 			w := fmt.Sprintf("%s text %d", cw, k)
 			checkValue(w, v)
-			inside(w, v.Range, c.Range)
+			inside(w, v.Range(), c.Range())
 		}
 		for ti, tb := range c.Tables {
 			tw := fmt.Sprintf("%s table %d", cw, ti)
-			checkRange(tw, tb.Range)
-			inside(tw, tb.Range, c.Range)
+			checkRange(tw, tb.Range())
+			inside(tw, tb.Range(), c.Range())
 			for k, col := range tb.Columns {
 				w := fmt.Sprintf("%s column %d", tw, k)
 				checkValue(w, col)
-				inside(w, col.Range, tb.Range)
+				inside(w, col.Range(), tb.Range())
 			}
 			if tb.Footer.Present() {
 				checkValue(tw+" footer", tb.Footer)
-				inside(tw+" footer", tb.Footer.Range, tb.Range)
+				inside(tw+" footer", tb.Footer.Range(), tb.Range())
 			}
 			for ri, row := range tb.Rows {
 				rw := fmt.Sprintf("%s row %d", tw, ri)
-				checkRange(rw, row.Range)
-				inside(rw, row.Range, tb.Range)
+				checkRange(rw, row.Range())
+				inside(rw, row.Range(), tb.Range())
 				if len(row.Cells) != len(tb.Columns) {
 					t.Errorf("%s: %d cells for %d columns", rw, len(row.Cells), len(tb.Columns))
 				}
 				for k, cell := range row.Cells {
 					w := fmt.Sprintf("%s cell %d", rw, k)
 					checkValue(w, cell)
-					inside(w, cell.Range, row.Range)
+					inside(w, cell.Range(), row.Range())
 				}
 			}
 		}
@@ -142,18 +142,18 @@ func dump(tr *Transcript, probs []source.Problem) string {
 	rg := func(r hcl.Range) string {
 		return fmt.Sprintf("%d:%d-%d:%d", r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
 	}
-	val := func(v source.Value) string { return fmt.Sprintf("%q@%s", v.Text, rg(v.Range)) }
+	val := func(v source.Value) string { return fmt.Sprintf("%q@%s", v.Text, rg(v.Range())) }
 	for _, c := range tr.Commands {
 		path := c.Path
 		if !c.Known {
 			path = "?"
 		}
-		fmt.Fprintf(&b, "cmd %s %s %s %s path=%q verb=%q args=%q\n", rg(c.Range), val(c.Server), val(c.Context), val(c.Input), path, c.Verb, c.Args)
+		fmt.Fprintf(&b, "cmd %s %s %s %s path=%q verb=%q args=%q\n", rg(c.Range()), val(c.Server), val(c.Context), val(c.Input), path, c.Verb, c.Args)
 		for _, kv := range c.Attrs {
 			fmt.Fprintf(&b, "  kv %s %s = %s\n", rg(kv.Span()), val(kv.Key), val(kv.Value))
 		}
 		for _, tb := range c.Tables {
-			fmt.Fprintf(&b, "  table %s\n", rg(tb.Range))
+			fmt.Fprintf(&b, "  table %s\n", rg(tb.Range()))
 			cols := make([]string, len(tb.Columns))
 			for k, col := range tb.Columns {
 				cols[k] = val(col)
@@ -164,7 +164,7 @@ func dump(tr *Transcript, probs []source.Problem) string {
 				for k, cell := range row.Cells {
 					cells[k] = val(cell)
 				}
-				fmt.Fprintf(&b, "    row %s %s\n", rg(row.Range), strings.Join(cells, " | "))
+				fmt.Fprintf(&b, "    row %s %s\n", rg(row.Range()), strings.Join(cells, " | "))
 			}
 			if tb.Footer.Present() {
 				fmt.Fprintf(&b, "    footer %s\n", val(tb.Footer))

@@ -52,7 +52,7 @@ func (p *parser) finish(next *prompt) {
 	c.Server = p.pos.Value(pl, cur.server[0], cur.server[1])
 	c.Context = p.pos.Value(pl, cur.ctx[0], cur.ctx[1])
 	c.Input = p.pos.Value(pl, cur.input[0], cur.input[1])
-	c.Range = p.pos.Span(pl, lastLine(pl, out))
+	c.Loc = p.pos.SpanLoc(pl, lastLine(pl, out))
 	c.Verb, c.Args, c.typed, c.kind = res.verb, res.args, res.typed, res.kind
 	c.Path, c.Known = res.path, res.known
 	if res.pasted || res.ambiguous {
@@ -82,7 +82,7 @@ func (p *parser) finishShell(out []source.Line) {
 	}
 	c := p.cmdArena.one()
 	c.Input = p.pos.Value(pl, cur.input[0], cur.input[1])
-	c.Range = p.pos.Span(pl, lastLine(pl, out))
+	c.Loc = p.pos.SpanLoc(pl, lastLine(pl, out))
 	c.Verb, c.kind, c.Shell = strings.ToLower(cur.verb), kind, true
 	c.typed, _, _ = strings.Cut(c.Input.Text, " ")
 	c.Path, c.Known = cur.path, known
@@ -174,9 +174,9 @@ func (p *parser) noteChange(c *Command, server string) {
 			p.read, p.readNodes = map[readKey]int{}, map[*node]int{}
 		}
 		if n != nil {
-			p.readNodes[n] = c.Input.Range.Start.Line
+			p.readNodes[n] = p.cur.line.Num
 		} else {
-			p.read[key] = c.Input.Range.Start.Line
+			p.read[key] = p.cur.line.Num
 		}
 	case kindChange:
 		line, ok := p.read[key]
@@ -186,9 +186,9 @@ func (p *parser) noteChange(c *Command, server string) {
 		switch {
 		case !ok:
 		case p.problems.Full(source.Note):
-			p.problems.Skip(source.Note, c.Input.Range)
+			p.problems.Skip(source.Note, c.Input.Range())
 		default:
-			p.problemAt(source.Note, c.Input.Range, "configuration changed during the capture: %q changes %s_CLI/%s, which line %d read; only a read after the change shows the configuration in force",
+			p.problemAt(source.Note, c.Input.Range(), "configuration changed during the capture: %q changes %s_CLI/%s, which line %d read; only a read after the change shows the configuration in force",
 				source.RedactText(c.Input.Text), server, c.Path, line)
 		}
 	}

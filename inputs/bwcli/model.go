@@ -53,8 +53,8 @@ type Command struct {
 	// headers give, else in path order); nil when this is the one used. It
 	// is set when a snapshot is assembled.
 	SupersededBy *Command
-	// Range spans the prompt line through the last line of output.
-	Range hcl.Range
+	// Loc spans the prompt line through the last line of output.
+	Loc source.Loc
 
 	Attrs  []KV
 	Tables []*Table
@@ -75,7 +75,7 @@ type KV struct {
 // value. It is derived rather than stored: a large capture holds hundreds of
 // thousands of attributes.
 func (kv KV) Span() hcl.Range {
-	return hcl.Range{Filename: kv.Key.Range.Filename, Start: kv.Key.Range.Start, End: kv.Value.Range.End}
+	return kv.Key.Loc.To(kv.Value.Loc).Range()
 }
 
 // Table is a tabular output block: a header line, a separator line of '='
@@ -85,16 +85,25 @@ type Table struct {
 	Rows    []Row
 	// Footer is the "N entries found." line when the capture has one.
 	Footer source.Value
-	// Range spans the header through the last row or the footer.
-	Range hcl.Range
+	// Loc spans the header through the last row or the footer.
+	Loc source.Loc
 }
 
 // Row is one table row. Cells has one value per column; a cell the row
 // leaves empty is an empty Value positioned where the cell would end.
 type Row struct {
 	Cells []source.Value
-	Range hcl.Range
+	Loc   source.Loc
 }
+
+// Range returns where the row was read.
+func (r Row) Range() hcl.Range { return r.Loc.Range() }
+
+// Range returns where the table was read, header through footer.
+func (t *Table) Range() hcl.Range { return t.Loc.Range() }
+
+// Range returns where the command was read, prompt through output.
+func (c *Command) Range() hcl.Range { return c.Loc.Range() }
 
 // Attr returns the last attribute named key (compared case-insensitively)
 // in the command's output.

@@ -53,7 +53,7 @@ type Reader struct {
 // snapshot root) whose decoded text is text.
 func NewReader(path, text string) *Reader {
 	r := &Reader{}
-	r.p.pos = source.Positions{Path: path, Text: text}
+	r.p.pos = *source.NewPositions(path, text)
 	r.p.text = text
 	return r
 }

@@ -49,7 +49,7 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 		p.counts.Values++
 		end = p.footer(t, &out[footer])
 	}
-	t.Range = p.pos.Span(hl, end)
+	t.Loc = p.pos.SpanLoc(hl, end)
 	if t.Footer.Present() {
 		if n, ok := footerCount(t.Footer.Text); ok && n != len(t.Rows) {
 			p.warn(end, "table footer says %d entries but %d rows were read", n, len(t.Rows))
@@ -386,7 +386,7 @@ func (p *parser) row(c *Command, t *Table, l *source.Line, words, report bool) (
 			for k, sg := range p.segs {
 				cells[k] = p.pos.Value(l, sg[0], sg[1])
 			}
-			return Row{Cells: cells, Range: p.pos.Span(l, l)}, true
+			return Row{Cells: cells, Loc: p.pos.SpanLoc(l, l)}, true
 		}
 	}
 	place, _ := p.fit(cols, l, words)
@@ -431,7 +431,7 @@ func (p *parser) row(c *Command, t *Table, l *source.Line, words, report bool) (
 			cells[i] = p.pos.Value(l, at, at)
 		}
 	}
-	return Row{Cells: cells, Range: p.pos.Span(l, l)}, true
+	return Row{Cells: cells, Loc: p.pos.SpanLoc(l, l)}, true
 }
 
 // reveal returns the text of a cell of column col to quote in a message:

@@ -8,7 +8,7 @@ import (
 )
 
 func val(file string, line int, text string) source.Value {
-	return source.Value{Text: text, Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 1}}}
+	return source.Value{Text: text, Loc: source.LocOf(hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 1}})}
 }
 
 func TestPortCount(t *testing.T) {
@@ -46,8 +46,8 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("Merge gave %d types, want 3 (names are compared exactly)", len(got))
 	}
 	pc := got[0]
-	if pc.Detail != detail || pc.Obsolete.Range.Filename != "list.xml" || pc.Profile.Text != "Intelligent Proxy Addressing" {
-		t.Errorf("merged type: detail %p (want %p), obsolete from %s (want the first capture, list.xml)", pc.Detail, detail, pc.Obsolete.Range.Filename)
+	if pc.Detail != detail || pc.Obsolete.Loc.Filename() != "list.xml" || pc.Profile.Text != "Intelligent Proxy Addressing" {
+		t.Errorf("merged type: detail %p (want %p), obsolete from %s (want the first capture, list.xml)", pc.Detail, detail, pc.Obsolete.Loc.Filename())
 	}
 	if list[0].Detail != nil {
 		t.Error("Merge modified a type passed in")

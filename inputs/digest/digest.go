@@ -241,7 +241,7 @@ func (p *parser) add(l *source.Line, start, end, hexStart, hexEnd, nameStart, na
 		name.Text = unescapeName(name.Text)
 	}
 	if first, seen := p.firstLine[name.Text]; seen {
-		p.problems = append(p.problems, source.Errorf(name.Range,
+		p.problems = append(p.problems, source.Errorf(name.Range(),
 			"file name %q is listed twice; first at line %d", name.Text, first))
 		return
 	}

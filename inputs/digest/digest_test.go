@@ -24,7 +24,7 @@ func span(r hcl.Range) string {
 func describe(ds []Digest, probs []source.Problem) []string {
 	var out []string
 	for _, d := range ds {
-		out = append(out, fmt.Sprintf("digest %s %s name %q %s line %s", d.Short(), span(d.Hex.Range), d.Name.Text, span(d.Name.Range), span(d.Range)))
+		out = append(out, fmt.Sprintf("digest %s %s name %q %s line %s", d.Short(), span(d.Hex.Range()), d.Name.Text, span(d.Name.Range()), span(d.Range)))
 	}
 	for _, p := range probs {
 		out = append(out, fmt.Sprintf("%s %s: %s", span(p.Range), p.Severity, p.Message))
@@ -174,15 +174,15 @@ func checkInvariants(t *testing.T, path string, text string, ds []Digest, probs 
 	for _, d := range ds {
 		checkRange("digest line", d.Range)
 		for _, v := range []source.Value{d.Hex, d.Name} {
-			if !checkRange("value", v.Range) {
+			if !checkRange("value", v.Range()) {
 				continue
 			}
-			raw := string(text[v.Range.Start.Byte:v.Range.End.Byte])
+			raw := string(text[v.Range().Start.Byte:v.Range().End.Byte])
 			escaped := text[d.Range.Start.Byte] == '\\'
 			// The value is its bytes, or what a terminal showed of them.
 			shown, _ := source.NewLines(raw).Next()
 			if v.Text != raw && v.Text != shown.Text && (!escaped || (v.Text != unescapeName(raw) && v.Text != unescapeName(shown.Text))) {
-				t.Errorf("value %q has range %s holding %q", v.Text, span(v.Range), raw)
+				t.Errorf("value %q has range %s holding %q", v.Text, span(v.Range()), raw)
 			}
 		}
 	}

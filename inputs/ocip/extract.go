@@ -83,7 +83,7 @@ func (x *extraction) lacksRequest(c *Command, what string) bool {
 	if c.Request != nil {
 		return false
 	}
-	x.warnf(c.Type().Range, "%s answers a request this file does not hold, so %s is unknown; capture the request with its response, as an OCI-P client's log does", c.Name.Full, what)
+	x.warnf(c.Type().Range(), "%s answers a request this file does not hold, so %s is unknown; capture the request with its response, as an OCI-P client's log does", c.Name.Full, what)
 	return true
 }
 
@@ -92,7 +92,7 @@ func (x *extraction) lacksRequest(c *Command, what string) bool {
 func (x *extraction) table(c *Command, name string, headings ...string) (*tableNodes, bool) {
 	e, ok := c.Element().Child(name)
 	if !ok {
-		x.errorf(c.Type().Range, "%s has no <%s>; it is not read", c.Name.Full, name)
+		x.errorf(c.Type().Range(), "%s has no <%s>; it is not read", c.Name.Full, name)
 		return nil, false
 	}
 	t, ok := e.tableNodes()
@@ -142,7 +142,7 @@ func (x *extraction) rows(t *tableNodes) []int32 {
 func (x *extraction) checkBool(v source.Value, what string) {
 	if v.Present() {
 		if _, ok := source.Bool(v.Text); !ok {
-			x.warnf(v.Range, "%s is %q; want \"true\" or \"false\"", what, v.Text)
+			x.warnf(v.Range(), "%s is %q; want \"true\" or \"false\"", what, v.Text)
 		}
 	}
 }
@@ -150,7 +150,7 @@ func (x *extraction) checkBool(v source.Value, what string) {
 func (x *extraction) release(c *Command) {
 	rel := Release{Version: c.Field("version"), ReleaseAnchor: c.Field("releaseAnchor"), Command: c}
 	if rel.Version.Text == "" {
-		x.errorf(c.Type().Range, "%s has no <version>; it is not read", c.Name.Full)
+		x.errorf(c.Type().Range(), "%s has no <version>; it is not read", c.Name.Full)
 		return
 	}
 	x.f.Releases = append(x.f.Releases, rel)
@@ -193,7 +193,7 @@ func (x *extraction) deviceTypeDetail(c *Command) {
 		}
 		// The response does not repeat the name: it comes from the
 		// file's name, without a position.
-		name = source.Value{Text: x.opts.Name, Range: x.f.pos.whole()}
+		name = source.Value{Text: x.opts.Name, Loc: x.f.loc.WholeFile()}
 	}
 	d := &devicetype.Detail{
 		Range:                  c.Range(),

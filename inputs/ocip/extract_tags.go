@@ -120,9 +120,9 @@ func (x *extraction) tags(c *Command, table string, set *tagset.TagSet, overrida
 			Range:       t.rowRange(row),
 		}
 		if tag.Secret() {
-			x.f.Secrets = append(x.f.Secrets, tag.Value.Range)
+			x.f.Secrets = append(x.f.Secrets, tag.Value.Range())
 			if tag.Actual.Present() {
-				x.f.Secrets = append(x.f.Secrets, tag.Actual.Range)
+				x.f.Secrets = append(x.f.Secrets, tag.Actual.Range())
 			}
 		}
 		if tag.Name.Text == "" {
@@ -132,14 +132,14 @@ func (x *extraction) tags(c *Command, table string, set *tagset.TagSet, overrida
 		x.checkBool(tag.Overridable, fmt.Sprintf("Is Overridable of tag %q", tag.Name.Text))
 		if tag.Encrypted.Present() {
 			if _, ok := source.Bool(tag.Encrypted.Text); !ok {
-				x.warnf(tag.Encrypted.Range, "Is Encrypted of tag %q is %q; want \"true\" or \"false\"; the value is treated as secret", tag.Name.Text, tag.Encrypted.Text)
+				x.warnf(tag.Encrypted.Range(), "Is Encrypted of tag %q is %q; want \"true\" or \"false\"; the value is treated as secret", tag.Name.Text, tag.Encrypted.Text)
 			}
 		}
 		if line, seen := first[tag.Name.Text]; seen {
-			x.errorf(tag.Name.Range, "tag %q is listed twice; first at line %d", tag.Name.Text, line)
+			x.errorf(tag.Name.Range(), "tag %q is listed twice; first at line %d", tag.Name.Text, line)
 			continue
 		}
-		first[tag.Name.Text] = tag.Name.Range.Start.Line
+		first[tag.Name.Text] = tag.Name.Range().Start.Line
 		set.Tags = append(set.Tags, tag)
 	}
 	x.f.TagSets = append(x.f.TagSets, set)

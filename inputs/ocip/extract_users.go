@@ -26,7 +26,7 @@ func (x *extraction) user(c *Command) {
 		Range:             c.Range(),
 	}
 	if u.UserID.Text == "" {
-		x.errorf(c.Type().Range, "%s has no <userId>; it is not read", c.Name.Full)
+		x.errorf(c.Type().Range(), "%s has no <userId>; it is not read", c.Name.Full)
 		return
 	}
 	for _, a := range c.Element().ChildrenNamed("alternateUserId") {
@@ -74,7 +74,7 @@ func (x *extraction) userOf(c *Command) *users.User {
 	}
 	id := requestField(c, "userId")
 	if id.Text == "" {
-		x.warnf(c.Type().Range, "the request %s answers names no userId, so the user is unknown; it is not read", c.Name.Full)
+		x.warnf(c.Type().Range(), "the request %s answers names no userId, so the user is unknown; it is not read", c.Name.Full)
 		return nil
 	}
 	return &users.User{UserID: id, Range: c.Range()}
@@ -137,7 +137,7 @@ func (x *extraction) deviceUsers(c *Command) {
 	}
 	sp, group, device := requestField(c, "serviceProviderId"), requestField(c, "groupId"), requestField(c, "deviceName")
 	if device.Text == "" || group.Text == "" {
-		x.warnf(c.Type().Range, "the request %s answers names no device or group, so the device is unknown; it is not read", c.Name.Full)
+		x.warnf(c.Type().Range(), "the request %s answers names no device or group, so the device is unknown; it is not read", c.Name.Full)
 		return
 	}
 	t, ok := x.table(c, "deviceUserTable", "Line/Port", "User Id")
@@ -155,7 +155,7 @@ func (x *extraction) deviceUsers(c *Command) {
 		u.Devices = []users.Device{{
 			// The level is the request's, which names a group device; it
 			// is written nowhere, so it has the file and no position.
-			Level: source.Value{Text: "Group", Range: hcl.Range{Filename: x.f.Path}}, Name: device, LinePort: t.cell(row, port),
+			Level: source.Value{Text: "Group", Loc: source.LocOf(hcl.Range{Filename: x.f.Path})}, Name: device, LinePort: t.cell(row, port),
 			Shared: endpoint.Present() && !strings.EqualFold(strings.TrimSpace(endpoint.Text), "Primary"),
 		}}
 		x.records = append(x.records, u)
@@ -171,7 +171,7 @@ func (x *extraction) groupDevices(c *Command) {
 	}
 	sp, group := requestField(c, "serviceProviderId"), requestField(c, "groupId")
 	if group.Text == "" {
-		x.warnf(c.Type().Range, "the request %s answers names its group by external id only, so the group is unknown; it is not read", c.Name.Full)
+		x.warnf(c.Type().Range(), "the request %s answers names its group by external id only, so the group is unknown; it is not read", c.Name.Full)
 		return
 	}
 	t, ok := x.table(c, "accessDeviceTable", "Device Name", "Device Type")
@@ -213,7 +213,7 @@ func (x *extraction) accessDevice(c *Command) {
 		d.Level = "System"
 	}
 	if d.Name.Text == "" {
-		x.warnf(c.Type().Range, "the request %s answers names its device by external id only, so the device is unknown; it is not read", c.Name.Full)
+		x.warnf(c.Type().Range(), "the request %s answers names its device by external id only, so the device is unknown; it is not read", c.Name.Full)
 		return
 	}
 	x.f.AccessDevices = append(x.f.AccessDevices, d)
@@ -231,8 +231,8 @@ func (x *extraction) finish() {
 	}
 	merged, conflicts := users.Merge(x.records)
 	for _, cf := range conflicts {
-		x.warnf(cf.Other.Range, "user %q has another %s here than at line %d; the first is used",
-			cf.UserID, cf.Field, cf.Kept.Range.Start.Line)
+		x.warnf(cf.Other.Range(), "user %q has another %s here than at line %d; the first is used",
+			cf.UserID, cf.Field, cf.Kept.Range().Start.Line)
 	}
 	users.AttachDeviceTypes(merged, x.f.AccessDevices)
 	x.f.Users = merged

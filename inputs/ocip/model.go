@@ -44,6 +44,7 @@ type File struct {
 	Secrets []hcl.Range
 
 	pos   *positions
+	loc   *source.File // the locations of values, built from pos
 	arena arena
 }
 
@@ -225,6 +226,13 @@ func (e Element) srcRange(start, end int) hcl.Range {
 	return e.doc.file.pos.rng(v.srcStart(start), v.srcEnd(end))
 }
 
+// srcLoc is the location of bytes [start, end) of the element's buffer
+// in the file, whose range srcRange gives.
+func (e Element) srcLoc(start, end int) source.Loc {
+	v := e.doc.view
+	return e.doc.file.loc.Loc(v.srcStart(start), v.srcEnd(end))
+}
+
 // QName is the element's name as written, with any prefix.
 func (e Element) QName() string {
 	nd := e.node()
@@ -260,7 +268,7 @@ func (e Element) Value() source.Value {
 	if nd.flags&hasMarkup != 0 {
 		text = decodeText(raw)
 	}
-	return source.Value{Text: text, Range: e.srcRange(int(nd.content), int(nd.contentEnd))}
+	return source.Value{Text: text, Loc: e.srcLoc(int(nd.content), int(nd.contentEnd))}
 }
 
 // Children returns the child elements in order.
@@ -329,7 +337,7 @@ func (e Element) attrValue(k int32) source.Value {
 	if a.refs {
 		text = decodeText(raw)
 	}
-	return source.Value{Text: text, Range: e.srcRange(int(a.val), int(a.valEnd))}
+	return source.Value{Text: text, Loc: e.srcLoc(int(a.val), int(a.valEnd))}
 }
 
 // Table reads the element as an OCI-P table: colHeading elements, then

@@ -25,7 +25,7 @@ func show(v source.Value) string {
 	if !v.Present() {
 		return "-"
 	}
-	return fmt.Sprintf("%q@%s", v.Text, span(v.Range))
+	return fmt.Sprintf("%q@%s", v.Text, span(v.Range()))
 }
 
 // hidden shows where a secret value is, never its text.
@@ -33,7 +33,7 @@ func hidden(v source.Value) string {
 	if !v.Present() {
 		return "-"
 	}
-	return "(secret)@" + span(v.Range)
+	return "(secret)@" + span(v.Range())
 }
 
 // describe renders what Read returned as lines that show every position:
@@ -193,18 +193,18 @@ func checkInvariants(t *testing.T, f *File, probs []source.Problem) {
 			if e.IsLeaf() {
 				v := e.Value()
 				values = append(values, v)
-				wrapping[span(v.Range)] = d.view
+				wrapping[span(v.Range())] = d.view
 			}
 		})
 	}
 	values = append(values, valuesIn(reflect.ValueOf(f))...)
 	for _, v := range values {
-		if !v.Present() || v.Range.Start.Line == 0 || !checkRange(v.Range) {
+		if !v.Present() || v.Range().Start.Line == 0 || !checkRange(v.Range()) {
 			continue
 		}
-		raw := f.Text[v.Range.Start.Byte:v.Range.End.Byte]
-		if got := unwrap(wrapping[span(v.Range)], raw); got != v.Text {
-			t.Errorf("value at %s: Text %q, the source bytes %q read %q", span(v.Range), v.Text, raw, got)
+		raw := f.Text[v.Range().Start.Byte:v.Range().End.Byte]
+		if got := unwrap(wrapping[span(v.Range())], raw); got != v.Text {
+			t.Errorf("value at %s: Text %q, the source bytes %q read %q", span(v.Range()), v.Text, raw, got)
 		}
 	}
 	secretTexts := map[string]int{}

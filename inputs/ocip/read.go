@@ -44,8 +44,9 @@ func Read(path string, raw []byte, opts Options) (*File, []source.Problem) {
 
 // Parse reads decoded text; Read is Decode followed by Parse.
 func Parse(path, text string, opts Options) (*File, []source.Problem) {
+	pos := newPositions(path, text)
 	r := &reader{
-		f:    &File{Path: path, Text: text, pos: newPositions(path, text)},
+		f:    &File{Path: path, Text: text, pos: pos, loc: source.NewFileFunc(path, text, pos.pos)},
 		opts: opts,
 	}
 	if r.opts.Limits.Depth == 0 {
@@ -335,7 +336,7 @@ func (r *reader) readDocument(d *Document) {
 	if p, ok := root.Attr("protocol"); !ok {
 		r.warnf(startTagRange(root), "<%s> has no protocol attribute; OCI-P documents say protocol=\"OCI\"", root.QName())
 	} else if p.Text != "OCI" && p.Text != "NSOCI" {
-		r.warnf(p.Range, "protocol is %q; OCI-P documents say \"OCI\" (or \"NSOCI\")", p.Text)
+		r.warnf(p.Range(), "protocol is %q; OCI-P documents say \"OCI\" (or \"NSOCI\")", p.Text)
 	}
 	for _, c := range root.Children() {
 		switch c.Name() {
@@ -365,7 +366,7 @@ func (r *reader) command(d *Document, c Element) *Command {
 	}
 	cmd.Name = ParseName(typ.Text)
 	if cmd.Name.Kind == "" {
-		r.warnf(typ.Range, "command type %q is not an OCI-P request or response name; it is kept as read", typ.Text)
+		r.warnf(typ.Range(), "command type %q is not an OCI-P request or response name; it is kept as read", typ.Text)
 	}
 	return cmd
 }
@@ -411,7 +412,7 @@ func startTagRange(e Element) hcl.Range {
 // nameValue is the element's name as written in its start tag.
 func nameValue(e Element) source.Value {
 	nd := e.node()
-	return source.Value{Text: e.QName(), Range: e.srcRange(int(nd.name), int(nd.nameEnd))}
+	return source.Value{Text: e.QName(), Loc: e.srcLoc(int(nd.name), int(nd.nameEnd))}
 }
 
 // markSecrets flags password-like elements, everything inside them and
@@ -424,7 +425,7 @@ func (r *reader) markSecrets(d *Document, n int32, inherited bool) {
 	if secret {
 		nodes[n].flags |= isSecret
 		if e.IsLeaf() {
-			r.f.Secrets = append(r.f.Secrets, e.Value().Range)
+			r.f.Secrets = append(r.f.Secrets, e.Value().Range())
 		}
 	}
 	for c := nodes[n].firstChild; c >= 0; c = nodes[c].next {
@@ -537,7 +538,7 @@ func (r *reader) errorResponse(c *Command) {
 	if !summary.Present() || summary.Text == "" {
 		summary = c.Field("summary")
 	}
-	at := summary.Range
+	at := summary.Range()
 	if !summary.Present() {
 		at = startTagRange(e)
 	}

@@ -24,7 +24,7 @@ func summary(f *File, probs []source.Problem) []string {
 	var out []string
 	if f != nil {
 		for _, r := range f.Releases {
-			out = append(out, fmt.Sprintf("version %q@%s", r.Version.Text, span(r.Version.Range)))
+			out = append(out, fmt.Sprintf("version %q@%s", r.Version.Text, span(r.Version.Range())))
 		}
 	}
 	for _, p := range probs {

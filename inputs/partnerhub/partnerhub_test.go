@@ -339,14 +339,14 @@ func TestParseTemplateCRLFAndUnicode(t *testing.T) {
 	wantEnt := hcl.Range{Filename: "t.json",
 		Start: hcl.Pos{Line: 2, Column: 48, Byte: 3 + 50},
 		End:   hcl.Pos{Line: 2, Column: 52, Byte: 3 + 55}}
-	if diff := cmp.Diff([]source.Value{{Text: "über", Range: wantEnt}}, tmpl.Enterprises); diff != "" {
+	if diff := cmp.Diff([]source.Value{{Text: "über", Loc: source.LocOf(wantEnt)}}, tmpl.Enterprises); diff != "" {
 		t.Errorf("enterprises (-want +got):\n%s", diff)
 	}
-	if tmpl.Name.Text != "Zürich Ä" || tmpl.Name.Range.End.Column != 18 {
-		t.Errorf("name = %q ending at column %d, want \"Zürich Ä\" ending at column 18", tmpl.Name.Text, tmpl.Name.Range.End.Column)
+	if tmpl.Name.Text != "Zürich Ä" || tmpl.Name.Range().End.Column != 18 {
+		t.Errorf("name = %q ending at column %d, want \"Zürich Ä\" ending at column 18", tmpl.Name.Text, tmpl.Name.Range().End.Column)
 	}
-	if tmpl.AutoCreateOrgs.Range.Start != (hcl.Pos{Line: 8, Column: 19, Byte: strings.Index(text, "true,")}) {
-		t.Errorf("autoCreateOrgs starts at %v", tmpl.AutoCreateOrgs.Range.Start)
+	if tmpl.AutoCreateOrgs.Range().Start != (hcl.Pos{Line: 8, Column: 19, Byte: strings.Index(text, "true,")}) {
+		t.Errorf("autoCreateOrgs starts at %v", tmpl.AutoCreateOrgs.Range().Start)
 	}
 	checkPositions(t, "t.json", text, tmpl, probs)
 }
@@ -362,7 +362,7 @@ func TestParseTemplateEscapes(t *testing.T) {
 	}
 	ix := source.NewIndex("t.json", text)
 	nameStart := strings.Index(text, `Caf`)
-	want := source.Value{Text: `Café "Nord"\1`, Range: ix.Range(nameStart, nameStart+len(`Caf\u00e9 \"Nord\"\\1`))}
+	want := source.Value{Text: `Café "Nord"\1`, Loc: source.LocOf(ix.Range(nameStart, nameStart+len(`Caf\u00e9 \"Nord\"\\1`)))}
 	if diff := cmp.Diff(want, tmpl.Name); diff != "" {
 		t.Errorf("name (-want +got):\n%s", diff)
 	}
@@ -412,9 +412,9 @@ func TestBool(t *testing.T) {
 		v         source.Value
 		value, ok bool
 	}{
-		{source.Value{Text: "true", Range: r}, true, true},
-		{source.Value{Text: "false", Range: r}, false, true},
-		{source.Value{Text: "yes", Range: r}, false, false},
+		{source.Value{Text: "true", Loc: source.LocOf(r)}, true, true},
+		{source.Value{Text: "false", Loc: source.LocOf(r)}, false, true},
+		{source.Value{Text: "yes", Loc: source.LocOf(r)}, false, false},
 		{source.Value{Text: "true"}, true, false}, // absent: no range
 		{source.Value{}, false, false},
 	}
@@ -439,12 +439,12 @@ func checkPositions(t *testing.T, path string, text string, result any, probs []
 		if !v.Present() {
 			continue
 		}
-		if !checkRange(t, ix, text, v.Range) {
+		if !checkRange(t, ix, text, v.Range()) {
 			continue
 		}
-		raw := string(text[v.Range.Start.Byte:v.Range.End.Byte])
+		raw := string(text[v.Range().Start.Byte:v.Range().End.Byte])
 		if !strings.Contains(raw, `\`) && raw != v.Text {
-			t.Errorf("value at %v: Text %q, source bytes %q", v.Range, v.Text, raw)
+			t.Errorf("value at %v: Text %q, source bytes %q", v.Range(), v.Text, raw)
 		}
 	}
 }

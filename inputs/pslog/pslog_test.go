@@ -21,7 +21,7 @@ func show(v source.Value) string {
 	if !v.Present() {
 		return "-"
 	}
-	return fmt.Sprintf("%q@%s", v.Text, at(v.Range))
+	return fmt.Sprintf("%q@%s", v.Text, at(v.Range()))
 }
 
 func readFixture(t testing.TB, name string) string {
@@ -111,18 +111,18 @@ func checkLog(t testing.TB, l *Log, text string) {
 		check("secret", s)
 	}
 	for _, v := range values(l) {
-		check(fmt.Sprintf("value %q", v.Text), v.Range)
-		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
+		check(fmt.Sprintf("value %q", v.Text), v.Range())
+		raw := text[v.Range().Start.Byte:v.Range().End.Byte]
 		escaped := strings.ContainsAny(raw, `&\`) || strings.Contains(v.Text, source.Redacted)
 		if v.Text != raw && !escaped && v.Text != "" {
-			t.Fatalf("value %q at %s: its range holds %q", v.Text, at(v.Range), raw)
+			t.Fatalf("value %q at %s: its range holds %q", v.Text, at(v.Range()), raw)
 		}
 		if v.Text == "" {
 			continue
 		}
 		for _, s := range secrets {
-			if s.Start.Byte < v.Range.End.Byte && v.Range.Start.Byte < s.End.Byte && !strings.Contains(v.Text, source.Redacted) {
-				t.Fatalf("value %q at %s overlaps the secret at %s", v.Text, at(v.Range), at(s))
+			if s.Start.Byte < v.Range().End.Byte && v.Range().Start.Byte < s.End.Byte && !strings.Contains(v.Text, source.Redacted) {
+				t.Fatalf("value %q at %s overlaps the secret at %s", v.Text, at(v.Range()), at(s))
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func secretsHidden(t *testing.T, l *Log, words ...string) {
 	for _, v := range values(l) {
 		for _, w := range words {
 			if strings.Contains(v.Text, w) {
-				t.Errorf("value %q at %s shows a secret", v.Text, at(v.Range))
+				t.Errorf("value %q at %s shows a secret", v.Text, at(v.Range()))
 			}
 		}
 	}

@@ -36,8 +36,8 @@ func (s *Source) personalOf(f *inputs.File) []span {
 	var out []span
 	add := func(vs ...source.Value) {
 		for _, v := range vs {
-			if v.Range.Filename == f.Path && v.Range.End.Byte > v.Range.Start.Byte {
-				out = append(out, span{Start: v.Range.Start.Byte, End: v.Range.End.Byte})
+			if a, b := v.Loc.Bytes(); v.Loc.Filename() == f.Path && b > a {
+				out = append(out, span{Start: a, End: b})
 			}
 		}
 	}

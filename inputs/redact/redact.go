@@ -190,8 +190,8 @@ func (s *Source) Value(v source.Value) string {
 	if s.personal {
 		secrets = append(secrets, PersonalText(v.Text)...)
 	}
-	if f := s.file(v.Range.Filename); f != nil {
-		a, b := v.Range.Start.Byte, v.Range.End.Byte
+	if f := s.file(v.Loc.Filename()); f != nil {
+		a, b := v.Loc.Bytes()
 		aligned := 0 <= a && a <= b && b <= len(f.Text) && f.Text[a:b] == v.Text
 		hidden := s.secretsOf(f).secrets
 		if s.personal {
@@ -257,14 +257,15 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 	}
 	fs := &fileSecrets{}
 	secret := func(v source.Value) {
-		if v.Range.Filename == f.Path && v.Range.End.Byte > v.Range.Start.Byte {
-			fs.secrets = append(fs.secrets, span{Start: v.Range.Start.Byte, End: v.Range.End.Byte})
+		if a, b := v.Loc.Bytes(); v.Loc.Filename() == f.Path && b > a {
+			fs.secrets = append(fs.secrets, span{Start: a, End: b})
 		}
 	}
 	known := func(vs ...source.Value) {
 		for _, v := range vs {
-			if v.Range.Filename == f.Path {
-				fs.understood = append(fs.understood, v.Range.Start.Byte)
+			if v.Loc.Filename() == f.Path {
+				a, _ := v.Loc.Bytes()
+				fs.understood = append(fs.understood, a)
 			}
 		}
 	}
@@ -273,8 +274,8 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 	// read as prose, on its own, it hides no neighbour.
 	prose := func(vs ...source.Value) {
 		for _, v := range vs {
-			a, b := v.Range.Start.Byte, v.Range.End.Byte
-			if v.Range.Filename != f.Path || a < 0 || b > len(f.Text) || a >= b {
+			a, b := v.Loc.Bytes()
+			if v.Loc.Filename() != f.Path || a < 0 || b > len(f.Text) || a >= b {
 				continue
 			}
 			found := source.ProseSecrets(v.Text)
@@ -288,7 +289,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 	}
 	if h := s.snap.Host(f.Host); h != nil {
 		for _, c := range h.Commands {
-			if c.Input.Range.Filename == f.Path {
+			if c.Input.Loc.Filename() == f.Path {
 				commandSpans(c, secret)
 				commandKnown(c, known, prose, fs)
 			}
@@ -336,7 +337,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 	}
 	ranges := func(rs []hcl.Range) {
 		for _, r := range rs {
-			secret(source.Value{Range: r})
+			secret(source.Value{Loc: source.LocOf(r)})
 		}
 	}
 	for _, u := range s.snap.Captured.UserCSVs {
@@ -367,9 +368,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 // column or a secret-naming row hold.
 func commandSpans(c *bwcli.Command, add func(source.Value)) {
 	for _, sp := range source.CommandSecrets(c.Input.Text) {
-		v := c.Input
-		v.Range.Start.Byte, v.Range.End.Byte = c.Input.Range.Start.Byte+sp.Start, c.Input.Range.Start.Byte+sp.End
-		add(v)
+		add(source.Value{Text: c.Input.Text, Loc: c.Input.Loc.Sub(sp.Start, sp.End)})
 	}
 	for _, kv := range c.Attrs {
 		if source.IsSecretName(kv.Key.Text) || kv.Value.Masked() {
@@ -411,7 +410,8 @@ func commandKnown(c *bwcli.Command, known, prose func(...source.Value), fs *file
 			prose(r.Cells...)
 		}
 		if slices.ContainsFunc(t.Columns, func(v source.Value) bool { return source.IsSecretName(v.Text) }) {
-			fs.secretTables = append(fs.secretTables, span{Start: t.Range.Start.Byte, End: t.Range.End.Byte})
+			a, b := t.Loc.Bytes()
+			fs.secretTables = append(fs.secretTables, span{Start: a, End: b})
 		}
 	}
 }
@@ -481,7 +481,7 @@ func tagSetSpans(ts *tagset.TagSet, secret func(source.Value), known, prose func
 // file, and the attributes of device types named as secrets.
 func ocipSpans(o *ocip.File, secret func(source.Value), known, prose func(...source.Value)) {
 	for _, r := range o.Secrets {
-		secret(source.Value{Range: r})
+		secret(source.Value{Loc: source.LocOf(r)})
 	}
 	for _, ts := range o.TagSets {
 		tagSetSpans(ts, secret, known, prose)

@@ -18,7 +18,7 @@ func dump(c *Capture, probs []source.Problem) string {
 	rg := func(r hcl.Range) string {
 		return fmt.Sprintf("%d:%d-%d:%d", r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
 	}
-	val := func(v source.Value) string { return fmt.Sprintf("%q@%s", v.Text, rg(v.Range)) }
+	val := func(v source.Value) string { return fmt.Sprintf("%q@%s", v.Text, rg(v.Range())) }
 	for _, sv := range c.ShowVers {
 		fmt.Fprintf(&b, "bwshowver %s release %s apps %d\n", val(sv.Server), val(sv.Release), len(sv.Applications))
 	}
@@ -94,10 +94,10 @@ func checkCapture(t *testing.T, text string, c *Capture, probs []source.Problem)
 	}
 	checkValue := func(what string, v source.Value) {
 		t.Helper()
-		if !v.Present() || !checkRange(what, v.Range) {
+		if !v.Present() || !checkRange(what, v.Range()) {
 			return
 		}
-		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
+		raw := text[v.Range().Start.Byte:v.Range().End.Byte]
 		if !strings.ContainsAny(raw, "\x1b\x08\x7f\x07\r^") && raw != v.Text {
 			t.Errorf("%s: text %q but its range holds %q", what, v.Text, raw)
 		}

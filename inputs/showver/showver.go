@@ -250,7 +250,7 @@ func (p *parser) parseVersionLine(l *source.Line, start int, v versionLine) {
 	p.sv.Server = p.pos.Value(l, start, start+v.serverEnd)
 	p.sv.Release = p.pos.Value(l, start+v.releaseStart, start+v.releaseEnd)
 	if _, ok := ParseRelease(p.sv.Release.Text); !ok {
-		p.warn(p.sv.Release.Range, "release %q is not a BroadWorks release such as \"24.0_1.944\" or \"2022.11_1.273\"", clip(p.sv.Release.Text))
+		p.warn(p.sv.Release.Range(), "release %q is not a BroadWorks release such as \"24.0_1.944\" or \"2022.11_1.273\"", clip(p.sv.Release.Text))
 	}
 	if extra := start + v.releaseEnd; extra < len(l.Text) {
 		s := extra + source.FirstNonBlank(l.Text[extra:])
@@ -273,7 +273,7 @@ func (p *parser) parseActivePatches(l *source.Line, start int, lineRange hcl.Ran
 	p.sv.ActivePatches = p.pos.Value(l, s, len(l.Text))
 	for _, c := range p.sv.ActivePatches.Text {
 		if c < '0' || c > '9' {
-			p.warn(p.sv.ActivePatches.Range, "Active Patches is %q; want a number", clip(p.sv.ActivePatches.Text))
+			p.warn(p.sv.ActivePatches.Range(), "Active Patches is %q; want a number", clip(p.sv.ActivePatches.Text))
 			return
 		}
 	}

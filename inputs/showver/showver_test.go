@@ -40,7 +40,7 @@ func show(name string, v source.Value) string {
 	if !v.Present() {
 		return name + " absent"
 	}
-	return fmt.Sprintf("%s %q %s", name, v.Text, span(v.Range))
+	return fmt.Sprintf("%s %q %s", name, v.Text, span(v.Range()))
 }
 
 // describe flattens a parse result into lines that show every position.
@@ -273,10 +273,10 @@ func checkInvariants(t *testing.T, path string, text string, sv *ShowVer, probs 
 		if !v.Present() {
 			continue
 		}
-		if checkRange("value", v.Range) {
+		if checkRange("value", v.Range()) {
 			// The value is what a terminal showed of its bytes.
-			if raw := string(text[v.Range.Start.Byte:v.Range.End.Byte]); raw != v.Text && shownText(raw) != v.Text {
-				t.Errorf("value %q has range %s holding %q", v.Text, span(v.Range), raw)
+			if raw := string(text[v.Range().Start.Byte:v.Range().End.Byte]); raw != v.Text && shownText(raw) != v.Text {
+				t.Errorf("value %q has range %s holding %q", v.Text, span(v.Range()), raw)
 			}
 		}
 	}

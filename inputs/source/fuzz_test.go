@@ -123,7 +123,7 @@ func checkIndex(t *testing.T, text string) {
 		if r := ix.Range(0, off); r.Start != ix.Pos(0) || r.End != p || r.Filename != "f.txt" {
 			t.Fatalf("Range(0, %d) = %+v", off, r)
 		}
-		if v := ix.Value(ls, off); v.Text != text[ls:off] || v.Range.End != p {
+		if v := ix.Value(ls, off); v.Text != text[ls:off] || v.Range().End != p {
 			t.Fatalf("Value(%d, %d) = %+v", ls, off, v)
 		}
 	}

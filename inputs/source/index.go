@@ -2,7 +2,6 @@ package source
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -12,23 +11,19 @@ import (
 type Index struct {
 	name   string
 	text   string
-	starts []int // byte offset at which each line starts; starts[0] == 0
+	file   *File
+	starts []uint32 // byte offset at which each line starts; starts[0] == 0
 }
 
 // NewIndex indexes text, whose ranges will carry name as their Filename.
 // Lines end at "\n"; a preceding "\r" belongs to the line ending.
 func NewIndex(name, text string) *Index {
-	starts := make([]int, 1, strings.Count(text, "\n")+1)
-	for i := 0; ; {
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	return &Index{name: name, text: text, starts: starts}
+	f := NewFile(name, text)
+	return &Index{name: name, text: text, file: f, starts: f.lines()}
 }
+
+// File is the file whose locations the index's values carry.
+func (ix *Index) File() *File { return ix.file }
 
 // Name is the file name put into every range.
 func (ix *Index) Name() string { return ix.name }
@@ -40,19 +35,19 @@ func (ix *Index) Text() string { return ix.text }
 func (ix *Index) Lines() int { return len(ix.starts) }
 
 // LineStart returns the byte offset at which line (1-based) starts.
-func (ix *Index) LineStart(line int) int { return ix.starts[line-1] }
+func (ix *Index) LineStart(line int) int { return int(ix.starts[line-1]) }
 
 // Pos returns the position of byte offset off, which must lie in
 // [0, len(text)].
 func (ix *Index) Pos(off int) hcl.Pos {
-	line := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off })
+	line := sort.Search(len(ix.starts), func(i int) bool { return int(ix.starts[i]) > off })
 	return ix.PosOnLine(line, off)
 }
 
 // PosOnLine is Pos for an offset already known to lie on line (1-based);
 // parsers that walk line by line use it to skip the search.
 func (ix *Index) PosOnLine(line, off int) hcl.Pos {
-	ls := ix.starts[line-1]
+	ls := int(ix.starts[line-1])
 	return hcl.Pos{Line: line, Column: utf8.RuneCountInString(ix.text[ls:off]) + 1, Byte: off}
 }
 
@@ -68,12 +63,12 @@ func (ix *Index) RangeOnLine(line, start, end int) hcl.Range {
 
 // Value returns the Value for bytes [start, end) of the text.
 func (ix *Index) Value(start, end int) Value {
-	return Value{Text: ix.text[start:end], Range: ix.Range(start, end)}
+	return ix.file.Value(start, end)
 }
 
 // ValueOnLine is Value for bytes known to lie on one line.
 func (ix *Index) ValueOnLine(line, start, end int) Value {
-	return Value{Text: ix.text[start:end], Range: ix.RangeOnLine(line, start, end)}
+	return ix.file.Value(start, end)
 }
 
 // WholeFile returns a range naming the file without a position, for

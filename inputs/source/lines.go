@@ -284,6 +284,7 @@ func Words(dst [][2]int, s string, from, to int) [][2]int {
 type Positions struct {
 	// Path is the Filename of every range; Text is the file's text.
 	Path, Text string
+	file       *File
 	// A cursor into the last non-ASCII line: columns there count code
 	// points, and values are made left to right, so counting on from the
 	// last offset keeps a long line of many cells linear, not quadratic.
@@ -292,8 +293,11 @@ type Positions struct {
 
 // NewPositions returns the positions of a file's text.
 func NewPositions(path, text string) *Positions {
-	return &Positions{Path: path, Text: text}
+	return &Positions{Path: path, Text: text, file: NewFile(path, text)}
 }
+
+// File is the file whose locations the values carry.
+func (p *Positions) File() *File { return p.file }
 
 // Pos returns the position of byte i of l.Text.
 func (p *Positions) Pos(l *Line, i int) hcl.Pos {
@@ -329,9 +333,28 @@ func (p *Positions) endPos(l *Line, i, j int) hcl.Pos {
 	return hcl.Pos{Line: l.Num, Column: p.column(l, off), Byte: off}
 }
 
-// Value returns bytes [i, j) of l.Text with their range.
+// Value returns bytes [i, j) of l.Text with their location.
 func (p *Positions) Value(l *Line, i, j int) Value {
-	return Value{Text: l.Text[i:j], Range: p.Range(l, i, j)}
+	return Value{Text: l.Text[i:j], Loc: p.Loc(l, i, j)}
+}
+
+// Loc is the location of Range(l, i, j).
+func (p *Positions) Loc(l *Line, i, j int) Loc {
+	return p.file.Loc(l.Abs(i), endOffset(l, i, j))
+}
+
+// SpanLoc is the location of Span(a, b).
+func (p *Positions) SpanLoc(a, b *Line) Loc {
+	return p.file.Loc(a.Abs(FirstNonBlank(a.Text)), endOffset(b, 0, len(b.Text)))
+}
+
+// endOffset is the offset just past byte j-1 of l.Text: past the last
+// byte whatever the terminal hid between; Abs(j) for an empty range.
+func endOffset(l *Line, i, j int) int {
+	if j == i || l.off == nil {
+		return l.Abs(j)
+	}
+	return l.off[j-1] + 1
 }
 
 // Content returns the range of l's text without its indentation.

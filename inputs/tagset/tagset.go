@@ -375,7 +375,7 @@ func (p *parser) parseRow(line, start, end int, cols columns) {
 		tag.Encrypted = p.fieldValue(line, fields[cols.encrypted], true)
 	}
 	if tag.Name.Text == "" {
-		p.errorf(tag.Name.Range, "row has an empty Tag Name")
+		p.errorf(tag.Name.Range(), "row has an empty Tag Name")
 		return
 	}
 	// A flag that is no boolean may be the value of a row whose columns
@@ -387,17 +387,17 @@ func (p *parser) parseRow(line, start, end int, cols columns) {
 		return clip(v.Text)
 	}
 	if _, ok := source.Bool(tag.Overridable.Text); !ok {
-		p.problems = append(p.problems, source.Warnf(tag.Overridable.Range,
+		p.problems = append(p.problems, source.Warnf(tag.Overridable.Range(),
 			"Is Overridable of tag %q is %q; want \"true\" or \"false\"", tag.Name.Text, flag(tag.Overridable)))
 	}
 	if tag.Encrypted.Present() {
 		if _, ok := source.Bool(tag.Encrypted.Text); !ok {
-			p.problems = append(p.problems, source.Warnf(tag.Encrypted.Range,
+			p.problems = append(p.problems, source.Warnf(tag.Encrypted.Range(),
 				"Is Encrypted of tag %q is %q; want \"true\" or \"false\"; the value is treated as secret", tag.Name.Text, flag(tag.Encrypted)))
 		}
 	}
 	if first, seen := p.firstLine[tag.Name.Text]; seen {
-		p.errorf(tag.Name.Range, "tag %q is defined twice; first at line %d", tag.Name.Text, first)
+		p.errorf(tag.Name.Range(), "tag %q is defined twice; first at line %d", tag.Name.Text, first)
 		return
 	}
 	p.firstLine[tag.Name.Text] = line
@@ -424,7 +424,7 @@ func (p *parser) fieldValue(line int, f field, trim bool) source.Value {
 		}
 		f.text = p.text[f.start:f.end]
 	}
-	return source.Value{Text: f.text, Range: p.rangeOnLine(line, f.start, f.end)}
+	return source.Value{Text: f.text, Loc: p.ix.File().Loc(f.start, f.end)}
 }
 
 // split cuts the row [start, end) into fields at the delimiter, honouring

@@ -21,7 +21,7 @@ func show(v source.Value) string {
 	if !v.Present() {
 		return "absent"
 	}
-	return fmt.Sprintf("%q@%s", v.Text, span(v.Range))
+	return fmt.Sprintf("%q@%s", v.Text, span(v.Range()))
 }
 
 // describe flattens a parse result into lines that show every position.
@@ -259,18 +259,18 @@ func checkInvariants(t *testing.T, path string, text string, set *TagSet, probs 
 		values = append(values, tag.Name, tag.Value, tag.Overridable, tag.Encrypted)
 	}
 	for _, v := range values {
-		if !v.Present() || !checkRange("value", v.Range) {
+		if !v.Present() || !checkRange("value", v.Range()) {
 			continue
 		}
-		raw := string(text[v.Range.Start.Byte:v.Range.End.Byte])
+		raw := string(text[v.Range().Start.Byte:v.Range().End.Byte])
 		// No unquoted field starts right after a quote: a field that
 		// begins with one is a quoted field.
-		quoted := v.Range.Start.Byte > 0 && text[v.Range.Start.Byte-1] == '"'
+		quoted := v.Range().Start.Byte > 0 && text[v.Range().Start.Byte-1] == '"'
 		if quoted {
 			raw = strings.ReplaceAll(raw, `""`, `"`)
 		}
 		if raw != v.Text {
-			t.Errorf("value %q (quoted %v) has range %s holding %q", v.Text, quoted, span(v.Range), raw)
+			t.Errorf("value %q (quoted %v) has range %s holding %q", v.Text, quoted, span(v.Range()), raw)
 		}
 	}
 	for _, p := range probs {

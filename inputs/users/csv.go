@@ -229,12 +229,12 @@ func (p *csvParser) row(line, start, end int, cols []int, width int) {
 	}
 	id := u.UserID.Text
 	if id == "" {
-		p.problems = append(p.problems, source.Errorf(u.UserID.Range, "row has an empty userId; the row is not read"))
+		p.problems = append(p.problems, source.Errorf(u.UserID.Range(), "row has an empty userId; the row is not read"))
 		return
 	}
 	key := strings.ToLower(id)
 	if first, seen := p.firstLine[key]; seen {
-		p.problems = append(p.problems, source.Errorf(u.UserID.Range, "user %q appears twice; first at line %d; this row is not read", id, first))
+		p.problems = append(p.problems, source.Errorf(u.UserID.Range(), "user %q appears twice; first at line %d; this row is not read", id, first))
 		return
 	}
 	p.firstLine[key] = line

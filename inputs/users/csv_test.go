@@ -22,7 +22,7 @@ func show(v source.Value) string {
 	if !v.Present() {
 		return "absent"
 	}
-	return fmt.Sprintf("%q@%s", v.Text, span(v.Range))
+	return fmt.Sprintf("%q@%s", v.Text, span(v.Range()))
 }
 
 // describe flattens users and problems into lines that show every
@@ -207,12 +207,12 @@ func checkInvariants(t *testing.T, path, text string, us []*User, probs []source
 	for _, u := range us {
 		check(u.Range)
 		for _, v := range valuesIn(reflect.ValueOf(u)) {
-			if !v.Present() || !check(v.Range) {
+			if !v.Present() || !check(v.Range()) {
 				continue
 			}
-			raw := text[v.Range.Start.Byte:v.Range.End.Byte]
+			raw := text[v.Range().Start.Byte:v.Range().End.Byte]
 			if raw != v.Text && strings.ReplaceAll(raw, `""`, `"`) != v.Text {
-				t.Errorf("value at %s: Text %q, source bytes %q", span(v.Range), v.Text, raw)
+				t.Errorf("value at %s: Text %q, source bytes %q", span(v.Range()), v.Text, raw)
 			}
 		}
 	}

@@ -11,14 +11,14 @@ import (
 
 // val makes a value read from file at line.
 func val(file string, line int, text string) source.Value {
-	return source.Value{Text: text, Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1 + len(text)}}}
+	return source.Value{Text: text, Loc: source.LocOf(hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1 + len(text)}})}
 }
 
 func where(v source.Value) string {
 	if !v.Present() {
 		return "-"
 	}
-	return fmt.Sprintf("%s@%s:%d", v.Text, v.Range.Filename, v.Range.Start.Line)
+	return fmt.Sprintf("%s@%s:%d", v.Text, v.Loc.Filename(), v.Range().Start.Line)
 }
 
 func TestMerge(t *testing.T) {

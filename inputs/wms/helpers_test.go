@@ -21,7 +21,7 @@ func show(v source.Value) string {
 	if !v.Present() {
 		return "absent"
 	}
-	return fmt.Sprintf("%q@%s", v.Text, span(v.Range))
+	return fmt.Sprintf("%q@%s", v.Text, span(v.Range()))
 }
 
 func problems(probs []source.Problem) []string {
@@ -61,8 +61,8 @@ func checkRange(t testing.TB, what string, ix *source.Index, r hcl.Range) {
 // for a quoted cell, to the text with its quotes doubled.
 func checkValue(t testing.TB, what string, ix *source.Index, v source.Value) {
 	t.Helper()
-	checkRange(t, what, ix, v.Range)
-	raw := ix.Text()[v.Range.Start.Byte:v.Range.End.Byte]
+	checkRange(t, what, ix, v.Range())
+	raw := ix.Text()[v.Range().Start.Byte:v.Range().End.Byte]
 	if raw != v.Text && raw != strings.ReplaceAll(v.Text, `"`, `""`) {
 		t.Fatalf("%s: text %q but its range holds %q", what, v.Text, raw)
 	}
@@ -86,8 +86,8 @@ func checkUsers(t testing.TB, f *UserFile) {
 		checkRange(t, fmt.Sprintf("row %d", r.Line), ix, r.Range)
 		for i, c := range r.Cells {
 			checkValue(t, fmt.Sprintf("row %d cell %d", r.Line, i), ix, c)
-			if c.Range.Start.Line != r.Line || c.Range.Start.Byte < r.Range.Start.Byte || c.Range.End.Byte > r.Range.End.Byte {
-				t.Fatalf("row %d cell %d at %s lies outside its row %s", r.Line, i, span(c.Range), span(r.Range))
+			if c.Range().Start.Line != r.Line || c.Range().Start.Byte < r.Range.Start.Byte || c.Range().End.Byte > r.Range.End.Byte {
+				t.Fatalf("row %d cell %d at %s lies outside its row %s", r.Line, i, span(c.Range()), span(r.Range))
 			}
 		}
 		for _, d := range r.Defects {

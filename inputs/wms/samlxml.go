@@ -123,7 +123,7 @@ func (l *locator) fileRange(a, b int) hcl.Range {
 }
 
 func (l *locator) item(a, b int, text string) Item {
-	return Item{Value: source.Value{Text: text, Range: l.fileRange(a, b)}, Doc: l.doc.Range(a, b)}
+	return Item{Value: source.Value{Text: text, Loc: source.LocOf(l.fileRange(a, b))}, Doc: l.doc.Range(a, b)}
 }
 
 // where names a document position in a message about an encoded capture,
@@ -475,7 +475,7 @@ func (r *ssoReader) attribute(n *node, m *SAMLMessage) Attribute {
 		if secret {
 			it.Text, it.Secret = "", true
 			if r.loc.enc == nil {
-				m.secrets = append(m.secrets, it.Range)
+				m.secrets = append(m.secrets, it.Range())
 			}
 		}
 		at.Values = append(at.Values, it)

@@ -125,16 +125,16 @@ func ParseSettings(path, text string) (*Settings, []source.Problem) {
 	s.AutoAccountUpdate = r.boolean(body.AutoAccountUpdate)
 	first := map[string]hcl.Range{}
 	for _, b := range body.TrackingCodes {
-		code := source.Value{Text: b.Code, Range: r.inner(b.CodeRange)}
+		code := source.Value{Text: b.Code, Loc: source.LocOf(r.inner(b.CodeRange))}
 		switch prev, seen := first[strings.ToUpper(b.Code)]; {
 		case !codeLabel.MatchString(strings.ToUpper(b.Code)):
-			r.errorf(code.Range, "tracking code %q: want TC1 to TC10, the names Meetings Server gives its ten tracking codes", b.Code)
+			r.errorf(code.Range(), "tracking code %q: want TC1 to TC10, the names Meetings Server gives its ten tracking codes", b.Code)
 			continue
 		case seen:
-			r.errorf(code.Range, "tracking code %s is described twice; the first block is at line %d", b.Code, prev.Start.Line)
+			r.errorf(code.Range(), "tracking code %s is described twice; the first block is at line %d", b.Code, prev.Start.Line)
 			continue
 		}
-		first[strings.ToUpper(b.Code)] = code.Range
+		first[strings.ToUpper(b.Code)] = code.Range()
 		tc := TrackingCode{
 			Code:           code,
 			Range:          r.ix.Range(b.DefRange.Start.Byte, b.DefRange.End.Byte),
@@ -155,7 +155,7 @@ func ParseSettings(path, text string) (*Settings, []source.Problem) {
 		for _, v := range tc.Values {
 			for _, w := range tc.InactiveValues {
 				if v.Text == w.Text {
-					r.errorf(w.Range, "tracking code %s lists %q as active and as inactive", b.Code, w.Text)
+					r.errorf(w.Range(), "tracking code %s lists %q as active and as inactive", b.Code, w.Text)
 				}
 			}
 		}
@@ -227,7 +227,7 @@ func (r *settingsReader) boolean(a *hcl.Attribute) source.Value {
 	if a == nil || !r.decode(a.Expr, &b) {
 		return source.Value{}
 	}
-	return source.Value{Text: fmt.Sprint(b), Range: r.contentRange(a.Expr)}
+	return source.Value{Text: fmt.Sprint(b), Loc: source.LocOf(r.contentRange(a.Expr))}
 }
 
 func (r *settingsReader) str(a *hcl.Attribute) source.Value {
@@ -242,7 +242,7 @@ func (r *settingsReader) strExpr(e hcl.Expression) source.Value {
 	if !r.decode(e, &s) {
 		return source.Value{}
 	}
-	return source.Value{Text: s, Range: r.contentRange(e)}
+	return source.Value{Text: s, Loc: source.LocOf(r.contentRange(e))}
 }
 
 // contentRange is the range of a quoted literal's content, or of the
@@ -261,7 +261,7 @@ func (r *settingsReader) contentRange(e hcl.Expression) hcl.Range {
 func (r *settingsReader) oneOf(a *hcl.Attribute, allowed []string) source.Value {
 	v := r.str(a)
 	if v.Present() && !slices.Contains(allowed, v.Text) {
-		r.errorf(v.Range, "%s is %q; want %s", a.Name, v.Text, quoteAll(allowed))
+		r.errorf(v.Range(), "%s is %q; want %s", a.Name, v.Text, quoteAll(allowed))
 		return source.Value{}
 	}
 	return v
@@ -283,7 +283,7 @@ func (r *settingsReader) list(a *hcl.Attribute) []source.Value {
 		switch {
 		case !v.Present():
 		case seen[v.Text]:
-			r.warnf(v.Range, "%s lists %q twice", a.Name, v.Text)
+			r.warnf(v.Range(), "%s lists %q twice", a.Name, v.Text)
 		default:
 			seen[v.Text] = true
 			out = append(out, v)

@@ -33,8 +33,8 @@ func checkSettings(t testing.TB, s *Settings, text string) {
 		if !v.Present() {
 			return
 		}
-		checkRange(t, what, ix, v.Range)
-		raw := text[v.Range.Start.Byte:v.Range.End.Byte]
+		checkRange(t, what, ix, v.Range())
+		raw := text[v.Range().Start.Byte:v.Range().End.Byte]
 		if raw != v.Text && !strings.ContainsAny(raw, `\$%`) {
 			t.Fatalf("%s: text %q but its range holds %q", what, v.Text, raw)
 		}

@@ -106,26 +106,26 @@ func checkSSO(t testing.TB, m *SAMLMessage, text string) {
 	for _, e := range items(m) {
 		it, what := e.item, e.label
 		checkRange(t, what+" (doc)", docIx, it.Doc)
-		checkRange(t, what, fileIx, it.Range)
+		checkRange(t, what, fileIx, it.Range())
 		raw := doc[it.Doc.Start.Byte:it.Doc.End.Byte]
 		if it.Secret {
 			if it.Text != "" {
 				t.Fatalf("%s: secret item keeps its text", what)
 			}
-			if !covered(m.Secrets(), it.Range) {
-				t.Fatalf("%s: secret item at %s not among the secrets", what, span(it.Range))
+			if !covered(m.Secrets(), it.Range()) {
+				t.Fatalf("%s: secret item at %s not among the secrets", what, span(it.Range()))
 			}
 		} else if got := strings.TrimSpace(unescapeXML(t, raw)); got != it.Text && raw != it.Text {
 			t.Fatalf("%s: text %q but its document range holds %q", what, it.Text, raw)
 		}
 		switch m.Form {
 		case FormXML:
-			if it.Range != it.Doc {
-				t.Fatalf("%s: an XML capture's ranges differ: %+v, %+v", what, it.Range, it.Doc)
+			if it.Range() != it.Doc {
+				t.Fatalf("%s: an XML capture's ranges differ: %+v, %+v", what, it.Range(), it.Doc)
 			}
 		case FormDeflate:
-			if it.Range != m.Encoded {
-				t.Fatalf("%s: a compressed value's items point at %s, want the whole value %s", what, span(it.Range), span(m.Encoded))
+			if it.Range() != m.Encoded {
+				t.Fatalf("%s: a compressed value's items point at %s, want the whole value %s", what, span(it.Range()), span(m.Encoded))
 			}
 		case FormBase64:
 			checkBase64(t, what, m, text, it, raw)
@@ -137,21 +137,21 @@ func checkSSO(t testing.TB, m *SAMLMessage, text string) {
 // finds the value's XML where it must stand.
 func checkBase64(t testing.TB, what string, m *SAMLMessage, text string, it Item, raw string) {
 	t.Helper()
-	if it.Range.Start.Byte < m.Encoded.Start.Byte || it.Range.End.Byte > m.Encoded.End.Byte {
-		t.Fatalf("%s: %s lies outside the encoded value %s", what, span(it.Range), span(m.Encoded))
+	if it.Range().Start.Byte < m.Encoded.Start.Byte || it.Range().End.Byte > m.Encoded.End.Byte {
+		t.Fatalf("%s: %s lies outside the encoded value %s", what, span(it.Range()), span(m.Encoded))
 	}
-	v, bad := readValue(text, it.Range.Start.Byte, it.Range.End.Byte, m.URLEncoded)
+	v, bad := readValue(text, it.Range().Start.Byte, it.Range().End.Byte, m.URLEncoded)
 	if bad != nil {
-		t.Fatalf("%s: %s does not read as base64: %s", what, span(it.Range), bad.msg)
+		t.Fatalf("%s: %s does not read as base64: %s", what, span(it.Range()), bad.msg)
 	}
 	chars := bytes.TrimRight(v.chars, "=")
 	got, err := base64.RawStdEncoding.DecodeString(string(chars))
 	if err != nil {
-		t.Fatalf("%s: %s: %v", what, span(it.Range), err)
+		t.Fatalf("%s: %s: %v", what, span(it.Range()), err)
 	}
 	off := it.Doc.Start.Byte % 3
 	if !bytes.HasPrefix(got[off:], []byte(raw)) {
-		t.Fatalf("%s: the base64 at %s decodes to %q, want %q at %d", what, span(it.Range), got, raw, off)
+		t.Fatalf("%s: the base64 at %s decodes to %q, want %q at %d", what, span(it.Range()), got, raw, off)
 	}
 }
 
@@ -170,7 +170,7 @@ func describeSSO(m *SAMLMessage) []string {
 		out = append(out, fmt.Sprintf("assertion[%d] signed %v encryptedID %v conditions %v attributes %d", i, a.Signed, a.EncryptedID, a.Conditions.Present, len(a.Attributes)))
 	}
 	for _, e := range items(m) {
-		line := fmt.Sprintf("%s %q file %s doc %s", e.label, e.item.Text, span(e.item.Range), span(e.item.Doc))
+		line := fmt.Sprintf("%s %q file %s doc %s", e.label, e.item.Text, span(e.item.Range()), span(e.item.Doc))
 		if e.item.Secret {
 			line += " secret"
 		}
@@ -317,7 +317,7 @@ func TestParseSSOEncoded(t *testing.T) {
 			if got := span(nameID.Doc); got != "1:1803-1:1813" {
 				t.Errorf("NameID decoded at %s", got)
 			}
-			if text[nameID.Range.Start.Byte:nameID.Range.End.Byte] == "" {
+			if text[nameID.Range().Start.Byte:nameID.Range().End.Byte] == "" {
 				t.Error("NameID has no place in the file")
 			}
 		})

@@ -16,7 +16,7 @@ func describeUsers(f *UserFile) []string {
 		enc += " with BOM"
 	}
 	if v := f.Encoding.FirstInvalid; v.Present() {
-		enc += fmt.Sprintf(", first non-UTF-8 byte 0x%02X (%q) at %s", v.Text[0], f.Encoding.FirstInvalidChar(), span(v.Range))
+		enc += fmt.Sprintf(", first non-UTF-8 byte 0x%02X (%q) at %s", v.Text[0], f.Encoding.FirstInvalidChar(), span(v.Range()))
 	}
 	var hdr []string
 	for _, h := range f.Header {

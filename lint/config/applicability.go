@@ -38,10 +38,10 @@ func (c *Config) readCheckNotApplicable(ch *lint.Check, b *checkBlock) hcl.Diagn
 	}
 	for _, h := range hosts {
 		if strings.TrimSpace(h.Text) == "" {
-			diags = append(diags, errorAt(h.Range, "Empty host name", "not_applicable lists hosts by their folder name under hosts/, such as \"xsp3\"."))
+			diags = append(diags, errorAt(h.Range(), "Empty host name", "not_applicable lists hosts by their folder name under hosts/, such as \"xsp3\"."))
 			continue
 		}
-		c.notApplicable = append(c.notApplicable, notApplicable{check: ch.Name, host: h, at: h.Range, block: fmt.Sprintf("check %q", ch.Name)})
+		c.notApplicable = append(c.notApplicable, notApplicable{check: ch.Name, host: h, at: h.Range(), block: fmt.Sprintf("check %q", ch.Name)})
 	}
 	return diags
 }
@@ -53,7 +53,7 @@ func (c *Config) readHostNotApplicable(b *hostBlock) hcl.Diagnostics {
 		return nil
 	}
 	entries, diags := stringList(b.NotApplicable)
-	host := source.Value{Text: b.Name, Range: b.NameRange}
+	host := source.Value{Text: b.Name, Loc: source.LocOf(b.NameRange)}
 	for _, e := range entries {
 		names, d := c.expand(strings.TrimSpace(e.Text), e)
 		if d != nil {
@@ -62,13 +62,13 @@ func (c *Config) readHostNotApplicable(b *hostBlock) hcl.Diagnostics {
 		}
 		for _, n := range names {
 			ch := c.check(n)
-			if d := scopedToHosts(ch, e.Range); d != nil {
+			if d := scopedToHosts(ch, e.Range()); d != nil {
 				if len(names) == 1 { // a pattern skips such checks quietly
 					diags = append(diags, d)
 				}
 				continue
 			}
-			c.notApplicable = append(c.notApplicable, notApplicable{check: n, host: host, at: e.Range, block: fmt.Sprintf("host %q", b.Name)})
+			c.notApplicable = append(c.notApplicable, notApplicable{check: n, host: host, at: e.Range(), block: fmt.Sprintf("host %q", b.Name)})
 		}
 	}
 	return diags
@@ -112,7 +112,7 @@ func (c *Config) CheckHosts(snaps ...*inputs.Snapshot) hcl.Diagnostics {
 		if slices.ContainsFunc(known, func(h string) bool { return sameHost(h, n.host.Text) }) {
 			continue
 		}
-		diags = append(diags, errorAt(n.host.Range, "Unknown host",
+		diags = append(diags, errorAt(n.host.Range(), "Unknown host",
 			"No snapshot of this run has a host %q: no hosts/%s/ folder, and no Partner Hub cluster lists it, so %s says nothing.%s",
 			n.host.Text, n.host.Text, n.block, didYouMean(n.host.Text, known)))
 	}

@@ -213,7 +213,7 @@ func (c *Config) checkNames() []string {
 
 // unknownCheck is the diagnostic for a name that is no check.
 func (c *Config) unknownCheck(v source.Value) *hcl.Diagnostic {
-	return errorAt(v.Range, "Unknown check", "There is no check named %q.%s Run \"bwlint checks\" for the list.",
+	return errorAt(v.Range(), "Unknown check", "There is no check named %q.%s Run \"bwlint checks\" for the list.",
 		v.Text, didYouMean(v.Text, c.checkNames()))
 }
 
@@ -272,7 +272,7 @@ func (c *Config) readChecks(blocks []*checkBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	seen := map[string]hcl.Range{}
 	for _, b := range blocks {
-		name := source.Value{Text: b.Name, Range: b.NameRange}
+		name := source.Value{Text: b.Name, Loc: source.LocOf(b.NameRange)}
 		ch := c.check(b.Name)
 		if ch == nil {
 			diags = append(diags, c.unknownCheck(name))

@@ -36,7 +36,7 @@ func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 			diags = append(diags, d)
 			continue
 		}
-		h := &hostOverride{name: source.Value{Text: b.Name, Range: b.NameRange}}
+		h := &hostOverride{name: source.Value{Text: b.Name, Loc: source.LocOf(b.NameRange)}}
 		if b.Role != nil {
 			v, d := stringValue(b.Role)
 			diags = append(diags, d...)
@@ -55,7 +55,7 @@ func (c *Config) readHosts(blocks []*hostBlock) hcl.Diagnostics {
 				if _, ok := showver.ParseRelease(v.Text); ok {
 					h.release = v
 				} else {
-					diags = append(diags, errorAt(v.Range, "Invalid release",
+					diags = append(diags, errorAt(v.Range(), "Invalid release",
 						"%q is not a BroadWorks release: write it as bwshowver prints it (\"Rel_24.0_1.944\", \"24.0_1.944\") or as a release (\"24.0\", \"R21SP1\", \"2023.03\").", v.Text))
 				}
 			}
@@ -77,7 +77,7 @@ func (c *Config) readClusters(blocks []*clusterBlock) hcl.Diagnostics {
 			diags = append(diags, d)
 			continue
 		}
-		cl := &clusterOverride{name: source.Value{Text: b.Name, Range: b.NameRange}, at: b.DefRange}
+		cl := &clusterOverride{name: source.Value{Text: b.Name, Loc: source.LocOf(b.NameRange)}, at: b.DefRange}
 		if b.XSPs != nil {
 			var d hcl.Diagnostics
 			cl.xsps, d = stringList(b.XSPs)
@@ -119,7 +119,7 @@ func (c *Config) CheckInventory(snap *inputs.Snapshot) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, o := range c.hosts {
 		if snap.Host(o.name.Text) == nil {
-			diags = append(diags, warningAt(o.name.Range, "Unknown host",
+			diags = append(diags, warningAt(o.name.Range(), "Unknown host",
 				"The snapshot has no host %q (no hosts/%s/ folder), so this block changes nothing.%s",
 				o.name.Text, o.name.Text, didYouMean(o.name.Text, hostNames(snap))))
 		}

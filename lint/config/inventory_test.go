@@ -24,14 +24,14 @@ host "xsp2" {
 	}
 	as2 := snap.Host("as2")
 	// The release now comes from the policy file, and says so.
-	if diff := cmp.Diff(source.Value{Text: "23.0", Range: as2.Release.Range}, as2.Release); diff != "" {
+	if diff := cmp.Diff(source.Value{Text: "23.0", Loc: source.LocOf(as2.Release.Range())}, as2.Release); diff != "" {
 		t.Error(diff)
 	}
-	if r := as2.Release.Range; r.Filename != "test.hcl" || r.Start.Line != 3 || r.Start.Column != 14 || r.End.Column != 18 {
+	if r := as2.Release.Range(); r.Filename != "test.hcl" || r.Start.Line != 3 || r.Start.Column != 14 || r.End.Column != 18 {
 		t.Errorf("release range %v does not point at 23.0 in test.hcl", r)
 	}
-	if xsp2 := snap.Host("xsp2"); xsp2.Role != inputs.RoleAS || xsp2.RoleEvidence.Range.Filename != "test.hcl" {
-		t.Errorf("xsp2 role %q from %v, want as from test.hcl", xsp2.Role, xsp2.RoleEvidence.Range)
+	if xsp2 := snap.Host("xsp2"); xsp2.Role != inputs.RoleAS || xsp2.RoleEvidence.Loc.Filename() != "test.hcl" {
+		t.Errorf("xsp2 role %q from %v, want as from test.hcl", xsp2.Role, xsp2.RoleEvidence.Range())
 	}
 }
 
@@ -77,7 +77,7 @@ cluster "bw-cluster-2" {
 	if parsed := loadSnapshot(t, exampleSnapshot).Clusters[0]; len(parsed.XSPs) != 2 {
 		t.Error("without the inventory, the cluster is not as its file says")
 	}
-	if r := snap.Clusters[0].XSPs[0].Range; r.Filename != "test.hcl" || r.Start.Line != 3 {
+	if r := snap.Clusters[0].XSPs[0].Range(); r.Filename != "test.hcl" || r.Start.Line != 3 {
 		t.Errorf("overridden member range %v is not in test.hcl line 3", r)
 	}
 }

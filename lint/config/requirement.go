@@ -70,7 +70,7 @@ func (rd *ruleReader) requirement() Requirement {
 		v := rd.optional(b.Matches)
 		t.Source = v.Text
 		if _, err := regexp.Compile(v.Text); err != nil {
-			rd.diags = append(rd.diags, errorAt(v.Range, "Invalid regular expression", "matches is not a valid RE2 regular expression: %v.", strings.TrimPrefix(err.Error(), "error parsing regexp: ")))
+			rd.diags = append(rd.diags, errorAt(v.Range(), "Invalid regular expression", "matches is not a valid RE2 regular expression: %v.", strings.TrimPrefix(err.Error(), "error parsing regexp: ")))
 		} else {
 			// Anchored: a rule about a value is about all of it, so "true"
 			// must not pass for "untrue".

@@ -55,23 +55,23 @@ func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	seen := map[string]hcl.Range{}
 	for _, b := range blocks {
-		name := source.Value{Text: b.Name, Range: b.NameRange}
+		name := source.Value{Text: b.Name, Loc: source.LocOf(b.NameRange)}
 		switch prev, dup := seen[b.Name]; {
 		case dup:
 			diags = append(diags, duplicate("rule", b.Name, b.DefRange, prev))
 			continue
 		case !ruleNameRE.MatchString(b.Name):
-			diags = append(diags, errorAt(name.Range, "Invalid rule name",
+			diags = append(diags, errorAt(name.Range(), "Invalid rule name",
 				"%q is not a check name: use snake_case with a prefix, such as \"site_client_cert_auth\", so the rule reads like the built-in checks.", b.Name))
 			continue
 		case c.check(b.Name) != nil:
-			diags = append(diags, errorAt(name.Range, "Rule name taken",
+			diags = append(diags, errorAt(name.Range(), "Rule name taken",
 				"%q is the name of a built-in check; give the rule its own name, such as \"site_%s\".", b.Name, b.Name))
 			continue
 		}
 		seen[b.Name] = b.DefRange
 		if c.siteRule == nil {
-			diags = append(diags, errorAt(name.Range, "Site rules unsupported", "This build of bwlint has no template for site rules, so rule %q cannot run.", b.Name))
+			diags = append(diags, errorAt(name.Range(), "Site rules unsupported", "This build of bwlint has no template for site rules, so rule %q cannot run.", b.Name))
 			continue
 		}
 		r, d := readRule(b)
@@ -136,7 +136,7 @@ func (rd *ruleReader) required(a *hcl.Attribute, attr, example string) source.Va
 	}
 	v := rd.optional(a)
 	if v.Present() && strings.TrimSpace(v.Text) == "" {
-		rd.diags = append(rd.diags, errorAt(v.Range, "Empty "+attr, "rule %q needs a non-empty %s, such as %s.", rd.block.Name, attr, example))
+		rd.diags = append(rd.diags, errorAt(v.Range(), "Empty "+attr, "rule %q needs a non-empty %s, such as %s.", rd.block.Name, attr, example))
 	}
 	return v
 }
@@ -155,7 +155,7 @@ func (rd *ruleReader) securitySeverity() string {
 	}
 	score, err := strconv.ParseFloat(v.Text, 64)
 	if !securityScoreRE.MatchString(v.Text) || err != nil || score > 10 {
-		rd.diags = append(rd.diags, errorAt(v.Range, "Invalid security_severity",
+		rd.diags = append(rd.diags, errorAt(v.Range(), "Invalid security_severity",
 			"security_severity must be a score from 0.0 to 10.0, such as \"7.5\" (code scanning ranks 9.0 and above critical, 7.0 high, 4.0 medium, lower low); %q is not.", v.Text))
 		return ""
 	}
@@ -165,7 +165,7 @@ func (rd *ruleReader) securitySeverity() string {
 func (rd *ruleReader) context() string {
 	v := rd.required(rd.block.Context, "context", `context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"`)
 	if prefix := serverPrefixRE.FindString(v.Text); prefix != "" {
-		rd.diags = append(rd.diags, errorAt(v.Range, "Context with a server prefix",
+		rd.diags = append(rd.diags, errorAt(v.Range(), "Context with a server prefix",
 			"Write the context without %q, as %q: the rule's role says which servers it reads, and ADP hosts print ADP_CLI.",
 			prefix, v.Text[len(prefix):]))
 	}
@@ -205,7 +205,7 @@ func (rd *ruleReader) rowKey() []Condition {
 	for _, v := range vals {
 		col, val, ok := strings.Cut(v.Text, "=")
 		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(val) == "" {
-			rd.diags = append(rd.diags, errorAt(v.Range, "Invalid row_key",
+			rd.diags = append(rd.diags, errorAt(v.Range(), "Invalid row_key",
 				"row_key is \"Column=Value\", such as \"Option Name=bw.imp.useProvisioningUrl\", or a list of them when one column does not identify the row; %q is not.", v.Text))
 			continue
 		}

@@ -59,20 +59,20 @@ func (c *Config) expand(pattern string, e source.Value) ([]string, *hcl.Diagnost
 		for _, n := range all {
 			ok, err := path.Match(pattern, n)
 			if err != nil {
-				return nil, errorAt(e.Range, "Invalid check pattern", "%q is not a valid pattern: %v. Patterns use * ? and [...] as in shell globs.", pattern, err)
+				return nil, errorAt(e.Range(), "Invalid check pattern", "%q is not a valid pattern: %v. Patterns use * ? and [...] as in shell globs.", pattern, err)
 			}
 			if ok {
 				names = append(names, n)
 			}
 		}
 		if len(names) == 0 {
-			return nil, errorAt(e.Range, "Pattern matches no check", "No check name matches %q. Run \"bwlint checks\" for the list.", pattern)
+			return nil, errorAt(e.Range(), "Pattern matches no check", "No check name matches %q. Run \"bwlint checks\" for the list.", pattern)
 		}
 		return names, nil
 	case slices.Contains(all, pattern):
 		return []string{pattern}, nil
 	}
-	return nil, c.unknownCheck(source.Value{Text: pattern, Range: e.Range})
+	return nil, c.unknownCheck(source.Value{Text: pattern, Loc: source.LocOf(e.Range())})
 }
 
 // Checks returns the checks to run, in name order: the built-in checks the

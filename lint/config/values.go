@@ -25,7 +25,7 @@ func stringExpr(e hcl.Expression) (source.Value, hcl.Diagnostics) {
 	if diags := decode(e, &s); diags.HasErrors() {
 		return source.Value{}, diags
 	}
-	return source.Value{Text: s, Range: contentRange(e)}, nil
+	return source.Value{Text: s, Loc: source.LocOf(contentRange(e))}, nil
 }
 
 // contentRange is the range of a quoted literal's content, or of the whole
@@ -132,7 +132,7 @@ func oneOf(v source.Value, attr string, allowed ...string) *hcl.Diagnostic {
 			return nil
 		}
 	}
-	return errorAt(v.Range, "Invalid "+attr, "%s must be one of %s, not %q.%s",
+	return errorAt(v.Range(), "Invalid "+attr, "%s must be one of %s, not %q.%s",
 		attr, quoteList(allowed), v.Text, didYouMean(v.Text, allowed))
 }
 

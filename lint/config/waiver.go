@@ -53,7 +53,7 @@ func (c *Config) readWaiver(b *waiverBlock) (*waiver, hcl.Diagnostics) {
 		v, d := stringValue(a)
 		diags = append(diags, d...)
 		if !d.HasErrors() && strings.TrimSpace(v.Text) == "" {
-			diags = append(diags, errorAt(v.Range, "Empty "+attr, "waiver %q has an empty %s. %s", b.Name, attr, why))
+			diags = append(diags, errorAt(v.Range(), "Empty "+attr, "waiver %q has an empty %s. %s", b.Name, attr, why))
 			return v, false
 		}
 		return v, !d.HasErrors()
@@ -62,7 +62,7 @@ func (c *Config) readWaiver(b *waiverBlock) (*waiver, hcl.Diagnostics) {
 		if ch := c.check(v.Text); ch == nil {
 			diags = append(diags, c.unknownCheck(v))
 		} else if watchesPolicy(ch) {
-			diags = append(diags, errorAt(v.Range, "Waiver of a waiver check", "%s reports on the waivers themselves and cannot be waived; fix or remove the waiver it names.", ch.Name))
+			diags = append(diags, errorAt(v.Range(), "Waiver of a waiver check", "%s reports on the waivers themselves and cannot be waived; fix or remove the waiver it names.", ch.Name))
 		}
 		w.check = v
 	}
@@ -71,7 +71,7 @@ func (c *Config) readWaiver(b *waiverBlock) (*waiver, hcl.Diagnostics) {
 	}
 	if v, ok := required(b.Expires, "expires", `Give the last day it holds, YYYY-MM-DD: expires = "2027-01-31". A waiver never lasts forever.`); ok {
 		if _, err := time.Parse(time.DateOnly, v.Text); err != nil {
-			diags = append(diags, errorAt(v.Range, "Invalid expiry date", "expires must be a date written YYYY-MM-DD, such as \"2027-01-31\", not %q.", v.Text))
+			diags = append(diags, errorAt(v.Range(), "Invalid expiry date", "expires must be a date written YYYY-MM-DD, such as \"2027-01-31\", not %q.", v.Text))
 		}
 		w.expires = v.Text
 	}
@@ -94,9 +94,9 @@ func (c *Config) readWaiver(b *waiverBlock) (*waiver, hcl.Diagnostics) {
 	if v, ok := optional(b.Granted, "granted", `Give the day it was granted, YYYY-MM-DD, or leave granted out: granted = "2026-11-02".`); ok {
 		switch _, err := time.Parse(time.DateOnly, v.Text); {
 		case err != nil:
-			diags = append(diags, errorAt(v.Range, "Invalid grant date", "granted must be a date written YYYY-MM-DD, such as \"2026-11-02\", not %q.", v.Text))
+			diags = append(diags, errorAt(v.Range(), "Invalid grant date", "granted must be a date written YYYY-MM-DD, such as \"2026-11-02\", not %q.", v.Text))
 		case w.expires != "" && v.Text > w.expires:
-			diags = append(diags, errorAt(v.Range, "Granted after it expires", "waiver %q is granted on %s, after it expires on %s; correct one of the dates.", b.Name, v.Text, w.expires))
+			diags = append(diags, errorAt(v.Range(), "Granted after it expires", "waiver %q is granted on %s, after it expires on %s; correct one of the dates.", b.Name, v.Text, w.expires))
 		}
 		w.granted = v.Text
 	}

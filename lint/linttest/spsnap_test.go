@@ -97,7 +97,7 @@ func TestSPSnapshotLints(t *testing.T) {
 	repeated := 0
 	for _, h := range snap.Hosts {
 		for _, c := range h.Commands {
-			if c.SupersededBy != nil && c.SupersededBy.Range.Filename != c.Range.Filename {
+			if c.SupersededBy != nil && c.SupersededBy.Loc.Filename() != c.Loc.Filename() {
 				repeated++
 			}
 		}

@@ -85,7 +85,7 @@ func runFixtureTemplate(p *lint.Pass) error {
 	}
 	for _, h := range p.HostsWithRole(inputs.RoleAS) {
 		if pw, _, ok := h.Attr(fixtureMessaging, "provisioningPassword"); ok && pw.Value.Masked() {
-			p.NotEvaluatedPart(h.Name, "provisioningPassword is masked in the capture (%s)", pw.Value.Range.Filename)
+			p.NotEvaluatedPart(h.Name, "provisioningPassword is masked in the capture (%s)", pw.Value.Loc.Filename())
 		}
 		kv, _, ok := h.Attr(fixtureMessaging, "provisioningUserId")
 		if !ok {
@@ -98,10 +98,10 @@ func runFixtureTemplate(p *lint.Pass) error {
 		p.Report(lint.Finding{
 			Host:     h.Name,
 			Message:  "provisioningUserId on " + h.Name + " is " + strconv.Quote(kv.Value.Text) + " but template " + tpl.Name.Text + " has " + strconv.Quote(want.Value.Text),
-			Location: kv.Value.Range,
+			Location: kv.Value.Range(),
 			Logical:  lint.Logical{Context: "AS_CLI/" + fixtureMessaging, Key: "provisioningUserId"},
 			Expected: want.Value.Text, Actual: kv.Value.Text,
-			Related: []lint.Related{{Location: want.Key.Range, Message: "template " + tpl.Name.Text + " sets provisioningAccountName"}},
+			Related: []lint.Related{{Location: want.Key.Range(), Message: "template " + tpl.Name.Text + " sets provisioningAccountName"}},
 		})
 	}
 	return nil
@@ -125,7 +125,7 @@ func runFixturePatch(p *lint.Pass) error {
 				p.Report(lint.Finding{
 					Host:     h.Name,
 					Message:  "required patch " + patch + " is not applied on " + h.Name,
-					Location: t.Columns[col].Range,
+					Location: t.Columns[col].Range(),
 					Logical:  lint.Logical{Context: "AS_CLI/" + fixturePatching, Key: "Patch Name=" + patch},
 					Expected: patch + " installed",
 				})
@@ -147,7 +147,7 @@ func runFixtureFlag(p *lint.Pass) error {
 			p.Report(lint.Finding{
 				Host:     h.Name,
 				Message:  "allowUserApp on " + h.Name + " is " + strconv.Quote(kv.Value.Text) + ", must be false",
-				Location: kv.Value.Range,
+				Location: kv.Value.Range(),
 				Logical:  lint.Logical{Context: lint.ServerOf(h, inputs.RoleXSP) + "_CLI/" + fixtureCertAuth, Key: "allowUserApp"},
 				Expected: "allowUserApp = false", Actual: "allowUserApp = " + kv.Value.Text,
 			})

@@ -47,11 +47,11 @@ func ParseText(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 		if role == "" {
 			role = "unknown"
 		} else {
-			role += " (" + position(h.RoleEvidence.Range) + ")"
+			role += " (" + position(h.RoleEvidence.Range()) + ")"
 		}
 		release := "unknown"
 		if h.Release.Present() {
-			release = h.Release.Text + " (" + position(h.Release.Range) + ")"
+			release = h.Release.Text + " (" + position(h.Release.Range()) + ")"
 		}
 		p("host %s  role %s  release %s", h.Name, role, release)
 		if h.ShowVer != nil {
@@ -60,7 +60,7 @@ func ParseText(w io.Writer, s *inputs.Snapshot, o ParseOptions) error {
 			}
 		}
 		for _, d := range h.Digests {
-			p("  sha256 %s  %s  (%s)", d.Short(), d.Name.Text, position(d.Hex.Range))
+			p("  sha256 %s  %s  (%s)", d.Short(), d.Name.Text, position(d.Hex.Range()))
 		}
 		for _, c := range h.Commands {
 			writeCommand(p, src, c)
@@ -152,28 +152,28 @@ func writeCommand(p func(string, ...any), src *redact.Source, c *bwcli.Command) 
 	}
 	superseded := ""
 	if c.SupersededBy != nil {
-		superseded = "  superseded by " + position(c.SupersededBy.Input.Range)
+		superseded = "  superseded by " + position(c.SupersededBy.Input.Range())
 	}
-	p("  %s> %s  (%s)%s", ctx, src.Value(c.Input), position(c.Input.Range), superseded)
+	p("  %s> %s  (%s)%s", ctx, src.Value(c.Input), position(c.Input.Range()), superseded)
 	for _, kv := range c.Attrs {
-		p("    %s = %s  :%d:%d", kv.Key.Text, src.Value(kv.Value), kv.Value.Range.Start.Line, kv.Value.Range.Start.Column)
+		p("    %s = %s  :%d:%d", kv.Key.Text, src.Value(kv.Value), kv.Value.Range().Start.Line, kv.Value.Range().Start.Column)
 	}
 	for _, t := range c.Tables {
 		var cols []string
 		for _, col := range t.Columns {
 			cols = append(cols, col.Text)
 		}
-		p("    table [%s], %d rows  :%d", strings.Join(cols, " | "), len(t.Rows), t.Range.Start.Line)
+		p("    table [%s], %d rows  :%d", strings.Join(cols, " | "), len(t.Rows), t.Range().Start.Line)
 		for _, r := range t.Rows {
 			var cells []string
 			for _, cell := range r.Cells {
 				cells = append(cells, src.Value(cell))
 			}
-			p("      %s  :%d", strings.Join(cells, " | "), r.Range.Start.Line)
+			p("      %s  :%d", strings.Join(cells, " | "), r.Range().Start.Line)
 		}
 	}
 	for _, v := range c.Text {
-		p("    text %q  :%d", src.Value(v), v.Range.Start.Line)
+		p("    text %q  :%d", src.Value(v), v.Range().Start.Line)
 	}
 }
 
@@ -188,6 +188,6 @@ func writeFields(p func(string, ...any), src *redact.Source, fields []partnerhub
 				value = b.String()
 			}
 		}
-		p("  %s = %s  :%d:%d", f.Key.Text, value, f.Value.Range.Start.Line, f.Value.Range.Start.Column)
+		p("  %s = %s  :%d:%d", f.Key.Text, value, f.Value.Range().Start.Line, f.Value.Range().Start.Column)
 	}
 }

@@ -74,7 +74,7 @@ type parseLines struct {
 type parseValues struct{ src *redact.Source }
 
 func (j parseValues) pv(v source.Value) parseValue {
-	return parseValue{Text: j.src.Value(v), Location: Location(v.Range)}
+	return parseValue{Text: j.src.Value(v), Location: Location(v.Range())}
 }
 
 // ParseJSON writes the parse command's JSON view of a snapshot. Secret
@@ -164,7 +164,7 @@ func (j parseValues) writeHost(out *jsonStream, h *inputs.Host) {
 	out.key("role")
 	out.value(string(h.Role))
 	out.key("role_evidence")
-	out.value(Location(h.RoleEvidence.Range))
+	out.value(Location(h.RoleEvidence.Range()))
 	out.key("release")
 	if h.Release.Present() {
 		out.value(j.pv(h.Release))
@@ -237,7 +237,7 @@ func (j parseValues) writeCommand(out *jsonStream, c *bwcli.Command) {
 		out.key("footer")
 		out.value(t.Footer.Text)
 		out.key("location")
-		out.value(Location(t.Range))
+		out.value(Location(t.Range()))
 		out.endObject()
 	}
 	out.endArray()
@@ -248,12 +248,12 @@ func (j parseValues) writeCommand(out *jsonStream, c *bwcli.Command) {
 	}
 	out.endArray()
 	out.key("location")
-	out.value(Location(c.Range))
+	out.value(Location(c.Range()))
 	out.key("shell")
 	out.value(c.Shell)
 	out.key("superseded_by")
 	if c.SupersededBy != nil {
-		out.value(Location(c.SupersededBy.Input.Range))
+		out.value(Location(c.SupersededBy.Input.Range()))
 	} else {
 		out.value(nil)
 	}

@@ -145,7 +145,7 @@ func changeOf(k Kind, named, b, a setting) Change {
 	c := Change{
 		Host: named.id.Host, Context: named.id.Context, Row: named.id.Row, Key: named.id.Key, Kind: k,
 		Before: b.text(), After: a.text(),
-		BeforeLocation: b.value.Range, AfterLocation: a.value.Range,
+		BeforeLocation: b.value.Range(), AfterLocation: a.value.Range(),
 		Secret: b.secret || a.secret,
 	}
 	if c.Secret {

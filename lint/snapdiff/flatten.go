@@ -217,7 +217,7 @@ func commandScope(c *bwcli.Command) string {
 }
 
 func flattenObject(out *settings, ctx string, fields []partnerhub.Field, whole hcl.Range) {
-	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Range: whole}})
+	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Loc: source.LocOf(whole)}})
 	for _, f := range fields {
 		v := f.Value
 		if f.Kind == "object" || f.Kind == "array" {
@@ -239,7 +239,7 @@ func compactJSON(raw string) string {
 
 func flattenTagSet(out *settings, ts *tagset.TagSet) {
 	ctx := "devicemgmt/tagsets/" + ts.Name
-	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Range: wholeFile(ts.Path)}})
+	out.put(setting{id: settingID{Context: ctx}, value: source.Value{Loc: source.LocOf(wholeFile(ts.Path))}})
 	for _, t := range ts.Tags {
 		row := "Tag Name=" + t.Name.Text
 		// A tag named as a secret (%SIP_PASSWORD%) holds one, encrypted

@@ -49,7 +49,7 @@ func (r *redactor) learn(before, after *settings) {
 	}
 	for i, side := range []*settings{before, after} {
 		for _, s := range side.all {
-			if rng := s.value.Range; rng.Filename != "" && rng.End.Byte > rng.Start.Byte && secret[side.norm(s.id)] {
+			if rng := s.value.Range(); rng.Filename != "" && rng.End.Byte > rng.Start.Byte && secret[side.norm(s.id)] {
 				r.ranges[i][rng.Filename] = append(r.ranges[i][rng.Filename], [2]int{rng.Start.Byte, rng.End.Byte})
 			}
 		}

@@ -45,7 +45,7 @@ func flattenTable(out *settings, host, ctx, scope string, t *bwcli.Table) {
 		if scope != "" {
 			row = scope + ": " + row
 		}
-		putRow(out, settingID{Host: host, Context: ctx, Row: row}, r.Range, cells, cells)
+		putRow(out, settingID{Host: host, Context: ctx, Row: row}, r.Range(), cells, cells)
 	}
 }
 
@@ -78,7 +78,7 @@ func namesSecret(r bwcli.Row, naming map[int]bool) bool {
 // putRow records a row's presence, shown with every cell, and the cells
 // that are compared one by one when the row exists on both sides.
 func putRow(out *settings, id settingID, rng hcl.Range, shown, compared []cell) {
-	out.put(setting{id: id, value: source.Value{Range: rng}, row: shown})
+	out.put(setting{id: id, value: source.Value{Loc: source.LocOf(rng)}, row: shown})
 	for _, c := range compared {
 		cid := id
 		cid.Key = c.column

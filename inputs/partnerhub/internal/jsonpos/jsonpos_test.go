@@ -153,7 +153,7 @@ func TestParseTree(t *testing.T) {
 	var got []flat
 	for _, m := range root.Members {
 		v := m.Value
-		got = append(got, flat{m.Key.Text, v.Kind.String(), v.Value.Text, v.Escaped, rng(v.Value.Range), rng(v.Range)})
+		got = append(got, flat{m.Key.Text, v.Kind.String(), v.Value.Text, v.Escaped, rng(v.Value.Range()), rng(v.Range)})
 	}
 	want := []flat{
 		{"s", "string", "é\né😀\uFFFDx", true, "1:8-1:36", "1:7-1:37"},
@@ -204,15 +204,15 @@ func checkTree(t *testing.T, text string, root *Node) {
 // and str whether it is a string at all.
 func checkValue(t *testing.T, ix *source.Index, text string, v source.Value, str, escaped bool) {
 	t.Helper()
-	if !checkRange(t, ix, text, v.Range) {
+	if !checkRange(t, ix, text, v.Range()) {
 		return
 	}
-	raw := string(text[v.Range.Start.Byte:v.Range.End.Byte])
+	raw := string(text[v.Range().Start.Byte:v.Range().End.Byte])
 	if str && escaped != strings.Contains(raw, `\`) {
-		t.Errorf("value %q at %v: Escaped = %v but source %q", v.Text, v.Range, escaped, raw)
+		t.Errorf("value %q at %v: Escaped = %v but source %q", v.Text, v.Range(), escaped, raw)
 	}
 	if !escaped && raw != v.Text {
-		t.Errorf("value at %v: Text %q, source bytes %q", v.Range, v.Text, raw)
+		t.Errorf("value at %v: Text %q, source bytes %q", v.Range(), v.Text, raw)
 	}
 }
 

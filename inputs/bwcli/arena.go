@@ -1,5 +1,45 @@
 package bwcli
 
+import (
+	"sync"
+
+	"github.com/bwlint/bwlint/inputs/source"
+)
+
+// arenas are the arenas of one parser. A snapshot is thousands of files of
+// a few dozen commands each; arenas of their own, doubling from a few
+// elements, left a third to half of each file's last chunks empty. A
+// finished parser hands its arenas on to the next file read, which carves
+// its slices from the same chunks: only the chunks' tails at the end of
+// the whole load are wasted.
+type arenas struct {
+	cmdArena   arena[Command]
+	kvArena    arena[KV]
+	textArena  arena[source.Value]
+	valArena   arena[source.Value] // columns and cells
+	rowArena   arena[Row]
+	tableArena arena[Table]
+	tptrArena  arena[*Table]
+}
+
+var arenaPool = sync.Pool{New: func() any { return new(arenas) }}
+
+func takeArenas() *arenas { return arenaPool.Get().(*arenas) }
+
+// giveArenas returns a finished parser's arenas to the pool. Every slice
+// handed out is capped at its length, so the next parser's slices never
+// reach into them; elements still open are dropped.
+func giveArenas(a *arenas) {
+	a.cmdArena.discard()
+	a.kvArena.discard()
+	a.textArena.discard()
+	a.valArena.discard()
+	a.rowArena.discard()
+	a.tableArena.discard()
+	a.tptrArena.discard()
+	arenaPool.Put(a)
+}
+
 // arena hands out slices carved from shared chunks. A large transcript has
 // hundreds of thousands of commands, attributes and table rows; giving each
 // its own growing slice made allocation and garbage collection most of the

@@ -48,7 +48,7 @@ func (p *parser) finish(next *prompt) {
 		p.counts.Noise += len(out)
 		return
 	}
-	c := p.cmdArena.one()
+	c := p.arenas.cmdArena.one()
 	c.Server = p.pos.Value(pl, cur.server[0], cur.server[1])
 	c.Context = p.pos.Value(pl, cur.ctx[0], cur.ctx[1])
 	c.Input = p.pos.Value(pl, cur.input[0], cur.input[1])
@@ -80,7 +80,7 @@ func (p *parser) finishShell(out []source.Line) {
 			return
 		}
 	}
-	c := p.cmdArena.one()
+	c := p.arenas.cmdArena.one()
 	c.Input = p.pos.Value(pl, cur.input[0], cur.input[1])
 	c.Loc = p.pos.SpanLoc(pl, lastLine(pl, out))
 	c.Verb, c.kind, c.Shell = strings.ToLower(cur.verb), kind, true
@@ -109,10 +109,10 @@ func (p *parser) readOutput(c *Command, out []source.Line) {
 				p.counts.Noise++
 			} else {
 				p.counts.Text++
-				p.textArena.push(p.pos.Value(&out[i], source.FirstNonBlank(out[i].Text), len(out[i].Text)))
+				p.arenas.textArena.push(p.pos.Value(&out[i], source.FirstNonBlank(out[i].Text), len(out[i].Text)))
 			}
 		}
-		c.Text = p.textArena.close()
+		c.Text = p.arenas.textArena.close()
 	case kindUnknown:
 		// Output of a command bwlint has no model for is kept as text.
 		n := 0
@@ -124,9 +124,9 @@ func (p *parser) readOutput(c *Command, out []source.Line) {
 			}
 			n++
 			p.counts.Text++
-			p.textArena.push(p.pos.Value(&out[i], source.FirstNonBlank(s), len(s)))
+			p.arenas.textArena.push(p.pos.Value(&out[i], source.FirstNonBlank(s), len(s)))
 		}
-		c.Text = p.textArena.close()
+		c.Text = p.arenas.textArena.close()
 	default:
 		p.output(c, out, c.kind == kindRead)
 	}

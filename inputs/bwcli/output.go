@@ -25,7 +25,7 @@ func (p *parser) output(c *Command, out []source.Line, data bool) {
 			continue
 		}
 		if kv, ok := p.keyValue(l); ok {
-			p.kvArena.push(kv)
+			p.arenas.kvArena.push(kv)
 			p.counts.Values++
 			continue
 		}
@@ -38,7 +38,7 @@ func (p *parser) output(c *Command, out []source.Line, data bool) {
 			i = p.table(c, out, i)
 			continue
 		}
-		p.textArena.push(p.pos.Value(l, source.FirstNonBlank(s), len(s)))
+		p.arenas.textArena.push(p.pos.Value(l, source.FirstNonBlank(s), len(s)))
 		if data {
 			p.counts.NotUnderstood++
 			p.warn(l, "line in the output of %q is not understood and kept as text: %s", c.typed, quote(source.RedactText(t)))
@@ -46,9 +46,9 @@ func (p *parser) output(c *Command, out []source.Line, data bool) {
 			p.counts.Text++
 		}
 	}
-	c.Attrs = p.kvArena.close()
-	c.Text = p.textArena.close()
-	c.Tables = p.tptrArena.close()
+	c.Attrs = p.arenas.kvArena.close()
+	c.Text = p.arenas.textArena.close()
+	c.Tables = p.arenas.tptrArena.close()
 }
 
 // isTitle reports whether out[i], which a rule follows, is a title rather

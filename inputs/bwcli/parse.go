@@ -53,6 +53,7 @@ type Reader struct {
 // snapshot root) whose decoded text is text.
 func NewReader(path, text string) *Reader {
 	r := &Reader{}
+	r.p.arenas = takeArenas()
 	r.p.pos = *source.NewPositions(path, text)
 	r.p.text = text
 	return r
@@ -107,6 +108,10 @@ func (r *Reader) End() { r.p.end() }
 // transcript (whose Lines count every line fed) and the problems.
 func (r *Reader) Result() (*Transcript, []source.Problem) {
 	r.p.end()
+	if r.p.arenas != nil {
+		giveArenas(r.p.arenas)
+		r.p.arenas = nil
+	}
 	return &Transcript{Path: r.p.pos.Path, Commands: r.p.commands, Lines: r.p.counts}, r.p.problems.List()
 }
 
@@ -130,23 +135,17 @@ type parser struct {
 
 	// Arenas for what the model keeps, scratch buffers for what it does
 	// not; both keep allocation per command and per row to a minimum.
-	cmdArena   arena[Command]
-	kvArena    arena[KV]
-	textArena  arena[source.Value]
-	valArena   arena[source.Value] // columns and cells
-	rowArena   arena[Row]
-	tableArena arena[Table]
-	tptrArena  arena[*Table]
-	steps      [][2]int
-	walked     []seg
-	atVerb     []seg
-	shown      []string
-	cols       []column
-	runs       []column
-	segs       [][2]int
-	place      []int
-	fine       []column
-	failed     int // rows of the last table read that did not fit
+	arenas *arenas
+	steps  [][2]int
+	walked []seg
+	atVerb []seg
+	shown  []string
+	cols   []column
+	runs   []column
+	segs   [][2]int
+	place  []int
+	fine   []column
+	failed int // rows of the last table read that did not fit
 }
 
 // pending is a command whose output is being read.

@@ -18,7 +18,7 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 	// apart, since headers and cells hold words ("Install Date", "Apr 18,
 	// 2023"). Some tables set their columns one space apart; their words
 	// are the columns (see layout).
-	t := p.tableArena.one()
+	t := p.arenas.tableArena.one()
 	p.setColumns(t, hl, false)
 	p.counts.Values += 2 // header and rule
 	p.segs = fields(p.segs[:0], hl.Text)
@@ -33,14 +33,14 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 		counts := p.counts
 		lastRow = p.readRows(c, t, out, h, rowsEnd, footer, false, false)
 		if p.failed > 0 || len(p.cols) == 1 {
-			p.rowArena.discard()
+			p.arenas.rowArena.discard()
 			p.counts = counts
 			words := p.layout(out, h, rowsEnd)
 			p.setColumns(t, hl, words)
 			lastRow = p.readRows(c, t, out, h, rowsEnd, footer, words, true)
 		}
 	}
-	t.Rows = p.rowArena.close()
+	t.Rows = p.arenas.rowArena.close()
 	end := lastRow
 	if footer >= 0 {
 		for i := rowsEnd; i < footer; i++ {
@@ -55,7 +55,7 @@ func (p *parser) table(c *Command, out []source.Line, h int) int {
 			p.warn(end, "table footer says %d entries but %d rows were read", n, len(t.Rows))
 		}
 	}
-	p.tptrArena.push(t)
+	p.arenas.tptrArena.push(t)
 	return last
 }
 
@@ -72,7 +72,7 @@ func (p *parser) setColumns(t *Table, hl *source.Line, words bool) {
 		p.cols = append(p.cols, column{b: sg})
 	}
 	runeSpans(hl, p.cols)
-	t.Columns = p.valArena.alloc(len(p.cols))
+	t.Columns = p.arenas.valArena.alloc(len(p.cols))
 	for k, col := range p.cols {
 		t.Columns[k] = p.pos.Value(hl, col.b[0], col.b[1])
 	}
@@ -108,7 +108,7 @@ func (p *parser) readRows(c *Command, t *Table, out []source.Line, h, rowsEnd, f
 			continue
 		}
 		p.counts.Values++
-		p.rowArena.push(row)
+		p.arenas.rowArena.push(row)
 		if n := runeLen(l); minEnd < 0 || n < minEnd {
 			minEnd = n
 		}
@@ -382,7 +382,7 @@ func (p *parser) row(c *Command, t *Table, l *source.Line, words, report bool) (
 	if !words {
 		// The usual row: a run of text per column.
 		if p.segs = segments(p.segs[:0], l.Text); len(p.segs) == len(cols) {
-			cells := p.valArena.alloc(len(cols))
+			cells := p.arenas.valArena.alloc(len(cols))
 			for k, sg := range p.segs {
 				cells[k] = p.pos.Value(l, sg[0], sg[1])
 			}
@@ -392,7 +392,7 @@ func (p *parser) row(c *Command, t *Table, l *source.Line, words, report bool) (
 	place, _ := p.fit(cols, l, words)
 	segs := p.segs
 	// A cell not yet filled is the zero Value, whose range names no file.
-	cells := p.valArena.alloc(len(cols))
+	cells := p.arenas.valArena.alloc(len(cols))
 	for k, sg := range segs {
 		col := place[k]
 		if k < len(p.runs) && len(segs) != len(cols) {

@@ -9,10 +9,10 @@ import (
 // Value is one scalar read from an input file.
 //
 // Loc locates the bytes the value was read from; Range gives them as an
-// hcl.Range. For plain captures
-// Text is exactly those bytes; for JSON and CSV fields the range covers the
-// field's content without its quotes, and Text is the decoded content, which
-// equals the source bytes unless the field used escapes.
+// hcl.Range. For plain captures Text is exactly those bytes; for JSON and
+// CSV fields the range covers the field's content without its quotes, and
+// Text is the decoded content, which equals the source bytes unless the
+// field used escapes.
 type Value struct {
 	Text string
 	Loc  Loc

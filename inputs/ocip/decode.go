@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/source"
@@ -18,7 +19,9 @@ const ISO88591 source.Encoding = "iso-8859-1"
 
 // declEncoding finds the encoding an XML declaration names. Only the first
 // declaration counts: a log holds one per document, all alike.
-var declEncoding = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']`)
+var declEncoding = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']`)
+})
 
 // Decode turns the bytes of an OCI-P capture into UTF-8 text, the text
 // every range indexes. The encoding comes from a byte-order mark, else
@@ -97,7 +100,7 @@ func finish(path, text string, enc source.Encoding, probs []source.Problem) (str
 // declaredEncoding returns the encoding named by the first XML
 // declaration in raw, and the range of the name.
 func declaredEncoding(path string, raw []byte) (string, hcl.Range) {
-	m := declEncoding.FindSubmatchIndex(raw)
+	m := declEncoding().FindSubmatchIndex(raw)
 	if m == nil {
 		return "", hcl.Range{}
 	}

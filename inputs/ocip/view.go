@@ -310,7 +310,7 @@ func pythonEscape(s string) (byte, int) {
 // a single-byte character map.
 func literalCharset(head string) func(byte) rune {
 	unescaped := strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\n`, "\n").Replace(head)
-	m := declEncoding.FindStringSubmatch(unescaped)
+	m := declEncoding().FindStringSubmatch(unescaped)
 	if m == nil || isUTF8Name(m[1]) {
 		return nil
 	}

@@ -31,6 +31,7 @@ fuzz: ## fuzz every parser for 30 seconds each
 	go test ./inputs/showver -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/tagset -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=30s
 	go test ./inputs/ocip -run='^$$' -fuzz='^FuzzRead$$' -fuzztime=30s
+	go test ./inputs/ocip -run='^$$' -fuzz='^FuzzDeclEncoding$$' -fuzztime=30s
 	go test ./inputs/users -run='^$$' -fuzz='^FuzzParseCSV$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseTemplate$$' -fuzztime=30s
 	go test ./inputs/partnerhub -run='^$$' -fuzz='^FuzzParseCluster$$' -fuzztime=30s

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Check is one rule. Checks are values listed explicitly (checks.All);
@@ -78,7 +79,7 @@ func (c *Check) DocPath() string {
 	return "docs/checks/" + c.Name + ".md"
 }
 
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
+var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`) })
 
 // Validate checks a list of checks for the mistakes a test should catch
 // before a user does: duplicate or malformed names, missing documentation,
@@ -91,7 +92,7 @@ func Validate(checks []*Check) error {
 			errs = append(errs, fmt.Errorf("check %d (%s): %s", i, c.Name, fmt.Sprintf(format, args...)))
 		}
 		switch {
-		case !nameRE.MatchString(c.Name):
+		case !nameRE().MatchString(c.Name):
 			fail("name must be snake_case with a component prefix, like xsp_certificate_auth_flags")
 		case seen[c.Name]:
 			fail("name is used twice")

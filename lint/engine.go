@@ -61,24 +61,32 @@ type Exemption struct {
 func Run(ctx context.Context, snap *inputs.Snapshot, checks []*Check, set Settings) *Result {
 	passes := make([]*Pass, len(checks))
 	failures := make([]*Failure, len(checks))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, c := range checks {
 		opts := set.Options[c.Name]
 		if opts == nil && c.Options != nil {
 			opts = c.Options()
 		}
 		passes[i] = &Pass{Check: c, Snapshot: snap, Options: opts, exempt: exemptions(set.NotApplicable[c.Name])}
+	}
+	// One worker per processor takes the checks in turn: a goroutine
+	// per check would grow a new stack for each of them.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(len(checks), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if err := ctx.Err(); err != nil {
-				failures[i] = &Failure{Check: c.Name, Err: err.Error()}
-				return
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					failures[i] = &Failure{Check: checks[i].Name, Err: err.Error()}
+					continue
+				}
+				failures[i] = runOne(passes[i])
 			}
-			failures[i] = runOne(passes[i])
 		})
 	}
+	for i := range checks {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 
 	r := &Result{Problems: snap.Problems}

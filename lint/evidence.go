@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/bwlint/bwlint/inputs"
@@ -301,11 +302,11 @@ func (e Evidence) validate() error {
 		return fmt.Errorf("%s evidence %q has OCI-P request elements", e.Source, e.Text)
 	}
 	for _, p := range e.Params {
-		if !xmlName.MatchString(p.Name) || strings.ContainsFunc(p.Value, unicode.IsControl) {
+		if !xmlName().MatchString(p.Name) || strings.ContainsFunc(p.Value, unicode.IsControl) {
 			return fmt.Errorf("OCI-P evidence %q: element %q=%q is no XML element name with a value on one line", e.Text, p.Name, p.Value)
 		}
 	}
-	if e.Source == FromOCIP && !xmlName.MatchString(e.Text) {
+	if e.Source == FromOCIP && !xmlName().MatchString(e.Text) {
 		return fmt.Errorf("OCI-P evidence %q: the request's name is its command type, such as SystemSoftwareVersionGetRequest", e.Text)
 	}
 	if e.Confirms && e.Source != FromCLI {
@@ -330,7 +331,7 @@ func (e Evidence) validate() error {
 var snapshotFolders = []string{"hosts/<host>/", "partnerhub/", "devicemgmt/", "ocip/", "users/", "wms/", "logs/pslog/"}
 
 // xmlName matches the element and command names of OCI-P requests.
-var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+var xmlName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`) })
 
 // inHosts reports whether e is captured in host folders.
 func (e Evidence) inHosts() bool { return strings.HasPrefix(e.File, "hosts/") }

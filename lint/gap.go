@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Gap is an evidence gap: a check applies to a host — the host has the
@@ -62,11 +63,11 @@ func (g Gap) Key() string { return GapKey(g.Check, g.Host, g.Context(), g.Comman
 
 // GapKey is Gap.Key from its parts, as a baseline records them.
 func GapKey(check, host, context, command string) string {
-	ctx := strings.ToLower(strings.Trim(serverPrefix.ReplaceAllString(context, ""), "/"))
+	ctx := strings.ToLower(strings.Trim(serverPrefix().ReplaceAllString(context, ""), "/"))
 	return strings.Join([]string{check, host, ctx, command}, "\x1f")
 }
 
-var serverPrefix = regexp.MustCompile(`^/?[A-Za-z]+_CLI(/|$)`)
+var serverPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/?[A-Za-z]+_CLI(/|$)`) })
 
 // MissingEvidence says what an evidence gap does to a run's exit code.
 type MissingEvidence int

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -79,7 +80,7 @@ func commandNames(app *cli.App) []string {
 
 // undefinedFlag matches the flag package's message for an unknown flag,
 // which names it with one dash whatever was typed.
-var undefinedFlag = regexp.MustCompile(`flag provided but not defined: -(\S+)`)
+var undefinedFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`flag provided but not defined: -(\S+)`) })
 
 // flagNames are the flags that could have been meant where args were
 // typed, with their dashes: the global ones and the command's.
@@ -103,7 +104,7 @@ func flagNames(app *cli.App, args []string) []string {
 // it was typed ("--formt", not "-formt") and to suggest the nearest one
 // of known.
 func asTyped(msg string, args, known []string) string {
-	m := undefinedFlag.FindStringSubmatchIndex(msg)
+	m := undefinedFlag().FindStringSubmatchIndex(msg)
 	if m == nil {
 		return msg
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/bwlint/bwlint/lint/report"
@@ -58,7 +59,7 @@ func completionCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			return completionScripts.ExecuteTemplate(c.App.Writer, shell, completionModel(c.App, checkNames(known)))
+			return completionScripts().ExecuteTemplate(c.App.Writer, shell, completionModel(c.App, checkNames(known)))
 		},
 	}
 }
@@ -162,38 +163,42 @@ func dashed(f completionFlag) string {
 	return "--" + f.Name
 }
 
-var completionScripts = template.Must(template.New("").Funcs(template.FuncMap{
-	"join":   strings.Join,
-	"dashed": dashed,
-	// q quotes for fish, whose single quotes escape only \ and '.
-	"q": func(s string) string { return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'" },
-	"names": func(cs []completionCmd) string {
-		var n []string
-		for _, c := range cs {
-			n = append(n, c.Name)
-		}
-		return strings.Join(n, " ")
-	},
-	"allflags": func(fs []completionFlag) string {
-		var n []string
-		for _, f := range fs {
-			n = append(n, dashed(f))
-		}
-		return strings.Join(n, " ")
-	},
-	"valueflags": func(fs []completionFlag) string {
-		var n []string
-		for _, f := range fs {
-			if f.Value {
-				n = append(n, "--"+f.Name)
-				if f.Alias != "" {
-					n = append(n, "-"+f.Alias)
+// completionScripts are the scripts of every shell, parsed when one is
+// asked for: parsing them cost every other command of bwlint about 0.4 ms.
+var completionScripts = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"join":   strings.Join,
+		"dashed": dashed,
+		// q quotes for fish, whose single quotes escape only \ and '.
+		"q": func(s string) string { return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'" },
+		"names": func(cs []completionCmd) string {
+			var n []string
+			for _, c := range cs {
+				n = append(n, c.Name)
+			}
+			return strings.Join(n, " ")
+		},
+		"allflags": func(fs []completionFlag) string {
+			var n []string
+			for _, f := range fs {
+				n = append(n, dashed(f))
+			}
+			return strings.Join(n, " ")
+		},
+		"valueflags": func(fs []completionFlag) string {
+			var n []string
+			for _, f := range fs {
+				if f.Value {
+					n = append(n, "--"+f.Name)
+					if f.Alias != "" {
+						n = append(n, "-"+f.Alias)
+					}
 				}
 			}
-		}
-		return strings.Join(n, "|")
-	},
-}).Parse(bashScript + zshScript + fishScript + powershellScript))
+			return strings.Join(n, "|")
+		},
+	}).Parse(bashScript + zshScript + fishScript + powershellScript))
+})
 
 // The bash script finds the command (the first word that is neither a
 // flag nor a flag's value), then completes the value of the flag before

@@ -2,7 +2,6 @@ package ocip
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -15,10 +14,6 @@ import (
 
 // ISO88591 is the encoding BroadWorks declares in its OCI-P responses.
 const ISO88591 source.Encoding = "iso-8859-1"
-
-// declEncoding finds the encoding an XML declaration names. Only the first
-// declaration counts: a log holds one per document, all alike.
-var declEncoding = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']`)
 
 // Decode turns the bytes of an OCI-P capture into UTF-8 text, the text
 // every range indexes. The encoding comes from a byte-order mark, else
@@ -97,16 +92,100 @@ func finish(path, text string, enc source.Encoding, probs []source.Problem) (str
 // declaredEncoding returns the encoding named by the first XML
 // declaration in raw, and the range of the name.
 func declaredEncoding(path string, raw []byte) (string, hcl.Range) {
-	m := declEncoding.FindSubmatchIndex(raw)
-	if m == nil {
+	start, end := declEncoding(raw)
+	if start < 0 {
 		return "", hcl.Range{}
 	}
-	name := string(raw[m[2]:m[3]])
+	name := string(raw[start:end])
 	// Positions count in the text before the name, which is ASCII up to
 	// the declaration in every file this matters for; count it as read.
-	prefix := string(raw[:m[2]])
+	prefix := string(raw[:start])
 	ix := newPositions(path, prefix+name)
 	return name, ix.rng(len(prefix), len(prefix)+len(name))
+}
+
+// declEncoding finds the encoding the first XML declaration of s names
+// that names one: the offsets of the name, -1 when none does. Only the
+// first counts: a log holds one declaration per document, all alike. It
+// matches what the regular expression
+//
+//	<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']
+//
+// finds (quotes may be escaped, as in a client's log of a string), without
+// compiling it: its bounded repetition made compiling cost about as much
+// as reading a small snapshot's OCI-P files, and a goroutine stack of
+// 128 KiB.
+func declEncoding[T string | []byte](s T) (start, end int) {
+	for i := 0; i+6 <= len(s); i++ {
+		if s[i] != '<' || string(s[i:i+5]) != "<?xml" || !isRegexpSpace(s[i+5]) {
+			continue
+		}
+		// The shortest run of anything but '>' before "encoding" wins.
+		for k := i + 6; k < len(s); k++ {
+			if start, end := encodingAttr(s, k); start >= 0 {
+				return start, end
+			}
+			if s[k] == '>' {
+				break
+			}
+		}
+	}
+	return -1, -1
+}
+
+// encodingAttr matches encoding="name" at s[k:], "encoding" starting a
+// word, and returns the offsets of the name; -1 when it does not match.
+func encodingAttr[T string | []byte](s T, k int) (start, end int) {
+	const attr = "encoding"
+	if k+len(attr) > len(s) || string(s[k:k+len(attr)]) != attr || isWordByte(s[k-1]) {
+		return -1, -1
+	}
+	j := skipSpaces(s, k+len(attr))
+	if j >= len(s) || s[j] != '=' {
+		return -1, -1
+	}
+	j = skipQuote(s, skipSpaces(s, j+1))
+	if j < 0 || j >= len(s) || !isASCIILetter(s[j]) {
+		return -1, -1
+	}
+	start, end = j, j+1
+	for end < len(s) && end-start < 64 && isEncodingNameByte(s[end]) {
+		end++
+	}
+	if end < len(s) && isEncodingNameByte(s[end]) || skipQuote(s, end) < 0 {
+		return -1, -1 // a name longer than 64 characters, or unquoted
+	}
+	return start, end
+}
+
+// skipQuote returns the offset after a quote at s[j:], escaped or not; -1
+// when there is none.
+func skipQuote[T string | []byte](s T, j int) int {
+	if j < len(s) && s[j] == '\\' {
+		j++
+	}
+	if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+		return j + 1
+	}
+	return -1
+}
+
+func skipSpaces[T string | []byte](s T, j int) int {
+	for j < len(s) && isRegexpSpace(s[j]) {
+		j++
+	}
+	return j
+}
+
+// isRegexpSpace is \s of regular expressions: ASCII white space but \v.
+func isRegexpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' || c == '_' }
+
+func isEncodingNameByte(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '.' || c == '_' || c == ':' || c == '-'
 }
 
 func isUTF8Name(name string) bool {

@@ -2,6 +2,7 @@ package ocip
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -77,5 +78,70 @@ func TestDecode(t *testing.T) {
 				t.Errorf("value %q, want %q", v.Text, tt.wantText)
 			}
 		})
+	}
+}
+
+// declEncodingPattern is what declEncoding finds, as a regular expression:
+// the specification the scanner is held to.
+var declEncodingPattern = regexp.MustCompile(`<\?xml\s[^>]*?\bencoding\s*=\s*\\?["']([A-Za-z][A-Za-z0-9._:-]{0,63})\\?["']`)
+
+// declarations are the shapes an XML declaration takes in captures and
+// logs, and the near misses the scanner must reject as the pattern does.
+var declarations = []string{
+	`<?xml version="1.0" encoding="ISO-8859-1"?>`,
+	`<?xml version='1.0' encoding='UTF-8' standalone='yes'?>`,
+	`<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>`,
+	"2026-11-02 10:00:01 DEBUG b'<?xml version=\\'1.0\\' encoding=\\'windows-1252\\'?>\\n<BroadsoftDocument'",
+	"<?xml\tversion=\"1.0\"\r\n  encoding  =\n \"latin1\"?>",
+	`<?xml encoding="x"?>`,
+	`<?xmlencoding="UTF-8"?>`,
+	`<?xml version="1.0" xencoding="UTF-8"?>`,
+	`<?xml version="1.0" _encoding="UTF-8"?>`,
+	`<?xml version="1.0" -encoding="UTF-8"?>`,
+	`<?xml version="1.0" encoding="1252"?>`,
+	`<?xml version="1.0" encoding=UTF-8?>`,
+	`<?xml version="1.0" encoding="UTF-8?>`,
+	`<?xml version="1.0" encoding="UTF 8"?>`,
+	`<?xml version="1.0"> encoding="UTF-8"?>`,
+	`<?xml version="1.0" encoding="` + strings.Repeat("a", 64) + `"?>`,
+	`<?xml version="1.0" encoding="` + strings.Repeat("a", 65) + `"?>`,
+	`<?xml version="1.0" encoding="` + strings.Repeat("a", 65) + `" encoding="ISO-8859-2"?>`,
+	`<?xml version="1.0" encoding="UTF-8\"?>`,
+	`<?xml version="1.0" encoding=\"UTF-8'?>`,
+	`<?xml version="1.0" encoding="\UTF-8"?>`,
+	`<?xml version="1.0" encoding=` + "\v" + `"UTF-8"?>`,
+	`<?xml version="1.0"?><a/><?xml version="1.0" encoding="ISO-8859-2"?>`,
+	`<?xml version="1.0" encoding="bad name"?><?xml version="1.0" encoding="ISO-8859-2"?>`,
+	"<?xml version=\"1.0\" \xff\xfeencoding=\"ISO-8859-1\"?>",
+	"<?xml version=\"1.0\" é encoding=\"ISO-8859-1\"?>",
+	"<?xml version=\"1.0\" éencoding=\"ISO-8859-1\"?>",
+	`<?xml version="1.0" encoding`, `<?xml version="1.0" encoding=`, `<?xml version="1.0" encoding="`, `<?xml `, `<?xml`,
+	"", "<", "<?", `<?XML version="1.0" encoding="ISO-8859-1"?>`,
+}
+
+func TestDeclEncodingMatchesThePattern(t *testing.T) {
+	for _, s := range declarations {
+		checkDeclEncoding(t, s)
+	}
+}
+
+func FuzzDeclEncoding(f *testing.F) {
+	for _, s := range declarations {
+		f.Add(s)
+	}
+	f.Fuzz(checkDeclEncoding)
+}
+
+func checkDeclEncoding(t *testing.T, s string) {
+	want := []int{-1, -1}
+	if m := declEncodingPattern.FindStringSubmatchIndex(s); m != nil {
+		want = m[2:4]
+	}
+	start, end := declEncoding(s)
+	if start != want[0] || end != want[1] {
+		t.Errorf("declEncoding(%q) = %d, %d; the pattern finds %v", s, start, end, want)
+	}
+	if bs, be := declEncoding([]byte(s)); bs != start || be != end {
+		t.Errorf("declEncoding of the bytes of %q = %d, %d; of the string %d, %d", s, bs, be, start, end)
 	}
 }

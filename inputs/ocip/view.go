@@ -310,11 +310,11 @@ func pythonEscape(s string) (byte, int) {
 // a single-byte character map.
 func literalCharset(head string) func(byte) rune {
 	unescaped := strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\n`, "\n").Replace(head)
-	m := declEncoding.FindStringSubmatch(unescaped)
-	if m == nil || isUTF8Name(m[1]) {
+	start, end := declEncoding(unescaped)
+	if start < 0 || isUTF8Name(unescaped[start:end]) {
 		return nil
 	}
-	e, err := ianaindex.IANA.Encoding(m[1])
+	e, err := ianaindex.IANA.Encoding(unescaped[start:end])
 	if cm, ok := e.(*charmap.Charmap); ok && err == nil {
 		return cm.DecodeByte
 	}

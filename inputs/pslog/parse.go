@@ -80,6 +80,7 @@ type parser struct {
 	// horizon is the last line that may still continue an event: lines
 	// after it are other lines without a look.
 	horizon int
+	re      *patterns
 }
 
 // Parse reads a PSLog excerpt. The framing of PSLog lines is not public,
@@ -89,7 +90,7 @@ type parser struct {
 // not part of any exchange counted, and a warning when the excerpt holds
 // no HTTP traffic at all.
 func Parse(path, text string) (*Log, []source.Problem) {
-	p := &parser{text: text, ix: source.NewIndex(path, text), byThread: map[string]*event{}}
+	p := &parser{text: text, ix: source.NewIndex(path, text), byThread: map[string]*event{}, re: compiledPatterns()}
 	lines := p.ix.Lines()
 	if lines > 1 && p.ix.LineStart(lines) == len(text) {
 		lines-- // the final line ending
@@ -153,7 +154,7 @@ type foundEvent struct {
 func (p *parser) findEvents(n, start int, line string, secrets []span) []foundEvent {
 	var found []foundEvent
 	if maybeRequest(line) {
-		for _, m := range requestLine.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range p.re.requestLine.FindAllStringSubmatchIndex(line, -1) {
 			absolute := strings.HasPrefix(line[m[4]:m[5]], "http")
 			if !absolute && m[6] < 0 {
 				continue // a path without the HTTP version is no request line
@@ -168,7 +169,7 @@ func (p *parser) findEvents(n, start int, line string, secrets []span) []foundEv
 		}
 	}
 	if strings.Contains(line, "HTTP/") {
-		for _, m := range statusLine.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range p.re.statusLine.FindAllStringSubmatchIndex(line, -1) {
 			e := &event{response: true, line: n, last: n, at: start + m[0], inHeaders: true}
 			e.status = p.span(start+m[2], start+m[3])
 			if m[4] >= 0 {
@@ -179,7 +180,7 @@ func (p *parser) findEvents(n, start int, line string, secrets []span) []foundEv
 	}
 	if len(found) == 0 && maybeStatusWord(line) {
 		cur := p.current(line)
-		for _, m := range statusWord.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range p.re.statusWord.FindAllStringSubmatchIndex(line, -1) {
 			if cur != nil && cur.response && cur.status.text == line[m[2]:m[3]] {
 				cur.last = n // the body or a later line repeats the status
 				continue
@@ -229,7 +230,7 @@ func (p *parser) findEvents(n, start int, line string, secrets []span) []foundEv
 		if f.response {
 			// "Response code: 401 from https://...": the URL may stand
 			// before or after the status.
-			if m := absoluteURL.FindStringIndex(p.text[prev:segEnd]); m != nil {
+			if m := p.re.absoluteURL.FindStringIndex(p.text[prev:segEnd]); m != nil {
 				f.url = p.span(prev+m[0], prev+m[1])
 			}
 		}
@@ -349,7 +350,7 @@ func (p *parser) continueEvent(e *event, n, start int, line string) {
 			e.inHeaders, e.bodyNext = false, true // the blank line before the body
 			return
 		}
-		if m := header.FindStringSubmatchIndex(line[ps:pe]); m != nil {
+		if m := p.re.header.FindStringSubmatchIndex(line[ps:pe]); m != nil {
 			p.addHeader(e, start+ps+m[2], start+ps+m[3], start+ps+m[1], start+pe)
 			e.last, e.end = n, start+len(line)
 			return
@@ -431,10 +432,10 @@ func (p *parser) scanBody(e *event, n, start int, line string, from, to int) {
 			return
 		}
 		seg := line[from:to]
-		if m := messageXML.FindStringSubmatchIndex(seg); m != nil {
+		if m := p.re.messageXML.FindStringSubmatchIndex(seg); m != nil {
 			s, t := trimSpaces(seg, m[2], m[3])
 			e.message = span{start: start + from + s, end: start + from + t, text: xmlText(seg[s:t]), ok: true}
-		} else if m := messageJSON.FindStringSubmatchIndex(seg); m != nil {
+		} else if m := p.re.messageJSON.FindStringSubmatchIndex(seg); m != nil {
 			if text, ok := jsonString(seg[m[2]:m[3]]); ok {
 				e.message = span{start: start + from + m[2] + 1, end: start + from + m[3] - 1, text: text, ok: true}
 			}
@@ -450,7 +451,7 @@ func (p *parser) scanBody(e *event, n, start int, line string, from, to int) {
 	}
 	if !pr.started {
 		seg := line[from:to]
-		x, j := profileOpenXML.FindStringIndex(seg), profileOpenJSON.FindStringIndex(seg)
+		x, j := p.re.profileOpenXML.FindStringIndex(seg), p.re.profileOpenJSON.FindStringIndex(seg)
 		switch {
 		case x != nil && (j == nil || x[0] < j[0]):
 			*pr = profileState{started: true, format: "xml", line: n, start: start + from + x[0], nodes: map[string]span{}}
@@ -469,7 +470,7 @@ func (p *parser) scanBody(e *event, n, start int, line string, from, to int) {
 	}
 	end, depth := to, pr.depth
 	if pr.format == "xml" {
-		if m := profileCloseXML.FindStringIndex(line[from:to]); m != nil {
+		if m := p.re.profileCloseXML.FindStringIndex(line[from:to]); m != nil {
 			end, pr.complete, pr.end = from+m[0], true, start+from+m[1]
 		}
 	} else {
@@ -500,7 +501,7 @@ func (p *parser) scanNodes(pr *profileState, start int, line string, from, to, d
 	seg := line[from:to]
 	if pr.format == "json" {
 		at := 0
-		for _, m := range nodeJSON.FindAllStringSubmatchIndex(seg, -1) {
+		for _, m := range p.re.nodeJSON.FindAllStringSubmatchIndex(seg, -1) {
 			depth += strings.Count(seg[at:m[0]], "{") - strings.Count(seg[at:m[0]], "}")
 			at = m[0]
 			name := strings.ToLower(seg[m[2]:m[3]])
@@ -521,7 +522,7 @@ func (p *parser) scanNodes(pr *profileState, start int, line string, from, to, d
 		}
 		return
 	}
-	for _, m := range nodeXML.FindAllStringSubmatchIndex(seg, -1) {
+	for _, m := range p.re.nodeXML.FindAllStringSubmatchIndex(seg, -1) {
 		name := strings.ToLower(seg[m[2]:m[3]])
 		if _, seen := pr.nodes[name]; seen {
 			continue
@@ -601,7 +602,7 @@ func (p *parser) scanSecrets(start int, line string) {
 		}
 		return te
 	}
-	ms := secretHeader.FindAllStringIndex(line, -1)
+	ms := p.re.secretHeader.FindAllStringIndex(line, -1)
 	for k, m := range ms {
 		if strings.HasSuffix(strings.TrimRight(line[m[0]:m[1]], " \t"), "=") {
 			add(m[1], cut(line, m[1], next(ms, k), `,;}"'&]`))
@@ -609,10 +610,10 @@ func (p *parser) scanSecrets(start int, line string) {
 			add(m[1], max(m[1], te))
 		}
 	}
-	for _, m := range secretXML.FindAllStringIndex(line, -1) {
+	for _, m := range p.re.secretXML.FindAllStringIndex(line, -1) {
 		add(m[1], cut(line, m[1], te, "<"))
 	}
-	for _, m := range secretJSON.FindAllStringIndex(line, -1) {
+	for _, m := range p.re.secretJSON.FindAllStringIndex(line, -1) {
 		end := max(m[1], te)
 		for k := m[1]; k < end; k++ {
 			if line[k] == '\\' {
@@ -626,16 +627,16 @@ func (p *parser) scanSecrets(start int, line string) {
 		}
 		add(m[1], end)
 	}
-	ms = secretPair.FindAllStringIndex(line, -1)
+	ms = p.re.secretPair.FindAllStringIndex(line, -1)
 	for k, m := range ms {
 		add(m[1], cut(line, m[1], next(ms, k), "& \t\"'<>,;"))
 	}
-	for _, m := range secretUser.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range p.re.secretUser.FindAllStringSubmatchIndex(line, -1) {
 		add(m[2], m[3])
 	}
 	// A header-shaped "X-Auth-Token: ..." names its own secret.
 	ps, pe := payload(line)
-	if m := header.FindStringSubmatchIndex(line[ps:pe]); m != nil && source.IsSecretName(line[ps+m[2]:ps+m[3]]) {
+	if m := p.re.header.FindStringSubmatchIndex(line[ps:pe]); m != nil && source.IsSecretName(line[ps+m[2]:ps+m[3]]) {
 		add(ps+m[1], pe)
 	}
 }

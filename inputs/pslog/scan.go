@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -13,47 +14,68 @@ import (
 // the other characters a URL cannot hold unescaped.
 const urlPattern = `https?://(?:\[[0-9A-Fa-f:.]+\])?[^\s"'<>\[\]{}|\\^` + "`" + `]*`
 
-// The patterns that find HTTP traffic in a line, wherever the log's own
-// framing (time stamps, levels, thread names, wire-log arrows and quotes)
-// puts it. None of them assumes a position in the line.
-var (
+// patterns are the regular expressions that find HTTP traffic in a line,
+// wherever the log's own framing (time stamps, levels, thread names,
+// wire-log arrows and quotes) puts it. None of them assumes a position in
+// the line. They are compiled when the first log is read: most snapshots
+// hold none, and compiling them cost every run of bwlint about half a
+// millisecond.
+type patterns struct {
 	// requestLine is a method and its target: an absolute URL, or a path
 	// followed by the HTTP version. "POST request to https://..." is read
 	// too.
-	requestLine = regexp.MustCompile(`\b(GET|POST|PUT|DELETE|PATCH)\s+(?:(?:request|to)\s+)*(` + urlPattern + `|/[^\s"'<>\[\]]*)(\s+HTTP/\d(?:\.\d)?)?`)
+	requestLine *regexp.Regexp
 	// statusLine is an HTTP status line's version, code and reason.
-	statusLine = regexp.MustCompile(`\bHTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b(?:[ \t]+([A-Za-z][A-Za-z' -]*[A-Za-z]))?`)
+	statusLine *regexp.Regexp
 	// statusWord is a status a log message states in words: "response
 	// code: 409", "status=403", "StatusCode=200", "HTTP status 401".
-	statusWord = regexp.MustCompile(`(?i)\b(?:(?:response|status)(?:[ _-]?code)?|http[ _-]?status)["']?(?:\s*[:=]\s*|\s+)["']?([1-5]\d\d)\b`)
+	statusWord *regexp.Regexp
 	// absoluteURL is any absolute URL.
-	absoluteURL = regexp.MustCompile(urlPattern)
+	absoluteURL *regexp.Regexp
 	// header is a header line's "Name: ", at the start of what the line
 	// says.
-	header = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]*`)
+	header *regexp.Regexp
 
-	profileOpenXML  = regexp.MustCompile(`<(?:[\w.-]+:)?subscriberProfile\b[^>]*>`)
-	profileCloseXML = regexp.MustCompile(`</(?:[\w.-]+:)?subscriberProfile\s*>`)
-	profileOpenJSON = regexp.MustCompile(`"subscriberProfile"\s*:\s*\{`)
+	profileOpenXML, profileCloseXML, profileOpenJSON *regexp.Regexp
 	// nodeXML is an element of a subscriber profile: its name and
 	// whether it closes itself.
-	nodeXML = regexp.MustCompile(`(?i)<(?:[\w.-]+:)?(bwuserid|group|serviceProvider|primaryPhoneNumber|email)(?:\s[^>]*)?(/?)>`)
+	nodeXML *regexp.Regexp
 	// nodeJSON is a member of a subscriber profile with a string, number
 	// or null value.
-	nodeJSON = regexp.MustCompile(`(?i)"(bwuserid|group|serviceProvider|primaryPhoneNumber|email)"\s*:\s*("(?:[^"\\]|\\.)*"|null|-?[0-9]+)`)
+	nodeJSON *regexp.Regexp
 
-	messageXML  = regexp.MustCompile(`<(?:[\w.-]+:)?message\s*>([^<]*)</(?:[\w.-]+:)?message\s*>`)
-	messageJSON = regexp.MustCompile(`"message"\s*:\s*("(?:[^"\\]|\\.)*")`)
+	messageXML, messageJSON *regexp.Regexp
 
 	// Secrets: header values (also written "Authorization=..." in
 	// dumps of header maps), password elements and members, key=value
 	// pairs of query strings and forms, and URL user information.
-	secretHeader = regexp.MustCompile(`(?i)\b(proxy-authorization|authorization|set-cookie|cookie)\s*[:=]\s*`)
-	secretXML    = regexp.MustCompile(`(?i)<(?:[\w.-]+:)?[\w.-]*(?:password|passwd|secret)[\w.-]*(?:\s[^>]*)?>`)
-	secretJSON   = regexp.MustCompile(`(?i)"[\w.-]*(?:password|passwd|secret|token)[\w.-]*"\s*:\s*"`)
-	secretPair   = regexp.MustCompile(`(?i)\b[\w.-]*(?:password|passwd|secret|token)=`)
-	secretUser   = regexp.MustCompile(`://[^/\s:@"'<>]+:([^/\s@"'<>]+)@`)
-)
+	secretHeader, secretXML, secretJSON, secretPair, secretUser *regexp.Regexp
+}
+
+var compiledPatterns = sync.OnceValue(func() *patterns {
+	return &patterns{
+		requestLine: regexp.MustCompile(`\b(GET|POST|PUT|DELETE|PATCH)\s+(?:(?:request|to)\s+)*(` + urlPattern + `|/[^\s"'<>\[\]]*)(\s+HTTP/\d(?:\.\d)?)?`),
+		statusLine:  regexp.MustCompile(`\bHTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b(?:[ \t]+([A-Za-z][A-Za-z' -]*[A-Za-z]))?`),
+		statusWord:  regexp.MustCompile(`(?i)\b(?:(?:response|status)(?:[ _-]?code)?|http[ _-]?status)["']?(?:\s*[:=]\s*|\s+)["']?([1-5]\d\d)\b`),
+		absoluteURL: regexp.MustCompile(urlPattern),
+		header:      regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]*`),
+
+		profileOpenXML:  regexp.MustCompile(`<(?:[\w.-]+:)?subscriberProfile\b[^>]*>`),
+		profileCloseXML: regexp.MustCompile(`</(?:[\w.-]+:)?subscriberProfile\s*>`),
+		profileOpenJSON: regexp.MustCompile(`"subscriberProfile"\s*:\s*\{`),
+		nodeXML:         regexp.MustCompile(`(?i)<(?:[\w.-]+:)?(bwuserid|group|serviceProvider|primaryPhoneNumber|email)(?:\s[^>]*)?(/?)>`),
+		nodeJSON:        regexp.MustCompile(`(?i)"(bwuserid|group|serviceProvider|primaryPhoneNumber|email)"\s*:\s*("(?:[^"\\]|\\.)*"|null|-?[0-9]+)`),
+
+		messageXML:  regexp.MustCompile(`<(?:[\w.-]+:)?message\s*>([^<]*)</(?:[\w.-]+:)?message\s*>`),
+		messageJSON: regexp.MustCompile(`"message"\s*:\s*("(?:[^"\\]|\\.)*")`),
+
+		secretHeader: regexp.MustCompile(`(?i)\b(proxy-authorization|authorization|set-cookie|cookie)\s*[:=]\s*`),
+		secretXML:    regexp.MustCompile(`(?i)<(?:[\w.-]+:)?[\w.-]*(?:password|passwd|secret)[\w.-]*(?:\s[^>]*)?>`),
+		secretJSON:   regexp.MustCompile(`(?i)"[\w.-]*(?:password|passwd|secret|token)[\w.-]*"\s*:\s*"`),
+		secretPair:   regexp.MustCompile(`(?i)\b[\w.-]*(?:password|passwd|secret|token)=`),
+		secretUser:   regexp.MustCompile(`://[^/\s:@"'<>]+:([^/\s@"'<>]+)@`),
+	}
+})
 
 // correlationHeaders name headers whose value ties a response to its
 // request, compared without regard to case.

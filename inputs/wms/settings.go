@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -30,7 +31,7 @@ const (
 var (
 	usages     = []string{UsageRequired, UsageOptional, UsageNotUsed}
 	inputModes = []string{InputText, InputDropdown}
-	codeLabel  = regexp.MustCompile(`^TC([1-9]|10)$`)
+	codeLabel  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^TC([1-9]|10)$`) })
 )
 
 // Settings is wms/settings.hcl: what the Meetings Server administration
@@ -127,7 +128,7 @@ func ParseSettings(path, text string) (*Settings, []source.Problem) {
 	for _, b := range body.TrackingCodes {
 		code := source.Value{Text: b.Code, Loc: source.LocOf(r.inner(b.CodeRange))}
 		switch prev, seen := first[strings.ToUpper(b.Code)]; {
-		case !codeLabel.MatchString(strings.ToUpper(b.Code)):
+		case !codeLabel().MatchString(strings.ToUpper(b.Code)):
 			r.errorf(code.Range(), "tracking code %q: want TC1 to TC10, the names Meetings Server gives its ten tracking codes", b.Code)
 			continue
 		case seen:

@@ -63,7 +63,7 @@ func Expect(w io.Writer, p *Plan, h *HostPlan) error {
 			case l.step == nil:
 				pr("cli_cd %s %d %s", tclQuote(l.context), boolInt(s.required(l.context)), tclList(s.filesIn(l.context)))
 			case needsInput(l.step):
-				pr("# %s: typed by hand (it names %s)", commentSafe(l.step.Text), commentSafe(strings.Join(placeholder.FindAllString(l.step.Text, -1), ", ")))
+				pr("# %s: typed by hand (it names %s)", commentSafe(l.step.Text), commentSafe(strings.Join(placeholder().FindAllString(l.step.Text, -1), ", ")))
 			case l.step.Source == lint.FromCLI:
 				pr("cli_run %s %s", tclQuote(l.step.Text), tclQuote(s.rel(l.step.File)))
 			default:
@@ -121,7 +121,7 @@ func newScript(p *Plan, h *HostPlan) *script {
 			s.cli = append(s.cli, st)
 		}
 		if needsInput(st) {
-			s.manual = append(s.manual, st.Line()+" (fill in "+strings.Join(placeholder.FindAllString(st.Text, -1), ", ")+") -> "+st.File)
+			s.manual = append(s.manual, st.Line()+" (fill in "+strings.Join(placeholder().FindAllString(st.Text, -1), ", ")+") -> "+st.File)
 			continue
 		}
 		if st.File != "" {

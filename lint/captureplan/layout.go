@@ -3,6 +3,7 @@ package captureplan
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bwlint/bwlint/lint"
 )
@@ -84,10 +85,10 @@ func cliPrompt(server, context string) string {
 
 // placeholder matches a part of a command the operator fills in
 // ("<bundle>"): a script cannot type such a command.
-var placeholder = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _-]*>`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[A-Za-z][A-Za-z0-9 _-]*>`) })
 
 // needsInput reports whether a step's command has a part to fill in.
-func needsInput(s *Step) bool { return placeholder.MatchString(s.Text) }
+func needsInput(s *Step) bool { return placeholder().MatchString(s.Text) }
 
 // hostKind names one host of a role, for the comments of a script.
 func hostKind(r string) string {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/bwlint/bwlint/lint"
@@ -248,7 +249,9 @@ func (e *UnsafeError) Error() string { return e.Check + ": " + e.What }
 
 // contextPath matches a CLI context as a script navigates to it: names of
 // letters, digits, '-', '_' and '.', separated by '/'.
-var contextPath = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*)?$`)
+var contextPath = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*)?$`)
+})
 
 // checkSafe rejects what a script must not type or write.
 func checkSafe(w want) error {
@@ -268,7 +271,7 @@ func checkSafe(w want) error {
 		if c.Source != lint.FromCLI {
 			continue
 		}
-		if ctx := strings.Trim(c.Context, "/"); !contextPath.MatchString(ctx) {
+		if ctx := strings.Trim(c.Context, "/"); !contextPath().MatchString(ctx) {
 			return bad("the CLI context %q is no path of context names (letters, digits, '-', '_' and '.', separated by '/'): a script that navigated to it could type something else", c.Context)
 		}
 		if strings.Contains(c.Text, ";") {

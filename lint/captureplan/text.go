@@ -233,7 +233,7 @@ func lineNotes(l typedLine) []note {
 		out = append(out, plainNote("answer y when it asks to confirm"))
 	}
 	if needsInput(s) {
-		out = append(out, plainNote("fill in "+strings.Join(placeholder.FindAllString(s.Text, -1), ", ")+" first"))
+		out = append(out, plainNote("fill in "+strings.Join(placeholder().FindAllString(s.Text, -1), ", ")+" first"))
 	}
 	return append(out, stepNotes(s)...)
 }

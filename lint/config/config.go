@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -354,7 +355,9 @@ func invalidOption(ch *lint.Check, b *checkBlock, err error) *hcl.Diagnostic {
 
 // unsupportedArgument matches the name in HCL's "Unsupported argument"
 // detail, which is all a diagnostic says of the offending attribute.
-var unsupportedArgument = regexp.MustCompile(`^An argument named "([^"]+)" is not expected here\.`)
+var unsupportedArgument = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^An argument named "([^"]+)" is not expected here\.`)
+})
 
 // suggestEngineAttributes completes HCL's "did you mean" for check blocks
 // with options: HCL suggests only among the check's own options, while a
@@ -362,7 +365,7 @@ var unsupportedArgument = regexp.MustCompile(`^An argument named "([^"]+)" is no
 // not_applicable attribute.
 func suggestEngineAttributes(diags hcl.Diagnostics) {
 	for _, d := range diags {
-		m := unsupportedArgument.FindStringSubmatch(d.Detail)
+		m := unsupportedArgument().FindStringSubmatch(d.Detail)
 		if m == nil || strings.Contains(d.Detail, "Did you mean") {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -46,10 +47,10 @@ type Condition struct{ Column, Value string }
 
 // ruleNameRE is the form of check names (lint.Validate), so custom rules
 // read like built-in checks in every report.
-var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`)
+var ruleNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)+$`) })
 
 // serverPrefixRE recognises a context given with its prompt prefix.
-var serverPrefixRE = regexp.MustCompile(`(?i)^/?[a-z]+_cli/`)
+var serverPrefixRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^/?[a-z]+_cli/`) })
 
 func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 	var diags hcl.Diagnostics
@@ -60,7 +61,7 @@ func (c *Config) readRules(blocks []*ruleBlock) hcl.Diagnostics {
 		case dup:
 			diags = append(diags, duplicate("rule", b.Name, b.DefRange, prev))
 			continue
-		case !ruleNameRE.MatchString(b.Name):
+		case !ruleNameRE().MatchString(b.Name):
 			diags = append(diags, errorAt(name.Range(), "Invalid rule name",
 				"%q is not a check name: use snake_case with a prefix, such as \"site_client_cert_auth\", so the rule reads like the built-in checks.", b.Name))
 			continue
@@ -144,7 +145,7 @@ func (rd *ruleReader) required(a *hcl.Attribute, attr, example string) source.Va
 // securityScoreRE is the form of a security-severity score: GitHub code
 // scanning reads a decimal number, and ranks 9.0 and above critical, 7.0
 // high, 4.0 medium and anything lower low.
-var securityScoreRE = regexp.MustCompile(`^[0-9]{1,2}(\.[0-9]+)?$`)
+var securityScoreRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{1,2}(\.[0-9]+)?$`) })
 
 // securitySeverity reads the optional security_severity: a score from
 // 0.0 to 10.0, given as a string ("7.5") or a number (7.5).
@@ -154,7 +155,7 @@ func (rd *ruleReader) securitySeverity() string {
 		return ""
 	}
 	score, err := strconv.ParseFloat(v.Text, 64)
-	if !securityScoreRE.MatchString(v.Text) || err != nil || score > 10 {
+	if !securityScoreRE().MatchString(v.Text) || err != nil || score > 10 {
 		rd.diags = append(rd.diags, errorAt(v.Range(), "Invalid security_severity",
 			"security_severity must be a score from 0.0 to 10.0, such as \"7.5\" (code scanning ranks 9.0 and above critical, 7.0 high, 4.0 medium, lower low); %q is not.", v.Text))
 		return ""
@@ -164,7 +165,7 @@ func (rd *ruleReader) securitySeverity() string {
 
 func (rd *ruleReader) context() string {
 	v := rd.required(rd.block.Context, "context", `context = "System/CommunicationUtility/DefaultSettings/ExternalAuthentication/CertificateAuthentication"`)
-	if prefix := serverPrefixRE.FindString(v.Text); prefix != "" {
+	if prefix := serverPrefixRE().FindString(v.Text); prefix != "" {
 		rd.diags = append(rd.diags, errorAt(v.Range(), "Context with a server prefix",
 			"Write the context without %q, as %q: the rule's role says which servers it reads, and ADP hosts print ADP_CLI.",
 			prefix, v.Text[len(prefix):]))

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bwlint/bwlint/inputs/source"
@@ -45,10 +46,10 @@ func TerminalMarkdown(md string, width int, color bool) string {
 		case trimmed == "":
 			flushPara()
 			blank()
-		case headingRE.MatchString(trimmed):
+		case headingRE().MatchString(trimmed):
 			flushPara()
 			blank()
-			m := headingRE.FindStringSubmatch(trimmed)
+			m := headingRE().FindStringSubmatch(trimmed)
 			text := inlineText(m[2])
 			switch len(m[1]) {
 			case 1:
@@ -66,11 +67,11 @@ func TerminalMarkdown(md string, width int, color bool) string {
 			}
 			i--
 			emit(table(rows, width)...)
-		case listRE.MatchString(l):
+		case listRE().MatchString(l):
 			flushPara()
-			m := listRE.FindStringSubmatch(l)
+			m := listRE().FindStringSubmatch(l)
 			item := []string{m[3]}
-			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "  ") && strings.TrimSpace(lines[i+1]) != "" && !listRE.MatchString(lines[i+1]) {
+			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "  ") && strings.TrimSpace(lines[i+1]) != "" && !listRE().MatchString(lines[i+1]) {
 				i++
 				item = append(item, strings.TrimSpace(lines[i]))
 			}
@@ -91,24 +92,24 @@ func TerminalMarkdown(md string, width int, color bool) string {
 }
 
 var (
-	headingRE = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
-	listRE    = regexp.MustCompile(`^(\s*)([-*]|\d+\.)\s+(.*)$`)
-	linkRE    = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	strongRE  = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	headingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})\s+(.*)$`) })
+	listRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([-*]|\d+\.)\s+(.*)$`) })
+	linkRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`) })
+	strongRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\*\*([^*]+)\*\*`) })
 )
 
 // inlineText renders a line's inline Markdown as plain text: code spans as
 // their text, strong emphasis as its words, a link as its text and
 // address, backslash escapes as the character.
 func inlineText(s string) string {
-	s = linkRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := linkRE.FindStringSubmatch(m)
+	s = linkRE().ReplaceAllStringFunc(s, func(m string) string {
+		sub := linkRE().FindStringSubmatch(m)
 		if sub[1] == sub[2] || strings.Trim(sub[1], "`") == sub[2] {
 			return sub[2]
 		}
 		return sub[1] + " (" + sub[2] + ")"
 	})
-	s = strongRE.ReplaceAllString(s, "$1")
+	s = strongRE().ReplaceAllString(s, "$1")
 	s = plainCode(s)
 	s = strings.NewReplacer(`\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]", `\<`, "<", `\>`, ">", `\\`, `\`).Replace(s)
 	return source.Printable(s)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bwlint/bwlint/inputs/redact"
 	"github.com/bwlint/bwlint/inputs/source"
@@ -289,7 +290,7 @@ func (t *textWriter) fix(f judge.Finding) {
 		case inFence || trimmed == "":
 			flush()
 			t.line("      %s", l)
-		case listItem.MatchString(trimmed):
+		case listItem().MatchString(trimmed):
 			flush()
 			para = append(para, trimmed)
 		default:
@@ -300,7 +301,7 @@ func (t *textWriter) fix(f judge.Finding) {
 }
 
 // listItem matches the first line of a Markdown list item.
-var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s`)
+var listItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-*+]|\d+[.)])\s`) })
 
 // fixLines are a check's fix as plain text lines, as the HTML report
 // shows them: fences dropped, code spans outside them as their bare text.

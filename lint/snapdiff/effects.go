@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -143,10 +144,10 @@ func sameSetting(c Change, f judge.Finding) bool {
 	return strings.EqualFold(f.Logical.Key, c.Key) || c.Row != "" && strings.EqualFold(f.Logical.Key, c.Row)
 }
 
-var cliPrefix = regexp.MustCompile(`(?i)^/?[a-z]+_cli/`)
+var cliPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^/?[a-z]+_cli/`) })
 
 // bareContext is a context without its <SERVER>_CLI/ prefix.
-func bareContext(s string) string { return strings.Trim(cliPrefix.ReplaceAllString(s, ""), "/") }
+func bareContext(s string) string { return strings.Trim(cliPrefix().ReplaceAllString(s, ""), "/") }
 
 // reviewChecks are the checks of both runs, by name.
 func reviewChecks(r *Review) []*lint.Check {
@@ -199,13 +200,13 @@ func reads(e lint.Evidence, c Change, role inputs.Role, file string) bool {
 }
 
 // placeholder is a <name> of an evidence file pattern.
-var placeholder = regexp.MustCompile(`<[^>]*>`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^>]*>`) })
 
 // matchesPattern reports whether a snapshot path fits an evidence file
 // pattern such as "hosts/<host>/bwshowver.txt" or
 // "devicemgmt/tagsets/<name>.tsv".
 func matchesPattern(pattern, file string) bool {
-	glob := placeholder.ReplaceAllString(pattern, "*")
+	glob := placeholder().ReplaceAllString(pattern, "*")
 	ok, err := path.Match(glob, file)
 	return err == nil && ok
 }

@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
+	"github.com/bwlint/bwlint/inputs"
 	"github.com/bwlint/bwlint/lint/linttest"
 )
 
@@ -15,7 +17,7 @@ import (
 var spScale = flag.Int("sp.scale", 1, "multiply the hosts and tag sets of the SP benchmarks' snapshot")
 
 // sp is the service provider of docs/performance.md: 300 XSPs, 100 ASes
-// and 300 tag sets in ten clusters, about 40 MB in 5,240 files.
+// and 300 tag sets in ten clusters, 44 MB in 5,240 files.
 var sp = linttest.SPSnapshot{XSPs: 300, ASes: 100, TagSets: 300, Seed: 1}
 
 // writeSP writes the benchmarks' snapshot, repaired or not, and returns
@@ -72,4 +74,39 @@ func BenchmarkDiffSP(b *testing.B) {
 		runBench(b, 0, "diff", "--format", "json", before, after)
 	}
 	b.ReportMetric(float64(st.Files+sta.Files), "files")
+}
+
+// BenchmarkLoadSP loads the snapshot into the model every check reads and
+// reports what the model holds once loaded: what a collection leaves live
+// beyond what was live before the load, in MB and per byte of the
+// snapshot. Peak RSS is this plus
+// what the collector lets grow between cycles and what the checks and the
+// report add.
+func BenchmarkLoadSP(b *testing.B) {
+	dir, st := writeSP(b, false)
+	b.SetBytes(st.Bytes)
+	b.ReportAllocs()
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	var live uint64
+	for b.Loop() {
+		b.StopTimer()
+		before := heap()
+		b.StartTimer()
+		s, err := inputs.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		live = heap() - before
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(live)/1e6, "live-MB")
+	b.ReportMetric(float64(live)/float64(st.Bytes), "live/snapshot")
+	b.ReportMetric(float64(st.Files), "files")
 }

@@ -81,5 +81,3 @@ func (p *positions) rng(start, end int) hcl.Range {
 	line, col := advance(p.text[start:end], s.Line, s.Column)
 	return hcl.Range{Filename: p.name, Start: s, End: hcl.Pos{Line: line, Column: col, Byte: end}}
 }
-
-func (p *positions) whole() hcl.Range { return hcl.Range{Filename: p.name} }

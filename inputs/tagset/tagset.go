@@ -294,7 +294,7 @@ func (p *parser) parseHeader(line, start, end int) (cols columns, isRow bool) {
 	cols = columns{name: -1, value: -1, overridable: -1, encrypted: -1, count: len(fields), fromHeader: true}
 	var found, unknown, missing, reasons []string
 	for i, f := range fields {
-		v := p.fieldValue(line, f, true)
+		v := p.fieldValue(f, true)
 		p.set.Header = append(p.set.Header, v)
 		found = append(found, fmt.Sprintf("%q", clip(v.Text)))
 		var col *int
@@ -366,13 +366,13 @@ func (p *parser) parseRow(line, start, end int, cols columns) {
 		return
 	}
 	tag := Tag{
-		Name:        p.fieldValue(line, fields[cols.name], true),
-		Value:       p.fieldValue(line, fields[cols.value], false),
-		Overridable: p.fieldValue(line, fields[cols.overridable], true),
+		Name:        p.fieldValue(fields[cols.name], true),
+		Value:       p.fieldValue(fields[cols.value], false),
+		Overridable: p.fieldValue(fields[cols.overridable], true),
 		Range:       rowRange,
 	}
 	if cols.encrypted >= 0 {
-		tag.Encrypted = p.fieldValue(line, fields[cols.encrypted], true)
+		tag.Encrypted = p.fieldValue(fields[cols.encrypted], true)
 	}
 	if tag.Name.Text == "" {
 		p.errorf(tag.Name.Range(), "row has an empty Tag Name")
@@ -414,7 +414,7 @@ type field struct {
 
 // fieldValue makes a Value of f, trimmed of surrounding spaces unless f
 // is quoted or trim is false.
-func (p *parser) fieldValue(line int, f field, trim bool) source.Value {
+func (p *parser) fieldValue(f field, trim bool) source.Value {
 	if trim && !f.quoted {
 		for f.start < f.end && (p.text[f.start] == ' ' || p.text[f.start] == '\t') {
 			f.start++

@@ -7,7 +7,7 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=""
-RUN CGO_ENABLED=0 go build -trimpath -buildvcs=false \
+RUN CGO_ENABLED=0 go build -trimpath -buildvcs=false -tags urfave_cli_no_docs \
       -ldflags "-s -w -X github.com/bwlint/bwlint/lint.version=${VERSION}" \
       -o /out/bwlint ./cmd/bwlint
 

@@ -20,6 +20,11 @@ type arenas struct {
 	rowArena   arena[Row]
 	tableArena arena[Table]
 	tptrArena  arena[*Table]
+
+	// out is the parser's buffer of a command's output lines: not part
+	// of the model, but grown anew for every file it was a tenth of what
+	// a load allocated.
+	out []source.Line
 }
 
 var arenaPool = sync.Pool{New: func() any { return new(arenas) }}
@@ -37,6 +42,7 @@ func giveArenas(a *arenas) {
 	a.rowArena.discard()
 	a.tableArena.discard()
 	a.tptrArena.discard()
+	clear(a.out[:cap(a.out)]) // no file's lines kept alive by the pool
 	arenaPool.Put(a)
 }
 

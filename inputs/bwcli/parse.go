@@ -54,6 +54,7 @@ type Reader struct {
 func NewReader(path, text string) *Reader {
 	r := &Reader{}
 	r.p.arenas = takeArenas()
+	r.p.out = r.p.arenas.out
 	r.p.pos = *source.NewPositions(path, text)
 	r.p.text = text
 	return r
@@ -109,6 +110,7 @@ func (r *Reader) End() { r.p.end() }
 func (r *Reader) Result() (*Transcript, []source.Problem) {
 	r.p.end()
 	if r.p.arenas != nil {
+		r.p.arenas.out, r.p.out = r.p.out[:0], nil
 		giveArenas(r.p.arenas)
 		r.p.arenas = nil
 	}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/bwlint/bwlint/checks"
@@ -94,21 +96,31 @@ func runDiff(c *cli.Context) error {
 	if err := checkAuditOwners(c, cfg, format == "sarif" && c.String("sarif-profile") == report.SARIFProfileAudit); err != nil {
 		return err
 	}
-	beforeSnap, err := loadWithPolicy(c, cfg, beforeDir, sideHeading("before", beforeDir))
-	if err != nil {
+	// The two sides load at once: each load reads its files in
+	// parallel, but walking, assembling hosts and merging channels are
+	// not, and overlap with the other side's reading. What a load says
+	// is written afterwards, before's first.
+	inv := cfg.Inventory()
+	var beforeSnap, afterSnap *inputs.Snapshot
+	var beforeErr, afterErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { beforeSnap, beforeErr = loadSnapshot(c, beforeDir, inv) })
+	afterSnap, afterErr = loadSnapshot(c, afterDir, inv)
+	wg.Wait()
+	if err := cmp.Or(beforeErr, afterErr); err != nil {
 		return err
 	}
-	afterSnap, err := loadWithPolicy(c, cfg, afterDir, sideHeading("after", afterDir))
-	if err != nil {
-		return err
-	}
+	checkInventory(c, cfg, beforeSnap, sideHeading("before", beforeDir))
+	checkInventory(c, cfg, afterSnap, sideHeading("after", afterDir))
 	if err := checkPolicyHosts(c, cfg, beforeSnap, afterSnap); err != nil {
 		return err
 	}
 	threshold := failOn(c, cfg, flagThreshold)
 	missing := missingEvidence(c, cfg, run.missing)
-	before := lintSide(c, cfg, beforeSnap, day)
-	after := lintSide(c, cfg, afterSnap, day)
+	var before, after snapdiff.Side
+	wg.Go(func() { before = lintSide(c, cfg, beforeSnap, day) })
+	after = lintSide(c, cfg, afterSnap, day)
+	wg.Wait()
 	before.Policy, before.Waivers = beforePolicy(c, cfg, found, beforeDir, day)
 	after.Policy, after.Waivers = cfg, waiversOf(c, cfg, day)
 	mask := maskPersonal(c, cfg)

@@ -213,11 +213,17 @@ func loadWithPolicy(c *cli.Context, cfg *config.Config, dir, heading string) (*i
 	if err != nil {
 		return nil, err
 	}
+	checkInventory(c, cfg, snap, heading)
+	return snap, nil
+}
+
+// checkInventory writes, under heading, what the policy's hosts and
+// clusters say of snap that does not fit it.
+func checkInventory(c *cli.Context, cfg *config.Config, snap *inputs.Snapshot, heading string) {
 	if diags := cfg.CheckInventory(snap); len(diags) > 0 && !quiet(c) {
 		writeHeading(c.App.ErrWriter, heading)
 		_ = config.WriteDiagnostics(c.App.ErrWriter, diags, cfg.Files(), colorFor(c, c.App.ErrWriter))
 	}
-	return snap, nil
 }
 
 // lintWithPolicy runs the policy's checks on snap with their settings,

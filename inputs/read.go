@@ -29,6 +29,7 @@ import (
 
 // parsed is what reading one file produced.
 type parsed struct {
+	arenas   *bwcli.Arenas // the reading worker's, while the file is read
 	file     *File
 	problems []source.Problem
 	commands []*bwcli.Command
@@ -57,8 +58,11 @@ func readAll(entries []entry, limit int64) []parsed {
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
+			// Each worker hands its transcripts' arenas from one file to
+			// the next (see bwcli.Arenas); they belong to this load only.
+			ar := bwcli.NewArenas()
 			for i := range next {
-				out[i] = readOneSafely(entries[i], budget)
+				out[i] = readOneSafely(entries[i], budget, &ar)
 			}
 		})
 	}
@@ -73,10 +77,13 @@ func readAll(entries []entry, limit int64) []parsed {
 // readOneSafely is readOne with a parser's panic turned into an internal
 // problem of that file: one file that trips a bug in bwlint must not take
 // the others down, nor pass for bad input.
-func readOneSafely(e entry, budget *atomic.Int64) (r parsed) {
+// A parser that panicked may have left the worker's arenas half used, so
+// the worker carries on with new ones.
+func readOneSafely(e entry, budget *atomic.Int64, ar **bwcli.Arenas) (r parsed) {
 	rel := e.rel
 	defer func() {
 		if v := recover(); v != nil {
+			*ar = bwcli.NewArenas()
 			kind, host := classify(rel)
 			r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed}}
 			p := source.Errorf(hcl.Range{Filename: rel}, "internal error while reading this file (a bug in bwlint, please report it): %v", v)
@@ -84,10 +91,10 @@ func readOneSafely(e entry, budget *atomic.Int64) (r parsed) {
 			r.problems = []source.Problem{p}
 		}
 	}()
-	return readOne(e, budget)
+	return readOne(e, budget, *ar)
 }
 
-func readOne(e entry, budget *atomic.Int64) (r parsed) {
+func readOne(e entry, budget *atomic.Int64, ar *bwcli.Arenas) (r parsed) {
 	// A parser quotes what it could not read; a URL it quotes may carry
 	// a password, which no message shows.
 	defer func() {
@@ -98,7 +105,8 @@ func readOne(e entry, budget *atomic.Int64) (r parsed) {
 	}()
 	rel := e.rel
 	kind, host := classify(rel)
-	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed, ModTime: e.modTime}}
+	r = parsed{file: &File{Path: rel, Kind: kind, Host: host, Status: Failed, ModTime: e.modTime}, arenas: ar}
+	defer func() { r.arenas = nil }()
 	whole := hcl.Range{Filename: rel}
 	if kind == KindUnknown {
 		r.problems = append(r.problems, source.Errorf(whole, "unknown input: %s (see docs/inputs.md)", describeExpected(rel)))
@@ -188,7 +196,7 @@ func (r *parsed) parse(text string) bool {
 	case KindTranscript:
 		// A capture is a sequence of shell and CLI sessions; a file that
 		// holds only bwshowver output is of that kind.
-		c, probs := session.Parse(f.Path, text)
+		c, probs := session.ParseIn(r.arenas, f.Path, text)
 		r.problems = append(r.problems, probs...)
 		r.commands, r.showvers, r.digests = c.Commands, c.ShowVers, c.Digests
 		f.Lines = &c.Lines

@@ -1,17 +1,23 @@
 package bwcli
 
-import (
-	"sync"
+import "github.com/bwlint/bwlint/inputs/source"
 
-	"github.com/bwlint/bwlint/inputs/source"
-)
+// Arenas are the chunks that readers carve the model from, handed from
+// one reader to the next. A snapshot is thousands of files of a few dozen
+// commands each; arenas of their own, doubling from a few elements, left a
+// third to half of each file's last chunks empty. Readers that share
+// Arenas, one after another, carve from the same chunks, so only the
+// chunks' tails at the end are wasted. Share them within one load only:
+// the chunks hold every file's values that were carved from them, so a
+// later load's values would keep an earlier load's files alive.
+//
+// Arenas may be used by one Reader at a time: a Reader takes them when it
+// is made and lets go of them when its Result is taken.
+type Arenas struct{ a arenas }
 
-// arenas are the arenas of one parser. A snapshot is thousands of files of
-// a few dozen commands each; arenas of their own, doubling from a few
-// elements, left a third to half of each file's last chunks empty. A
-// finished parser hands its arenas on to the next file read, which carves
-// its slices from the same chunks: only the chunks' tails at the end of
-// the whole load are wasted.
+// NewArenas returns empty Arenas.
+func NewArenas() *Arenas { return &Arenas{} }
+
 type arenas struct {
 	cmdArena   arena[Command]
 	kvArena    arena[KV]
@@ -27,14 +33,10 @@ type arenas struct {
 	out []source.Line
 }
 
-var arenaPool = sync.Pool{New: func() any { return new(arenas) }}
-
-func takeArenas() *arenas { return arenaPool.Get().(*arenas) }
-
-// giveArenas returns a finished parser's arenas to the pool. Every slice
-// handed out is capped at its length, so the next parser's slices never
-// reach into them; elements still open are dropped.
-func giveArenas(a *arenas) {
+// release drops the elements still open and the lines of the output
+// buffer, so that the next reader starts clean and no file's lines are
+// kept alive by a buffer only.
+func (a *arenas) release() {
 	a.cmdArena.discard()
 	a.kvArena.discard()
 	a.textArena.discard()
@@ -42,8 +44,8 @@ func giveArenas(a *arenas) {
 	a.rowArena.discard()
 	a.tableArena.discard()
 	a.tptrArena.discard()
-	clear(a.out[:cap(a.out)]) // no file's lines kept alive by the pool
-	arenaPool.Put(a)
+	clear(a.out[:cap(a.out)])
+	a.out = a.out[:0]
 }
 
 // arena hands out slices carved from shared chunks. A large transcript has

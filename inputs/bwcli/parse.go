@@ -51,10 +51,17 @@ type Reader struct {
 
 // NewReader returns a Reader of the file at path (relative to the
 // snapshot root) whose decoded text is text.
-func NewReader(path, text string) *Reader {
+func NewReader(path, text string) *Reader { return NewReaderIn(nil, path, text) }
+
+// NewReaderIn is NewReader carving the model from ar, which the Reader
+// holds until its Result is taken; nil gives it arenas of its own.
+func NewReaderIn(ar *Arenas, path, text string) *Reader {
+	if ar == nil {
+		ar = NewArenas()
+	}
 	r := &Reader{}
-	r.p.arenas = takeArenas()
-	r.p.out = r.p.arenas.out
+	r.p.arenas = &ar.a
+	r.p.out = ar.a.out
 	r.p.pos = *source.NewPositions(path, text)
 	r.p.text = text
 	return r
@@ -109,11 +116,12 @@ func (r *Reader) End() { r.p.end() }
 // transcript (whose Lines count every line fed) and the problems.
 func (r *Reader) Result() (*Transcript, []source.Problem) {
 	r.p.end()
-	if r.p.arenas != nil {
-		r.p.arenas.out, r.p.out = r.p.out[:0], nil
-		giveArenas(r.p.arenas)
-		r.p.arenas = nil
-	}
+	// Let go of the shared arenas for the next reader; should this one be
+	// fed more lines, it carves from arenas of its own.
+	shared := r.p.arenas
+	shared.out, r.p.out = r.p.out, nil
+	shared.release()
+	r.p.arenas = &arenas{}
 	return &Transcript{Path: r.p.pos.Path, Commands: r.p.commands, Lines: r.p.counts}, r.p.problems.List()
 }
 

@@ -27,10 +27,14 @@ type Capture struct {
 
 // Parse reads one capture file; path is its name relative to the snapshot
 // root and text its decoded content (see source.Decode).
-func Parse(path, text string) (*Capture, []source.Problem) {
+func Parse(path, text string) (*Capture, []source.Problem) { return ParseIn(nil, path, text) }
+
+// ParseIn is Parse carving the CLI sessions' model from ar (see
+// bwcli.Arenas); nil gives the file arenas of its own.
+func ParseIn(ar *bwcli.Arenas, path, text string) (*Capture, []source.Problem) {
 	r := &reader{
 		pos: source.NewPositions(path, text),
-		cli: bwcli.NewReader(path, text),
+		cli: bwcli.NewReaderIn(ar, path, text),
 		cap: &Capture{Path: path},
 	}
 	var first source.Line

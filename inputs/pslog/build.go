@@ -109,7 +109,7 @@ func (p *parser) assemble(path string, lines int, rng func(start, end int) hcl.R
 		if !s.ok {
 			return source.Value{}
 		}
-		return source.Value{Text: p.hide(s), Loc: source.LocOf(rng(s.start, s.end))}
+		return source.Value{Text: p.hide(s), Loc: p.ix.File().Loc(s.start, s.end)}
 	}
 	headers := func(hs []rawHeader) []Header {
 		var out []Header

@@ -177,7 +177,7 @@ func (p *parser) array(depth int) *Node {
 func (p *parser) finishComposite(n *Node, start int, startPos hcl.Pos) *Node {
 	p.i++
 	n.Range = hcl.Range{Filename: p.cur.path, Start: startPos, End: p.cur.pos(p.i)}
-	n.Value = source.Value{Text: p.src[start:p.i], Loc: source.LocOf(n.Range)}
+	n.Value = source.Value{Text: p.src[start:p.i], Loc: p.cur.file.Loc(start, p.i)}
 	return n
 }
 
@@ -196,7 +196,6 @@ func (p *parser) quoted() (source.Value, hcl.Range, bool, bool) {
 	openPos := p.cur.pos(p.i)
 	p.i++
 	contentStart := p.i
-	contentPos := p.cur.pos(contentStart)
 	var buf []byte // decoded content, used only once an escape appears
 	chunk := contentStart
 	for {
@@ -211,10 +210,10 @@ func (p *parser) quoted() (source.Value, hcl.Range, bool, bool) {
 			if buf != nil {
 				text = string(append(buf, p.src[chunk:p.i]...))
 			}
-			content := hcl.Range{Filename: p.cur.path, Start: contentPos, End: p.cur.pos(p.i)}
+			content := p.cur.file.Loc(contentStart, p.i)
 			p.i++
 			whole := hcl.Range{Filename: p.cur.path, Start: openPos, End: p.cur.pos(p.i)}
-			return source.Value{Text: text, Loc: source.LocOf(content)}, whole, buf != nil, true
+			return source.Value{Text: text, Loc: content}, whole, buf != nil, true
 		case c == '\\':
 			if buf == nil {
 				buf = make([]byte, 0, p.i-contentStart+16)
@@ -377,7 +376,7 @@ func (p *parser) literal(expected string) *Node {
 // scalar makes the node for the number or literal in [start, p.i).
 func (p *parser) scalar(kind Kind, start int) *Node {
 	r := p.cur.rangeOf(start, p.i)
-	return &Node{Kind: kind, Value: source.Value{Text: p.src[start:p.i], Loc: source.LocOf(r)}, Range: r}
+	return &Node{Kind: kind, Value: source.Value{Text: p.src[start:p.i], Loc: p.cur.file.Loc(start, p.i)}, Range: r}
 }
 
 // keySet finds earlier members with the same key. Most objects are small,

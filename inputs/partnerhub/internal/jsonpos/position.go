@@ -24,10 +24,11 @@ type cursor struct {
 	lineStart int // offset at which that line starts
 	col       int // column of off, from 1
 	index     *source.Index
+	file      *source.File // the locations of values
 }
 
 func newCursor(path, src string) cursor {
-	return cursor{path: path, src: src, line: 1, col: 1}
+	return cursor{path: path, src: src, line: 1, col: 1, file: source.NewFile(path, src)}
 }
 
 // pos returns the position of byte offset target, 0 <= target <= len(src).

@@ -256,9 +256,14 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 		return fs
 	}
 	fs := &fileSecrets{}
-	secret := func(v source.Value) {
-		if a, b := v.Loc.Bytes(); v.Loc.Filename() == f.Path && b > a {
+	secretBytes := func(a, b int) {
+		if b > a {
 			fs.secrets = append(fs.secrets, span{Start: a, End: b})
+		}
+	}
+	secret := func(v source.Value) {
+		if v.Loc.Filename() == f.Path {
+			secretBytes(v.Loc.Bytes())
 		}
 	}
 	known := func(vs ...source.Value) {
@@ -290,7 +295,7 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 	if h := s.snap.Host(f.Host); h != nil {
 		for _, c := range h.Commands {
 			if c.Input.Loc.Filename() == f.Path {
-				commandSpans(c, secret)
+				commandSpans(c, f.Text, secret, secretBytes)
 				commandKnown(c, known, prose, fs)
 			}
 		}
@@ -366,9 +371,21 @@ func (s *Source) secretsOf(f *inputs.File) *fileSecrets {
 // commandSpans reports the secrets of one command: the arguments typed
 // after secret names, secret attributes, and table cells that a secret
 // column or a secret-naming row hold.
-func commandSpans(c *bwcli.Command, add func(source.Value)) {
+//
+// The typed input's secrets are found in its text as the terminal showed
+// it; when the file holds more than that (an erased letter, an escape
+// sequence), where the secret's bytes start is not known exactly, but no
+// earlier than its offset in the shown text, so everything from there to
+// the end of the input is hidden.
+func commandSpans(c *bwcli.Command, text string, add func(source.Value), addBytes func(a, b int)) {
+	a, b := c.Input.Loc.Bytes()
+	exact := 0 <= a && a <= b && b <= len(text) && text[a:b] == c.Input.Text
 	for _, sp := range source.CommandSecrets(c.Input.Text) {
-		add(source.Value{Text: c.Input.Text, Loc: c.Input.Loc.Sub(sp.Start, sp.End)})
+		if exact {
+			addBytes(a+sp.Start, a+sp.End)
+		} else {
+			addBytes(min(a+sp.Start, b), b)
+		}
 	}
 	for _, kv := range c.Attrs {
 		if source.IsSecretName(kv.Key.Text) || kv.Value.Masked() {

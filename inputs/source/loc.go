@@ -198,20 +198,3 @@ func (s Loc) Bytes() (start, end int) {
 	}
 	return int(s.start), int(s.end)
 }
-
-// Sub returns bytes [i, j) of the location, counted from its start, for
-// a location whose bytes are its value's text.
-func (s Loc) Sub(i, j int) Loc {
-	f := s.file
-	if f == nil || s.start == noPos {
-		return s
-	}
-	if f.fixed == nil {
-		return f.Loc(int(s.start)+i, int(s.start)+j)
-	}
-	r := *f.fixed
-	r.Start.Byte, r.End.Byte = r.Start.Byte+i, r.Start.Byte+j
-	r.Start.Column, r.End.Column = r.Start.Column+i, r.Start.Column+j
-	r.End.Line = r.Start.Line
-	return LocOf(r)
-}

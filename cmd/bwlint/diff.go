@@ -98,8 +98,12 @@ func runDiff(c *cli.Context) error {
 	}
 	// The two sides load at once: each load reads its files in
 	// parallel, but walking, assembling hosts and merging channels are
-	// not, and overlap with the other side's reading. What a load says
-	// is written afterwards, before's first.
+	// not, and overlap with the other side's reading. A mistyped path is
+	// refused before either is read, and what a load says is written
+	// afterwards, before's first, as when they loaded in turn.
+	if err := cmp.Or(checkSnapshotDir(c, beforeDir), checkSnapshotDir(c, afterDir)); err != nil {
+		return err
+	}
 	inv := cfg.Inventory()
 	var beforeSnap, afterSnap *inputs.Snapshot
 	var beforeErr, afterErr error
@@ -107,10 +111,13 @@ func runDiff(c *cli.Context) error {
 	wg.Go(func() { beforeSnap, beforeErr = loadSnapshot(c, beforeDir, inv) })
 	afterSnap, afterErr = loadSnapshot(c, afterDir, inv)
 	wg.Wait()
-	if err := cmp.Or(beforeErr, afterErr); err != nil {
-		return err
+	if beforeErr != nil {
+		return beforeErr
 	}
 	checkInventory(c, cfg, beforeSnap, sideHeading("before", beforeDir))
+	if afterErr != nil {
+		return afterErr
+	}
 	checkInventory(c, cfg, afterSnap, sideHeading("after", afterDir))
 	if err := checkPolicyHosts(c, cfg, beforeSnap, afterSnap); err != nil {
 		return err

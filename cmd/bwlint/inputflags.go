@@ -41,12 +41,8 @@ func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Sna
 		return nil, err
 	}
 	opts.Inventory = inv
-	// A path that names no directory is a mistyped argument, not
-	// unreadable evidence: a usage error, before anything is read.
-	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, usageErrorf("%s: snapshot %s does not exist (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
-	} else if err == nil && !st.IsDir() {
-		return nil, usageErrorf("%s: snapshot %s is a file; name the snapshot directory (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	if err := checkSnapshotDir(c, dir); err != nil {
+		return nil, err
 	}
 	snap, err := inputs.LoadWith(dir, opts)
 	if err != nil {
@@ -56,6 +52,18 @@ func loadSnapshot(c *cli.Context, dir string, inv inputs.Inventory) (*inputs.Sna
 		return nil, internalErrorf("loading %s: %v", dir, err)
 	}
 	return snap, nil
+}
+
+// checkSnapshotDir refuses a path that names no directory: a mistyped
+// argument, not unreadable evidence, so a usage error before anything is
+// read.
+func checkSnapshotDir(c *cli.Context, dir string) error {
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return usageErrorf("%s: snapshot %s does not exist (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	} else if err == nil && !st.IsDir() {
+		return usageErrorf("%s: snapshot %s is a file; name the snapshot directory (see bwlint %s --help)", c.Command.Name, dir, c.Command.Name)
+	}
+	return nil
 }
 
 var sizeUnits = []struct {

@@ -1,8 +1,8 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
+	"reflect"
 
 	"github.com/bwlint/bwlint/inputs/source"
 	"github.com/bwlint/bwlint/lint"
@@ -290,8 +290,7 @@ func problemsJSON(ps []source.Problem) []jsonProblem {
 }
 
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	j := newJSONStream(w)
+	j.stream(reflect.ValueOf(v))
+	return j.finish()
 }

@@ -3,8 +3,10 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -106,4 +108,114 @@ func (j *jsonStream) finish() error {
 		return j.err
 	}
 	return j.w.Flush()
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// stream writes v as encoding/json writes it, but slices element by
+// element and plain structs field by field, so that a report of thousands
+// of findings, coverage cells and evidence files is never encoded whole
+// into memory and then indented into a second copy. Whatever is not a
+// plain struct or slice (maps, interfaces, pointers, values with their
+// own marshalers) is encoded whole, by encoding/json itself.
+func (j *jsonStream) stream(v reflect.Value) {
+	t := v.Type()
+	switch {
+	case hasMarshaler(t):
+		// encoding/json calls a pointer method only on an addressable
+		// value, such as a slice element; so does this.
+		if v.CanAddr() {
+			j.value(v.Addr().Interface())
+		} else {
+			j.value(v.Interface())
+		}
+	case t.Kind() == reflect.Slice && !v.IsNil() && t.Elem().Kind() != reflect.Uint8:
+		j.beginArray()
+		for i := range v.Len() {
+			j.next()
+			j.stream(v.Index(i))
+		}
+		j.endArray()
+	case t.Kind() == reflect.Struct && plainStruct(t):
+		j.beginObject()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, omitEmpty, ok := jsonField(f)
+			if !ok || omitEmpty && isEmptyJSON(v.Field(i)) {
+				continue
+			}
+			j.key(name)
+			j.stream(v.Field(i))
+		}
+		j.endObject()
+	default:
+		j.value(v.Interface())
+	}
+}
+
+func hasMarshaler(t reflect.Type) bool {
+	pt := reflect.PointerTo(t)
+	return t.Implements(jsonMarshaler) || t.Implements(textMarshaler) || pt.Implements(jsonMarshaler) || pt.Implements(textMarshaler)
+}
+
+// plainStruct reports a struct whose fields stream needs no more of
+// encoding/json's rules for than names and omitempty: no embedded
+// fields, whose promotion rules are left to encoding/json, and no
+// ",string" or ",omitzero" option.
+func plainStruct(t reflect.Type) bool {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			return false
+		}
+		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		for o := range strings.SplitSeq(opts, ",") {
+			if o == "string" || o == "omitzero" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// jsonField gives a struct field's name in JSON and whether it is left
+// out when empty; ok is false for a field encoding/json leaves out.
+func jsonField(f reflect.StructField) (name string, omitEmpty, ok bool) {
+	if !f.IsExported() {
+		return "", false, false
+	}
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "", false, false
+	}
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	for o := range strings.SplitSeq(opts, ",") {
+		omitEmpty = omitEmpty || o == "omitempty"
+	}
+	return name, omitEmpty, true
+}
+
+// isEmptyJSON is encoding/json's test for omitempty.
+func isEmptyJSON(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
 }

@@ -289,6 +289,11 @@ func problemsJSON(ps []source.Problem) []jsonProblem {
 	return out
 }
 
+// WriteJSON writes v exactly as encoding/json's Encoder with a two-space
+// indent and HTML escaping off writes it, the form of every JSON report,
+// but streamed (see jsonStream.stream): the review's report uses it too.
+func WriteJSON(w io.Writer, v any) error { return writeJSON(w, v) }
+
 func writeJSON(w io.Writer, v any) error {
 	j := newJSONStream(w)
 	j.stream(reflect.ValueOf(v))

@@ -1,7 +1,6 @@
 package snapdiff
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/bwlint/bwlint/lint"
@@ -243,10 +242,7 @@ func JSON(w io.Writer, r *Review, o Options) error {
 			rep.CheckFailures = append(rep.CheckFailures, jsonFailure{Snapshot: []string{"before", "after"}[i], Check: f.Check, Error: f.Err})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	return report.WriteJSON(w, rep)
 }
 
 func findingJSON(r *Review, f judge.Finding, o Options) jsonFinding {

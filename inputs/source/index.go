@@ -9,8 +9,6 @@ import (
 
 // Index converts byte offsets of one decoded file into hcl positions.
 type Index struct {
-	name   string
-	text   string
 	file   *File
 	starts []uint32 // byte offset at which each line starts; starts[0] == 0
 }
@@ -19,17 +17,17 @@ type Index struct {
 // Lines end at "\n"; a preceding "\r" belongs to the line ending.
 func NewIndex(name, text string) *Index {
 	f := NewFile(name, text)
-	return &Index{name: name, text: text, file: f, starts: f.lines()}
+	return &Index{file: f, starts: f.lines()}
 }
 
 // File is the file whose locations the index's values carry.
 func (ix *Index) File() *File { return ix.file }
 
 // Name is the file name put into every range.
-func (ix *Index) Name() string { return ix.name }
+func (ix *Index) Name() string { return ix.file.name }
 
 // Text is the indexed text.
-func (ix *Index) Text() string { return ix.text }
+func (ix *Index) Text() string { return ix.file.text }
 
 // Lines is the number of lines; a final line without "\n" counts.
 func (ix *Index) Lines() int { return len(ix.starts) }
@@ -48,17 +46,17 @@ func (ix *Index) Pos(off int) hcl.Pos {
 // parsers that walk line by line use it to skip the search.
 func (ix *Index) PosOnLine(line, off int) hcl.Pos {
 	ls := int(ix.starts[line-1])
-	return hcl.Pos{Line: line, Column: utf8.RuneCountInString(ix.text[ls:off]) + 1, Byte: off}
+	return hcl.Pos{Line: line, Column: utf8.RuneCountInString(ix.file.text[ls:off]) + 1, Byte: off}
 }
 
 // Range returns the range of bytes [start, end).
 func (ix *Index) Range(start, end int) hcl.Range {
-	return hcl.Range{Filename: ix.name, Start: ix.Pos(start), End: ix.Pos(end)}
+	return hcl.Range{Filename: ix.file.name, Start: ix.Pos(start), End: ix.Pos(end)}
 }
 
 // RangeOnLine is Range for bytes known to lie on one line.
 func (ix *Index) RangeOnLine(line, start, end int) hcl.Range {
-	return hcl.Range{Filename: ix.name, Start: ix.PosOnLine(line, start), End: ix.PosOnLine(line, end)}
+	return hcl.Range{Filename: ix.file.name, Start: ix.PosOnLine(line, start), End: ix.PosOnLine(line, end)}
 }
 
 // Value returns the Value for bytes [start, end) of the text.
@@ -66,14 +64,9 @@ func (ix *Index) Value(start, end int) Value {
 	return ix.file.Value(start, end)
 }
 
-// ValueOnLine is Value for bytes known to lie on one line.
-func (ix *Index) ValueOnLine(line, start, end int) Value {
-	return ix.file.Value(start, end)
-}
-
 // WholeFile returns a range naming the file without a position, for
 // problems that concern the file as a whole.
-func (ix *Index) WholeFile() hcl.Range { return hcl.Range{Filename: ix.name} }
+func (ix *Index) WholeFile() hcl.Range { return hcl.Range{Filename: ix.file.name} }
 
 // Cursor gives the positions of offsets on the lines of an indexed text,
 // counting columns on from the previous position when the next offset
@@ -96,7 +89,7 @@ func (c *Cursor) Pos(line, off int) hcl.Pos {
 	if p.Line != line || off < p.Byte {
 		p = hcl.Pos{Line: line, Column: 1, Byte: c.ix.LineStart(line)}
 	}
-	p.Column += utf8.RuneCountInString(c.ix.text[p.Byte:off])
+	p.Column += utf8.RuneCountInString(c.ix.file.text[p.Byte:off])
 	p.Byte = off
 	c.at = p
 	return p
@@ -104,5 +97,5 @@ func (c *Cursor) Pos(line, off int) hcl.Pos {
 
 // Range returns the range of bytes [start, end) of line.
 func (c *Cursor) Range(line, start, end int) hcl.Range {
-	return hcl.Range{Filename: c.ix.name, Start: c.Pos(line, start), End: c.Pos(line, end)}
+	return hcl.Range{Filename: c.ix.file.name, Start: c.Pos(line, start), End: c.Pos(line, end)}
 }

@@ -296,9 +296,6 @@ func NewPositions(path, text string) *Positions {
 	return &Positions{Path: path, Text: text, file: NewFile(path, text)}
 }
 
-// File is the file whose locations the values carry.
-func (p *Positions) File() *File { return p.file }
-
 // Pos returns the position of byte i of l.Text.
 func (p *Positions) Pos(l *Line, i int) hcl.Pos {
 	if l.off == nil && l.ASCII {

@@ -149,7 +149,7 @@ func (p *csvParser) header(line, start, end int) (cols []int, width int, ok bool
 	}
 	var unknown []string
 	for i, f := range fields {
-		name := p.value(line, f).Text
+		name := p.value(f).Text
 		if source.IsSecretName(name) {
 			p.secretCols = append(p.secretCols, i)
 		}
@@ -222,10 +222,10 @@ func (p *csvParser) row(line, start, end int, cols []int, width int) {
 		}
 		f := fields[cols[c]]
 		if c == colServices {
-			u.Services = p.services(line, f)
+			u.Services = p.services(f)
 			continue
 		}
-		*col.field(u) = p.value(line, f)
+		*col.field(u) = p.value(f)
 	}
 	id := u.UserID.Text
 	if id == "" {
@@ -243,7 +243,7 @@ func (p *csvParser) row(line, start, end int, cols []int, width int) {
 
 // services splits the services field into one value per service name,
 // skipping empty names.
-func (p *csvParser) services(line int, f field) []source.Value {
+func (p *csvParser) services(f field) []source.Value {
 	var out []source.Value
 	for i := f.Start; i <= f.End; {
 		j := strings.IndexByte(p.text[i:f.End], ServiceSeparator)
@@ -251,7 +251,7 @@ func (p *csvParser) services(line int, f field) []source.Value {
 			j = f.End - i
 		}
 		item := p.trim(field{Start: i, End: i + j, Quoted: f.Quoted})
-		if v := p.valueOf(line, item); v.Text != "" {
+		if v := p.valueOf(item); v.Text != "" {
 			out = append(out, v)
 		}
 		i += j + 1
@@ -265,11 +265,11 @@ type field = delimited.Field
 
 // value makes a Value of f: an unquoted field without surrounding spaces,
 // a quoted one as written inside its quotes, its doubled quotes undone.
-func (p *csvParser) value(line int, f field) source.Value {
+func (p *csvParser) value(f field) source.Value {
 	if !f.Quoted {
 		f = p.trim(f)
 	}
-	return p.valueOf(line, f)
+	return p.valueOf(f)
 }
 
 // trim returns f without surrounding spaces and tabs.
@@ -283,8 +283,8 @@ func (p *csvParser) trim(f field) field {
 	return f
 }
 
-func (p *csvParser) valueOf(line int, f field) source.Value {
-	v := p.ix.ValueOnLine(line, f.Start, f.End)
+func (p *csvParser) valueOf(f field) source.Value {
+	v := p.ix.Value(f.Start, f.End)
 	v.Text = f.Text(p.text)
 	return v
 }

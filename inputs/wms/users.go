@@ -219,7 +219,7 @@ func (p *rowReader) split(line, start, end int, delim byte) (cells []source.Valu
 			closing := closingQuote(p.text, i, end)
 			if closing < 0 {
 				defects = append(defects, Defect{Kind: UnclosedQuote, Range: p.rangeOf(line, i, end)})
-				cells = append(cells, source.Value{Text: p.text[i+1 : end], Loc: p.ix.File().Loc(i+1, end)})
+				cells = append(cells, p.ix.Value(i+1, end))
 				return cells, defects
 			}
 			next := indexFrom(p.text, closing+1, end, delim)
@@ -228,7 +228,7 @@ func (p *rowReader) split(line, start, end int, delim byte) (cells []source.Valu
 				cells = append(cells, source.Value{Text: strings.ReplaceAll(content, `""`, `"`), Loc: p.ix.File().Loc(i+1, closing)})
 			} else {
 				defects = append(defects, Defect{Kind: TextAfterQuote, Range: p.rangeOf(line, closing+1, next)})
-				cells = append(cells, source.Value{Text: p.text[i:next], Loc: p.ix.File().Loc(i, next)})
+				cells = append(cells, p.ix.Value(i, next))
 			}
 			if next == end {
 				return cells, defects
@@ -237,7 +237,7 @@ func (p *rowReader) split(line, start, end int, delim byte) (cells []source.Valu
 			continue
 		}
 		next := indexFrom(p.text, i, end, delim)
-		cells = append(cells, source.Value{Text: p.text[i:next], Loc: p.ix.File().Loc(i, next)})
+		cells = append(cells, p.ix.Value(i, next))
 		if next == end {
 			return cells, defects
 		}

@@ -436,3 +436,29 @@ func TestDiffHostAddedCausesItsFindings(t *testing.T) {
 		t.Errorf("the host added is said to be covered by no check:\n%s", text)
 	}
 }
+
+// TestDiffSidesReportInOrder: the two sides of a review load at once, but
+// a mistyped path is refused before either is read, and what the policy's
+// inventory says of BEFORE comes before AFTER's load error, as when the
+// sides loaded in turn.
+func TestDiffSidesReportInOrder(t *testing.T) {
+	dir := t.TempDir()
+	before := filepath.Join(dir, "before")
+	if err := os.MkdirAll(filepath.Join(before, "hosts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	inventory := "testdata/capture-inventory.hcl"
+
+	code, _, stderr := runCLI("diff", "--config", inventory, filepath.Join(dir, "no-such-snapshot"), "../../testdata/example")
+	if code != exitUsage || !strings.Contains(stderr, "no-such-snapshot does not exist") || strings.Contains(stderr, "Unknown host") {
+		t.Errorf("mistyped BEFORE: exit %d, stderr:\n%s\nwant exit %d, the path refused and nothing loaded", code, stderr, exitUsage)
+	}
+
+	// AFTER is larger than the limit, BEFORE (empty) is not.
+	code, _, stderr = runCLI("diff", "--config", inventory, "--max-snapshot-size", "1KiB", before, "../../testdata/example")
+	unknown := strings.Index(stderr, `no host "as1"`)
+	tooLarge := strings.Index(stderr, "more than the limit of 1024")
+	if code != exitInput || unknown < 0 || tooLarge < 0 || unknown > tooLarge {
+		t.Errorf("AFTER too large: exit %d, stderr:\n%s\nwant exit %d, BEFORE's inventory warning, then AFTER's error", code, stderr, exitInput)
+	}
+}
